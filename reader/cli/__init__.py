@@ -1,0 +1,61 @@
+"""The command line: `newsreader` starts the app; subcommands serve pipes and scripts."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from reader import __version__
+from reader.errors import UserError
+
+# Each subcommand lives in reader/cli/cmd_<name>.py and exposes
+# `register(subparsers)`, which adds its parser and sets `run(args) -> int`.
+SUBCOMMANDS = ("list", "show", "check", "analyze")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader",
+        description="A terminal reader for local news archives: who said what, highlighted.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
+    add_store_option(parser)
+    parser.add_argument("--theme", metavar="NAME", help="start with this Textual theme")
+    parser.set_defaults(run=_run_app)
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        importlib.import_module(f"reader.cli.cmd_{name}").register(subparsers)
+    return parser
+
+
+def add_store_option(parser: argparse.ArgumentParser) -> None:
+    """`--store` is accepted before or after the subcommand name."""
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="folder of articles (default: $NEWSREADER_STORE, the config file, or the bundled sample)",
+    )
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from reader.ui.launch import run_app
+
+    return run_app(store=getattr(args, "store", None), theme=args.theme)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args) or 0
+    except UserError as error:
+        print(f"newsreader: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`newsreader list | head`).
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,77 @@
+"""`newsreader analyze FILE…|-`: quotes, speakers and actors, as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from reader.errors import UserError
+from reader.model import Analysis, Article
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("analyze", help="show who said what in article files")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="article files, or - for standard input")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    output.add_argument("--jsonl", action="store_true", help="print one JSON object per line, in argument order")
+    parser.add_argument("--raw", action="store_true", help="take each input as the body exactly (no header parsing)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.analysis import analyze_article
+    from reader.analysis.serialize import analysis_document
+    from reader.cli.common import load_gazetteer_for_cli
+
+    gazetteer = load_gazetteer_for_cli(args)
+    documents = []
+    for name in args.files:
+        for article in _read_articles(name, raw=args.raw):
+            analysis = analyze_article(article, gazetteer)
+            if args.jsonl:
+                print(json.dumps(analysis_document(article, analysis), ensure_ascii=False))
+            elif args.json:
+                documents.append(analysis_document(article, analysis))
+            else:
+                _print_summary(article, analysis)
+    if args.json:
+        payload = documents[0] if len(documents) == 1 else documents
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _read_articles(name: str, *, raw: bool) -> list[Article]:
+    from reader.store import parse_text
+
+    if name == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise UserError(f"cannot read {name}: {error.strerror or error}") from None
+        text = data.decode("utf-8", errors="replace")
+    if raw:
+        return [Article(id=name, path=name, body=text, title="")]
+    articles, problems = parse_text(text, name if name != "-" else "stdin.txt")
+    for problem in problems:
+        print(f"newsreader: {problem}", file=sys.stderr)
+    if not articles and problems:
+        raise UserError(f"{name}: no article could be read")
+    return articles
+
+
+def _print_summary(article: Article, analysis: Analysis) -> None:
+    from reader.text import clean_line
+
+    print(clean_line(article.title) or article.id)
+    for actor in analysis.actors:
+        print(f"  {actor.kind:<12} {clean_line(actor.name)}  ({actor.mentions} mentions, {actor.quotes} quotes)")
+    for quote in analysis.quotes:
+        if quote.kind == "statement":
+            speaker = clean_line(quote.speaker) if quote.speaker else "?"
+            print(f"  {speaker}: {clean_line(quote.text)}")

@@ -1,0 +1,96 @@
+"""The data the store produces and the analysis returns: frozen, Textual-free."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+_WORD = re.compile(r"\S+")
+WORDS_PER_MINUTE = 230
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article. `id` is its path relative to the store root, plus `#N` for
+    the N-th article (1-based) of a multi-article file."""
+
+    id: str
+    path: str
+    body: str
+    title: str
+    date: date | None = None
+    source: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.body))
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(self.words / WORDS_PER_MINUTE))
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file (or part of one) the store could not read as it should.
+
+    `path` is relative to the store root. `fatal` problems mean an article was
+    not loaded; non-fatal ones are warnings (e.g. text decoded with a fallback).
+    """
+
+    path: str
+    reason: str
+    line: int | None = None
+    fatal: bool = True
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # person | organisation | place
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str  # statement | term
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+    quotes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    mentions: tuple[Mention, ...] = field(default_factory=tuple)
+    quotes: tuple[Quote, ...] = field(default_factory=tuple)
+    actors: tuple[Actor, ...] = field(default_factory=tuple)
