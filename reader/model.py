@@ -40,6 +40,20 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """What the sidebar needs of an article, without its body: cheap to hold
+    100,000 of. The index hands these out; `Article` has the same fields."""
+
+    id: str
+    path: str
+    title: str
+    date: date | None = None
+    source: str | None = None
+    dateline: str | None = None
+    words: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """A file (or part of one) the store could not read as it should.
 
