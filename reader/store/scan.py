@@ -1,0 +1,145 @@
+"""Walking a store folder: every article file, every problem, nothing lost."""
+
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.model import Article, Problem
+from reader.store.decode import BinaryFile, decode_bytes
+from reader.store.formats import ARTICLE_SUFFIXES, parse_document, suffix_of
+from reader.store.names import safe_name
+
+MAX_BYTES = 8_000_000
+GAZETTEER_NAMES = frozenset({"actors.yaml", "actors.yml"})
+
+
+@dataclass(slots=True)
+class StoreScan:
+    """Everything a scan found: articles newest first (undated last, then by id)."""
+
+    root: Path
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    _by_id: dict[str, Article] | None = field(default=None, repr=False)
+
+    def get(self, article_id: str) -> Article | None:
+        if self._by_id is None:
+            self._by_id = {article.id: article for article in self.articles}
+        return self._by_id.get(article_id)
+
+    @property
+    def fatal(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.fatal]
+
+
+def sort_articles(articles: list[Article]) -> list[Article]:
+    by_id = sorted(articles, key=lambda article: article.id)
+    # Stable sorts: by id first, then newest date first with undated at the end.
+    by_id.sort(key=lambda article: -article.date.toordinal() if article.date else 1)
+    return by_id
+
+
+def read_article_file(path: str, rel: str, *, max_bytes: int = MAX_BYTES) -> tuple[list[Article], list[Problem]]:
+    """Articles of the file at `path`, whose id is `rel` (made display-safe)."""
+    shown = safe_name(rel)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        return [], [Problem(shown, _os_reason(error))]
+    if len(data) > max_bytes:
+        return [], [Problem(shown, f"larger than the {_megabytes(max_bytes)} limit; not loaded")]
+    if not data.strip():
+        return [], [Problem(shown, "empty file")]
+    try:
+        text, warning, line = decode_bytes(data)
+    except BinaryFile as error:
+        return [], [Problem(shown, str(error))]
+    articles, problems = parse_document(text, name=rel, id=shown, path=path, problem_path=shown)
+    if warning:
+        problems.insert(0, Problem(shown, warning, line, fatal=False))
+    return articles, problems
+
+
+def parse_file(path: Path, root: Path, *, max_bytes: int = MAX_BYTES) -> tuple[list[Article], list[Problem]]:
+    """Articles of one file, with ids relative to `root`."""
+    absolute = os.path.abspath(os.fspath(path))
+    rel = os.path.relpath(absolute, os.path.abspath(os.fspath(root)))
+    if rel.startswith(".."):
+        rel = absolute
+    return read_article_file(absolute, rel.replace(os.sep, "/"), max_bytes=max_bytes)
+
+
+def scan_store(root: Path, *, max_bytes: int = MAX_BYTES) -> StoreScan:
+    """Every article under `root`, recursively; hidden names, `actors.yaml` and
+    other suffixes are skipped. Unreadable files become Problems."""
+    top = os.path.abspath(os.fspath(root))
+    scan = StoreScan(root=Path(top))
+    articles, problems = scan.articles, scan.problems
+    seen_dirs: set[tuple[int, int]] = set()
+    try:
+        stat = os.stat(top)
+        seen_dirs.add((stat.st_dev, stat.st_ino))
+    except OSError as error:
+        problems.append(Problem(".", _os_reason(error)))
+        return scan
+    stack: list[tuple[str, str]] = [(top, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            with os.scandir(folder) as iterator:
+                entries = list(iterator)
+        except OSError as error:
+            problems.append(Problem(safe_name(prefix.rstrip("/") or "."), f"cannot read folder: {_os_reason(error)}"))
+            continue
+        for entry in entries:
+            name = entry.name
+            if name[0] == ".":
+                continue
+            rel = prefix + name
+            try:
+                is_dir = entry.is_dir()
+                is_file = not is_dir and entry.is_file()
+            except OSError as error:
+                if suffix_of(name) in ARTICLE_SUFFIXES or entry.is_symlink():
+                    problems.append(Problem(safe_name(rel), _os_reason(error)))
+                continue
+            if is_dir:
+                try:
+                    stat = entry.stat()
+                except OSError as error:
+                    problems.append(Problem(safe_name(rel), _os_reason(error)))
+                    continue
+                key = (stat.st_dev, stat.st_ino)
+                if key in seen_dirs:
+                    if entry.is_symlink():
+                        problems.append(Problem(safe_name(rel), "symlink to a folder already scanned (loop); skipped", fatal=False))
+                    continue
+                seen_dirs.add(key)
+                stack.append((entry.path, rel + "/"))
+                continue
+            if not is_file or name in GAZETTEER_NAMES or suffix_of(name) not in ARTICLE_SUFFIXES:
+                if not is_file and entry.is_symlink() and suffix_of(name) in ARTICLE_SUFFIXES:
+                    problems.append(Problem(safe_name(rel), "broken symlink"))
+                continue
+            found, trouble = read_article_file(entry.path, rel, max_bytes=max_bytes)
+            articles.extend(found)
+            problems.extend(trouble)
+    scan.articles = sort_articles(articles)
+    scan.problems.sort(key=lambda problem: (problem.path, problem.line or 0))
+    return scan
+
+
+def _os_reason(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "symlink loop; cannot be read"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "cannot read: permission denied"
+    return f"cannot read: {(error.strerror or str(error)).lower()}"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:g} MB" if size >= 1_000_000 else f"{size:,} bytes"

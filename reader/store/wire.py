@@ -1,0 +1,89 @@
+"""Wire-style plain text, the seed article's format.
+
+    date 2021-07-12 SEOUL • Chinese President Xi Jinping and …
+
+    …paragraphs separated by blank lines…
+
+    AGENCE FRANCE-PRESSE
+
+An optional `date YYYY-MM-DD` header at the very start, an optional dateline
+(`SEOUL •`, `SEOUL —`, `LONDON, July 12 (Reuters) -`), and an optional last
+line in capitals naming the agency, which becomes the source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.model import Article, Problem
+from reader.store.fields import date_from_name, normalise_body, parse_date, source_name, title_from_body
+from reader.text import clean_line
+
+_HEADER = re.compile(r"\s*date:?[ \t]+(\d{4}-\d{1,2}-\d{1,2})(?![\d-])[ \t]*\n?", re.IGNORECASE)
+_PLACE_WORD = r"[^\W\da-z_]+"  # letters other than ASCII lower case; case checked after
+_DATELINE = re.compile(
+    rf"""
+    (?P<place>{_PLACE_WORD}(?:(?:[ .'’&/-]|,[ ]){_PLACE_WORD}){{0,5}}\.?)
+    (?:,[ \t]*[A-Z][a-z]{{2,8}}\.?[ \t]+\d{{1,2}})?          # , July 12
+    (?:[ \t]*\((?P<agency>[^()\n]{{1,40}})\))?              # (Reuters)
+    [ \t]*(?:[•·—–]|--?)[ \t]+
+    """,
+    re.VERBOSE,
+)
+_AGENCY_CHARS = frozenset(" -.&'’/")
+_AGENCY_FRAME = "()—–- \t"
+
+
+def parse_wire(text: str, *, id: str, path: str, problem_path: str) -> tuple[list[Article], list[Problem]]:
+    problems: list[Problem] = []
+    article_date = None
+    header = _HEADER.match(text)
+    if header:
+        article_date, reason = parse_date(header.group(1))
+        if reason:
+            problems.append(Problem(problem_path, f"date header: {reason}", 1, fatal=False))
+        text = text[header.end() :]
+
+    body = normalise_body(text, unwrap=True)
+    dateline = source = None
+    match = _DATELINE.match(body)
+    if match and _is_capitals(match.group("place")) and match.end() < len(body.split("\n", 1)[0]):
+        dateline = match.group("place").rstrip(".")
+        if match.group("agency"):
+            source = clean_line(match.group("agency")) or None
+        body = body[match.end() :]
+
+    paragraphs = body.split("\n\n")
+    agency = _agency_line(paragraphs[-1]) if len(paragraphs) > 1 else None
+    if agency:
+        source = source_name(agency)
+        paragraphs.pop()
+        body = "\n\n".join(paragraphs)
+
+    if not body.strip():
+        return [], problems + [Problem(problem_path, "no article text")]
+    article = Article(
+        id=id,
+        path=path,
+        body=body,
+        title=title_from_body(body),
+        date=article_date or date_from_name(path),
+        source=source,
+        dateline=dateline,
+    )
+    return [article], problems
+
+
+def _is_capitals(text: str) -> bool:
+    letters = sum(1 for c in text if c.isalpha())
+    return letters >= 2 and text.upper() == text
+
+
+def _agency_line(paragraph: str) -> str | None:
+    """The agency named by a short line in capitals, if that is what this is."""
+    line = paragraph.strip(_AGENCY_FRAME)
+    if not line or len(line) > 50 or "\n" in line or len(line.split()) > 6:
+        return None
+    if not _is_capitals(line) or not all(c.isalpha() or c in _AGENCY_CHARS for c in line):
+        return None
+    return line
