@@ -59,3 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         # The reader of our output went away (`newsreader list | head`).
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        # A traceback is a bug: keep it in a report file, show the user one line.
+        from reader.crashlog import crash_line, write_crash_report
+
+        print(crash_line(exc, write_crash_report(exc)), file=sys.stderr)
+        return 70

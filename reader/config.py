@@ -1,0 +1,192 @@
+"""The user's settings: `config.yaml` in `reader.paths.config_dir()`.
+
+Every key is optional; a missing file means all defaults:
+
+    store: ~/news/archive      # folder of articles, used when neither --store nor
+                               # $NEWSREADER_STORE is given; ~ is expanded and a relative
+                               # path is taken from this file's folder
+    theme: nord                # a Textual theme name
+    keymap:                    # binding id -> keys, comma-separated, or a list of keys
+      next_article: j,down
+      quit: [q, ctrl+q]
+    max_file_bytes: 8000000    # article files bigger than this are reported, not read
+    saved_searches:            # name -> query; the app rewrites only this key
+      korea: Kim Jong Un
+
+A setting with a wrong type (or an unknown name) is ignored with a warning and the rest
+still applies. A file that is not a YAML mapping at all (bad syntax, a list, binary
+garbage) is moved aside to `config.yaml.corrupt-<timestamp>` with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from reader import paths
+from reader.atomic import move_aside, write_atomic
+from reader.yaml_safe import dump_yaml, load_mapping
+
+DEFAULT_MAX_FILE_BYTES = 8_000_000
+
+
+class ConfigSaveError(Exception):
+    """The config file could not be updated; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Config:
+    store: Path | None = None
+    theme: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    saved_searches: dict[str, str] = field(default_factory=dict)
+
+
+def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
+    """The settings in `path` (default: the user's config file) and warnings about it."""
+    path = Path(path) if path is not None else paths.config_file()
+    warnings: list[str] = []
+    try:
+        raw = load_mapping(path.read_bytes())
+    except FileNotFoundError:
+        return Config(), warnings
+    except OSError as error:
+        warnings.append(f"cannot read config file {path}: {error.strerror or error}; using defaults")
+        return Config(), warnings
+    except ValueError as error:
+        try:
+            warnings.append(
+                f"config file {path} was corrupt ({error}); moved aside to {move_aside(path)}; using defaults"
+            )
+        except OSError as move_error:
+            warnings.append(
+                f"config file {path} is corrupt ({error}) and could not be moved aside "
+                f"({move_error.strerror or move_error}); using defaults"
+            )
+        return Config(), warnings
+
+    def warn(message: str) -> None:
+        warnings.append(f"config file {path}: {message}")
+
+    settings: dict[str, Any] = {}
+    for key, value in raw.items():
+        check = _CHECKS.get(key)
+        if check is None:
+            warn(f"unknown setting {key!r} ignored (known: {', '.join(_CHECKS)})")
+            continue
+        try:
+            settings[key] = check(value, path.parent, warn)
+        except ValueError as error:
+            warn(f"{key!r} {error}; ignored")
+    return Config(**settings), warnings
+
+
+def save_saved_searches(searches: dict[str, str], path: Path | None = None) -> None:
+    """Rewrite only `saved_searches` in the config file, atomically; comments elsewhere stay.
+
+    Raises ConfigSaveError if the file cannot be read, is not a valid mapping (it is left
+    alone for the user to fix), or cannot be written.
+    """
+    path = Path(path) if path is not None else paths.config_file()
+    searches = {str(name): str(query) for name, query in searches.items()}
+    try:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            data = b""
+        wanted = {**load_mapping(data), "saved_searches": searches}
+        text = data.decode("utf-8-sig")
+        new_text = _replace_top_level_key(text, "saved_searches", searches)
+        if load_mapping(new_text.encode("utf-8")) != wanted:
+            new_text = dump_yaml(wanted)  # unusual layout: keep the data, lose the comments
+        write_atomic(path, new_text.encode("utf-8"))
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise ConfigSaveError(f"cannot save searches to {path}: {reason} (the file is unchanged)") from error
+
+
+def _replace_top_level_key(text: str, key: str, value: Any) -> str:
+    """`text` with the block of top-level `key:` swapped for `value` (or appended)."""
+    block = dump_yaml({key: value})
+    lines = text.splitlines(keepends=True)
+    header = re.compile(rf"""["']?{re.escape(key)}["']?\s*:""")
+    start = next((i for i, line in enumerate(lines) if header.match(line)), None)
+    if start is None:
+        return text + ("\n" if text and not text.endswith("\n") else "") + block
+    end = start + 1
+    while end < len(lines) and (lines[end][:1] in (" ", "\t") or not lines[end].strip()):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1  # blank lines after the block belong to what follows
+    return "".join(lines[:start]) + block + "".join(lines[end:])
+
+
+# Each check turns a raw YAML value into the setting, or raises ValueError("must be …").
+Warn = Callable[[str], None]
+
+
+def _store(value: Any, folder: Path, warn: Warn) -> Path | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("must be a folder path")
+    store = Path(value).expanduser()
+    return store if store.is_absolute() else folder / store
+
+
+def _theme(value: Any, folder: Path, warn: Warn) -> str | None:
+    if value is None or (isinstance(value, str) and value.strip()):
+        return value and value.strip()
+    raise ValueError("must be a theme name")
+
+
+def _max_file_bytes(value: Any, folder: Path, warn: Warn) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    raise ValueError("must be a whole number of bytes above 0")
+
+
+def _keymap(value: Any, folder: Path, warn: Warn) -> dict[str, str]:
+    def keys(item: Any) -> str | None:
+        if isinstance(item, list) and item and all(isinstance(k, str) and k.strip() for k in item):
+            return ",".join(k.strip() for k in item)
+        if isinstance(item, str) and item.strip():
+            return ",".join(k.strip() for k in item.split(",") if k.strip())
+        return None
+
+    return _text_mapping(value, "keymap", keys, "keys (a string like 'j,down' or a list)", warn)
+
+
+def _saved_searches(value: Any, folder: Path, warn: Warn) -> dict[str, str]:
+    def query(item: Any) -> str | None:
+        return item if isinstance(item, str) and item.strip() else None
+
+    return _text_mapping(value, "saved_searches", query, "a query string", warn)
+
+
+def _text_mapping(value: Any, key: str, convert, expected: str, warn: Warn) -> dict[str, str]:
+    """A mapping name -> text; each bad entry is dropped with its own warning."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError("must be a mapping of names to values")
+    result = {}
+    for name, item in value.items():
+        converted = convert(item) if isinstance(name, str) else None
+        if converted is None:
+            warn(f"{key} entry {name!r} must be {expected}; ignored")
+        else:
+            result[name] = converted
+    return result
+
+
+_CHECKS = {
+    "store": _store,
+    "theme": _theme,
+    "keymap": _keymap,
+    "max_file_bytes": _max_file_bytes,
+    "saved_searches": _saved_searches,
+}

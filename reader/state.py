@@ -1,0 +1,307 @@
+"""Reading state: what was read and starred, where each article was left, small UI prefs.
+
+Kept in `state.yaml` in `reader.paths.state_dir()`, plain YAML a person can read:
+
+    version: 1
+    last_article: world/2021-07-12-xi.txt
+    theme: nord
+    read:
+    - world/2021-07-12-xi.txt
+    starred: []
+    positions:                      # scroll offset per article, most recent last
+      world/2021-07-12-xi.txt: 120.0
+    prefs:                          # small UI settings, plain scalars
+      sidebar_visible: true
+
+Several newsreader instances may run at once. Each remembers its own changes since
+it loaded (or last saved), and `save()` applies only those to what is on disk at that
+moment, under an exclusive lock, so no instance erases another's marks.
+
+A corrupt file is moved aside (`state.yaml.corrupt-<timestamp>`) with a warning. A file
+with a few bad entries keeps its good ones; a copy of the original is kept beside it.
+"""
+
+from __future__ import annotations
+
+import copy
+import errno
+import math
+import os
+import time
+from collections.abc import Iterator, Set
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader import paths
+from reader.atomic import copy_aside, move_aside, remove_orphaned_temps, write_atomic
+from reader.yaml_safe import dump_yaml, load_mapping
+
+MAX_POSITIONS = 5000  # the oldest scroll positions are forgotten beyond this
+LOCK_TIMEOUT = 5.0  # seconds to wait for another instance's save
+_SCALARS = (str, int, float, bool, type(None))
+_KNOWN_KEYS = {"version", "last_article", "theme", "read", "starred", "positions", "prefs"}
+_HEADER = "# newsreader reading state. Written by newsreader: edit only while it is not running.\n"
+
+
+class StateSaveError(Exception):
+    """The state could not be written; the message is one line for the user."""
+
+
+@dataclass
+class _Snapshot:
+    read: set[str] = field(default_factory=set)
+    starred: set[str] = field(default_factory=set)
+    positions: dict[str, float] = field(default_factory=dict)
+    last_article: str | None = None
+    theme: str | None = None
+    prefs: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # keys from a newer version, kept as is
+
+
+class ReadingState:
+    """The reading state in memory; `save()` writes it (atomically, merging with other instances)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path is not None else paths.state_file()
+        self.warnings: list[str] = []
+        # This instance's changes since load or last save, in order: (field, key) -> value.
+        self._changes: dict[tuple[str, str], Any] = {}
+        self._data = self._load() or _Snapshot()
+
+    # Reading ------------------------------------------------------------------------
+
+    def is_read(self, article_id: str) -> bool:
+        return article_id in self._data.read
+
+    def is_starred(self, article_id: str) -> bool:
+        return article_id in self._data.starred
+
+    def position(self, article_id: str) -> float:
+        return self._data.positions.get(article_id, 0.0)
+
+    @property
+    def read_ids(self) -> Set[str]:
+        return self._data.read
+
+    @property
+    def starred_ids(self) -> Set[str]:
+        return self._data.starred
+
+    @property
+    def last_article(self) -> str | None:
+        return self._data.last_article
+
+    @property
+    def theme(self) -> str | None:
+        return self._data.theme
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._data.prefs.get(key, default)
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self._changes)
+
+    # Changing -----------------------------------------------------------------------
+
+    def set_read(self, article_id: str, read: bool = True) -> None:
+        self._change("read", article_id, bool(read))
+
+    def set_starred(self, article_id: str, starred: bool) -> None:
+        self._change("starred", article_id, bool(starred))
+
+    def set_position(self, article_id: str, y: float) -> None:
+        """Remember the scroll offset; 0 (or nonsense) forgets it."""
+        y = float(y)
+        self._change("positions", article_id, round(y, 1) if math.isfinite(y) and y > 0 else None)
+
+    @last_article.setter
+    def last_article(self, article_id: str | None) -> None:
+        self._change("last_article", "", article_id)
+
+    @theme.setter
+    def theme(self, name: str | None) -> None:
+        self._change("theme", "", name)
+
+    def set(self, key: str, value: Any) -> None:
+        """Set a UI pref to a plain scalar; None removes it."""
+        if not isinstance(value, _SCALARS):
+            raise TypeError(f"pref {key!r} must be a plain scalar, not {type(value).__name__}")
+        self._change("prefs", key, value)
+
+    def _change(self, name: str, key: str, value: Any) -> None:
+        self._changes.pop((name, key), None)  # re-inserted last: order is recency
+        self._changes[(name, key)] = value
+        _apply(self._data, {(name, key): value})
+
+    # Files --------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Apply this instance's changes to the file on disk; raises StateSaveError."""
+        if not self._changes:
+            return
+        try:
+            with _exclusive_lock(self.path):
+                merged = self._read_for_merge()
+                _apply(merged, self._changes)
+                remove_orphaned_temps(self.path)
+                write_atomic(self.path, _dump(merged))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise StateSaveError(
+                f"cannot save reading state to {self.path}: {reason} (the previous state is kept)"
+            ) from error
+        self._data = merged
+        self._changes.clear()
+
+    def _load(self) -> _Snapshot | None:
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            self.warnings.append(f"cannot read state file {self.path}: {error.strerror or error}")
+            return None
+        try:
+            snapshot, problems = self._parse(data)
+        except OSError:
+            return None  # corrupt and stuck in place: warned; save() will refuse to overwrite it
+        if problems:
+            try:
+                kept = f"the original is kept at {copy_aside(self.path)}"
+            except OSError as error:
+                kept = f"a copy of the original could not be kept: {error.strerror or error}"
+            self.warnings.append(
+                f"state file {self.path} has invalid entries ({'; '.join(problems)}); "
+                f"they are ignored and {kept}"
+            )
+        return snapshot
+
+    def _read_for_merge(self) -> _Snapshot:
+        """The state on disk now (an OSError other than 'missing' propagates: never overwrite
+        what could not be read); this instance's own data if the file is missing or corrupt."""
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return copy.deepcopy(self._data)
+        snapshot, _ = self._parse(data)
+        return snapshot or copy.deepcopy(self._data)
+
+    def _parse(self, data: bytes) -> tuple[_Snapshot | None, list[str]]:
+        """The snapshot and any bad entries; None if the file is corrupt (it is moved aside)."""
+        try:
+            return _from_mapping(load_mapping(data))
+        except ValueError as error:
+            reason = str(error)
+        try:
+            aside = move_aside(self.path)
+        except OSError as error:
+            self.warnings.append(
+                f"state file {self.path} is corrupt ({reason}) and could not be moved aside: "
+                f"{error.strerror or error}"
+            )
+            raise
+        self.warnings.append(f"state file {self.path} was corrupt ({reason}); moved aside to {aside}")
+        return None, []
+
+
+def _apply(data: _Snapshot, changes: dict[tuple[str, str], Any]) -> None:
+    for (name, key), value in changes.items():
+        if name in ("read", "starred"):
+            ids = getattr(data, name)
+            ids.add(key) if value else ids.discard(key)
+        elif name in ("positions", "prefs"):
+            mapping = getattr(data, name)
+            mapping.pop(key, None)
+            if value is not None:
+                mapping[key] = value
+        else:
+            setattr(data, name, value)
+    while len(data.positions) > MAX_POSITIONS:
+        del data.positions[next(iter(data.positions))]
+
+
+def _from_mapping(raw: dict) -> tuple[_Snapshot, list[str]]:
+    """Every valid entry of the file's mapping, and a description of each invalid one."""
+    problems: list[str] = []
+    snapshot = _Snapshot(extra={k: v for k, v in raw.items() if k not in _KNOWN_KEYS})
+
+    def ids(key: str) -> set[str]:
+        value = [] if raw.get(key) is None else raw[key]
+        if not isinstance(value, list):
+            problems.append(f"'{key}' is not a list")
+            return set()
+        bad = sum(not isinstance(item, str) for item in value)
+        if bad:
+            problems.append(f"{bad} entries of '{key}' are not article ids")
+        return {item for item in value if isinstance(item, str)}
+
+    def mapping(key: str, valid) -> dict[str, Any]:
+        value = {} if raw.get(key) is None else raw[key]
+        if not isinstance(value, dict):
+            problems.append(f"'{key}' is not a mapping")
+            return {}
+        good = {k: v for k, v in value.items() if isinstance(k, str) and valid(v)}
+        if len(good) != len(value):
+            problems.append(f"{len(value) - len(good)} entries of '{key}' are invalid")
+        return good
+
+    def text(key: str) -> str | None:
+        value = raw.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        problems.append(f"'{key}' is not text")
+        return None
+
+    snapshot.read = ids("read")
+    snapshot.starred = ids("starred")
+    snapshot.positions = mapping("positions", _is_position)
+    snapshot.prefs = mapping("prefs", lambda v: isinstance(v, _SCALARS))
+    snapshot.last_article = text("last_article")
+    snapshot.theme = text("theme")
+    return snapshot, problems
+
+
+def _is_position(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0
+
+
+def _dump(snapshot: _Snapshot) -> bytes:
+    data = {
+        "version": 1,
+        "last_article": snapshot.last_article,
+        "theme": snapshot.theme,
+        "read": sorted(snapshot.read),
+        "starred": sorted(snapshot.starred),
+        "positions": {k: float(v) for k, v in snapshot.positions.items()},
+        "prefs": snapshot.prefs,
+        **snapshot.extra,
+    }
+    return (_HEADER + dump_yaml(data)).encode("utf-8")
+
+
+@contextmanager
+def _exclusive_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `<path>.lock` (never deleted: deleting lock files races)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; saves are still atomic
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise OSError(errno.EAGAIN, "another newsreader has held the state lock too long")
+                time.sleep(0.01)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
