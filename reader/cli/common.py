@@ -3,6 +3,45 @@
 from __future__ import annotations
 
 import argparse
+import sys
+
+from reader.model import Article
+
+
+def load_store(args: argparse.Namespace):
+    """Resolve the store from `--store`/env/config/sample and scan it (a StoreScan)."""
+    from reader.store import resolve_store, scan_store
+
+    return scan_store(resolve_store(getattr(args, "store", None)))
+
+
+def article_fields(article: Article) -> dict[str, object]:
+    """An article's metadata as JSON-ready data (no body)."""
+    from reader.store import safe_name
+
+    return {
+        "id": article.id,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "source": article.source,
+        "dateline": article.dateline,
+        "byline": article.byline,
+        "url": article.url,
+        "tags": list(article.tags),
+        "path": safe_name(article.path),
+        "words": article.words,
+        "reading_minutes": article.reading_minutes,
+    }
+
+
+def warn_about_problems(scan) -> None:
+    """One line on stderr when some files could not be read, pointing at `check`."""
+    if scan.problems:
+        fatal = len(scan.fatal)
+        count = len(scan.problems)
+        noun = "problem" if count == 1 else "problems"
+        detail = f" ({fatal} files not loaded)" if fatal else ""
+        print(f"newsreader: {count} {noun} in the store{detail}; run `newsreader check`", file=sys.stderr)
 
 
 def load_gazetteer_for_cli(args: argparse.Namespace):

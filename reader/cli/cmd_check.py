@@ -1,0 +1,54 @@
+"""`newsreader check`: every file the store could not read as it should."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from reader.cli import add_store_option
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check", help="list every problem in the store (exit 1 if a file could not be loaded)"
+    )
+    add_store_option(parser)
+    parser.add_argument("--json", action="store_true", help="print the problems as JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.cli.common import load_store
+    from reader.store import safe_name
+
+    scan = load_store(args)
+    errors = len(scan.fatal)
+    warnings = len(scan.problems) - errors
+    if args.json:
+        document = {
+            "store": safe_name(str(scan.root)),
+            "articles": len(scan.articles),
+            "errors": errors,
+            "warnings": warnings,
+            "problems": [
+                {"path": p.path, "line": p.line, "reason": p.reason, "fatal": p.fatal} for p in scan.problems
+            ],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        for problem in scan.problems:
+            print(problem if problem.fatal else _warning(problem))
+        print(
+            f"{len(scan.articles)} {_plural(len(scan.articles), 'article')} in {safe_name(str(scan.root))}: "
+            f"{errors} {_plural(errors, 'error')}, {warnings} {_plural(warnings, 'warning')}"
+        )
+    return 1 if errors else 0
+
+
+def _warning(problem) -> str:
+    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+    return f"{where}: warning: {problem.reason}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return noun if count == 1 else noun + "s"

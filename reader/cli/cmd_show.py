@@ -1,0 +1,104 @@
+"""`newsreader show ID`: one article in the terminal, as plain text, or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.cli import add_store_option
+from reader.errors import UserError
+from reader.model import Analysis, Article
+
+# Styles never rely on colour alone: each kind also has its own attribute.
+HIGHLIGHT_STYLES = {
+    "quote": "italic green",
+    "speaker": "bold underline",
+    "person": "bold cyan",
+    "organisation": "underline magenta",
+    "place": "bold yellow",
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("show", help="show one article (by the id `newsreader list` prints)")
+    add_store_option(parser)
+    parser.add_argument("id", metavar="ID", help="article id: its path in the store, plus #N for multi-article files")
+    parser.add_argument("--json", action="store_true", help="print the article and its body as JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.cli.common import article_fields, load_store
+
+    scan = load_store(args)
+    article = find_article(scan, args.id)
+    if args.json:
+        print(json.dumps({**article_fields(article), "body": article.body}, ensure_ascii=False, indent=2))
+    elif sys.stdout.isatty():
+        from rich.console import Console
+
+        Console().print(render_article(article))
+    else:
+        sys.stdout.write(plain_article(article))
+    return 0
+
+
+def find_article(scan, wanted: str) -> Article:
+    """The article with id `wanted`; failing that, the one file path `wanted`
+    names, or the only id that starts with it."""
+    import os
+
+    from reader.store import safe_name
+
+    article = scan.get(wanted)
+    if article is not None:
+        return article
+    if os.path.exists(wanted):
+        real = os.path.abspath(wanted)
+        matches = [a for a in scan.articles if a.path == real]
+        if len(matches) == 1:
+            return matches[0]
+    matches = [a for a in scan.articles if a.id.startswith(wanted)] if wanted else []
+    if len(matches) == 1:
+        return matches[0]
+    hint = f" ({len(matches)} ids start with it)" if len(matches) > 1 else ""
+    raise UserError(f"no article with id {safe_name(wanted)!r} in {safe_name(str(scan.root))}{hint}; see `newsreader list`")
+
+
+def header_fields(article: Article) -> list[str]:
+    parts = [
+        f"{article.date.day} {article.date:%B %Y}" if article.date else "undated",
+        article.dateline,
+        article.source,
+        f"by {article.byline}" if article.byline and not article.byline.lower().startswith("by ") else article.byline,
+        f"{article.words:,} words",
+        f"{article.reading_minutes} min read",
+    ]
+    return [part for part in parts if part]
+
+
+def plain_article(article: Article) -> str:
+    return f"{article.title}\n{' · '.join(header_fields(article))}\n\n{article.body}\n"
+
+
+def render_article(article: Article, analysis: Analysis | None = None):
+    """The article as Rich renderables: a header, a rule, then the body with
+    the analysis' quotes, speakers and actors highlighted. Text is never markup."""
+    from rich.console import Group
+    from rich.rule import Rule
+    from rich.text import Text
+
+    title = Text(article.title, style="bold")
+    meta = Text(" · ".join(header_fields(article)), style="dim")
+    body = Text(article.body)
+    if analysis is not None:
+        for quote in analysis.quotes:
+            body.stylize(HIGHLIGHT_STYLES["quote"], quote.start, quote.end)
+            if quote.speaker_start is not None and quote.speaker_end is not None:
+                body.stylize(HIGHLIGHT_STYLES["speaker"], quote.speaker_start, quote.speaker_end)
+        for mention in analysis.mentions:
+            style = HIGHLIGHT_STYLES.get(mention.kind)
+            if style:
+                body.stylize(style, mention.start, mention.end)
+    return Group(title, meta, Rule(style="dim"), body)
