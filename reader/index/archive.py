@@ -1,0 +1,386 @@
+"""`Index`: the archive's SQLite cache, read from any thread, written by `sync`."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reader.errors import UserError
+from reader.index import schema
+from reader.index.codec import decode_analysis
+from reader.index.query import QueryError, SearchQuery, name_key, parse_query
+from reader.index.sync import Analyze, Progress, SyncResult, sync_store
+from reader.model import Analysis, Article, ArticleSummary, Problem, Quote
+
+# Marks around matched words in snippets; turned into `SearchHit.highlights`.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_SUMMARY_COLUMNS = "a.id, a.path, a.title, a.sort_key, a.source, a.dateline, a.words"
+_QUOTE_COLUMNS = 'q.start, q."end", q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end'
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    summary: ArticleSummary
+    snippet: str  # plain text; never markup
+    highlights: tuple[tuple[int, int], ...]  # (start, end) of matched words in `snippet`
+    rank: float  # bm25: lower is better; 0.0 when the search had no words
+
+
+@dataclass(frozen=True, slots=True)
+class ActorStats:
+    name: str
+    kind: str
+    articles: int
+    mentions: int
+    quotes: int
+    activity: tuple[int, ...] = ()  # articles per week, oldest first, from `first_week`
+    first_week: date | None = None  # the Monday of activity[0]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    summary: ArticleSummary
+    quote: Quote
+
+
+class Index:
+    """Open with `Index.open(store_root)`; see the package docstring for the API."""
+
+    def __init__(self, store_root: Path, path: Path, warnings: list[str]) -> None:
+        self.store_root = store_root
+        self.path = path
+        self.warnings = warnings
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._dates: dict[int, date | None] = {0: None}
+
+    @classmethod
+    def open(cls, store_root: Path, cache_dir: Path | None = None) -> Index:
+        if cache_dir is None:
+            from reader.paths import cache_dir as default_cache_dir
+
+            cache_dir = default_cache_dir()
+        store_root = Path(store_root)
+        path = schema.database_path(store_root, Path(cache_dir))
+        try:
+            warnings = schema.prepare(path, store_root)
+        except OSError as error:
+            raise UserError(f"cannot create the index in {path.parent}: {error.strerror or error}") from None
+        return cls(store_root, path, warnings)
+
+    def close(self) -> None:
+        with self._lock:
+            for connection in self._connections:
+                try:
+                    connection.close()
+                except sqlite3.Error:
+                    pass
+            self._connections.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------
+
+    def sync(
+        self,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        gazetteer: Any = None,
+        analyze: Analyze | None = None,
+    ) -> SyncResult:
+        """Bring the index up to date with the whole store. Safe to run in a worker
+        thread while other threads read; one sync at a time per `Index`."""
+        return self._sync(None, progress, cancel, gazetteer, analyze)
+
+    def sync_paths(
+        self,
+        paths: Iterable[str | Path],
+        gazetteer: Any = None,
+        analyze: Analyze | None = None,
+    ) -> SyncResult:
+        """Update only these files (absolute, or relative to the store root);
+        a path that no longer exists is removed."""
+        return self._sync([str(p) for p in paths], None, None, gazetteer, analyze)
+
+    def _sync(self, only, progress, cancel, gazetteer, analyze) -> SyncResult:
+        with self._write_lock:
+            connection = schema.connect(self.path)
+            try:
+                return sync_store(
+                    connection,
+                    self.store_root,
+                    only=only,
+                    progress=progress,
+                    cancel=cancel,
+                    gazetteer=gazetteer,
+                    analyze=analyze,
+                )
+            finally:
+                connection.close()
+
+    # -- reading ---------------------------------------------------------------
+
+    def _db(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = schema.connect(self.path)
+            connection.execute("PRAGMA query_only = 1")
+            self._local.connection = connection
+            with self._lock:
+                self._connections.append(connection)
+        return connection
+
+    def count(self) -> int:
+        return self._db().execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def summaries(self, query: SearchQuery | str | None = None) -> list[ArticleSummary]:
+        """Every article (or those matching `query`), newest first, undated last."""
+        where, parameters = self._where(_as_query(query))
+        rows = self._run(
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles a {where} ORDER BY a.sort_key DESC, a.id", parameters
+        )
+        return self._summaries(rows)
+
+    def article(self, id: str) -> Article | None:
+        row = self._db().execute(
+            "SELECT id, path, body, title, sort_key, source, byline, dateline, url, tags FROM articles WHERE id = ?",
+            (id,),
+        ).fetchone()
+        if row is None:
+            return None
+        id_, file, body, title, sort_key, source, byline, dateline, url, tags = row
+        return Article(
+            id=id_,
+            path=file,
+            body=body,
+            title=title,
+            date=self._date(sort_key),
+            source=source,
+            byline=byline,
+            dateline=dateline,
+            url=url,
+            tags=tuple(json.loads(tags)),
+        )
+
+    def analysis(self, id: str) -> Analysis | None:
+        """The cached analysis of article `id`, or None if it has none (yet)."""
+        row = self._db().execute(
+            "SELECT x.data FROM analyses x JOIN articles a ON a.rowid = x.article WHERE a.id = ?", (id,)
+        ).fetchone()
+        return decode_analysis(row[0]) if row else None
+
+    def problems(self) -> list[Problem]:
+        rows = self._db().execute("SELECT path, reason, line, fatal FROM problems ORDER BY path, line")
+        return [Problem(path, reason, line, bool(fatal)) for path, reason, line, fatal in rows]
+
+    def file_with_hash(self, sha256: str) -> str | None:
+        """The store path of an indexed file with this content hash, if any."""
+        row = self._db().execute("SELECT path FROM files WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def actors(self, kind: str | None = None, weeks: int | None = 52) -> list[ActorStats]:
+        """Every actor in the store, most written-about first.
+
+        `activity` counts articles per week over the last `weeks` weeks up to the
+        newest dated article (all weeks when None); `weeks=0` skips it."""
+        db = self._db()
+        totals: dict[str, list] = {}
+        kinds: dict[str, dict[str, int]] = {}
+        sql = "SELECT actor, kind, count(*), sum(mentions), sum(quotes) FROM article_actors GROUP BY actor, kind"
+        for name, actor_kind, articles, mentions, quotes in db.execute(sql):
+            row = totals.setdefault(name, [0, 0, 0])
+            row[0] += articles
+            row[1] += mentions
+            row[2] += quotes
+            kinds.setdefault(name, {})[actor_kind] = articles
+        activity, first_week = self._activity(weeks)
+        result = []
+        for name, (articles, mentions, quotes) in totals.items():
+            actor_kind = max(kinds[name].items(), key=lambda item: (item[1], item[0]))[0]
+            if kind is not None and actor_kind != kind:
+                continue
+            counts = activity.get(name)
+            result.append(
+                ActorStats(
+                    name, actor_kind, articles, mentions, quotes, tuple(counts) if counts else (), first_week
+                )
+            )
+        result.sort(key=lambda a: (-a.articles, -a.mentions, a.name.casefold()))
+        return result
+
+    def _activity(self, weeks: int | None) -> tuple[dict[str, list[int]], date | None]:
+        if weeks == 0:
+            return {}, None
+        db = self._db()
+        newest, oldest = db.execute(
+            "SELECT max(sort_key), min(sort_key) FROM articles WHERE sort_key > 0"
+        ).fetchone()
+        if not newest:
+            return {}, None
+        last_monday = newest - date.fromordinal(newest).weekday()
+        first_monday = oldest - date.fromordinal(oldest).weekday()
+        if weeks is not None:
+            first_monday = max(first_monday, last_monday - 7 * (weeks - 1))
+        size = (last_monday - first_monday) // 7 + 1
+        activity: dict[str, list[int]] = {}
+        rows = db.execute(
+            "SELECT x.actor, (a.sort_key - ?) / 7, count(*) FROM article_actors x"
+            " JOIN articles a ON a.rowid = x.article WHERE a.sort_key >= ? GROUP BY 1, 2",
+            (first_monday, first_monday),
+        )
+        for name, week, count in rows:
+            activity.setdefault(name, [0] * size)[week] = count
+        return activity, date.fromordinal(first_monday)
+
+    def quotes(self, actor: str | None = None, kinds: tuple[str, ...] = ("statement",)) -> list[QuoteHit]:
+        """Quotes in date order (oldest first, undated last), optionally only those of
+        `actor` (its canonical name or an alias seen in the same article)."""
+        conditions = [f"q.kind IN ({','.join('?' * len(kinds))})"]
+        parameters: list[Any] = list(kinds)
+        if actor is not None:
+            conditions.append(
+                "EXISTS (SELECT 1 FROM actor_names n WHERE n.key = ? AND n.article = q.article AND n.actor = q.speaker)"
+            )
+            parameters.append(name_key(actor))
+        rows = self._db().execute(
+            f"SELECT {_SUMMARY_COLUMNS}, {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article"
+            f" WHERE {' AND '.join(conditions)} ORDER BY a.sort_key = 0, a.sort_key, a.id, q.start",
+            parameters,
+        )
+        summaries: dict[str, ArticleSummary] = {}
+        hits = []
+        for row in rows:
+            summary = summaries.get(row[0])
+            if summary is None:
+                summary = summaries[row[0]] = self._summaries([row[:7]])[0]
+            hits.append(QuoteHit(summary, Quote(*row[7:])))
+        return hits
+
+    def search(self, query: SearchQuery | str, limit: int | None = 200) -> list[SearchHit]:
+        """Articles matching `query`: best first when it has words, else newest first."""
+        query = _as_query(query)
+        fts = query.fts_expression()
+        where, parameters = self._where(query, fts_in_from=fts is not None)
+        limit_sql = " LIMIT ?" if limit is not None else ""
+        if limit is not None:
+            parameters.append(limit)
+        if fts is None:
+            rows = self._run(
+                f"SELECT {_SUMMARY_COLUMNS}, substr(a.body, 1, 240), 0.0 FROM articles a {where}"
+                f" ORDER BY a.sort_key DESC, a.id{limit_sql}",
+                parameters,
+            )
+            return [
+                SearchHit(summary, _lede(row[7]), (), 0.0) for summary, row in zip(self._summaries(rows), rows)
+            ]
+        rows = self._run(
+            f"SELECT {_SUMMARY_COLUMNS}, snippet(fts, 1, '{_OPEN}', '{_CLOSE}', '…', 24), fts.rank"
+            f" FROM fts JOIN articles a ON a.rowid = fts.rowid {where} ORDER BY fts.rank{limit_sql}",
+            [fts, *parameters],
+        )
+        hits = []
+        for summary, row in zip(self._summaries(rows), rows):
+            snippet, highlights = _unmark(row[7])
+            hits.append(SearchHit(summary, snippet, highlights, row[8]))
+        return hits
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _where(self, query: SearchQuery | None, *, fts_in_from: bool = False) -> tuple[str, list[Any]]:
+        if query is None:
+            return "", []
+        conditions: list[str] = []
+        parameters: list[Any] = []
+        if fts_in_from:
+            conditions.append("fts MATCH ?")  # its parameter is passed first by the caller
+        else:
+            fts = query.fts_expression()
+            if fts is not None:
+                conditions.append("a.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+                parameters.append(fts)
+        for actor in query.actors:
+            conditions.append("a.rowid IN (SELECT article FROM actor_names WHERE key = ?)")
+            parameters.append(name_key(actor))
+        for speaker in query.speakers:
+            conditions.append(
+                "a.rowid IN (SELECT n.article FROM actor_names n JOIN article_actors x"
+                " ON x.article = n.article AND x.actor = n.actor WHERE n.key = ? AND x.quotes > 0)"
+            )
+            parameters.append(name_key(speaker))
+        for source in query.sources:
+            conditions.append("instr(a.source_key, ?) > 0")
+            parameters.append(name_key(source))
+        if query.date_from is not None:
+            conditions.append("a.sort_key >= ?")
+            parameters.append(query.date_from.toordinal())
+        if query.date_to is not None:
+            conditions.append("a.sort_key BETWEEN 1 AND ?")
+            parameters.append(query.date_to.toordinal())
+        return ("WHERE " + " AND ".join(conditions) if conditions else ""), parameters
+
+    def _run(self, sql: str, parameters: list[Any]) -> list[tuple]:
+        try:
+            return self._db().execute(sql, parameters).fetchall()
+        except sqlite3.OperationalError as error:
+            if "fts5" in str(error) or "MATCH" in str(error):
+                raise QueryError(f"search could not be run: {error}") from None
+            raise
+
+    def _date(self, sort_key: int) -> date | None:
+        value = self._dates.get(sort_key, _MISSING)
+        if value is _MISSING:
+            value = self._dates[sort_key] = date.fromordinal(sort_key)
+        return value
+
+    def _summaries(self, rows: list[tuple]) -> list[ArticleSummary]:
+        dates = self._dates
+        for sort_key in {row[3] for row in rows} - dates.keys():
+            dates[sort_key] = date.fromordinal(sort_key)
+        make = ArticleSummary
+        return [make(r[0], r[1], r[2], dates[r[3]], r[4], r[5], r[6]) for r in rows]
+
+
+_MISSING = object()
+
+
+def _as_query(query: SearchQuery | str | None) -> SearchQuery | None:
+    if isinstance(query, str):
+        return parse_query(query)
+    if query is not None and query.is_empty:
+        return None
+    return query
+
+
+def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    out: list[str] = []
+    highlights: list[tuple[int, int]] = []
+    length = 0
+    start: int | None = None
+    for char in marked:
+        if char == _OPEN:
+            start = length
+        elif char == _CLOSE:
+            if start is not None:
+                highlights.append((start, length))
+            start = None
+        else:
+            out.append(char)
+            length += 1
+    return "".join(out).replace("\n", " "), tuple(highlights)
+
+
+def _lede(text: str) -> str:
+    return " ".join(text.split())[:200]

@@ -1,0 +1,202 @@
+"""The index database: where it lives, its tables, and opening it safely.
+
+The database is a cache derived from the store. Anything unexpected in it (not
+SQLite at all, another program's file, an older schema) means it is moved
+aside and built again; the caller gets a warning, never an exception.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+# Bump on any change to the tables below: older databases are then rebuilt.
+SCHEMA_VERSION = 1
+# "NwsR": marks the file as ours, so a foreign SQLite file is never reused.
+APPLICATION_ID = 0x4E777352
+
+TOKENIZER = "unicode61 remove_diacritics 2"
+# bm25 weights: a word in the title counts as much as several in the body.
+RANK = "bm25(8.0, 1.0)"
+
+_TABLES = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    analyser TEXT NOT NULL
+);
+CREATE INDEX files_by_hash ON files (sha256);
+
+CREATE TABLE articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    file TEXT NOT NULL,             -- files.path
+    path TEXT NOT NULL,             -- Article.path (absolute, for opening)
+    sort_key INTEGER NOT NULL,      -- date ordinal, 0 when undated
+    title TEXT NOT NULL,
+    source TEXT,
+    source_key TEXT,
+    byline TEXT,
+    dateline TEXT,
+    url TEXT,
+    tags TEXT NOT NULL,             -- JSON list
+    words INTEGER NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE INDEX articles_by_date ON articles (sort_key DESC, id);
+CREATE INDEX articles_by_file ON articles (file);
+
+CREATE TABLE problems (
+    file TEXT NOT NULL,             -- files.path
+    path TEXT NOT NULL,             -- Problem.path (display-safe)
+    line INTEGER,
+    reason TEXT NOT NULL,
+    fatal INTEGER NOT NULL
+);
+CREATE INDEX problems_by_file ON problems (file);
+
+-- The analysis of one article, as compact JSON (see codec.py).
+CREATE TABLE analyses (article INTEGER PRIMARY KEY, data TEXT NOT NULL);
+
+-- One row per actor per article.
+CREATE TABLE article_actors (
+    article INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    quotes INTEGER NOT NULL,
+    PRIMARY KEY (article, actor)
+) WITHOUT ROWID;
+CREATE INDEX article_actors_by_actor ON article_actors (actor);
+
+-- Every name (canonical or alias) under which an actor appears in an article.
+CREATE TABLE actor_names (
+    key TEXT NOT NULL,              -- query.name_key(name)
+    article INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    PRIMARY KEY (key, article, actor)
+) WITHOUT ROWID;
+CREATE INDEX actor_names_by_article ON actor_names (article);
+
+CREATE TABLE quotes (
+    article INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    speaker TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    cue TEXT,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    PRIMARY KEY (article, start)
+) WITHOUT ROWID;
+CREATE INDEX quotes_by_speaker ON quotes (speaker);
+
+CREATE VIRTUAL TABLE fts USING fts5 (
+    title, body, content='articles', content_rowid='rowid', tokenize='{TOKENIZER}'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO fts (fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+    DELETE FROM analyses WHERE article = old.rowid;
+    DELETE FROM article_actors WHERE article = old.rowid;
+    DELETE FROM actor_names WHERE article = old.rowid;
+    DELETE FROM quotes WHERE article = old.rowid;
+END;
+INSERT INTO fts (fts, rank) VALUES ('rank', '{RANK}');
+"""
+
+
+def database_path(store_root: Path, cache_dir: Path) -> Path:
+    """One database per store, named from its resolved path."""
+    digest = hashlib.sha256(str(store_root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+    return cache_dir / "index" / f"{digest[:20]}.sqlite3"
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=True)
+    connection.execute("PRAGMA busy_timeout = 30000")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute("PRAGMA cache_size = -32000")
+    connection.execute("PRAGMA temp_store = MEMORY")
+    return connection
+
+
+def prepare(path: Path, store_root: Path) -> list[str]:
+    """Make `path` a usable index for `store_root`; return warnings for the user."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    warnings: list[str] = []
+    if path.exists():
+        reason = _unusable_reason(path, store_root)
+        if reason is None:
+            return warnings
+        aside = _move_aside(path)
+        warnings.append(f"index {path.name} {reason}; moved it to {aside.name} and rebuilding")
+    _create(path, store_root)
+    return warnings
+
+
+def _unusable_reason(path: Path, store_root: Path) -> str | None:
+    try:
+        connection = sqlite3.connect(path, timeout=30)
+        try:
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if application_id != APPLICATION_ID:
+                return "is not a newsreader index"
+            if version != SCHEMA_VERSION:
+                return f"has schema version {version}, expected {SCHEMA_VERSION}"
+            row = connection.execute("SELECT value FROM meta WHERE key = 'store'").fetchone()
+            if row is None or row[0] != str(store_root.resolve()):
+                return "belongs to another store"
+            connection.execute("SELECT count(*) FROM files").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        return f"is unreadable ({error})"
+    return None
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.broken-{stamp}-{os.getpid()}")
+    os.replace(path, aside)
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            try:
+                companion.unlink()
+            except OSError:
+                pass
+    return aside
+
+
+def _create(path: Path, store_root: Path) -> None:
+    # Build under a temporary name so a half-made index is never found.
+    temporary = path.with_name(f"{path.name}.new-{os.getpid()}")
+    temporary.unlink(missing_ok=True)
+    connection = sqlite3.connect(temporary, isolation_level=None)
+    try:
+        connection.executescript(
+            "BEGIN;"
+            + _TABLES
+            + f"PRAGMA application_id = {APPLICATION_ID};"
+            + f"PRAGMA user_version = {SCHEMA_VERSION};"
+            + "COMMIT;"
+        )
+        connection.execute("INSERT INTO meta (key, value) VALUES ('store', ?)", (str(store_root.resolve()),))
+        connection.execute("PRAGMA journal_mode = WAL")
+    finally:
+        connection.close()
+    os.replace(temporary, path)
