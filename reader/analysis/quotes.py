@@ -1,11 +1,196 @@
-"""Direct quotes, their kind (statement or term) and their speakers."""
+"""Direct quotes, their kind (statement or term) and their speakers.
+
+A quote is attributed, in this order of preference, to
+1. a cue earlier in its own sentence (`X said: "…"`, `X said the plan was "…"`,
+   `According to X, "…"`, the second half of `"…," he said, "…"`);
+2. a cue right after it (`"…," X said`, `"…," said X`, `"…," X, a professor, told`);
+3. a cue ending the sentence before it in the same paragraph (`…, he added. "…"`);
+4. the speaker of the previous paragraph's quote, when it opens a paragraph of
+   its own (the news convention for a speaker who goes on).
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from reader.analysis.cues import cue_pattern
+from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_bounds
+from reader.analysis.speakers import Resolver, SpeakerSpan, phrase_after, subject_before
 from reader.model import Mention, Quote
+
+# A quote this long (in words) is a statement even without a cue.
+STATEMENT_WORDS = 4
+# How far after a quote its cue may be ("…," Jock A. Finlayson, head of policy at …, said).
+AFTER_CUE_REACH = 160
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc)|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
+)
+_LEADING_JUNK = re.compile(r"[\s,.;:!?—–-]*")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class _Attribution:
+    cue: tuple[int, int] | None
+    speaker: SpeakerSpan | None
+    same_sentence: bool
+    inherited: Quote | None = None
 
 
 def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
-    return []
+    spans = find_quote_spans(body)
+    if not spans:
+        return []
+    paragraphs = paragraph_bounds(body)
+    paragraph_starts = [start for start, _ in paragraphs]
+    resolver = Resolver(body, mentions)
+    cues = cue_pattern()
+    quotes: list[Quote] = []
+    last_statement: Quote | None = None
+    last_statement_paragraph = -2
+    for index, span in enumerate(spans):
+        p_index = max(0, bisect.bisect_right(paragraph_starts, span.start) - 1)
+        p_start = paragraphs[p_index][0]
+        p_last = max(0, bisect.bisect_right(paragraph_starts, span.end - 1) - 1)
+        p_end = paragraphs[p_last][1]
+        previous_end = spans[index - 1].end if index and spans[index - 1].end > p_start else p_start
+        next_start = spans[index + 1].start if index + 1 < len(spans) and spans[index + 1].start < p_end else p_end
+        sentence_start = _sentence_start(body, previous_end, span.start)
+        sentence_end = _sentence_end(body, span.end, next_start)
+
+        attribution = (
+            _cue_before(body, cues, sentence_start, span.start)
+            or _cue_after(body, cues, span.end, sentence_end)
+            or _cue_in_previous_sentence(body, cues, previous_end, sentence_start)
+        )
+        if attribution is None and span.start == p_start and last_statement is not None:
+            if last_statement_paragraph >= p_index - 1 and last_statement.speaker_start is not None:
+                attribution = _Attribution(None, None, False, inherited=last_statement)
+
+        kind = _kind(body, span, attribution)
+        quote = _quote(body, span, kind, attribution, resolver)
+        quotes.append(quote)
+        if kind == "statement" and quote.speaker_start is not None:
+            last_statement = quote
+            last_statement_paragraph = p_last
+    return quotes
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    start = lo
+    for match in _SENTENCE_END.finditer(text, lo, pos):
+        if not _ABBREVIATION.search(text, max(lo, match.start() - 12), match.start()):
+            start = match.end()
+    return start
+
+
+def _sentence_end(text: str, pos: int, hi: int) -> int:
+    for match in _SENTENCE_END.finditer(text, pos, hi):
+        if match.start() > pos and not _ABBREVIATION.search(text, max(pos, match.start() - 12), match.start()):
+            return match.start() + 1
+    return hi
+
+
+def _usable_cue(text: str, match: re.Match[str]) -> bool:
+    # "so-called" is not a cue; neither is a capitalised cue inside a name run.
+    return not (match.start() and text[match.start() - 1] in "-‐")
+
+
+def _cue_before(text: str, cues: re.Pattern[str], lo: int, quote_start: int) -> _Attribution | None:
+    found = [m for m in cues.finditer(text, lo, quote_start) if _usable_cue(text, m)]
+    for match in reversed(found[-3:]):
+        if match.group().lower().startswith("according"):
+            speaker = phrase_after(text, match.end(), quote_start)
+        else:
+            speaker = subject_before(text, lo, match.start())
+            if speaker is None and not text[lo : match.start()].strip(" ,—–-\n"):
+                speaker = phrase_after(text, match.end(), quote_start)  # "Said Trump: …"
+        if speaker is not None:
+            return _Attribution((match.start(), match.end()), speaker, True)
+    return None
+
+
+def _cue_after(text: str, cues: re.Pattern[str], quote_end: int, hi: int) -> _Attribution | None:
+    lo = _LEADING_JUNK.match(text, quote_end, hi).end()
+    for match in cues.finditer(text, lo, min(hi, lo + AFTER_CUE_REACH)):
+        if not _usable_cue(text, match):
+            continue
+        if not text[lo : match.start()].strip():
+            speaker = phrase_after(text, match.end(), hi)  # "…," said X
+        else:
+            speaker = subject_before(text, lo, match.start())
+        if speaker is not None:
+            return _Attribution((match.start(), match.end()), speaker, True)
+        return None
+    return None
+
+
+def _cue_in_previous_sentence(text: str, cues: re.Pattern[str], lo: int, sentence_start: int) -> _Attribution | None:
+    """`…, he added. "…"`: a sentence that ends with its attribution."""
+    if sentence_start <= lo:
+        return None
+    previous_start = _sentence_start(text, lo, sentence_start - 1)
+    found = [m for m in cues.finditer(text, previous_start, sentence_start) if _usable_cue(text, m)]
+    if not found:
+        return None
+    match = found[-1]
+    tail = text[match.end() : sentence_start]
+    if len(_WORD.findall(tail)) > 4:
+        return None
+    if match.group().lower().startswith("according"):
+        speaker = phrase_after(text, match.end(), sentence_start)
+    else:
+        speaker = subject_before(text, previous_start, match.start())
+        if speaker is None:
+            speaker = phrase_after(text, match.end(), sentence_start)
+    if speaker is None:
+        return None
+    return _Attribution((match.start(), match.end()), speaker, False)
+
+
+def _kind(text: str, span: QuoteSpan, attribution: _Attribution | None) -> str:
+    words = len(_WORD.findall(text, span.start, span.end))
+    if words >= STATEMENT_WORDS or span.paragraphs > 1:
+        return "statement"
+    if attribution is not None and attribution.same_sentence:
+        return "statement"
+    return "term"
+
+
+def _quote(text: str, span: QuoteSpan, kind: str, attribution: _Attribution | None, resolver: Resolver) -> Quote:
+    quote_text = text[span.start : span.end]
+    if attribution is None:
+        return Quote(span.start, span.end, quote_text, kind)
+    if attribution.inherited is not None:
+        previous = attribution.inherited
+        return Quote(
+            span.start,
+            span.end,
+            quote_text,
+            kind,
+            speaker=previous.speaker,
+            speaker_start=previous.speaker_start,
+            speaker_end=previous.speaker_end,
+        )
+    cue_start, cue_end = attribution.cue
+    speaker = None
+    speaker_start = speaker_end = None
+    if attribution.speaker is not None:
+        speaker, speaker_start, speaker_end = resolver.resolve(attribution.speaker)
+    return Quote(
+        span.start,
+        span.end,
+        quote_text,
+        kind,
+        speaker=speaker,
+        speaker_start=speaker_start,
+        speaker_end=speaker_end,
+        cue=text[cue_start:cue_end],
+        cue_start=cue_start,
+        cue_end=cue_end,
+    )

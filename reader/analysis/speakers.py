@@ -1,0 +1,274 @@
+"""Who a cue's speaker is: the noun phrase next to the cue, and what it refers to.
+
+Works on raw text alone (a capitalised name run, a pronoun, or a phrase such
+as "a source" or "the campaign"); when named-actor mentions are given, a
+speaker span is mapped to the canonical actor of the mention it overlaps, and a
+pronoun to the most recent person before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.model import Mention
+
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|[,;:()\[\]—–]| -+ ")
+
+PRONOUNS = frozenset("he she they it we i you".split())
+PERSON_PRONOUNS = frozenset(("he", "she"))
+DETERMINERS = frozenset(
+    "the a an his her their its our my your one another some many several two three four five "
+    "other this that these those both most all each any no".split()
+)
+# Words that may stand between a subject and its cue, or open a clause before it.
+SKIPPABLE = frozenset(
+    """also has had have was is were would will later then previously recently once further again
+    repeatedly reportedly earlier just never often publicly famously simply quickly flatly bluntly
+    still only first last even not did does do may might could should can already since
+    and but so yet that because while when as though although if after before however meanwhile
+    instead now then thus too""".split()
+)
+PREPOSITIONS = frozenset(
+    "in on at during after before with from by to into about over under through for of who which "
+    "whose where when than via".split()
+)
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sen sen. senator rep rep. representative
+    gov gov. governor president vice secretary minister premier chancellor gen gen. general adm adm.
+    col col. lt lt. capt capt. sgt sgt. judge justice speaker mayor rev rev. sir dame lord lady king
+    queen prince princess pope ambassador commissioner chairman chairwoman chair director chief
+    attorney sheriff detective officer inspector former candidate nominee leader state""".split()
+)
+_NAME_PARTICLES = frozenset("de da del della di van von der den la le bin al el ibn y".split())
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerSpan:
+    start: int
+    end: int
+    kind: str  # name | pronoun | phrase
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _is_word(token: str) -> bool:
+    return token[0].isalnum()
+
+
+def _bare(token: str) -> str:
+    return token.lower().rstrip(".")
+
+
+def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
+    """The subject of a cue that follows it: `X said`, `X, a professor at Y, said`."""
+    segments: list[list[tuple[int, int, str]]] = [[]]
+    for token in _tokens(text, lo, cue_start):
+        if _is_word(token[2]):
+            segments[-1].append(token)
+        else:
+            segments.append([])
+    segments = [_strip_skippable(segment) for segment in segments]
+    if segments[-1]:
+        return _subject(text, segments[-1])
+    # The cue follows a comma: "X, a professor at Y, said" — X is the subject,
+    # or the part between the commas when nothing comes before it.
+    segments.pop()
+    while segments and not segments[-1]:
+        segments.pop()
+    if not segments:
+        return None
+    appositive = segments.pop()
+    while segments and not segments[-1]:
+        segments.pop()
+    if segments:
+        found = _subject(text, segments[-1])
+        if found is not None:
+            return found
+    return _subject(text, appositive)
+
+
+def phrase_after(text: str, cue_end: int, hi: int) -> SpeakerSpan | None:
+    """The phrase following a cue: `said Smith`, `according to the report`."""
+    segment = []
+    for token in _tokens(text, cue_end, hi):
+        if not _is_word(token[2]):
+            break
+        segment.append(token)
+    segment = _strip_skippable(segment)
+    if not segment:
+        return None
+    if _bare(segment[0][2]) in PRONOUNS:
+        return SpeakerSpan(segment[0][0], segment[0][1], "pronoun")
+    return _noun_phrase(text, segment)
+
+
+def _strip_skippable(segment: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    i, j = 0, len(segment)
+    while i < j and _bare(segment[i][2]) in SKIPPABLE:
+        i += 1
+    while j > i and _bare(segment[j - 1][2]) in SKIPPABLE:
+        j -= 1
+    return segment[i:j]
+
+
+_TIME_PREPOSITIONS = frozenset(("on", "in", "at", "during", "last", "this", "late", "early", "earlier", "via"))
+
+
+def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None:
+    """The subject at the end of a clause that runs up to a cue."""
+    # A trailing time or place phrase: "Trump on Monday said", "he in a statement said".
+    for k in range(len(words) - 1, 0, -1):
+        if _bare(words[k][2]) in _TIME_PREPOSITIONS and not words[k][2][0].isupper():
+            words = _strip_skippable(words[:k])
+            break
+    if not words:
+        return None
+    last = _bare(words[-1][2])
+    if last in PRONOUNS:
+        return SpeakerSpan(words[-1][0], words[-1][1], "pronoun")
+    if _bare(words[0][2]) in PREPOSITIONS:
+        # "In an interview Monday Trump said": the subject is the last phrase.
+        i = len(words) - 1
+        while i > 1 and (words[i - 1][2][0].isupper() or _bare(words[i - 1][2]) in DETERMINERS):
+            i -= 1
+        words = words[i:]
+    return _noun_phrase(text, words)
+
+
+def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None:
+    """A name (the last capitalised run of the head) or a common noun phrase."""
+    head: list[tuple[int, int, str]] = []
+    rest_end = None
+    for index, token in enumerate(words[:10]):
+        low = _bare(token[2])
+        if low in PREPOSITIONS:
+            if low in ("of", "for") and head and _bare(head[-1][2]) in TITLES and head[-1][2][0].isupper():
+                head.append(token)  # "Secretary of State Hillary Clinton"
+                continue
+            if low in ("of", "for", "with", "at", "from") and index + 1 < len(words):
+                rest_end = _phrase_end(words, index + 1)
+            break
+        if low in PRONOUNS and head:
+            break
+        head.append(token)
+    if not head:
+        return None
+    last = head[-1][2]
+    if last[0].isupper() and not last.endswith(("'s", "’s")) and _bare(last) not in _BARE_NOUN_SPEAKERS:
+        run_end = head[-1][1]
+        i = len(head) - 1
+        while i > 0 and (head[i - 1][2][0].isupper() or _bare(head[i - 1][2]) in _NAME_PARTICLES):
+            previous = _bare(head[i - 1][2])
+            if previous in TITLES or previous in _CALENDAR or head[i - 1][2].endswith(("'s", "’s")):
+                break
+            i -= 1
+        while i < len(head) - 1 and _bare(head[i][2]) in TITLES:
+            i += 1
+        start = head[i][0]
+        if text[run_end - 1] == "." and not _is_abbreviation(text[start:run_end]):
+            run_end -= 1
+        return SpeakerSpan(start, run_end, "name")
+    if all(_bare(t[2]) in DETERMINERS for t in head):
+        return None
+    if len(head) == 1 and head[0][2][0].islower() and _bare(head[0][2]) not in _BARE_NOUN_SPEAKERS:
+        return None
+    end = rest_end if rest_end is not None else head[-1][1]
+    return SpeakerSpan(head[0][0], end, "phrase")
+
+
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    january february march april may june july august september october november december""".split()
+)
+# Plural or mass nouns that speak without a determiner ("officials said").
+_BARE_NOUN_SPEAKERS = frozenset(
+    """officials sources analysts experts critics aides advisers advisors supporters opponents
+    residents witnesses police prosecutors investigators researchers economists lawmakers democrats
+    republicans voters observers diplomats authorities organizers organisers protesters protestors
+    spokesman spokeswoman spokesperson""".split()
+)
+
+
+def _phrase_end(words: list[tuple[int, int, str]], index: int) -> int:
+    end = words[index][1]
+    for token in words[index : index + 5]:
+        if _bare(token[2]) in PREPOSITIONS or _bare(token[2]) in PRONOUNS:
+            break
+        end = token[1]
+    return end
+
+
+def _is_abbreviation(token: str) -> bool:
+    last = token.split()[-1]
+    return len(last) <= 3 or last.count(".") > 1
+
+
+# ---------------------------------------------------------------- resolution
+
+
+class Resolver:
+    """Maps speaker spans to canonical actors, using mentions when there are any."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+        self.text = text
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.people = [m for m in self.mentions if m.kind == "person"]
+        self.people_starts = [m.start for m in self.people]
+        self.last_named: list[tuple[int, str, bool]] = []  # (position, name, is a person)
+
+    def resolve(self, span: SpeakerSpan) -> tuple[str | None, int, int]:
+        """(speaker, start, end) for a speaker span, after mapping to mentions."""
+        if span.kind == "pronoun":
+            return self._pronoun(span), span.start, span.end
+        mention = self._overlapping(span)
+        if mention is not None:
+            self.last_named.append((mention.start, mention.actor, mention.kind == "person"))
+            return mention.actor, mention.start, mention.end
+        name = self.text[span.start : span.end]
+        if span.kind == "name":
+            self.last_named.append((span.start, name, True))
+        return name, span.start, span.end
+
+    def _overlapping(self, span: SpeakerSpan) -> Mention | None:
+        index = bisect.bisect_left(self.starts, span.end)
+        best = None
+        for mention in reversed(self.mentions[max(0, index - 8) : index]):
+            if mention.end <= span.start:
+                continue
+            if span.kind == "phrase" and mention.end < span.end - 1:
+                continue  # "the Clinton campaign" is not Clinton
+            if best is None or (mention.kind == "person") > (best.kind == "person"):
+                best = mention
+        return best
+
+    def _pronoun(self, span: SpeakerSpan) -> str | None:
+        word = _bare(self.text[span.start : span.end])
+        if word not in PERSON_PRONOUNS:
+            if word in ("it", "they") and self.mentions:
+                index = bisect.bisect_left(self.starts, span.start)
+                for mention in reversed(self.mentions[max(0, index - 30) : index]):
+                    if mention.kind == "organisation":
+                        return mention.actor
+            return None
+        candidate: tuple[int, str] | None = None
+        if self.people:
+            index = bisect.bisect_left(self.people_starts, span.start)
+            if index:
+                person = self.people[index - 1]
+                candidate = (person.start, person.actor)
+        for position, name, is_person in reversed(self.last_named):
+            if position < span.start and is_person:
+                if candidate is None or (not self.people and position > candidate[0]):
+                    candidate = (position, name)
+                break
+        return candidate[1] if candidate else None
+
+    def note_name(self, start: int, end: int) -> None:
+        """A person-like name seen in running text, for pronouns when there are no mentions."""
+        self.last_named.append((start, self.text[start:end], True))
