@@ -100,7 +100,7 @@ def save_saved_searches(searches: dict[str, str], path: Path | None = None) -> N
         wanted = {**load_mapping(data), "saved_searches": searches}
         text = data.decode("utf-8-sig")
         new_text = _replace_top_level_key(text, "saved_searches", searches)
-        if load_mapping(new_text.encode("utf-8")) != wanted:
+        if not _means(new_text, wanted):
             new_text = dump_yaml(wanted)  # unusual layout: keep the data, lose the comments
         write_atomic(path, new_text.encode("utf-8"))
     except (OSError, ValueError) as error:
@@ -122,6 +122,13 @@ def _replace_top_level_key(text: str, key: str, value: Any) -> str:
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1  # blank lines after the block belong to what follows
     return "".join(lines[:start]) + block + "".join(lines[end:])
+
+
+def _means(text: str, wanted: dict) -> bool:
+    try:
+        return load_mapping(text.encode("utf-8")) == wanted
+    except ValueError:
+        return False
 
 
 # Each check turns a raw YAML value into the setting, or raises ValueError("must be …").
