@@ -86,12 +86,31 @@ def scan_store(root: Path, *, max_bytes: int = MAX_BYTES) -> StoreScan:
     except OSError as error:
         problems.append(Problem(".", _os_reason(error)))
         return scan
+    # Real folders first, folders reached through symlinks last: an article
+    # reachable both ways always gets its real path as id, whatever the order
+    # the file system lists entries in.
     stack: list[tuple[str, str]] = [(top, "")]
-    while stack:
-        folder, prefix = stack.pop()
+    linked: list[tuple[str, str]] = []
+    while stack or linked:
+        if stack:
+            folder, prefix = stack.pop()
+        else:
+            folder, prefix = linked.pop()
+            try:
+                stat = os.stat(folder)
+            except OSError as error:
+                problems.append(Problem(safe_name(prefix.rstrip("/")), _os_reason(error)))
+                continue
+            key = (stat.st_dev, stat.st_ino)
+            if key in seen_dirs:
+                problems.append(
+                    Problem(safe_name(prefix.rstrip("/")), "symlink to a folder already scanned (or a loop); skipped", fatal=False)
+                )
+                continue
+            seen_dirs.add(key)
         try:
             with os.scandir(folder) as iterator:
-                entries = list(iterator)
+                entries = sorted(iterator, key=lambda entry: entry.name, reverse=True)
         except OSError as error:
             problems.append(Problem(safe_name(prefix.rstrip("/") or "."), f"cannot read folder: {_os_reason(error)}"))
             continue
@@ -108,18 +127,18 @@ def scan_store(root: Path, *, max_bytes: int = MAX_BYTES) -> StoreScan:
                     problems.append(Problem(safe_name(rel), _os_reason(error)))
                 continue
             if is_dir:
+                if entry.is_symlink():
+                    linked.insert(0, (entry.path, rel + "/"))
+                    continue
                 try:
                     stat = entry.stat()
                 except OSError as error:
                     problems.append(Problem(safe_name(rel), _os_reason(error)))
                     continue
                 key = (stat.st_dev, stat.st_ino)
-                if key in seen_dirs:
-                    if entry.is_symlink():
-                        problems.append(Problem(safe_name(rel), "symlink to a folder already scanned (loop); skipped", fatal=False))
-                    continue
-                seen_dirs.add(key)
-                stack.append((entry.path, rel + "/"))
+                if key not in seen_dirs:
+                    seen_dirs.add(key)
+                    stack.append((entry.path, rel + "/"))
                 continue
             if not is_file or name in GAZETTEER_NAMES or suffix_of(name) not in ARTICLE_SUFFIXES:
                 if not is_file and entry.is_symlink() and suffix_of(name) in ARTICLE_SUFFIXES:

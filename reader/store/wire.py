@@ -48,7 +48,8 @@ def parse_wire(text: str, *, id: str, path: str, problem_path: str) -> tuple[lis
     dateline = source = None
     match = _DATELINE.match(body)
     if match and _is_capitals(match.group("place")) and match.end() < len(body.split("\n", 1)[0]):
-        dateline = match.group("place").rstrip(".")
+        place = match.group("place")
+        dateline = place[:-1] if place.endswith(".") and place.count(".") == 1 else place
         if match.group("agency"):
             source = clean_line(match.group("agency")) or None
         body = body[match.end() :]

@@ -59,7 +59,10 @@ def load_documents(text: str, *, line_offset: int = 0) -> tuple[list[tuple[yaml.
         return documents, Problem("", refused.reason, _offset(refused.line, line_offset))
     except yaml.MarkedYAMLError as error:
         reason = f"invalid YAML: {error.problem or error.context or 'cannot parse'}"
-        return documents, Problem("", reason, _offset(_line(error), line_offset))
+        # An error found at the end of the input is reported on the last line.
+        last_line = text.count("\n", 0, len(text.rstrip("\n"))) + 1
+        line = _line(error)
+        return documents, Problem("", reason, _offset(min(line, last_line) if line else None, line_offset))
     except yaml.YAMLError as error:
         return documents, Problem("", f"invalid YAML: {error}", None)
     except (RecursionError, MemoryError):

@@ -1,0 +1,154 @@
+"""Wire-style plain text: the seed article's format."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reader.store import parse_file, parse_text
+from reader.store.fields import TITLE_MAX, source_name, title_from_body
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "articles" / "000_38de3d4f9c1ef403.txt"
+
+
+def one(text: str, name: str = "story.txt"):
+    articles, problems = parse_text(text, name)
+    assert len(articles) == 1, problems
+    return articles[0], problems
+
+
+def test_seed_article_parses_exactly():
+    articles, problems = parse_file(SEED, SEED.parent)
+    assert problems == []
+    [article] = articles
+    assert article.id == "000_38de3d4f9c1ef403.txt"
+    assert article.path == str(SEED)
+    assert article.date == date(2021, 7, 12)
+    assert article.dateline == "SEOUL"
+    assert article.source == "Agence France-Presse"
+    assert len(article.paragraphs) == 12
+    assert article.body.startswith("Chinese President Xi Jinping and North Korean leader Kim Jong Un ")
+    assert article.body.endswith("the harder it will be to denuclearise North Korea.\"")
+    for leftover in ("date 2021", "SEOUL •", "AGENCE FRANCE-PRESSE"):
+        assert leftover not in article.body
+    assert article.title.startswith("Chinese President Xi Jinping and North Korean leader Kim Jong Un")
+    assert len(article.title) <= TITLE_MAX
+    assert article.title.endswith("…")
+    # Cut at a word boundary: the words before the ellipsis are whole words of the lede.
+    assert article.body.startswith(article.title[:-1] + " ")
+
+
+def test_seed_matches_shared_copy_when_present():
+    shared = REPO.parent / "shared" / "seeds" / SEED.name
+    if not shared.exists():
+        pytest.skip("/work/shared is not available")
+    assert shared.read_bytes() == SEED.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("lede", "dateline", "source"),
+    [
+        ("SEOUL • Talks resumed.", "SEOUL", None),
+        ("SEOUL — Talks resumed.", "SEOUL", None),
+        ("LONDON (Reuters) - Talks resumed.", "LONDON", "Reuters"),
+        ("LONDON, July 12 (Reuters) - Talks resumed.", "LONDON", "Reuters"),
+        ("WASHINGTON, D.C. — Talks resumed.", "WASHINGTON, D.C.", None),
+        ("PARIS. — Talks resumed.", "PARIS", None),
+        ("SÃO PAULO – Talks resumed.", "SÃO PAULO", None),
+        ("Talks resumed - and then stalled.", None, None),
+        ("Seoul — Talks resumed.", None, None),
+    ],
+)
+def test_datelines(lede, dateline, source):
+    article, _ = one(lede + "\n\nA second paragraph.\n")
+    assert article.dateline == dateline
+    assert article.source == source
+    assert article.body.startswith("Talks resumed" if dateline else lede)
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("AGENCE FRANCE-PRESSE", "Agence France-Presse"),
+        ("REUTERS", "Reuters"),
+        ("AP", "AP"),
+        ("AFP", "AFP"),
+        ("BBC", "BBC"),
+        ("ASSOCIATED PRESS OF PAKISTAN", "Associated Press of Pakistan"),
+        ("— REUTERS", "Reuters"),
+    ],
+)
+def test_agency_line_becomes_source(line, source):
+    article, _ = one(f"PARIS — Markets rose.\n\nTraders cheered.\n\n{line}\n")
+    assert article.source == source
+    assert line not in article.body
+    assert article.body.endswith("Traders cheered.")
+
+
+def test_sentence_in_capitals_with_punctuation_is_not_an_agency():
+    article, _ = one("Markets rose.\n\nTHE END IS NEAR, HE SAID.\n")
+    assert article.source is None
+    assert article.body.endswith("HE SAID.")
+
+
+def test_date_header_on_its_own_line_and_undated_file():
+    article, _ = one("date 2020-02-16\nKELDBY • Rain fell.\n")
+    assert article.date == date(2020, 2, 16)
+    assert article.dateline == "KELDBY"
+    undated, problems = one("Rain fell on Keldby.\n", "notes/rain.txt")
+    assert undated.date is None and problems == []
+
+
+def test_date_from_file_name_is_the_fallback():
+    article, _ = one("Rain fell.\n", "2021-07-12-rain.txt")
+    assert article.date == date(2021, 7, 12)
+    header_wins, _ = one("date 2020-01-01 Rain fell.\n", "2021-07-12-rain.txt")
+    assert header_wins.date == date(2020, 1, 1)
+    impossible_name, _ = one("Rain fell.\n", "2021-02-30-rain.txt")
+    assert impossible_name.date is None
+
+
+def test_impossible_header_date_is_a_warning_and_the_article_loads():
+    article, problems = one("date 2021-02-30 Rain fell.\n")
+    assert article.date is None
+    assert [(p.line, p.fatal) for p in problems] == [(1, False)]
+    assert "2021-02-30" in problems[0].reason
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_crlf_normalised():
+    article, _ = one("First line\r\nof the lede.\r\n\r\n\r\nSecond\r\nparagraph.\r\n")
+    assert article.body == "First line of the lede.\n\nSecond paragraph."
+
+
+def test_control_sequences_are_removed_from_body_and_title():
+    article, _ = one("Evil \x1b]0;pwned\x07title\x1b[31m here.\u202e\n\nMore \x9b2J text.\n")
+    assert "\x1b" not in article.body and "\x9b" not in article.body and "\u202e" not in article.body
+    assert "\x1b" not in article.title
+    assert article.title == "Evil title here"
+
+
+def test_title_from_first_sentence_skips_abbreviations():
+    body = "Mr. Kim met Dr. Park in the U.S. capital on Monday. Then he left."
+    assert title_from_body(body) == "Mr. Kim met Dr. Park in the U.S. capital on Monday"
+
+
+def test_long_title_is_cut_at_a_word_boundary():
+    body = "word " * 60 + "end."
+    title = title_from_body(body)
+    assert len(title) <= TITLE_MAX
+    assert title.endswith("word…")
+
+
+def test_source_name_keeps_acronyms():
+    assert source_name("AGENCE FRANCE-PRESSE") == "Agence France-Presse"
+    assert source_name("BBC NEWS") == "BBC News"
+    assert source_name("KYODO") == "Kyodo"
+
+
+def test_text_without_any_words_is_a_problem():
+    articles, problems = parse_text("date 2021-07-12\n\n", "x.txt")
+    assert articles == []
+    assert problems and problems[0].fatal
