@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import platform
 import sys
 import tempfile
@@ -22,25 +21,37 @@ def write_crash_report(exc: BaseException) -> Path:
     used; if nothing can be written, the returned path does not exist and
     `crash_line` carries the traceback instead.
     """
-    name = f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
-    fallback = Path(tempfile.gettempdir()) / "newsreader" / name
+    stem = f"crash-{time.strftime('%Y%m%d-%H%M%S')}"
+    report, folders = "".join(traceback.format_exception(exc)), []
     try:
+        fallback = Path(tempfile.gettempdir()) / "newsreader"
+        folders.append(fallback)
         report = _report_text(exc)
         from reader.paths import state_dir
 
-        folders = [state_dir(), fallback.parent]
+        folders.insert(0, state_dir())
     except Exception:
-        report, folders = "".join(traceback.format_exception(exc)), [fallback.parent]
+        pass  # report what we can where we can
     for folder in folders:
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / name
+            return _write_new(folder, stem, report)
+        except Exception:
+            continue
+    return (folders[-1] if folders else Path(".")) / f"{stem}.log"
+
+
+def _write_new(folder: Path, stem: str, report: str) -> Path:
+    """Write `report` to `<stem>.log` in `folder`, or `<stem>-2.log`… if that exists."""
+    for number in range(1, 100):
+        path = folder / (f"{stem}.log" if number == 1 else f"{stem}-{number}.log")
+        try:
             with open(path, "x", encoding="utf-8", errors="backslashreplace") as file:
                 file.write(report)
             return path
-        except Exception:
+        except FileExistsError:
             continue
-    return fallback
+    raise FileExistsError(folder / f"{stem}.log")
 
 
 def crash_line(exc: BaseException, report: Path) -> str:
