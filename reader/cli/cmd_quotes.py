@@ -1,0 +1,52 @@
+"""`newsreader quotes`: everything said in the store, in date order, with its speaker."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from reader.cli import add_store_option
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("quotes", help="every quote in the store, oldest first, with its speaker")
+    add_store_option(parser)
+    parser.add_argument("--actor", metavar="NAME", help="only quotes by this actor (canonical name or alias)")
+    parser.add_argument("--all", action="store_true", help="include short quoted terms and scare quotes")
+    parser.add_argument("--json", action="store_true", help="print a JSON array of quotes")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.cli.common import load_gazetteer_for_cli
+    from reader.index.cli_support import open_synced_index
+    from reader.store import resolve_store
+    from reader.text import clean_line
+
+    root = resolve_store(getattr(args, "store", None))
+    kinds = ("statement", "term") if args.all else ("statement",)
+    with open_synced_index(root, load_gazetteer_for_cli(args)) as index:
+        hits = index.quotes(actor=args.actor, kinds=kinds)
+    if args.json:
+        document = [
+            {
+                "speaker": hit.quote.speaker,
+                "article": hit.summary.id,
+                "date": hit.summary.date.isoformat() if hit.summary.date else None,
+                "text": hit.quote.text,
+                "kind": hit.quote.kind,
+                "start": hit.quote.start,
+                "end": hit.quote.end,
+            }
+            for hit in hits
+        ]
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print(f"no quotes by {clean_line(args.actor)} found" if args.actor else "no quotes found")
+        return 0
+    for hit in hits:
+        when = hit.summary.date.isoformat() if hit.summary.date else "undated"
+        speaker = clean_line(hit.quote.speaker) if hit.quote.speaker else "(unattributed)"
+        print(f"{when}  {speaker}: {clean_line(hit.quote.text)}  [{hit.summary.id}]")
+    return 0

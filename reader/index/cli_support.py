@@ -1,0 +1,46 @@
+"""Opening an up-to-date index for a command-line run: notices and progress on stderr."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from reader.index.archive import Index
+
+# Progress appears only when indexing takes longer than this, and only on a terminal.
+QUIET_SECONDS = 1.0
+
+
+def open_synced_index(store_root: Path, gazetteer: Any = None, stream: TextIO | None = None) -> Index:
+    stream = stream or sys.stderr
+    index = Index.open(store_root)
+    for warning in index.warnings:
+        print(f"newsreader: {warning}", file=stream)
+    progress = _TerminalProgress(stream) if stream.isatty() else None
+    try:
+        index.sync(progress=progress, gazetteer=gazetteer)
+    finally:
+        if progress is not None:
+            progress.clear()
+    return index
+
+
+class _TerminalProgress:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.started = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if time.monotonic() - self.started < QUIET_SECONDS or not total:
+            return
+        self.shown = True
+        self.stream.write(f"\rindexing {done:,}/{total:,} files")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
