@@ -1,10 +1,600 @@
-"""Named actors: people, organisations and places, with aliases merged."""
+"""Named actors: people, organisations and places, with aliases merged.
+
+Rules, not a model. Capitalised word runs are found with one compiled regex, cut into
+candidate names (titles, leading articles and sentence-initial words dropped), classified
+by the gazetteer (countries, places, organisations, the user's actors.yaml), by head
+words ("University", "Ministry", "Stadium"), by acronyms, titles and given names, and
+finally grouped: a surname or partial name joins the full name it belongs to, an acronym
+joins its expansion, a capital standing for its state joins the country.
+
+Mentions may nest, as in news NER corpora: "United States Navy" (organisation) contains
+"United States" (place). They are returned sorted by start, outer mention first.
+"""
 
 from __future__ import annotations
 
-from reader.analysis.gazetteer import Gazetteer
+import functools
+import re
+from dataclasses import dataclass
+
+from reader.analysis.gazetteer import Gazetteer, builtin, read_data_lines, read_entries, read_words
 from reader.model import Mention
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_ABBREV = r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Adm|Maj|Cmdr|Supt|Mt|Ft|Inc|Corp|Ltd|Co|Bros)\."
+_WORD = (
+    rf"(?:[{_UP}]\.(?:[{_UP}]\.)+"  # U.S., D.C.
+    rf"|{_ABBREV}"
+    rf"|[{_UP}]\.(?=[ \u00a0][{_UP}])"  # a middle initial
+    rf"|(?:al|el|ad|ash|as|az|bin|ibn)-[{_UP}]\w*(?:[-'’]\w+)*"  # al-Assad
+    rf"|[{_UP}]\w*(?:[-'’]\w+)*)"
+)
+_CONNECTOR = r"(?:of the|of|for the|for|and the|and|&|de|del|da|di|du|des|van|von|der|den|ter|bin|ibn|at|on)"
+_RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0])?{_WORD})*")
+_TOKEN = re.compile(rf"{_WORD}|{_CONNECTOR}(?=[ \u00a0])")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_CONNECTORS = frozenset("of the for and & de del da di du des van von der den ter bin ibn at on".split())
+_HYPHEN_SUFFIXES = frozenset(
+    """led based backed born owned run funded style era made controlled linked affiliated bound wide
+    like related friendly type class level year old sponsored brokered allied aligned registered listed
+    flagged made speaking born educated trained designed built occupied administered supported
+    dominated bred raised centric language only""".split()
+)
+_PARTICLES = frozenset("de del da di du des van von der den ter bin ibn".split())
+_POSSESSIVE = re.compile(r"['’]s?$")
+_ACRONYM = re.compile(rf"(?:[{_UP}]\.){{2,}}|[{_UP}][{_UP}0-9&]{{1,6}}s?|[{_UP}]{{2,}}[a-z]?[{_UP}]+")
+_DATELINE = re.compile(
+    rf"\s*(?:date \d{{4}}-\d{{2}}-\d{{2}}\s+)?([{_UP}][{_UP}.'’ -]*[{_UP}.](?:,\s*[{_UP}][\w. ]*?)?)\s*(?:\([^)\n]{{1,40}}\)\s*)?[•—–-]\s"
+)
+_SAID_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:said|says|told|added|wrote|asked|argued|explained|noted|stated|tweeted|replied|who|has said|had said)\b")
+_PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
+# Words before a name in lower case that mark it as a person ("leader Kim Jong Un").
+_PERSON_CUES = frozenset(
+    """leader president minister spokesman spokeswoman spokesperson secretary professor chairman chairwoman
+    director member coach ambassador senator governor mayor judge officer chief analyst founder ceo actor
+    actress singer player striker midfielder defender goalkeeper manager captain author writer lawyer
+    attorney prosecutor dr mr mrs ms general commander premier chancellor king queen prince princess pope
+    priest bishop researcher scientist economist candidate rep sen gov lt col sgt colleague son daughter
+    wife husband father mother brother sister journalist reporter correspondent editor photographer artist
+    designer student teacher doctor nurse official diplomat envoy lawmaker legislator councillor mp
+    deputy vice emperor dictator activist campaigner athlete champion winner host presenter""".split()
+)
+_LOCATIVE = frozenset("in at to from near into outside inside across around via within throughout toward towards of visit visited visiting reached".split())
+_COMMON_ACRONYMS = frozenset(
+    """I A OK TV AM PM BC AD ID IT IQ CEO CFO COO CTO GDP COVID AIDS HIV DNA RNA MP MPs PhD MBA MD PR PS
+    UTC GMT EST PST CET BST KM MPH USD EUR GBP VAT FAQ DIY LGBT LGBTQ PPE ICU ER CT MRI SUV IPO AI VR AR
+    UFO RIP FYI ASAP NB OMG LOL IV II III IV VI VII VIII IX XI XII XX XXI CD DVD PC USB GPS SMS PDF URL
+    HTML API NGO NGOs CCTV Q A Mr Ms Dr St No Jr Sr""".split()
+)
+
+
+@dataclass(slots=True)
+class _Lexicon:
+    common: frozenset[str]
+    titles: frozenset[str]  # single-word titles ("President", "Mr")
+    title_words: frozenset[str]  # every word of a title ("Prime", "Vice", "State")
+    org_words: frozenset[str]
+    place_words: frozenset[str]
+    nonactor: frozenset[str]
+    demonyms: frozenset[str]
+    plural_demonyms: frozenset[str]
+    given: frozenset[str]
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    titles = read_entries("titles.txt")
+    demonyms: set[str] = set(read_entries("demonyms.txt"))
+    for line in read_data_lines("countries.tsv"):
+        cols = line.split("\t")
+        if len(cols) > 2:
+            demonyms.update(d.strip() for d in cols[2].split("|") if d.strip())
+    plurals = set()
+    for d in demonyms:
+        if " " in d:
+            continue
+        if d.endswith(("ese", "ish", "ch", "ss", "i", "Rohingya", "Maori", "Māori")) and not d.endswith("i"):
+            continue  # "Chinese", "British": the plural is the adjective itself
+        if d.endswith("man"):
+            plurals.add(d[:-3] + "men")
+        elif not d.endswith("s"):
+            plurals.add(d + "s")
+    plurals.update(("Rohingya", "Taliban"))
+    return _Lexicon(
+        common=read_words("common_words.txt"),
+        titles=frozenset(t for t in titles if " " not in t),
+        title_words=frozenset(w for t in titles for w in t.split()),
+        org_words=read_entries("org_words.txt"),
+        place_words=read_entries("place_words.txt"),
+        nonactor=read_entries("nonactor_words.txt"),
+        demonyms=frozenset(demonyms),
+        plural_demonyms=frozenset(p for p in plurals if p not in ("Jewishs",)),
+        given=read_entries("given_names.txt"),
+    )
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    text: str
+    kind: str | None  # None: a lone capitalised word still waiting for evidence
+    actor: str | None
+    source: str  # gazetteer | head | acronym | person | single | demonym
+    evidence: bool = False  # a title, cue or given name says "person"
+    headline: bool = False
+
+
+class _Doc:
+    """One body of text being read, and what has been learnt about it so far."""
+
+    def __init__(self, body: str, gazetteer: Gazetteer, lexicon: _Lexicon) -> None:
+        self.body = body
+        self.gaz = gazetteer
+        self.lex = lexicon
+        self.max_words = _max_words(gazetteer)
+        self._lower: frozenset[str] | None = None
+        self.cands: list[_Cand] = []
+        self.acronym_defs: dict[str, str] = {}  # acronym -> the name it was defined for
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        if self._lower is None:
+            self._lower = frozenset(_LOWER_WORD.findall(self.body))
+        return self._lower
+
+    # ------------------------------------------------------------ runs and segments
+
+    def read_run(self, start: int, end: int, headline: bool) -> None:
+        body = self.body
+        tokens = []
+        for match in _TOKEN.finditer(body, start, end):
+            word = match.group()
+            if "-" in word:
+                tokens.extend(self._hyphenated(match.start(), word))
+            else:
+                tokens.append((match.start(), match.end(), word))
+        if not tokens:
+            return
+        lex = self.lex
+        initial = _sentence_initial(body, start)
+        # Leading everyday words: "The", "But", "In", a sentence-initial "Relations".
+        while tokens:
+            word = tokens[0][2]
+            lowered = word.lower()
+            if word in _CONNECTORS or (lowered in lex.common and not word.isupper()) or (
+                initial and lowered in self.lower_words and not self._known(word) and not self._has_head(tokens)
+            ):
+                tokens.pop(0)
+                initial = False
+                continue
+            break
+        while tokens and tokens[-1][2] in _CONNECTORS:
+            tokens.pop()
+        if not tokens:
+            return
+        for segment in self._split(tokens):
+            self._classify(segment, headline)
+
+    def _hyphenated(self, start: int, word: str):
+        """"US-led" is "US"; "US-China" is two names; "Won-gon" and "Udvar-Hazy" stay whole."""
+        parts = word.split("-")
+        if parts[-1] in _HYPHEN_SUFFIXES or (parts[-1].islower() and parts[-1] in self.lex.common):
+            head = "-".join(parts[:-1])
+            return [(start, start + len(head), head)] if head else []
+        if len(parts) == 2 and all(self.gaz.lookup(p) for p in parts):
+            second = start + len(parts[0]) + 1
+            return [(start, second - 1, parts[0]), (second, second + len(parts[1]), parts[1])]
+        return [(start, start + len(word), word)]
+
+    def _known(self, word: str) -> bool:
+        return self.gaz.lookup(word) is not None or word in self.lex.given
+
+    def _has_head(self, tokens) -> bool:
+        lex = self.lex
+        return any(t[2] in lex.org_words or t[2] in lex.place_words for t in tokens)
+
+    def _split(self, tokens):
+        """Cut a run at connectors and possessives that do not belong to one name."""
+        lex = self.lex
+        segments = []
+        current = [tokens[0]]
+        for index in range(1, len(tokens)):
+            token = tokens[index]
+            previous = current[-1] if current else tokens[index - 1]
+            if token[2] in _CONNECTORS:
+                keep = (
+                    token[2] in _PARTICLES
+                    or self._has_head(current)
+                    or (previous[2] in lex.title_words and token[2] == "of")
+                    or self._gazetteer_spans(tokens, index)
+                )
+                if keep and current and index + 1 < len(tokens):
+                    current.append(token)
+                    continue
+                if current:
+                    segments.append(current)
+                current = []
+                continue
+            if not current:
+                current = [token]
+                continue
+            if _POSSESSIVE.search(previous[2]) and not self._has_head(tokens[index:]) and not self._gazetteer_spans(tokens, index):
+                segments.append(current)
+                current = [token]
+                continue
+            current.append(token)
+        if current:
+            segments.append(current)
+        return [_trim_possessive(s) for s in segments if s]
+
+    def _gazetteer_spans(self, tokens, index: int) -> bool:
+        """Whether a known name runs across tokens[index] ("Bosnia and Herzegovina")."""
+        body = self.body
+        for i in range(max(0, index - self.max_words), index):
+            for j in range(min(len(tokens), i + self.max_words), index, -1):
+                if self.gaz.lookup(_norm(body[tokens[i][0] : tokens[j - 1][1]])):
+                    return True
+        return False
+
+    # ------------------------------------------------------------ classification
+
+    def _classify(self, seg, headline: bool) -> None:
+        lex = self.lex
+        gaz = self.gaz
+        body = self.body
+        start, end = seg[0][0], seg[-1][1]
+        text = body[start:end]
+        if text in gaz.ignored:
+            return
+        hit = gaz.lookup(_norm(text))
+        if hit:
+            self._add_known(start, end, text, hit, headline)
+            return
+        words = [t[2] for t in seg]
+        if words[-1] in lex.nonactor or (len(words) > 1 and " ".join(words[-2:]) in lex.nonactor):
+            return  # an event, a law, a prize: not an actor
+        # A title splits what comes before it (a place, an adjective) from the person after it.
+        title_at = -1
+        for index, word in enumerate(words[:-1]):
+            if word in lex.titles and _head_index(words[index + 1 :], lex) is None:
+                title_at = index
+        if title_at >= 0:
+            before = seg[:title_at]
+            while before and (before[-1][2] in lex.title_words or before[-1][2] in _CONNECTORS):
+                before = before[:-1]
+            if before:
+                self._classify(before, headline)
+            self._person(seg[title_at + 1 :], headline, titled=True)
+            return
+        head = _head_index(words, lex)
+        if head is not None and len(words) > 1:
+            kind = "organisation" if _is_org_word(words, head, lex) else "place"
+            self._add(start, end, text, kind, text, "head", headline)
+            self._nest_places(seg, headline)
+            return
+        if len(words) == 1:
+            word = words[0]
+            if word in lex.titles or word in lex.title_words and word not in lex.given:
+                return
+            if _ACRONYM.fullmatch(word) and word not in _COMMON_ACRONYMS and not word.isdigit():
+                if len(word) > 6 and "." not in word:
+                    return  # a shouted word, not an acronym
+                self._add(start, end, text, "organisation", word, "acronym", headline)
+                return
+            if word in lex.plural_demonyms:
+                self._add(start, end, text, "person", word, "demonym", headline)
+                return
+            if word in lex.demonyms:
+                return
+            self._person(seg, headline, titled=False)
+            return
+        if text in lex.demonyms or all(w in lex.demonyms or w in lex.title_words for w in words):
+            return
+        if text.isupper() and len(text) > 8:
+            return  # a line in capitals
+        # Known names inside a longer run: "United States Hamdullah Mohib".
+        index = 0
+        rest_start = 0
+        while index < len(seg):
+            matched = self._longest_known(seg, index)
+            if matched:
+                j, hit = matched
+                if rest_start < index:
+                    self._person(seg[rest_start:index], headline, titled=False)
+                s, e = seg[index][0], seg[j - 1][1]
+                self._add_known(s, e, body[s:e], hit, headline)
+                index = rest_start = j
+            else:
+                index += 1
+        if rest_start < len(seg):
+            self._person(seg[rest_start:], headline, titled=False)
+
+    def _longest_known(self, seg, index: int):
+        """A multi-word known name, or a country, starting at seg[index]."""
+        body = self.body
+        if seg[index][2] in _CONNECTORS:
+            return None
+        for j in range(min(len(seg), index + self.max_words), index, -1):
+            if seg[j - 1][2] in _CONNECTORS:
+                continue
+            name = _norm(body[seg[index][0] : seg[j - 1][1]])
+            hit = self.gaz.lookup(name)
+            if hit and (j - index > 1 or _country_like(name, hit, self.gaz)):
+                return j, hit
+        return None
+
+    def _person(self, seg, headline: bool, *, titled: bool) -> None:
+        lex = self.lex
+        while seg and (seg[0][2] in lex.demonyms or seg[0][2] in lex.title_words and seg[0][2] not in lex.given):
+            seg = seg[1:]
+            titled = True
+        while seg and seg[-1][2] in _CONNECTORS:
+            seg = seg[:-1]
+        if not seg:
+            return
+        start, end = seg[0][0], seg[-1][1]
+        text = self.body[start:end]
+        if text in lex.demonyms:
+            return
+        if len(seg) == 1:
+            word = seg[0][2]
+            if (word.lower() in lex.common and not word.isupper()) or word.isdigit():
+                return
+            evidence = titled or word in lex.given or self._cue_before(start) or bool(_SAID_AFTER.match(self.body, end))
+            self.cands.append(_Cand(start, end, text, None, None, "single", evidence, headline))
+            return
+        if text.isupper():
+            return
+        evidence = titled or seg[0][2] in lex.given or self._cue_before(start)
+        self.cands.append(_Cand(start, end, text, "person", text, "person", evidence, headline))
+
+    def _cue_before(self, start: int) -> bool:
+        return _previous_word(self.body, start) in _PERSON_CUES
+
+    def _add_known(self, start: int, end: int, text: str, hit: tuple[str, str], headline: bool) -> None:
+        actor, kind = hit
+        gaz = self.gaz
+        capital_of = gaz.capitals.get(actor)
+        if capital_of and text not in gaz.user_names and self._stands_for_state(start, end):
+            actor = capital_of
+        self._add(start, end, text, kind, actor, "gazetteer", headline)
+        if " " in text and kind != "person":
+            words = text.split()
+            if words[-1] in self.lex.place_words or words[-1] in self.lex.org_words:
+                self._nest_places(_tokens_of(self.body, start, end), headline)
+
+    def _stands_for_state(self, start: int, end: int) -> bool:
+        """'Pyongyang said', 'talks with Beijing': the capital acts. 'in Seoul' is a place."""
+        if self.body.startswith(("'s", "’s"), end):
+            return True
+        if _previous_word(self.body, start) in _LOCATIVE:
+            return False
+        return not self.body.startswith((" D.C", " DC", ", D.C", " state", " State"), end)
+
+    def _nest_places(self, seg, headline: bool) -> None:
+        """Known places inside a longer name: "United States" in "United States Navy"."""
+        body = self.body
+        index = 0
+        while index < len(seg):
+            for j in range(min(len(seg), index + self.max_words), index, -1):
+                if j - index == len(seg) or seg[j - 1][2] in _CONNECTORS or seg[index][2] in _CONNECTORS:
+                    continue
+                name = _norm(body[seg[index][0] : seg[j - 1][1]])
+                hit = self.gaz.lookup(name)
+                if hit and hit[1] == "place":
+                    s, e = seg[index][0], seg[j - 1][1]
+                    self._add(s, e, body[s:e], "place", hit[0], "gazetteer", headline)
+                    index = j - 1
+                    break
+            index += 1
+
+    def _add(self, start, end, text, kind, actor, source, headline) -> None:
+        self.cands.append(_Cand(start, end, text, kind, actor, source, False, headline))
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _norm(text: str) -> str:
+    return text.replace("\u00a0", " ") if "\u00a0" in text else text
+
+
+def _previous_word(body: str, start: int) -> str:
+    """The lower-case word right before `start`, with only spaces between ("" if none)."""
+    match = _PREV_WORD.search(body, max(0, start - 24), start)
+    return match.group(1).lower() if match else ""
+
+
+def _tokens_of(body: str, start: int, end: int):
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(body, start, end)]
+
+
+def _trim_possessive(seg):
+    s, e, word = seg[-1]
+    match = _POSSESSIVE.search(word)
+    if match and len(word) > 2:
+        cut = len(word) - match.start()
+        seg = seg[:-1] + [(s, e - cut, word[: len(word) - cut])]
+    return seg
+
+
+def _head_index(words: list[str], lex: _Lexicon) -> int | None:
+    """The first word that makes the name an organisation or a place.
+
+    Place words also start or end personal names ("Park Won-gon", "Bill Hill"), so they
+    count only last, before "of", or before another head word ("Memorial Hall Station")."""
+    last = len(words) - 1
+    for index, word in enumerate(words):
+        if word in lex.org_words:
+            return index
+        if index < last and f"{word} {words[index + 1]}" in lex.org_words:
+            return index
+        if word in lex.place_words:
+            if index == last:
+                return index
+            following = words[index + 1]
+            if following in _CONNECTORS or following in lex.place_words or following in lex.org_words:
+                return index
+    return None
+
+
+def _is_org_word(words: list[str], index: int, lex: _Lexicon) -> bool:
+    word = words[index]
+    if word in lex.org_words:
+        return True
+    return index + 1 < len(words) and f"{word} {words[index + 1]}" in lex.org_words
+
+
+def _country_like(name: str, hit: tuple[str, str], gazetteer: Gazetteer) -> bool:
+    actor, kind = hit
+    return kind == "place" and (name != actor or actor in gazetteer.capitals.values()) or name.isupper()
+
+
+def _sentence_initial(body: str, start: int) -> bool:
+    index = start - 1
+    while index >= 0 and body[index] in " \u00a0\t\"'“‘([«—–-":
+        index -= 1
+    return index < 0 or body[index] in ".!?:;\n\r•"
+
+
+def _max_words(gazetteer: Gazetteer) -> int:
+    if gazetteer is builtin():
+        return _builtin_max_words()
+    return gazetteer.max_words()
+
+
+@functools.cache
+def _builtin_max_words() -> int:
+    return builtin().max_words()
+
+
+def _headline_ranges(body: str) -> list[tuple[int, int]]:
+    """Lines written in Title Case, with no sentence punctuation at the end."""
+    ranges = []
+    position = 0
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if stripped and stripped[-1] not in ".!?\"”:;,)" and stripped.count(" ") >= 2:
+            words = stripped.split()
+            capitalised = sum(1 for w in words if w[:1].isupper())
+            if capitalised * 10 >= len(words) * 7:
+                ranges.append((position, position + len(line)))
+        position += len(line) + 1
+    return ranges
+
+
+def _dateline_end(body: str, dateline: str | None) -> int:
+    """Where the dateline at the very start of a raw text ends (0 when there is none)."""
+    match = _DATELINE.match(body)
+    if match and match.end(1) - match.start(1) <= 40:
+        return match.end()
+    if dateline:
+        stripped = body.lstrip()
+        if stripped[: len(dateline)].casefold() == dateline.casefold():
+            return len(body) - len(stripped) + len(dateline)
+    return 0
+
+
+# ---------------------------------------------------------------- the entry point
 
 
 def find_mentions(body: str, *, dateline: str | None = None, gazetteer: Gazetteer | None = None) -> list[Mention]:
-    return []
+    gaz = gazetteer if gazetteer is not None else builtin()
+    doc = _Doc(body, gaz, _lexicon())
+    headlines = _headline_ranges(body) if "\n" in body or len(body) < 300 else []
+    skip_until = _dateline_end(body, dateline)
+    h_index = 0
+    for match in _RUN.finditer(body, skip_until):
+        start = match.start()
+        while h_index < len(headlines) and headlines[h_index][1] < start:
+            h_index += 1
+        in_headline = h_index < len(headlines) and headlines[h_index][0] <= start
+        doc.read_run(start, match.end(), in_headline)
+    return _resolve(doc)
+
+
+def _resolve(doc: _Doc) -> list[Mention]:
+    cands = doc.cands
+    lex = doc.lex
+    body = doc.body
+    # Acronyms defined in brackets after their expansion: "Korean Central News Agency (KCNA)".
+    by_start = {c.start: c for c in cands}
+    for cand in cands:
+        if cand.kind in ("organisation", "place") and body.startswith(" (", cand.end):
+            inner = by_start.get(cand.end + 2)
+            if inner and inner.source == "acronym" and body.startswith(")", inner.end):
+                inner.actor = cand.actor
+                inner.kind = cand.kind
+    orgs_by_initials: dict[str, str] = {}
+    for cand in cands:
+        if cand.kind == "organisation" and cand.source != "acronym" and " " in cand.text:
+            initials = "".join(w[0] for w in cand.text.split() if w[0].isupper())
+            orgs_by_initials.setdefault(initials, cand.actor)
+    for cand in cands:
+        if cand.source == "acronym" and cand.actor == cand.text:
+            key = cand.text.replace(".", "")
+            if key in orgs_by_initials:
+                cand.actor = orgs_by_initials[key]
+    # People: a lone word or partial name joins the fullest name that contains it.
+    persons = [c for c in cands if c.kind == "person" and c.source == "person"]
+    surname: dict[str, list[tuple[int, str]]] = {}
+    for cand in persons:
+        for word in cand.text.split():
+            if len(word) > 1 and word not in _PARTICLES and not word.endswith("."):
+                surname.setdefault(word, []).append((cand.start, cand.actor))
+    for cand in persons:
+        words = cand.text.split()
+        owners = _owners(surname, words, cand.start)
+        if owners and owners != cand.actor and len(owners.split()) > len(words):
+            cand.actor = owners
+    korea_like = {c.actor for c in cands if c.kind == "place"}
+    for cand in cands:
+        if cand.kind is not None:
+            continue
+        word = cand.text
+        owner = _owners(surname, [word], cand.start)
+        if owner:
+            cand.kind, cand.actor = "person", owner
+        elif word in ("North", "South") and body[max(0, cand.start - 4) : cand.start].lower() == "the ":
+            country = next((a for a in korea_like if a.startswith(word + " ")), None)
+            if country:
+                cand.kind, cand.actor = "place", country
+        elif cand.evidence and word not in lex.demonyms:
+            cand.kind, cand.actor = "person", word
+            surname.setdefault(word, []).append((cand.start, word))
+    # Names first seen in a Title Case headline count only when the body confirms them.
+    confirmed = {c.text for c in cands if c.kind and not c.headline}
+    mentions = []
+    seen: set[tuple[int, int, str]] = set()
+    for cand in cands:
+        if cand.kind is None:
+            continue
+        if cand.headline and cand.source not in ("gazetteer", "acronym") and cand.text not in confirmed:
+            continue
+        key = (cand.start, cand.end, cand.kind)
+        if key in seen or cand.start >= cand.end:
+            continue
+        seen.add(key)
+        mentions.append(Mention(cand.start, cand.end, cand.text, cand.kind, cand.actor or cand.text))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return mentions
+
+
+def _owners(surname: dict[str, list[tuple[int, str]]], words: list[str], start: int) -> str | None:
+    """The fullest earlier person name containing all of `words` (else a later one)."""
+    best = None
+    for word in words:
+        entries = surname.get(word)
+        if not entries:
+            return None
+    entries = surname[words[-1]] if words[-1] in surname else []
+    before = [actor for s, actor in entries if s < start and all(w in actor.split() for w in words)]
+    after = [actor for s, actor in entries if s >= start and all(w in actor.split() for w in words)]
+    for actor in reversed(before):
+        if best is None or len(actor) > len(best):
+            best = actor
+            break
+    if best is None and after:
+        best = max(after, key=len)
+    return best
