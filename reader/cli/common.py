@@ -10,9 +10,13 @@ from reader.model import Article
 
 def load_store(args: argparse.Namespace):
     """Resolve the store from `--store`/env/config/sample and scan it (a StoreScan)."""
+    from reader.config import load_config
     from reader.store import resolve_store, scan_store
 
-    return scan_store(resolve_store(getattr(args, "store", None)))
+    config, warnings = load_config()
+    for warning in warnings:
+        print(f"newsreader: {warning}", file=sys.stderr)
+    return scan_store(resolve_store(getattr(args, "store", None)), max_bytes=config.max_file_bytes)
 
 
 def article_fields(article: Article) -> dict[str, object]:

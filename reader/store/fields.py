@@ -15,6 +15,13 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z ]*)?")
 _NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _OTHER_DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d")
 
+# Every character `clean_text` removes or rewrites starts one of these: a text
+# with none of them is already clean, and finding that out is far cheaper
+# than cleaning it (a test keeps this in step with reader.text).
+_MAY_NEED_CLEANING = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
@@ -73,12 +80,17 @@ def date_from_name(name: str) -> date | None:
         return None
 
 
+def clean(text: str) -> str:
+    """`clean_text`, skipped when there is nothing to clean."""
+    return text if _MAY_NEED_CLEANING.search(text) is None else clean_text(text)
+
+
 def normalise_body(text: str, *, unwrap: bool) -> str:
     """Clean text as paragraphs separated by one blank line. With `unwrap`, the
     hard-wrapped lines of a paragraph are joined into one."""
-    text = clean_text(text).strip()
+    text = clean(text).strip()
     if unwrap:
-        paragraphs = [_LINE_BREAK.sub(" ", p) for p in _PARAGRAPH_BREAK.split(text)]
+        paragraphs = [_LINE_BREAK.sub(" ", p) if "\n" in p else p for p in _PARAGRAPH_BREAK.split(text)]
     else:
         paragraphs = [_TRAILING_SPACE.sub("\n", p).rstrip() for p in _PARAGRAPH_BREAK.split(text)]
     return "\n\n".join(p for p in paragraphs if p)

@@ -6,7 +6,7 @@ from reader.model import Article, Problem
 from reader.store.frontmatter import parse_front_matter, starts_with_front_matter
 from reader.store.wire import parse_wire
 from reader.store.yaml_format import parse_yaml
-from reader.text import clean_text
+from reader.store.fields import clean
 
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -27,8 +27,8 @@ def parse_document(text: str, *, name: str, id: str, path: str, problem_path: st
         return [], [Problem(problem_path, "empty file")]
     suffix = suffix_of(name)
     if suffix in YAML_SUFFIXES:
-        return parse_yaml(clean_text(text), id=id, path=path, problem_path=problem_path)
-    text = clean_text(text)
+        return parse_yaml(clean(text), id=id, path=path, problem_path=problem_path)
+    text = clean(text)
     if suffix in MARKDOWN_SUFFIXES:
         return parse_front_matter(text, id=id, path=path, problem_path=problem_path, unwrap=False)
     if starts_with_front_matter(text):

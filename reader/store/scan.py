@@ -46,11 +46,15 @@ def read_article_file(path: str, rel: str, *, max_bytes: int = MAX_BYTES) -> tup
     """Articles of the file at `path`, whose id is `rel` (made display-safe)."""
     shown = safe_name(rel)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        with open(path, "rb", buffering=0) as handle:
+            # Reading max_bytes + 1 would allocate that much for every file.
+            if os.fstat(handle.fileno()).st_size > max_bytes:
+                data = None
+            else:
+                data = handle.read(max_bytes + 1) if max_bytes < 65536 else handle.readall()
     except OSError as error:
         return [], [Problem(shown, _os_reason(error))]
-    if len(data) > max_bytes:
+    if data is None or len(data) > max_bytes:
         return [], [Problem(shown, f"larger than the {_megabytes(max_bytes)} limit; not loaded")]
     if not data.strip():
         return [], [Problem(shown, "empty file")]
