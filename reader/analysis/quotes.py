@@ -58,21 +58,24 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         p_start = paragraphs[p_index][0]
         p_last = max(0, bisect.bisect_right(paragraph_starts, span.end - 1) - 1)
         p_end = paragraphs[p_last][1]
+        gaps = _gaps_before(body, spans, index, p_start)
         previous_end = spans[index - 1].end if index and spans[index - 1].end > p_start else p_start
         next_start = spans[index + 1].start if index + 1 < len(spans) and spans[index + 1].start < p_end else p_end
-        sentence_start = _sentence_start(body, previous_end, span.start)
         sentence_end = _sentence_end(body, span.end, next_start)
 
         attribution = (
-            _cue_before(body, cues, sentence_start, span.start)
+            _cue_before(body, cues, gaps)
             or _cue_after(body, cues, span.end, sentence_end)
-            or _cue_in_previous_sentence(body, cues, previous_end, sentence_start)
+            or _cue_in_previous_sentence(body, cues, previous_end, gaps[0][0])
+            or _introduced_by_colon(body, cues, paragraphs, p_index, span.start)
         )
         if attribution is None and span.start == p_start and last_statement is not None:
             if last_statement_paragraph >= p_index - 1 and last_statement.speaker_start is not None:
                 attribution = _Attribution(None, None, False, inherited=last_statement)
-
         kind = _kind(body, span, attribution)
+        if attribution is None and kind == "statement":
+            attribution = _sentence_subject(body, gaps)
+
         quote = _quote(body, span, kind, attribution, resolver)
         quotes.append(quote)
         if kind == "statement" and quote.speaker_start is not None:
@@ -81,10 +84,30 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
     return quotes
 
 
+def _gaps_before(text: str, spans: list[QuoteSpan], index: int, p_start: int) -> list[tuple[int, int]]:
+    """The stretches of the quote's sentence before it that are not inside quotes, nearest first."""
+    gaps = []
+    hi = spans[index].start
+    k = index - 1
+    while True:
+        lo = spans[k].end if k >= 0 and spans[k].end > p_start else p_start
+        start = _sentence_start(text, lo, hi)
+        gaps.append((start, hi))
+        if start > lo or lo == p_start or len(gaps) == 3:
+            break
+        previous = text[spans[k].start : spans[k].end].rstrip("\"”’'»")
+        if previous.endswith((".", "!", "?")) and text[lo:hi].strip()[:1].isupper():
+            break  # the previous quote ended a sentence
+        hi = spans[k].start
+        k -= 1
+    return gaps
+
+
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     start = lo
-    for match in _SENTENCE_END.finditer(text, lo, pos):
-        if not _ABBREVIATION.search(text, max(lo, match.start() - 12), match.start()):
+    # Two characters past `pos` let the look-ahead see the quote that opens a sentence.
+    for match in _SENTENCE_END.finditer(text, lo, min(len(text), pos + 2)):
+        if match.end() <= pos and not _ABBREVIATION.search(text, max(lo, match.start() - 12), match.start()):
             start = match.end()
     return start
 
@@ -101,18 +124,72 @@ def _usable_cue(text: str, match: re.Match[str]) -> bool:
     return not (match.start() and text[match.start() - 1] in "-‐")
 
 
-def _cue_before(text: str, cues: re.Pattern[str], lo: int, quote_start: int) -> _Attribution | None:
-    found = [m for m in cues.finditer(text, lo, quote_start) if _usable_cue(text, m)]
-    for match in reversed(found[-3:]):
-        if match.group().lower().startswith("according"):
-            speaker = phrase_after(text, match.end(), quote_start)
-        else:
-            speaker = subject_before(text, lo, match.start())
-            if speaker is None and not text[lo : match.start()].strip(" ,—–-\n"):
-                speaker = phrase_after(text, match.end(), quote_start)  # "Said Trump: …"
-        if speaker is not None:
-            return _Attribution((match.start(), match.end()), speaker, True)
+def _cue_before(text: str, cues: re.Pattern[str], gaps: list[tuple[int, int]]) -> _Attribution | None:
+    tried = 0
+    for lo, hi in gaps:
+        found = [m for m in cues.finditer(text, lo, hi) if _usable_cue(text, m)]
+        for match in reversed(found):
+            tried += 1
+            if tried > 3:
+                return None
+            if match.group().lower().startswith("according"):
+                speaker = phrase_after(text, match.end(), hi)
+            elif _subject_elided(text, lo, match):
+                speaker = phrase_after(text, gaps[-1][0], hi)  # "X did Y, saying …", "X … and added"
+            else:
+                speaker = subject_before(text, lo, match.start())
+                if speaker is None and not text[lo : match.start()].strip(" ,—–-\n"):
+                    speaker = phrase_after(text, match.end(), hi)  # "Said Trump: …"
+            if speaker is not None:
+                return _Attribution((match.start(), match.end()), speaker, True)
+    lo, hi = gaps[0]
+    if lo == gaps[-1][0] and text[lo:hi].rstrip().endswith(":") and len(_WORD.findall(text, lo, hi)) <= 6:
+        # A headline's "Name: 'quote'"
+        speaker = subject_before(text, lo, text.rindex(":", lo, hi))
+        if speaker is not None and speaker.kind == "name":
+            return _Attribution(None, speaker, True)
     return None
+
+
+_COORDINATION = re.compile(r"(?:,|\b(?:and|but|or|then))(?:\s+(?:also|later|then|again|even|further|repeatedly))?\s*$")
+
+
+def _subject_elided(text: str, lo: int, cue: re.Match[str]) -> bool:
+    before = text[max(lo, cue.start() - 24) : cue.start()]
+    match = _COORDINATION.search(before)
+    if match is None:
+        return False
+    return match.group().startswith(",") is False or cue.group().lower().endswith("ing")
+
+
+def _introduced_by_colon(
+    text: str, cues: re.Pattern[str], paragraphs: list[tuple[int, int]], p_index: int, quote_start: int
+) -> _Attribution | None:
+    """`Breitbart News responded:` closing the paragraph before a quote paragraph."""
+    if p_index == 0 or quote_start != paragraphs[p_index][0]:
+        return None
+    lo, hi = paragraphs[p_index - 1]
+    if text[hi - 1] != ":":
+        return None
+    start = _sentence_start(text, lo, hi)
+    found = [m for m in cues.finditer(text, start, hi) if _usable_cue(text, m)]
+    if found:
+        match = found[-1]
+        speaker = subject_before(text, start, match.start())
+        if speaker is None:
+            speaker = phrase_after(text, match.end(), hi)
+        if speaker is not None:
+            return _Attribution((match.start(), match.end()), speaker, False)
+    return _sentence_subject(text, [(start, hi)])
+
+
+def _sentence_subject(text: str, gaps: list[tuple[int, int]]) -> _Attribution | None:
+    """Last resort for a statement without a cue: the subject its sentence opens with."""
+    lo, hi = gaps[-1]
+    speaker = phrase_after(text, lo, hi)
+    if speaker is None or speaker.kind == "phrase":
+        return None
+    return _Attribution(None, speaker, False)
 
 
 def _cue_after(text: str, cues: re.Pattern[str], quote_end: int, hi: int) -> _Attribution | None:
@@ -138,10 +215,14 @@ def _cue_in_previous_sentence(text: str, cues: re.Pattern[str], lo: int, sentenc
     found = [m for m in cues.finditer(text, previous_start, sentence_start) if _usable_cue(text, m)]
     if not found:
         return None
-    match = found[-1]
-    tail = text[match.end() : sentence_start]
-    if len(_WORD.findall(tail)) > 4:
-        return None
+    if previous_start == lo and lo > 0 and text[lo - 1] in "\"”’'»":
+        # The sentence before is the attribution of the quote before it:
+        # `"…," Clinton said on Thursday during a speech in New York. "…"`
+        match = found[0]
+    else:
+        match = found[-1]
+        if len(_WORD.findall(text, match.end(), sentence_start)) > 4:
+            return None
     if match.group().lower().startswith("according"):
         speaker = phrase_after(text, match.end(), sentence_start)
     else:
@@ -177,11 +258,13 @@ def _quote(text: str, span: QuoteSpan, kind: str, attribution: _Attribution | No
             speaker_start=previous.speaker_start,
             speaker_end=previous.speaker_end,
         )
-    cue_start, cue_end = attribution.cue
     speaker = None
     speaker_start = speaker_end = None
     if attribution.speaker is not None:
         speaker, speaker_start, speaker_end = resolver.resolve(attribution.speaker)
+    if attribution.cue is None:
+        return Quote(span.start, span.end, quote_text, kind, speaker, speaker_start, speaker_end)
+    cue_start, cue_end = attribution.cue
     return Quote(
         span.start,
         span.end,

@@ -49,7 +49,8 @@ _NAME_PARTICLES = frozenset("de da del della di van von der den la le bin al el 
 class SpeakerSpan:
     start: int
     end: int
-    kind: str  # name | pronoun | phrase
+    kind: str  # name | pronoun | phrase | relative ("who", pointing at `antecedent`)
+    antecedent: SpeakerSpan | None = None
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -74,7 +75,15 @@ def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
             segments.append([])
     segments = [_strip_skippable(segment) for segment in segments]
     if segments[-1]:
-        return _subject(text, segments[-1])
+        words = segments[-1]
+        if _bare(words[0][2]) in _RELATIVES and len(words) <= 8:
+            # "Mike Lee, who declared …": the source is "who", meaning Mike Lee.
+            before = [segment for segment in segments[:-1] if segment]
+            antecedent = _subject(text, before[-1]) if before else None
+            if antecedent is not None and antecedent.kind != "relative":
+                return SpeakerSpan(words[0][0], words[0][1], "relative", antecedent)
+            return None
+        return _subject(text, words)
     # The cue follows a comma: "X, a professor at Y, said" — X is the subject,
     # or the part between the commas when nothing comes before it.
     segments.pop()
@@ -116,6 +125,7 @@ def _strip_skippable(segment: list[tuple[int, int, str]]) -> list[tuple[int, int
     return segment[i:j]
 
 
+_RELATIVES = frozenset(("who", "which"))
 _TIME_PREPOSITIONS = frozenset(("on", "in", "at", "during", "last", "this", "late", "early", "earlier", "via"))
 
 
@@ -173,10 +183,12 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
         if text[run_end - 1] == "." and not _is_abbreviation(text[start:run_end]):
             run_end -= 1
         return SpeakerSpan(start, run_end, "name")
-    if all(_bare(t[2]) in DETERMINERS for t in head):
+    if all(_bare(t[2]) in DETERMINERS for t in head) or len(head) > 6:
         return None
-    if len(head) == 1 and head[0][2][0].islower() and _bare(head[0][2]) not in _BARE_NOUN_SPEAKERS:
-        return None
+    first = _bare(head[0][2])
+    if first not in DETERMINERS and not head[0][2].endswith(("'s", "’s")) and first not in _BARE_NOUN_SPEAKERS:
+        if not (head[0][2][0].isupper() and len(head) > 1):
+            return None  # "legal history and articles" is no speaker
     end = rest_end if rest_end is not None else head[-1][1]
     return SpeakerSpan(head[0][0], end, "phrase")
 
@@ -226,6 +238,8 @@ class Resolver:
         """(speaker, start, end) for a speaker span, after mapping to mentions."""
         if span.kind == "pronoun":
             return self._pronoun(span), span.start, span.end
+        if span.kind == "relative" and span.antecedent is not None:
+            return self.resolve(span.antecedent)[0], span.start, span.end
         mention = self._overlapping(span)
         if mention is not None:
             self.last_named.append((mention.start, mention.actor, mention.kind == "person"))
