@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.store import parse_file, safe_name, scan_store
+from reader.store import find_article_files, parse_file, safe_name, scan_store
 from reader.text import clean_line
 
 
@@ -210,3 +210,15 @@ def test_parse_file_ids_relative_to_root(tmp_path):
 def test_missing_root_is_a_problem_not_a_crash(tmp_path):
     scan = scan_store(tmp_path / "nope")
     assert scan.articles == [] and scan.problems and scan.problems[0].fatal
+
+
+def test_find_article_files_walks_like_the_scan(tmp_path):
+    write(tmp_path, "a/one.txt", "One.\n")
+    write(tmp_path, "a/.hidden.txt", "Hidden.\n")
+    write(tmp_path, "actors.yaml", "people: []\n")
+    write(tmp_path, "b/two.yaml", "body: Two.\n")
+    write(tmp_path, "b/skip.json", "{}")
+    files, problems = find_article_files(tmp_path)
+    assert problems == []
+    assert sorted(rel for _, rel in files) == ["a/one.txt", "b/two.yaml"]
+    assert all(Path(path).is_file() for path, _ in files)

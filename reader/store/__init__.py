@@ -10,6 +10,8 @@ Public API (others build on these names):
   `name`'s suffix (and a leading `---`); `name` is also the id.
 - `resolve_store(cli_value) -> Path` — `--store`, `$NEWSREADER_STORE`, the
   config file's `store:`, then the bundled sample; `UserError` if unusable.
+- `find_article_files(root) -> ([(path, rel)], problems)` — the walk alone
+  (for the index cache): same skipping, symlink and loop rules as the scan.
 - `safe_name(name) -> str` — the display-safe form used for ids.
 
 Identity: `Article.id` is the path relative to the store root (posix), plus
@@ -28,12 +30,14 @@ from reader.model import Article, Problem
 from reader.store.formats import ARTICLE_SUFFIXES, parse_document
 from reader.store.names import safe_name
 from reader.store.resolve import resolve_store
-from reader.store.scan import MAX_BYTES, StoreScan, parse_file, scan_store, sort_articles
+from reader.store.scan import GAZETTEER_NAMES, MAX_BYTES, StoreScan, find_article_files, parse_file, scan_store, sort_articles
 
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "GAZETTEER_NAMES",
     "MAX_BYTES",
     "StoreScan",
+    "find_article_files",
     "parse_file",
     "parse_text",
     "resolve_store",

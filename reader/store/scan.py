@@ -82,17 +82,34 @@ def scan_store(root: Path, *, max_bytes: int = MAX_BYTES) -> StoreScan:
     other suffixes are skipped. Unreadable files become Problems."""
     top = os.path.abspath(os.fspath(root))
     scan = StoreScan(root=Path(top))
-    articles, problems = scan.articles, scan.problems
+    files, problems = find_article_files(top)
+    articles: list[Article] = []
+    for path, rel in files:
+        found, trouble = read_article_file(path, rel, max_bytes=max_bytes)
+        articles.extend(found)
+        problems.extend(trouble)
+    scan.articles = sort_articles(articles)
+    problems.sort(key=lambda problem: (problem.path, problem.line or 0))
+    scan.problems = problems
+    return scan
+
+
+def find_article_files(root: Path | str) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """(path, relative posix path) of every article file under `root`, and the
+    problems met on the way (unreadable folders, symlink loops, broken links).
+
+    Real folders are walked first and folders reached through symlinks last, so
+    a file reachable both ways always gets its real path as id, whatever order
+    the file system lists entries in; a folder is never walked twice."""
+    top = os.path.abspath(os.fspath(root))
+    files: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     seen_dirs: set[tuple[int, int]] = set()
     try:
         stat = os.stat(top)
         seen_dirs.add((stat.st_dev, stat.st_ino))
     except OSError as error:
-        problems.append(Problem(".", _os_reason(error)))
-        return scan
-    # Real folders first, folders reached through symlinks last: an article
-    # reachable both ways always gets its real path as id, whatever the order
-    # the file system lists entries in.
+        return files, [Problem(".", _os_reason(error))]
     stack: list[tuple[str, str]] = [(top, "")]
     linked: list[tuple[str, str]] = []
     while stack or linked:
@@ -148,12 +165,8 @@ def scan_store(root: Path, *, max_bytes: int = MAX_BYTES) -> StoreScan:
                 if not is_file and entry.is_symlink() and suffix_of(name) in ARTICLE_SUFFIXES:
                     problems.append(Problem(safe_name(rel), "broken symlink"))
                 continue
-            found, trouble = read_article_file(entry.path, rel, max_bytes=max_bytes)
-            articles.extend(found)
-            problems.extend(trouble)
-    scan.articles = sort_articles(articles)
-    scan.problems.sort(key=lambda problem: (problem.path, problem.line or 0))
-    return scan
+            files.append((entry.path, rel))
+    return files, problems
 
 
 def _os_reason(error: OSError) -> str:
