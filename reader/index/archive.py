@@ -304,6 +304,8 @@ class Index:
             return "", []
         conditions: list[str] = []
         parameters: list[Any] = []
+        if query.matches_nothing:
+            conditions.append("0")
         if fts_in_from:
             conditions.append("fts MATCH ?")  # its parameter is passed first by the caller
         else:

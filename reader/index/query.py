@@ -50,10 +50,15 @@ class SearchQuery:
     sources: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
+    # Words were typed but none can be searched for (only punctuation): match nothing.
+    matches_nothing: bool = False
 
     @property
     def is_empty(self) -> bool:
-        return not (self.terms or self.actors or self.speakers or self.sources or self.date_from or self.date_to)
+        return not (
+            self.terms or self.actors or self.speakers or self.sources or self.date_from or self.date_to
+            or self.matches_nothing
+        )
 
     def fts_expression(self) -> str | None:
         """The FTS5 MATCH expression for the terms, or None when there are none.
@@ -72,6 +77,7 @@ def parse_query(text: str) -> SearchQuery:
     if text.count('"') % 2:
         raise QueryError('unbalanced quote in search: every " needs a closing "')
     terms: list[Term] = []
+    words_typed = False
     filters: dict[str, list[str]] = {key: [] for key in FILTERS}
     position = 0
     while position < len(text):
@@ -85,6 +91,7 @@ def parse_query(text: str) -> SearchQuery:
         value = quoted if quoted is not None else bare
         if key is None:
             if value is not None:
+                words_typed = True
                 _add_term(terms, value, phrase=quoted is not None)
             continue
         name = key.lower()
@@ -94,8 +101,10 @@ def parse_query(text: str) -> SearchQuery:
         if not value:
             raise QueryError(f"{name}: needs a value, e.g. {_EXAMPLES[name]}")
         filters[name].append(value)
+    has_filters = any(filters.values())
     return SearchQuery(
         terms=tuple(terms),
+        matches_nothing=words_typed and not terms and not has_filters,
         actors=tuple(filters["actor"]),
         speakers=tuple(filters["said"]),
         sources=tuple(filters["source"]),
