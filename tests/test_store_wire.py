@@ -152,3 +152,18 @@ def test_text_without_any_words_is_a_problem():
     articles, problems = parse_text("date 2021-07-12\n\n", "x.txt")
     assert articles == []
     assert problems and problems[0].fatal
+
+
+def test_wire_end_marks_are_not_agencies():
+    article, _ = one("Markets rose.\n\nTraders cheered.\n\nENDS\n")
+    assert article.source is None
+
+
+def test_store_imports_neither_textual_nor_rich():
+    import subprocess
+    import sys
+
+    code = "import sys, reader.store; print(sorted(m for m in ('textual', 'rich') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -32,6 +32,7 @@ _DATELINE = re.compile(
 )
 _AGENCY_CHARS = frozenset(" -.&'’/")
 _AGENCY_FRAME = "()—–- \t"
+_NOT_AGENCIES = frozenset({"END", "ENDS", "MORE", "NNNN", "UPDATE", "CORRECTION"})
 
 
 def parse_wire(text: str, *, id: str, path: str, problem_path: str) -> tuple[list[Article], list[Problem]]:
@@ -86,5 +87,7 @@ def _agency_line(paragraph: str) -> str | None:
     if not line or len(line) > 50 or "\n" in line or len(line.split()) > 6:
         return None
     if not _is_capitals(line) or not all(c.isalpha() or c in _AGENCY_CHARS for c in line):
+        return None
+    if line.rstrip(".") in _NOT_AGENCIES:
         return None
     return line
