@@ -383,3 +383,13 @@ def test_real_analyser_fills_actors_and_quotes(tmp_path: Path):
         named = {a.name for a in actors}
         for name in named:
             assert index.summaries(parse_query(f'actor:"{name}"')), name
+
+
+def test_walk_problems_are_reported_and_cleared(index: Index, store: Path):
+    loop = store / "loop"
+    loop.symlink_to(store, target_is_directory=True)
+    index.sync(analyze=stub_analyze)
+    assert [p.path for p in index.problems()] == ["loop"]
+    loop.unlink()
+    index.sync(analyze=stub_analyze)
+    assert index.problems() == []

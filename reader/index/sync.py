@@ -24,10 +24,12 @@ from typing import Any
 from reader.index.codec import encode_analysis
 from reader.index.query import name_key
 from reader.model import Analysis, Article, Problem
-from reader.store import ARTICLE_SUFFIXES
+from reader.store import ARTICLE_SUFFIXES, GAZETTEER_NAMES, find_article_files
 from reader.store.formats import suffix_of
 from reader.store.names import safe_name
-from reader.store.scan import GAZETTEER_NAMES
+
+# The `problems.file` of problems that belong to the walk, not to one file.
+WALK = ""
 
 
 BATCH_SECONDS = 0.5
@@ -68,55 +70,26 @@ class _Counts:
 
 def is_article_file(relative: str) -> bool:
     """The store's rules (reader.store.scan): article suffixes, no hidden names,
-    and no gazetteer file (its name is skipped at any depth, as the scan does)."""
+    and no gazetteer file."""
     name = relative.rpartition("/")[2]
     if any(part.startswith(".") for part in relative.split("/")):
         return False
     return name not in GAZETTEER_NAMES and suffix_of(name) in ARTICLE_SUFFIXES
 
 
-def walk_store(root: Path) -> dict[str, _Stat]:
-    """Every article file under `root`, by relative POSIX path, as the store scans it.
-
-    A broken symlink with an article suffix is listed with size -1, so that
-    reading it fails and it is reported as a problem rather than lost."""
+def walk_store(root: Path) -> tuple[dict[str, _Stat], list[Problem]]:
+    """Every article file under `root` by relative POSIX path, as the store's scan
+    finds them, and the problems met on the way (unreadable folders, loops)."""
+    files, problems = find_article_files(root)
     found: dict[str, _Stat] = {}
-    top = os.path.abspath(os.fspath(root))
-    try:
-        stat = os.stat(top)
-    except OSError:
-        return found
-    seen_dirs = {(stat.st_dev, stat.st_ino)}
-    stack = [(top, "")]
-    while stack:
-        directory, prefix = stack.pop()
+    for absolute, relative in files:
         try:
-            with os.scandir(directory) as iterator:
-                entries = list(iterator)
+            stat = os.stat(absolute)
         except OSError:
-            continue
-        for entry in entries:
-            name = entry.name
-            if name[0] == ".":
-                continue
-            relative = prefix + name
-            try:
-                if entry.is_dir():
-                    stat = entry.stat()
-                    if (stat.st_dev, stat.st_ino) not in seen_dirs:
-                        seen_dirs.add((stat.st_dev, stat.st_ino))
-                        stack.append((entry.path, relative + "/"))
-                    continue
-                if name in GAZETTEER_NAMES or suffix_of(name) not in ARTICLE_SUFFIXES:
-                    continue
-                if entry.is_file():
-                    stat = entry.stat()
-                    found[relative] = _Stat(entry.path, stat.st_size, stat.st_mtime_ns)
-                elif entry.is_symlink():
-                    found[relative] = _Stat(entry.path, -1, 0)
-            except OSError:
-                continue
-    return found
+            stat = None
+        # An unstatable file is still listed, so reading it fails into a Problem.
+        found[relative] = _Stat(absolute, stat.st_size, stat.st_mtime_ns) if stat else _Stat(absolute, -1, 0)
+    return found, problems
 
 
 def analyser_key(gazetteer: Any) -> str:
@@ -160,8 +133,9 @@ def sync_store(
     analyze = analyze or default_analyze
     key = analyser_key(gazetteer)
     known = {row[0]: row[1:] for row in connection.execute("SELECT path, size, mtime_ns, sha256, analyser FROM files")}
+    walk_problems: list[Problem] | None = None
     if only is None:
-        on_disk = walk_store(root)
+        on_disk, walk_problems = walk_store(root)
         gone = [path for path in known if path not in on_disk]
     else:
         on_disk, gone = _stat_paths(root, only)
@@ -177,6 +151,13 @@ def sync_store(
     batch = _Batch(connection)
     cancelled = False
     try:
+        if walk_problems is not None:
+            batch.begin()
+            connection.execute("DELETE FROM problems WHERE file = ?", (WALK,))
+            connection.executemany(
+                "INSERT INTO problems (file, path, line, reason, fatal) VALUES (?, ?, ?, ?, ?)",
+                [(WALK, p.path, p.line, p.reason, int(p.fatal)) for p in walk_problems],
+            )
         for path in gone:
             batch.begin()
             _forget_file(connection, path)
