@@ -30,10 +30,14 @@ _WORD = (
     rf"|[{_UP}]\w*(?:[-'’]\w+)*)"
 )
 _CONNECTOR = r"(?:of the|of|for the|for|and the|and|&|de|del|da|di|du|des|van|von|der|den|ter|bin|ibn|at|on)"
-_RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0])?{_WORD})*")
+_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0])?{_WORD})*")
 _TOKEN = re.compile(rf"{_WORD}|{_CONNECTOR}(?=[ \u00a0])")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
-_CONNECTORS = frozenset("of the for and & de del da di du des van von der den ter bin ibn at on".split())
+_CONNECTORS = frozenset(
+    "of|of the|for|for the|and|and the|&|de|del|da|di|du|des|van|von|der|den|ter|bin|ibn|at|on".split("|")
+)
+_OF = frozenset(("of", "of the", "for", "for the"))
+_AND = frozenset(("and", "and the", "&"))
 _HYPHEN_SUFFIXES = frozenset(
     """led based backed born owned run funded style era made controlled linked affiliated bound wide
     like related friendly type class level year old sponsored brokered allied aligned registered listed
@@ -46,7 +50,7 @@ _ACRONYM = re.compile(rf"(?:[{_UP}]\.){{2,}}|[{_UP}][{_UP}0-9&]{{1,6}}s?|[{_UP}]
 _DATELINE = re.compile(
     rf"\s*(?:date \d{{4}}-\d{{2}}-\d{{2}}\s+)?([{_UP}][{_UP}.'’ -]*[{_UP}.](?:,\s*[{_UP}][\w. ]*?)?)\s*(?:\([^)\n]{{1,40}}\)\s*)?[•—–-]\s"
 )
-_SAID_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:said|says|told|added|wrote|asked|argued|explained|noted|stated|tweeted|replied|who|has said|had said)\b")
+_SAID_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:said|says|told|added|wrote|asked|argued|explained|noted|stated|tweeted|replied|has said|had said)\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
 # Words before a name in lower case that mark it as a person ("leader Kim Jong Un").
 _PERSON_CUES = frozenset(
@@ -203,12 +207,16 @@ class _Doc:
             token = tokens[index]
             previous = current[-1] if current else tokens[index - 1]
             if token[2] in _CONNECTORS:
-                keep = (
-                    token[2] in _PARTICLES
-                    or self._has_head(current)
-                    or (previous[2] in lex.title_words and token[2] == "of")
-                    or self._gazetteer_spans(tokens, index)
-                )
+                connector = token[2]
+                if connector in _PARTICLES:
+                    keep = True
+                elif connector in _OF:
+                    keep = self._has_head(current) or previous[2] in lex.title_words
+                elif connector in _AND:
+                    keep = previous[2] in lex.org_words or previous[2] in lex.place_words
+                else:
+                    keep = False
+                keep = keep or self._gazetteer_spans(tokens, index)
                 if keep and current and index + 1 < len(tokens):
                     current.append(token)
                     continue
@@ -326,9 +334,18 @@ class _Doc:
 
     def _person(self, seg, headline: bool, *, titled: bool) -> None:
         lex = self.lex
-        while seg and (seg[0][2] in lex.demonyms or seg[0][2] in lex.title_words and seg[0][2] not in lex.given):
+        while seg and (
+            seg[0][2] in _CONNECTORS
+            or seg[0][2] in lex.demonyms
+            or seg[0][2] in lex.title_words and seg[0][2] not in lex.given
+        ):
+            titled = titled or seg[0][2] not in _CONNECTORS
             seg = seg[1:]
-            titled = True
+        for index in range(1, len(seg) - 1):
+            if seg[index][2] in lex.given and seg[index - 1][2] not in lex.given:
+                seg = seg[index:]  # "Administrator Charles Bolden", "Scientologist Tom Cruise"
+                titled = True
+                break
         while seg and seg[-1][2] in _CONNECTORS:
             seg = seg[:-1]
         if not seg:
@@ -347,6 +364,10 @@ class _Doc:
         if text.isupper():
             return
         evidence = titled or seg[0][2] in lex.given or self._cue_before(start)
+        if not evidence:
+            lower = self.lower_words
+            if any(t[2].lower() in lower or t[2].lower() in lex.common for t in seg):
+                return  # "Space Shuttle", "Internet Explorer": everyday words, not a name
         self.cands.append(_Cand(start, end, text, "person", text, "person", evidence, headline))
 
     def _cue_before(self, start: int) -> bool:
@@ -548,6 +569,11 @@ def _resolve(doc: _Doc) -> list[Mention]:
         owners = _owners(surname, words, cand.start)
         if owners and owners != cand.actor and len(owners.split()) > len(words):
             cand.actor = owners
+    for cand in cands:
+        if cand.source == "gazetteer" and " " not in cand.text and cand.text in surname:
+            owner = _owners(surname, [cand.text], cand.start)
+            if owner and owner != cand.text:
+                cand.kind, cand.actor = "person", owner  # "Paris" after "Valeska Paris"
     korea_like = {c.actor for c in cands if c.kind == "place"}
     for cand in cands:
         if cand.kind is not None:

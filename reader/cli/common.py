@@ -49,5 +49,23 @@ def warn_about_problems(scan) -> None:
 
 
 def load_gazetteer_for_cli(args: argparse.Namespace):
-    """The built-in gazetteer plus the user's actors.yaml (store root or config folder)."""
-    return None
+    """The built-in gazetteer plus the user's actors.yaml (config folder, then store root,
+    which wins). A broken actors.yaml is a warning naming path:line and reason, never a crash."""
+    from reader.analysis.gazetteer import load_gazetteer
+    from reader.errors import UserError
+    from reader.paths import config_dir
+
+    store_root = None
+    try:
+        from reader.store import resolve_store
+    except ImportError:  # pragma: no cover - only while reader.store lacks it
+        resolve_store = None
+    if resolve_store is not None:
+        try:
+            store_root = resolve_store(getattr(args, "store", None))
+        except UserError:
+            store_root = None  # commands that need the store report this themselves
+    gazetteer, problems = load_gazetteer(store_root, config_dir())
+    for problem in problems:
+        print(f"newsreader: {problem}", file=sys.stderr)
+    return gazetteer
