@@ -27,12 +27,14 @@ import copy
 import errno
 import math
 import os
+import secrets
+import threading
 import time
 from collections.abc import Iterator, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from reader import paths
 from reader.atomic import copy_aside, move_aside, remove_orphaned_temps, write_atomic
@@ -42,7 +44,8 @@ MAX_POSITIONS = 5000  # the oldest scroll positions are forgotten beyond this
 LOCK_TIMEOUT = 5.0  # seconds to wait for another instance's save
 _SCALARS = (str, int, float, bool, type(None))
 _KNOWN_KEYS = {"version", "last_article", "theme", "read", "starred", "positions", "prefs"}
-_HEADER = "# newsreader reading state. Written by newsreader: edit only while it is not running.\n"
+# The header names each save, so an unchanged file is recognised without parsing it.
+_HEADER = "# newsreader reading state (save {}): written by newsreader, edit only while it is not running\n"
 
 
 class StateSaveError(Exception):
@@ -59,15 +62,26 @@ class _Snapshot:
     prefs: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # keys from a newer version, kept as is
 
+    def copy(self) -> _Snapshot:
+        return _Snapshot(
+            set(self.read), set(self.starred), dict(self.positions), self.last_article,
+            self.theme, dict(self.prefs), copy.deepcopy(self.extra),
+        )
+
 
 class ReadingState:
-    """The reading state in memory; `save()` writes it (atomically, merging with other instances)."""
+    """The reading state in memory; `save()` writes it (atomically, merging with other instances).
+
+    `save()` may run in a worker thread while the UI thread keeps reading and changing it.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else paths.state_file()
         self.warnings: list[str] = []
         # This instance's changes since load or last save, in order: (field, key) -> value.
         self._changes: dict[tuple[str, str], Any] = {}
+        self._lock = threading.Lock()
+        self._signature: tuple | None = None  # of the file as last loaded or saved
         self._data = self._load() or _Snapshot()
 
     # Reading ------------------------------------------------------------------------
@@ -132,33 +146,43 @@ class ReadingState:
         self._change("prefs", key, value)
 
     def _change(self, name: str, key: str, value: Any) -> None:
-        self._changes.pop((name, key), None)  # re-inserted last: order is recency
-        self._changes[(name, key)] = value
-        _apply(self._data, {(name, key): value})
+        with self._lock:
+            self._changes.pop((name, key), None)  # re-inserted last: order is recency
+            self._changes[(name, key)] = value
+            _apply(self._data, {(name, key): value})
 
     # Files --------------------------------------------------------------------------
 
     def save(self) -> None:
         """Apply this instance's changes to the file on disk; raises StateSaveError."""
-        if not self._changes:
+        with self._lock:
+            changes, mine, signature = dict(self._changes), self._data.copy(), self._signature
+        if not changes:
             return
         try:
             with _exclusive_lock(self.path):
-                merged = self._read_for_merge()
-                _apply(merged, self._changes)
+                merged = self._read_for_merge(mine, signature)
+                _apply(merged, changes)
                 remove_orphaned_temps(self.path)
                 write_atomic(self.path, _dump(merged))
+                with open(self.path, "rb") as file:
+                    signature = _signature_of(file)
         except OSError as error:
             reason = error.strerror or str(error)
             raise StateSaveError(
                 f"cannot save reading state to {self.path}: {reason} (the previous state is kept)"
             ) from error
-        self._data = merged
-        self._changes.clear()
+        with self._lock:
+            for key, value in changes.items():
+                if key in self._changes and self._changes[key] == value:
+                    del self._changes[key]
+            _apply(merged, self._changes)  # what changed while this save ran
+            self._data, self._signature = merged, signature
 
     def _load(self) -> _Snapshot | None:
         try:
-            data = self.path.read_bytes()
+            with open(self.path, "rb") as file:
+                signature, data = _signature_of(file), file.read()
         except FileNotFoundError:
             return None
         except OSError as error:
@@ -168,6 +192,8 @@ class ReadingState:
             snapshot, problems = self._parse(data)
         except OSError:
             return None  # corrupt and stuck in place: warned; save() will refuse to overwrite it
+        if snapshot is not None:
+            self._signature = signature
         if problems:
             try:
                 kept = f"the original is kept at {copy_aside(self.path)}"
@@ -179,15 +205,20 @@ class ReadingState:
             )
         return snapshot
 
-    def _read_for_merge(self) -> _Snapshot:
-        """The state on disk now (an OSError other than 'missing' propagates: never overwrite
-        what could not be read); this instance's own data if the file is missing or corrupt."""
+    def _read_for_merge(self, mine: _Snapshot, signature: tuple | None) -> _Snapshot:
+        """The state on disk now, or `mine` if the file is missing, corrupt, or just as this
+        instance last saw it. An OSError other than 'missing' propagates: never overwrite
+        what could not be read."""
         try:
-            data = self.path.read_bytes()
+            file = open(self.path, "rb")
         except FileNotFoundError:
-            return copy.deepcopy(self._data)
+            return mine
+        with file:
+            if signature is not None and _signature_of(file) == signature:
+                return mine
+            data = file.read()
         snapshot, _ = self._parse(data)
-        return snapshot or copy.deepcopy(self._data)
+        return snapshot or mine
 
     def _parse(self, data: bytes) -> tuple[_Snapshot | None, list[str]]:
         """The snapshot and any bad entries; None if the file is corrupt (it is moved aside)."""
@@ -279,7 +310,15 @@ def _dump(snapshot: _Snapshot) -> bytes:
         "prefs": snapshot.prefs,
         **snapshot.extra,
     }
-    return (_HEADER + dump_yaml(data)).encode("utf-8")
+    return (_HEADER.format(secrets.token_hex(8)) + dump_yaml(data)).encode("utf-8")
+
+
+def _signature_of(file: IO[bytes]) -> tuple:
+    """Changes whenever the file does: identity, size, time and the header naming the save."""
+    info = os.fstat(file.fileno())
+    header = file.readline()
+    file.seek(0)
+    return info.st_ino, info.st_size, info.st_mtime_ns, header
 
 
 @contextmanager

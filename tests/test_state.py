@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -322,3 +323,37 @@ def test_two_processes_lose_no_marks(path):
     expected = {f"{prefix}-{n}" for prefix in ("left", "right") for n in range(40)}
     assert final.warnings == [] and final.read_ids == expected
     assert final.position("left-39") == 40 and final.position("right-0") == 1
+
+
+def test_a_file_changed_behind_its_back_is_merged_not_overwritten(path):
+    state = ReadingState(path)
+    state.set_read("mine")
+    state.save()
+    # Another tool rewrites the file in place (same inode) with one more mark.
+    path.write_text(path.read_text().replace("- mine\n", "- mine\n- theirs\n"))
+    state.set_read("later")
+    state.save()
+    assert ReadingState(path).read_ids == {"mine", "theirs", "later"}
+
+
+def test_saving_in_a_thread_while_marking_loses_nothing(path):
+    state = ReadingState(path)
+    done = threading.Event()
+
+    def keep_saving():
+        while not done.is_set():
+            state.save()
+
+    saver = threading.Thread(target=keep_saving)
+    saver.start()
+    try:
+        for number in range(2000):
+            state.set_read(f"a{number}")
+            state.set_position(f"a{number}", number + 1)
+    finally:
+        done.set()
+        saver.join()
+    state.save()
+    again = ReadingState(path)
+    assert again.read_ids == {f"a{n}" for n in range(2000)}
+    assert again.position("a1999") == 2000 and not state.dirty
