@@ -1,0 +1,290 @@
+"""The sidebar list: a line-API widget that renders only the rows on screen.
+
+One widget for the whole list, however long: rows are computed once per load
+(`reader.ui.rows`), lines are rendered on demand and cached as `Strip`s, keyed
+by everything that changes how a line looks.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Protocol, Sequence
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.ui.rows import EMPTY_ROWS, DayHeader, Listed, Rows, group_by_day
+
+UNREAD_MARK = "●"
+STAR_MARK = "★"
+
+
+class Marks(Protocol):
+    def is_read(self, article_id: str) -> bool: ...
+    def is_starred(self, article_id: str) -> bool: ...
+
+
+class NoMarks:
+    def is_read(self, article_id: str) -> bool:
+        return False
+
+    def is_starred(self, article_id: str) -> bool:
+        return False
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Articles under day headers, with a cursor that is always on an article."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="newsreader.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="newsreader.up"),
+        Binding("g,home", "first", "First", show=False, id="newsreader.first"),
+        Binding("G,end", "last", "Last", show=False, id="newsreader.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="newsreader.list_page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="newsreader.list_page_up"),
+        Binding("enter", "open", "Open", id="newsreader.open"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-list--header",
+        "article-list--cursor",
+        "article-list--cursor-blurred",
+        "article-list--unread-title",
+        "article-list--read-title",
+        "article-list--meta",
+        "article-list--unread-mark",
+        "article-list--star",
+        "article-list--message",
+    }
+
+    class Highlighted(Message):
+        """The cursor moved onto an article."""
+
+        def __init__(self, article_list: ArticleList, article: Listed) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.article = article
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    class Opened(Message):
+        """The user asked to read an article (Enter, double click)."""
+
+        def __init__(self, article_list: ArticleList, article: Listed) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.article = article
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    def __init__(self, *, marks: Marks | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.marks: Marks = marks or NoMarks()
+        self.message = "Loading…"
+        self._rows: Rows = EMPTY_ROWS
+        self._articles: Sequence[Listed] = ()
+        self._ordinal_by_id: dict[str, int] | None = None
+        self._cursor = 0  # ordinal of the article under the cursor
+        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def articles(self) -> Sequence[Listed]:
+        return self._articles
+
+    @property
+    def highlighted(self) -> Listed | None:
+        if not self._articles:
+            return None
+        return self._articles[self._cursor]
+
+    @property
+    def cursor(self) -> int:
+        return self._cursor
+
+    def set_articles(self, articles: Sequence[Listed], *, keep: str | None = None, message: str = "") -> None:
+        """Show these articles (sorted newest first); keep the cursor on `keep` if listed."""
+        self._articles = articles
+        self._rows = group_by_day(articles)
+        self._ordinal_by_id = None
+        self._strips.clear()
+        self.message = message
+        self.virtual_size = Size(1, self._rows.height)
+        ordinal = self.ordinal_of(keep) if keep else None
+        self._cursor = 0
+        self.scroll_to(y=0, animate=False, immediate=True)
+        if articles:
+            self.move_cursor(ordinal or 0, force=True)
+        self.refresh()
+
+    def show_message(self, message: str) -> None:
+        self.message = message
+        self.refresh()
+
+    def ordinal_of(self, article_id: str) -> int | None:
+        if self._ordinal_by_id is None:
+            self._ordinal_by_id = {article.id: n for n, article in enumerate(self._articles)}
+        return self._ordinal_by_id.get(article_id)
+
+    def refresh_marks(self) -> None:
+        """Read or star marks changed: redraw what is on screen."""
+        self.refresh()
+
+    # ---------------------------------------------------------------- cursor
+
+    def move_cursor(self, ordinal: int, *, force: bool = False) -> None:
+        if not self._articles:
+            return
+        ordinal = max(0, min(ordinal, len(self._articles) - 1))
+        if ordinal == self._cursor and not force:
+            return
+        self._cursor = ordinal
+        self._scroll_cursor_into_view()
+        self.refresh()
+        self.post_message(self.Highlighted(self, self._articles[ordinal]))
+
+    def _scroll_cursor_into_view(self) -> None:
+        row = self._rows.article_rows[self._cursor]
+        top = self._rows.starts[row]
+        height = self._rows.row_height(row)
+        if row > 0 and isinstance(self._rows.rows[row - 1], DayHeader):
+            top -= 1  # show the day the article belongs to
+            height += 1
+        self.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self._cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self._cursor - 1)
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        self.move_cursor(len(self._articles) - 1)
+
+    def action_page_down(self) -> None:
+        self.move_cursor(self._cursor + max(1, self.scrollable_content_region.height // 2 - 1))
+
+    def action_page_up(self) -> None:
+        self.move_cursor(self._cursor - max(1, self.scrollable_content_region.height // 2 - 1))
+
+    def action_open(self) -> None:
+        if article := self.highlighted:
+            self.post_message(self.Opened(self, article))
+
+    def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self._articles:
+            return
+        line = offset.y + round(self.scroll_y)
+        if not 0 <= line < self._rows.height:
+            return
+        row = self._rows.line_rows[line]
+        if isinstance(self._rows.rows[row], DayHeader):
+            return
+        self.move_cursor(bisect_left(self._rows.article_rows, row))
+        if event.chain >= 2:
+            self.action_open()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self.refresh()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.refresh()
+
+    # ------------------------------------------------------------- rendering
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = y + round(self.scroll_y)
+        base = self.rich_style
+        if not self._articles:
+            if y == 1 and self.message:
+                style = base + self.get_component_rich_style("article-list--message")
+                return Strip([Segment(set_cell_size(f"  {self.message}", width), style)], width)
+            return Strip.blank(width, base)
+        if line >= self._rows.height:
+            return Strip.blank(width, base)
+        row_index = self._rows.line_rows[line]
+        row = self._rows.rows[row_index]
+        part = line - self._rows.starts[row_index]
+        if isinstance(row, DayHeader):
+            key: tuple = ("header", row_index, width)
+        else:
+            cursor = self._articles[self._cursor] is row
+            key = (
+                row_index,
+                part,
+                width,
+                cursor and (self.has_focus or "blurred"),
+                self.marks.is_read(row.id),
+                self.marks.is_starred(row.id),
+            )
+        strip = self._strips.get(key)
+        if strip is None:
+            if isinstance(row, DayHeader):
+                strip = self._render_header(row, width, base)
+            else:
+                strip = self._render_article(row, part, width, base, cursor)
+            self._strips[key] = strip
+        return strip.apply_offsets(0, line)
+
+    def _render_header(self, header: DayHeader, width: int, base: Style) -> Strip:
+        style = base + self.get_component_rich_style("article-list--header")
+        count = f"{header.count} "
+        label = _fit(f" {header.label}", width - cell_len(count))
+        return Strip([Segment(label, style), Segment(count, style)], width).crop_extend(0, width, style)
+
+    def _render_article(self, article: Listed, part: int, width: int, base: Style, cursor: bool) -> Strip:
+        if cursor:
+            name = "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"
+            base = base + self.get_component_rich_style(name)
+        style = self.get_component_rich_style
+        if part == 0:
+            unread = not self.marks.is_read(article.id)
+            starred = self.marks.is_starred(article.id)
+            title_style = style("article-list--unread-title" if unread else "article-list--read-title", partial=True)
+            segments = [
+                Segment(" ", base),
+                Segment(UNREAD_MARK if unread else " ", base + style("article-list--unread-mark", partial=True)),
+                Segment(" ", base),
+                Segment(_fit(article.title, max(0, width - 6)), base + title_style),
+                Segment(" ", base),
+                Segment(STAR_MARK if starred else " ", base + style("article-list--star", partial=True)),
+                Segment(" ", base),
+            ]
+        else:
+            meta = " · ".join(part for part in (article.source, article.dateline) if part)
+            segments = [
+                Segment("   ", base),
+                Segment(_fit(meta, max(0, width - 4)), base + style("article-list--meta", partial=True)),
+            ]
+        return Strip(segments).crop_extend(0, width, base)
+
+
+def _fit(text: str, width: int) -> str:
+    """Exactly `width` cells: padded, or cut with an ellipsis."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"

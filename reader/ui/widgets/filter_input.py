@@ -1,0 +1,21 @@
+"""The `/` filter: an Input that filters the sidebar live; Esc clears it."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+
+class FilterInput(Input):
+    BINDINGS = [Binding("escape", "clear_filter", "Clear filter", id="newsreader.clear_filter")]
+
+    class Cleared(Message):
+        """The user cleared the filter and left it."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(placeholder="Filter titles and text…", id=id)
+
+    def action_clear_filter(self) -> None:
+        self.value = ""
+        self.post_message(self.Cleared())

@@ -1,0 +1,48 @@
+"""A fixed, deterministic stand-in for the analysis, so UI tests and snapshots do not
+change when the real analyser improves."""
+
+from __future__ import annotations
+
+import re
+
+from reader.model import Analysis, Article, Mention, Quote
+
+ACTORS = {
+    "Ingrid Solberg": "person",
+    "Marta Lindqvist": "person",
+    "Ola Strand": "person",
+    "Halden Ferry Company": "organisation",
+    "Brannvik Harbour Board": "organisation",
+    "Vesterøy": "place",
+    "Halden": "place",
+}
+_QUOTE = re.compile(r'"[^"\n]+"')
+
+
+def fixture_analyser(article: Article) -> Analysis:
+    body = article.body
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for name, kind in sorted(ACTORS.items(), key=lambda item: -len(item[0])):
+        for match in re.finditer(re.escape(name), body):
+            if match.start() in taken:
+                continue
+            taken.update(range(match.start(), match.end()))
+            mentions.append(Mention(match.start(), match.end(), name, kind, name))
+    quotes = []
+    for match in _QUOTE.finditer(body):
+        kind = "term" if len(match.group().split()) <= 3 else "statement"
+        speaker = next((m for m in mentions if m.kind == "person" and 0 <= m.start - match.end() < 40), None)
+        quotes.append(
+            Quote(
+                match.start(),
+                match.end(),
+                match.group(),
+                kind,
+                speaker.actor if speaker and kind == "statement" else None,
+                speaker.start if speaker and kind == "statement" else None,
+                speaker.end if speaker and kind == "statement" else None,
+            )
+        )
+    mentions.sort(key=lambda m: m.start)
+    return Analysis(mentions=tuple(mentions), quotes=tuple(quotes))

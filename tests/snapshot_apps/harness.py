@@ -1,0 +1,61 @@
+"""Building the app for tests and snapshots: a copy of the fixture store, a state
+file of its own, default config and a fixed analyser."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import shutil
+from pathlib import Path
+
+from reader.config import Config
+from reader.state import ReadingState
+from reader.ui.app import NewsreaderApp
+from reader.ui.launch import make_app
+
+from .analysis import fixture_analyser
+
+FIXTURE_STORE = Path(__file__).parent / "store"
+
+
+def copy_store(tmp_path: Path) -> Path:
+    store = tmp_path / "store"
+    if not store.exists():
+        shutil.copytree(FIXTURE_STORE, store)
+    return store
+
+
+def build_app(
+    store: Path,
+    state_file: Path,
+    *,
+    theme: str | None = None,
+    config: Config | None = None,
+    read_after: float = 3600.0,
+) -> NewsreaderApp:
+    """`read_after` is long by default so that no test depends on a timer."""
+    app = make_app(
+        store, theme=theme, state=ReadingState(state_file), config=config or Config(), analyser=fixture_analyser
+    )
+    app.read_after = read_after
+    return app
+
+
+async def settle(pilot) -> None:
+    """Let the store scan, filter and analysis workers finish and their messages land."""
+    app = pilot.app
+    for _ in range(20):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if all(worker.is_finished for worker in app.workers):
+            return
+
+
+def pilot_test(scenario):
+    """Run an async Pilot scenario as a plain test (no async pytest plugin needed)."""
+
+    @functools.wraps(scenario)
+    def test(*args, **kwargs):
+        asyncio.run(scenario(*args, **kwargs))
+
+    return test

@@ -1,0 +1,282 @@
+"""Pilot tests of the app: navigation, filtering, marks, persistence, screens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.config import Config
+from reader.state import ReadingState
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.problems import ProblemsScreen
+
+from snapshot_apps.harness import build_app, copy_store, pilot_test, settle
+
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    return copy_store(tmp_path)
+
+
+@pytest.fixture
+def state_file(tmp_path: Path) -> Path:
+    return tmp_path / "state" / "state.yaml"
+
+
+def ids(app) -> list[str]:
+    return [article.id for article in app.article_list.articles]
+
+
+@pilot_test
+async def test_sidebar_lists_every_article_newest_first_with_counts(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert ids(app)[0].startswith("2021/")
+        assert ids(app)[-1] == "misc/briefs.yaml#2"  # undated, last
+        assert len(ids(app)) == 5
+        assert app.query_one("#sidebar").border_title == "Articles 5 · 5 unread"
+        assert app.pane.article.id == ids(app)[0]
+
+
+@pilot_test
+async def test_keys_move_through_the_list_and_between_list_and_pane(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        order = ids(app)
+        assert app.focused is app.article_list
+        await pilot.press("j")
+        assert app.pane.article.id == order[1]
+        await pilot.press("k")
+        assert app.pane.article.id == order[0]
+        await pilot.press("G")
+        assert app.pane.article.id == order[-1]
+        await pilot.press("g")
+        assert app.pane.article.id == order[0]
+        await pilot.press("down", "down")
+        assert app.pane.article.id == order[2]
+        await pilot.press("enter")
+        assert app.focused is app.pane
+        await pilot.press("n")
+        assert app.pane.article.id == order[3]
+        assert app.focused is app.pane
+        await pilot.press("p", "p")
+        assert app.pane.article.id == order[1]
+        await pilot.press("escape")
+        assert app.focused is app.article_list
+        await pilot.press("enter", "h")
+        assert app.focused is app.article_list
+
+
+@pilot_test
+async def test_clicking_a_row_selects_it(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = app.article_list
+        # Line 0 is the first day's header, lines 1-2 its first article, 3-4 the second.
+        await pilot.click(rows, offset=(5, 3))
+        assert app.pane.article.id == ids(app)[1]
+
+
+@pilot_test
+async def test_filter_by_title_and_text_live_and_escape_clears(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert app.focused is app.filter_input
+        await pilot.press(*"rods")
+        await settle(pilot)
+        assert ids(app) == ["2021/library.md"]
+        assert "1 of 5" in app.query_one("#sidebar").border_title
+        await pilot.press(*"x")
+        await settle(pilot)
+        assert ids(app) == []
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press(*"REGATTA")  # only in a body, any case
+        await settle(pilot)
+        assert ids(app) == ["misc/briefs.yaml#1"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(ids(app)) == 5
+        assert app.focused is app.article_list
+        assert not app.filter_input.display or not app.query_one("#sidebar").has_class("-filtering")
+
+
+@pilot_test
+async def test_read_and_star_toggles_and_unread_only(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = ids(app)[0]
+        await pilot.press("u")
+        assert app.keeper.is_read(first)
+        assert "4 unread" in app.query_one("#sidebar").border_title
+        await pilot.press("s")
+        assert app.keeper.is_starred(first)
+        assert "★" in app.article_list.render_line(1).text
+        assert "●" not in app.article_list.render_line(1).text
+        await pilot.press("U")
+        await settle(pilot)
+        assert first not in ids(app) and len(ids(app)) == 4
+        await pilot.press("U")
+        await settle(pilot)
+        assert first in ids(app)
+        app.article_list.move_cursor(0)
+        await pilot.press("u", "s")
+        assert not app.keeper.is_read(first)
+        assert not app.keeper.is_starred(first)
+        assert "●" in app.article_list.render_line(1).text
+
+
+@pilot_test
+async def test_an_article_shown_for_a_while_becomes_read(store, state_file):
+    app = build_app(store, state_file, read_after=0.05)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = app.pane.article.id
+        await pilot.pause(0.5)
+        assert app.keeper.is_read(shown)
+        assert "4 unread" in app.query_one("#sidebar").border_title
+
+
+@pilot_test
+async def test_scrolling_to_the_end_marks_read(tmp_path, store, state_file):
+    long_article = store / "2021" / "long.txt"
+    long_article.write_text("date 2021-07-20 HALDEN • " + "\n\n".join(f"Paragraph {n} of a long story." for n in range(60)))
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.pane.article.id == "2021/long.txt"
+        assert not app.keeper.is_read("2021/long.txt")
+        await pilot.press("enter", "end")
+        await pilot.pause()
+        assert app.keeper.is_read("2021/long.txt")
+
+
+@pilot_test
+async def test_marks_last_article_and_scroll_position_persist_across_restart(store, state_file):
+    (store / "2021" / "long.txt").write_text(
+        "date 2021-07-01 HALDEN • " + "\n\n".join(f"Paragraph {n} of a long story." for n in range(60))
+    )
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("G", "s")  # star the undated article
+        starred = app.pane.article.id
+        app.open_article("2021/long.txt")
+        await settle(pilot)
+        await pilot.press("u", "space", "space")
+        await pilot.pause()
+        position = app.pane.scroll_y
+        assert position > 0
+        await pilot.press("q")
+    assert state_file.exists()
+
+    again = build_app(store, state_file)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        assert again.pane.article.id == "2021/long.txt"
+        assert again.article_list.highlighted.id == "2021/long.txt"
+        assert again.keeper.is_read("2021/long.txt")
+        assert again.keeper.is_starred(starred)
+        assert again.pane.scroll_y == pytest.approx(position, abs=1)
+
+
+@pilot_test
+async def test_sidebar_toggle_hides_the_list_and_persists(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        sidebar = app.query_one("#sidebar")
+        await pilot.press("backslash")
+        assert not sidebar.display
+        assert app.focused is app.pane
+        await pilot.press("ctrl+b")
+        assert sidebar.display
+        await pilot.press("backslash", "q")
+    assert ReadingState(state_file).get("sidebar_visible") is False
+    again = build_app(store, state_file)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not again.query_one("#sidebar").display
+
+
+@pilot_test
+async def test_help_lists_bindings_and_follows_the_keymap(store, state_file):
+    app = build_app(store, state_file, config=Config(keymap={"next_article": "x"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first, second = ids(app)[:2]
+        await pilot.press("x")
+        assert app.pane.article.id == second
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one("#help Static").render().plain
+        assert "Next" in text and "Star" in text and "Filter" in text
+        next_line = next(line for line in text.splitlines() if line.strip().endswith("Next"))
+        assert "x" in next_line.split() and "n" not in next_line.split()
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+@pilot_test
+async def test_unreadable_files_show_in_the_sidebar_and_a_screen(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        link = app.query_one("#problems-link")
+        assert link.display
+        assert "1 file could not be read" in link.render().plain
+        await pilot.click(link)
+        assert isinstance(app.screen, ProblemsScreen)
+        assert "misc/broken.yaml:2:" in app.screen.query_one("#problems Static").render().plain
+        await pilot.press("escape")
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, ProblemsScreen)
+
+
+@pilot_test
+async def test_highlights_from_the_analysis_are_applied_with_a_legend(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_article("2021/bridge.yaml")
+        await settle(pilot)
+        assert app.pane.analysis is not None and app.pane.analysis.quotes
+        body = app.pane.query_one("#article-body").render()
+        assert body.plain == app.pane.article.body
+        styled = {body.plain[span.start : span.end] for span in body.spans}
+        assert "Marta Lindqvist" in styled
+        assert "Brannvik Harbour Board" in styled
+        legend = app.pane.query_one("#article-legend")
+        assert legend.display and "speaker" in legend.render().plain
+
+
+@pilot_test
+async def test_theme_change_is_saved_and_cli_theme_is_not(store, state_file):
+    app = build_app(store, state_file, theme="textual-light")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-light"
+        await pilot.press("q")
+    assert ReadingState(state_file).theme is None
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.theme = "nord"
+        await pilot.press("q")
+    assert ReadingState(state_file).theme == "nord"
+    assert build_app(store, state_file).theme == "nord"
+
+
+def test_an_unknown_theme_falls_back_with_a_warning(store, state_file):
+    app = build_app(store, state_file, theme="no-such-theme")
+    assert app.theme == "textual-dark"
+    assert any("no-such-theme" in warning for warning in app.startup_warnings)

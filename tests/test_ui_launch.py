@@ -1,0 +1,50 @@
+"""Starting and ending the app: the store is resolved first, a crash becomes one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import reader.ui.app as app_module
+from reader.errors import UserError
+from reader.ui.launch import EXIT_CRASH, binding_keymap, choose_theme, run_app
+
+from snapshot_apps.harness import copy_store
+
+
+def test_a_missing_store_is_a_user_error_before_any_screen(tmp_path: Path):
+    with pytest.raises(UserError):
+        run_app(str(tmp_path / "nowhere"), None, headless=True)
+
+
+def test_a_crash_prints_one_line_with_the_report_and_exits_70(tmp_path, monkeypatch, capsys):
+    class Exploding(app_module.NewsreaderApp):
+        def on_store_loaded(self, message) -> None:
+            raise RuntimeError("the wheels came off")
+
+    monkeypatch.setattr(app_module, "NewsreaderApp", Exploding)
+    code = run_app(str(copy_store(tmp_path)), None, headless=True)
+    err = capsys.readouterr().err
+    assert code == EXIT_CRASH
+    assert "RuntimeError: the wheels came off" in err
+    assert "Traceback" not in err
+    report = Path(err.split("full report in ")[1].rstrip(")\n"))
+    assert "the wheels came off" in report.read_text()
+
+
+def test_theme_choice_prefers_the_command_line_then_saved_then_config():
+    themes = {"textual-dark", "textual-light", "nord"}
+    assert choose_theme(themes, cli="nord", saved="textual-light", configured=None) == ("nord", None)
+    assert choose_theme(themes, cli=None, saved="textual-light", configured="nord") == ("textual-light", None)
+    assert choose_theme(themes, cli=None, saved=None, configured="nord") == ("nord", None)
+    assert choose_theme(themes, cli=None, saved=None, configured=None) == ("textual-dark", None)
+    name, warning = choose_theme(themes, cli="solarised", saved="nord", configured=None)
+    assert name == "textual-dark" and "solarised" in warning
+
+
+def test_keymap_ids_may_leave_out_the_prefix():
+    assert binding_keymap({"next_article": "x", "newsreader.down": "ctrl+n"}) == {
+        "newsreader.next_article": "x",
+        "newsreader.down": "ctrl+n",
+    }
