@@ -1,0 +1,292 @@
+"""Direct quotes: quotation marks, kinds, cues and speakers, rule by rule."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.analysis.cues import cue_pattern, read_cue_forms
+from reader.analysis.quote_marks import find_quote_spans, paragraph_bounds
+from reader.analysis.quotes import find_quotes
+from reader.model import Mention, Quote
+
+SEED = Path(__file__).resolve().parents[1] / "articles" / "000_38de3d4f9c1ef403.txt"
+
+
+def quoted(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quote_spans(text)]
+
+
+def only(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.text]
+    assert len(found) == 1, (fragment, [q.text for q in quotes])
+    return found[0]
+
+
+def speaker_text(body: str, quote: Quote) -> str | None:
+    if quote.speaker_start is None:
+        return None
+    return body[quote.speaker_start : quote.speaker_end]
+
+
+def assert_consistent(body: str, quotes: list[Quote]) -> None:
+    for q in quotes:
+        assert body[q.start : q.end] == q.text
+        if q.cue is not None:
+            assert body[q.cue_start : q.cue_end] == q.cue
+        if q.speaker_start is not None:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(body)
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "yes" today.', ['"yes"']),
+        ("He said “yes” today.", ["“yes”"]),
+        ("Il a dit « oui » hier.", ["« oui »"]),
+        ("Er sagte „ja“ gestern.", ["„ja“"]),
+        ("She said ‘no way’ and left.", ["‘no way’"]),
+        ("She said 'no way' and left.", ["'no way'"]),
+        ("It's the Ministers' view that rock 'n' roll lasts 'til the ’90s.", []),
+        ("''We won,'' he said.", ["''We won,''"]),
+    ],
+)
+def test_quotation_marks_pair_into_spans(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+def test_apostrophes_inside_a_single_quote_do_not_end_it() -> None:
+    assert quoted("He called it ‘the people’s choice’ twice.") == ["‘the people’s choice’"]
+
+
+def test_single_quotes_nested_in_double_quotes_are_part_of_the_outer_quote() -> None:
+    text = '"He told me \'never again\' and meant it," she said.'
+    assert quoted(text) == ["\"He told me 'never again' and meant it,\""]
+
+
+def test_a_quote_reopened_at_the_next_paragraph_continues() -> None:
+    text = 'Intro.\n\n"First part of it.\n\n"Second part of it," he said.\n\nAfter.'
+    spans = find_quote_spans(text)
+    assert len(spans) == 1
+    assert text[spans[0].start : spans[0].end] == '"First part of it.\n\n"Second part of it,"'
+    assert spans[0].paragraphs == 2
+
+
+def test_an_unclosed_quote_ends_at_its_paragraph() -> None:
+    text = 'He said "this never closes.\n\nThe next paragraph is narration with "a term" in it.'
+    assert quoted(text) == ['"this never closes.', '"a term"']
+
+
+def test_a_stray_closing_mark_swallows_nothing() -> None:
+    text = "Word” and more words.\n\nAnother “real” one."
+    assert quoted(text) == ["“real”"]
+
+
+def test_paragraphs_are_blank_line_separated_or_one_per_line() -> None:
+    assert paragraph_bounds("a\n\n b \n\n\nc") == [(0, 1), (4, 5), (9, 10)]
+    assert paragraph_bounds("a\nb") == [(0, 1), (2, 3)]
+
+
+# ---------------------------------------------------------------- cues
+
+
+def test_cues_are_data_with_inflections_and_phrases() -> None:
+    forms = set(read_cue_forms())
+    assert {"said", "says", "told", "according to", "tweeted", "insisted"} <= forms
+    found = [m.group() for m in cue_pattern().finditer("She Said it, according  to him; he replied.")]
+    assert found == ["Said", "according  to", "replied"]
+
+
+# ---------------------------------------------------------------- kinds
+
+
+def test_short_quoted_phrase_without_cue_is_a_term() -> None:
+    body = 'Mao sent millions of "volunteers" to the front.'
+    (quote,) = find_quotes(body, [])
+    assert quote.kind == "term"
+    assert quote.speaker is None
+
+
+def test_long_quote_is_a_statement_even_without_cue() -> None:
+    body = 'It was the motto: "We will never give up on this town."'
+    (quote,) = find_quotes(body, [])
+    assert quote.kind == "statement"
+
+
+def test_short_quote_with_a_cue_is_a_statement() -> None:
+    body = 'The senator called the plan "a disaster" on Monday.'
+    (quote,) = find_quotes(body, [])
+    assert quote.kind == "statement"
+    assert quote.speaker == "The senator"
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def test_speaker_before_the_quote_with_colon() -> None:
+    body = 'Jane Doe said: "We will win this election."'
+    (quote,) = find_quotes(body, [])
+    assert (quote.speaker, quote.cue) == ("Jane Doe", "said")
+    assert speaker_text(body, quote) == "Jane Doe"
+
+
+def test_speaker_after_the_quote() -> None:
+    body = '"We will win this election," Jane Doe said on Monday.'
+    (quote,) = find_quotes(body, [])
+    assert quote.speaker == "Jane Doe"
+    assert quote.cue == "said"
+
+
+def test_inverted_speaker_after_the_quote_drops_the_title() -> None:
+    body = '"We will win this election," said Sen. Jane Doe of Ohio.'
+    (quote,) = find_quotes(body, [])
+    assert speaker_text(body, quote) == "Jane Doe"
+
+
+def test_speaker_after_an_appositive() -> None:
+    body = '"It is a deal," Bob Lee, a professor at Some University in Ohio, told reporters.'
+    (quote,) = find_quotes(body, [])
+    assert (quote.speaker, quote.cue) == ("Bob Lee", "told")
+
+
+def test_according_to() -> None:
+    body = 'According to the ministry, "the talks went well and will go on."'
+    (quote,) = find_quotes(body, [])
+    assert quote.speaker == "the ministry"
+    assert quote.cue == "According to"
+
+
+def test_both_halves_of_a_split_quote_share_the_speaker() -> None:
+    body = 'Bob Lee spoke.\n\n"The first half," he said, "and the second half."'
+    quotes = find_quotes(body, [])
+    assert [q.kind for q in quotes] == ["statement", "statement"]
+    assert {speaker_text(body, q) for q in quotes} == {"he"}
+    assert {q.speaker for q in quotes} == {None}  # no name to resolve "he" to
+
+
+def test_pronoun_resolves_to_the_previous_speaker_without_mentions() -> None:
+    body = '"We are ready for this," Bob Lee said.\n\n"And we will not stop now," he added.'
+    quotes = find_quotes(body, [])
+    assert speaker_text(body, quotes[1]) == "he"
+    assert quotes[1].speaker == "Bob Lee"
+
+
+def test_pronoun_resolves_to_the_most_recent_person_mention() -> None:
+    body = 'Ann Ray met Bob Lee.\n\n"We are ready for this," she said.'
+    mentions = [Mention(0, 7, "Ann Ray", "person", "Ann Ray"), Mention(12, 19, "Bob Lee", "person", "Robert Lee")]
+    (quote,) = find_quotes(body, mentions)
+    assert quote.speaker == "Robert Lee"
+    assert speaker_text(body, quote) == "she"
+
+
+def test_name_speaker_maps_to_the_canonical_actor_of_its_mention() -> None:
+    body = '"We are ready for this," Mr Lee said.'
+    start = body.index("Lee")
+    (quote,) = find_quotes(body, [Mention(start, start + 3, "Lee", "person", "Robert Lee")])
+    assert quote.speaker == "Robert Lee"
+    assert (quote.speaker_start, quote.speaker_end) == (start, start + 3)
+
+
+def test_a_phrase_speaker_is_not_mapped_to_a_name_inside_it() -> None:
+    body = '"We are ready for this," the Lee campaign said.'
+    start = body.index("Lee")
+    (quote,) = find_quotes(body, [Mention(start, start + 3, "Lee", "person", "Robert Lee")])
+    assert quote.speaker == "the Lee campaign"
+
+
+def test_a_cue_ending_the_sentence_before_attributes_the_quote() -> None:
+    body = 'Bob Lee spoke.\n\nThey need each other, he added. "And the closer they get, the better."'
+    (quote,) = find_quotes(body, [])
+    assert speaker_text(body, quote) == "he"
+    assert quote.cue == "added"
+
+
+def test_a_quote_paragraph_without_cue_continues_the_previous_speaker() -> None:
+    body = '"We are ready for this," said Bob Lee.\n\n"There is no way back now, not after all of this."'
+    quotes = find_quotes(body, [])
+    assert quotes[1].speaker == "Bob Lee"
+    assert speaker_text(body, quotes[1]) == "Bob Lee"
+
+
+def test_a_quote_introduced_by_a_colon_paragraph() -> None:
+    body = "The agency responded:\n\n\"There is nothing more to say about this matter.\""
+    (quote,) = find_quotes(body, [])
+    assert quote.speaker == "The agency"
+
+
+def test_multi_paragraph_quote_is_one_statement() -> None:
+    body = 'Bob Lee said:\n\n"First part of it.\n\n"Second part of it."\n\nAfter.'
+    (quote,) = find_quotes(body, [])
+    assert quote.text == '"First part of it.\n\n"Second part of it."'
+    assert quote.speaker == "Bob Lee"
+
+
+# ---------------------------------------------------------------- the seed article
+
+
+def seed_body() -> str:
+    text = SEED.read_text(encoding="utf-8")
+    body = text.split("•", 1)[1].strip()
+    return body.rsplit("\n\n", 1)[0] if body.endswith("AGENCE FRANCE-PRESSE") else body
+
+
+def seed_mentions(body: str) -> list[Mention]:
+    names = {
+        "Xi Jinping": ("Xi Jinping", "person"),
+        "Xi": ("Xi Jinping", "person"),
+        "Kim Jong Un": ("Kim Jong Un", "person"),
+        "Kim": ("Kim Jong Un", "person"),
+        "Mao Zedong": ("Mao Zedong", "person"),
+        "Mao": ("Mao Zedong", "person"),
+        "Park Won-gon": ("Park Won-gon", "person"),
+        "Agence France-Presse": ("Agence France-Presse", "organisation"),
+        "KCNA": ("KCNA", "organisation"),
+    }
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return [Mention(m.start(), m.end(), m.group(), names[m.group()][1], names[m.group()][0]) for m in pattern.finditer(body)]
+
+
+SEED_SPEAKERS = [
+    ("Despite the unprecedentedly", "Kim", "Kim Jong Un"),
+    ("ensuring peace", "Kim", "Kim Jong Un"),
+    ("by steadily leading", "Xi", "Xi Jinping"),
+    ("lips and teeth", "Mao", "Mao Zedong"),
+    ("It's a marriage of convenience", "Park Won-gon", "Park Won-gon"),
+    ("never really trust each other", "he", "Park Won-gon"),
+    ("And the closer they get", "he", "Park Won-gon"),
+]
+
+
+@pytest.mark.parametrize(("fragment", "span_text", "_actor"), SEED_SPEAKERS)
+def test_seed_speakers_without_mentions(fragment: str, span_text: str, _actor: str) -> None:
+    body = seed_body()
+    quote = only(find_quotes(body, []), fragment)
+    assert speaker_text(body, quote) == span_text
+    if span_text != "he":
+        assert quote.speaker == span_text
+    else:
+        assert quote.speaker == "Park Won-gon"
+
+
+@pytest.mark.parametrize(("fragment", "span_text", "actor"), SEED_SPEAKERS)
+def test_seed_speakers_with_mentions(fragment: str, span_text: str, actor: str) -> None:
+    body = seed_body()
+    quotes = find_quotes(body, seed_mentions(body))
+    assert_consistent(body, quotes)
+    quote = only(quotes, fragment)
+    assert speaker_text(body, quote) == span_text
+    assert quote.speaker == actor
+
+
+def test_seed_kinds() -> None:
+    body = seed_body()
+    quotes = find_quotes(body, seed_mentions(body))
+    assert only(quotes, "volunteers").kind == "term"
+    assert only(quotes, "Despite the unprecedentedly").kind == "statement"
+    assert only(quotes, "It's a marriage").cue == "told"
+    assert only(quotes, "Despite the unprecedentedly").cue == "wrote"
