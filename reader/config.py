@@ -31,6 +31,10 @@ from reader.yaml_safe import dump_yaml, load_mapping
 
 DEFAULT_MAX_FILE_BYTES = 8_000_000
 
+# Several callers load the config at start-up (store resolution, the app); the one that
+# finds a corrupt file moves it away, so the warning is repeated to the later ones.
+_moved_aside: dict[Path, str] = {}
+
 
 class ConfigSaveError(Exception):
     """The config file could not be updated; the message is one line for the user."""
@@ -52,15 +56,15 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     try:
         raw = load_mapping(path.read_bytes())
     except FileNotFoundError:
-        return Config(), warnings
+        return Config(), [_moved_aside[path]] if path in _moved_aside else []
     except OSError as error:
         warnings.append(f"cannot read config file {path}: {error.strerror or error}; using defaults")
         return Config(), warnings
     except ValueError as error:
         try:
-            warnings.append(
-                f"config file {path} was corrupt ({error}); moved aside to {move_aside(path)}; using defaults"
-            )
+            aside = move_aside(path)
+            _moved_aside[path] = f"config file {path} was corrupt ({error}); moved aside to {aside}; using defaults"
+            warnings.append(_moved_aside[path])
         except OSError as move_error:
             warnings.append(
                 f"config file {path} is corrupt ({error}) and could not be moved aside "

@@ -125,6 +125,15 @@ def test_corrupt_file_is_moved_aside_with_a_warning(path, content):
     assert len(warnings) == 1 and "corrupt" in warnings[0] and str(asides[0]) in warnings[0]
 
 
+def test_a_later_load_in_the_same_run_repeats_the_moved_aside_warning(path):
+    # The store resolver loads the config before the app does; the app must still warn.
+    path.write_bytes(b"theme: [\n")
+    first = load_config(path)[1]
+    assert load_config(path) == (Config(), first)
+    path.write_text("theme: nord\n")  # a new file replaces the warning
+    assert load_config(path) == (Config(theme="nord"), [])
+
+
 # save_saved_searches ------------------------------------------------------------------
 
 
