@@ -286,11 +286,12 @@ def article_file_name(document: dict[str, Any], text: str) -> str:
 
 def slug(text: str, limit: int = 50) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    found = _SLUG_WORDS.findall(ascii_text)
     words: list[str] = []
-    length = 0
-    for word in _SLUG_WORDS.findall(ascii_text):
-        if length + len(word) + bool(words) > limit:
+    for word in found:
+        if len("-".join([*words, word])) > limit:
             break
         words.append(word)
-        length += len(word) + bool(words[:-1])
+    if not words and found:
+        words = [found[0][:limit]]
     return "-".join(words) or "article"
