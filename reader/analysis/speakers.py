@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.analysis.cues import cue_pattern
 from reader.model import Mention
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|[,;:()\[\]—–]| -+ ")
@@ -156,6 +157,8 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
     rest_end = None
     for index, token in enumerate(words[:10]):
         low = _bare(token[2])
+        if head and (low in SKIPPABLE or _is_cue(token[2])):
+            break  # "The witness said …": the phrase ends at its verb
         if low in PREPOSITIONS:
             if low in ("of", "for") and head and _bare(head[-1][2]) in TITLES and head[-1][2][0].isupper():
                 head.append(token)  # "Secretary of State Hillary Clinton"
@@ -167,6 +170,8 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
             break
         head.append(token)
     if not head:
+        return None
+    if all(_bare(t[2]) in _CALENDAR for t in head):
         return None
     last = head[-1][2]
     if last[0].isupper() and not last.endswith(("'s", "’s")) and _bare(last) not in _BARE_NOUN_SPEAKERS:
@@ -204,6 +209,10 @@ _BARE_NOUN_SPEAKERS = frozenset(
     republicans voters observers diplomats authorities organizers organisers protesters protestors
     spokesman spokeswoman spokesperson""".split()
 )
+
+
+def _is_cue(token: str) -> bool:
+    return cue_pattern().fullmatch(token) is not None
 
 
 def _phrase_end(words: list[tuple[int, int, str]], index: int) -> int:
