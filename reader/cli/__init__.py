@@ -46,9 +46,8 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)
         return args.run(args) or 0
     except UserError as error:
         print(f"newsreader: {error}", file=sys.stderr)

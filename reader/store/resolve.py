@@ -24,27 +24,10 @@ def resolve_store(cli_value: str | None) -> Path:
 
 
 def _configured_store() -> Path | None:
-    try:
-        from reader.config import load_config
-    except ImportError:  # pragma: no cover - only while reader.config is missing
-        return _store_key_read_directly()
+    from reader.config import load_config
+
     config, _warnings = load_config()  # the app and `check` report the warnings
     return config.store
-
-
-def _store_key_read_directly() -> Path | None:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(config_file().read_text(encoding="utf-8"), Loader=loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
-    value = data.get("store") if isinstance(data, dict) else None
-    if not isinstance(value, str) or not value.strip():
-        return None
-    path = Path(value.strip()).expanduser()
-    return path if path.is_absolute() else config_file().parent / path
 
 
 def _checked(path: Path, origin: str) -> Path:
