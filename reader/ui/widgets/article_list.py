@@ -255,29 +255,36 @@ class ArticleList(ScrollView, can_focus=True):
         return Strip([Segment(label, style), Segment(count, style)], width).crop_extend(0, width, style)
 
     def _render_article(self, article: Listed, part: int, width: int, base: Style, cursor: bool) -> Strip:
+        # Component styles are taken whole (their colours may be translucent and need
+        # the background to blend with); the cursor then goes on top.
+        cursor_style = Style()
         if cursor:
-            name = "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"
-            base = base + self.get_component_rich_style(name)
-        style = self.get_component_rich_style
+            cursor_style = self.get_component_rich_style(
+                "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"
+            )
+            base = base + cursor_style
+
+        def style(name: str) -> Style:
+            return self.get_component_rich_style(name) + cursor_style
+
         if part == 0:
             unread = not self.marks.is_read(article.id)
             starred = self.marks.is_starred(article.id)
-            title_style = style("article-list--unread-title" if unread else "article-list--read-title", partial=True)
             segments = [
                 Segment(" ", base),
-                Segment(UNREAD_MARK if unread else " ", base + style("article-list--unread-mark", partial=True)),
+                Segment(UNREAD_MARK if unread else " ", style("article-list--unread-mark")),
                 Segment(" ", base),
-                Segment(_fit(article.title, max(0, width - 6)), base + title_style),
+                Segment(
+                    _fit(article.title, max(0, width - 6)),
+                    style("article-list--unread-title" if unread else "article-list--read-title"),
+                ),
                 Segment(" ", base),
-                Segment(STAR_MARK if starred else " ", base + style("article-list--star", partial=True)),
+                Segment(STAR_MARK if starred else " ", style("article-list--star")),
                 Segment(" ", base),
             ]
         else:
             meta = " · ".join(part for part in (article.source, article.dateline) if part)
-            segments = [
-                Segment("   ", base),
-                Segment(_fit(meta, max(0, width - 4)), base + style("article-list--meta", partial=True)),
-            ]
+            segments = [Segment("   ", base), Segment(_fit(meta, max(0, width - 4)), style("article-list--meta"))]
         return Strip(segments).crop_extend(0, width, base)
 
 

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.style import Style as VisualStyle
 from textual.widgets import Static
 
 from reader.model import Analysis, Article
@@ -103,8 +104,22 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if self.analysis is None:
             self._analyse(article)
 
-    def _styles(self) -> dict[str, object]:
-        return {kind: self.get_visual_style(f"reading-pane--{kind}", partial=True) for kind in KINDS}
+    def _styles(self) -> dict[str, VisualStyle]:
+        return {kind: self._span_style(f"reading-pane--{kind}") for kind in KINDS}
+
+    def _span_style(self, component: str) -> VisualStyle:
+        """A component class as a span style. `get_visual_style` drops `reverse`,
+        which the speaker style needs to stand apart without colour."""
+        styles = self.get_component_styles(component)
+        flags = styles.text_style
+        return VisualStyle(
+            foreground=styles.color if styles.has_rule("color") else None,
+            bold=flags.bold,
+            italic=flags.italic,
+            underline=flags.underline,
+            reverse=flags.reverse,
+            strike=flags.strike,
+        )
 
     def _show_body(self) -> None:
         article = self.article
