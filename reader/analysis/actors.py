@@ -83,6 +83,7 @@ class _Lexicon:
     demonyms: frozenset[str]
     plural_demonyms: frozenset[str]
     given: frozenset[str]
+    english: frozenset[str]
 
 
 @functools.cache
@@ -114,6 +115,7 @@ def _lexicon() -> _Lexicon:
         demonyms=frozenset(demonyms),
         plural_demonyms=frozenset(p for p in plurals if p not in ("Jewishs",)),
         given=read_entries("given_names.txt"),
+        english=read_entries("english_words.txt"),
     )
 
 
@@ -156,8 +158,14 @@ class _Doc:
             word = match.group()
             if "-" in word:
                 tokens.extend(self._hyphenated(match.start(), word))
+            elif word[-1] in "'’s" and _POSSESSIVE.search(word) and len(word) > 2 and word[-2:] not in ("ss", "us", "is"):
+                cut = len(_POSSESSIVE.search(word).group())
+                if word[-1] == "s" and word[-2] not in "'’":
+                    tokens.append((match.start(), match.end(), word, False))
+                else:
+                    tokens.append((match.start(), match.end() - cut, word[:-cut], True))
             else:
-                tokens.append((match.start(), match.end(), word))
+                tokens.append((match.start(), match.end(), word, False))
         if not tokens:
             return
         lex = self.lex
@@ -167,7 +175,11 @@ class _Doc:
             word = tokens[0][2]
             lowered = word.lower()
             if word in _CONNECTORS or (lowered in lex.common and not word.isupper()) or (
-                initial and lowered in self.lower_words and not self._known(word) and not self._has_head(tokens)
+                initial
+                and (lowered in lex.english or lowered in self.lower_words)
+                and not self._known(word)
+                and not self._has_head(tokens)
+                and not self._known_prefix(tokens)
             ):
                 tokens.pop(0)
                 initial = False
@@ -185,11 +197,19 @@ class _Doc:
         parts = word.split("-")
         if parts[-1] in _HYPHEN_SUFFIXES or (parts[-1].islower() and parts[-1] in self.lex.common):
             head = "-".join(parts[:-1])
-            return [(start, start + len(head), head)] if head else []
+            return [(start, start + len(head), head, False)] if head else []
         if len(parts) == 2 and all(self.gaz.lookup(p) for p in parts):
             second = start + len(parts[0]) + 1
-            return [(start, second - 1, parts[0]), (second, second + len(parts[1]), parts[1])]
-        return [(start, start + len(word), word)]
+            return [(start, second - 1, parts[0], False), (second, second + len(parts[1]), parts[1], False)]
+        return [(start, start + len(word), word, False)]
+
+    def _known_prefix(self, tokens) -> bool:
+        """Whether the run starts with a known name of several words ("North Korea")."""
+        body = self.body
+        for j in range(min(len(tokens), self.max_words), 1, -1):
+            if self.gaz.lookup(_norm(body[tokens[0][0] : tokens[j - 1][1]])):
+                return True
+        return False
 
     def _known(self, word: str) -> bool:
         return self.gaz.lookup(word) is not None or word in self.lex.given
@@ -214,6 +234,13 @@ class _Doc:
                     keep = self._has_head(current) or previous[2] in lex.title_words
                 elif connector in _AND:
                     keep = previous[2] in lex.org_words or previous[2] in lex.place_words
+                elif connector == "at":
+                    keep = (
+                        self._has_head(current)
+                        and index + 1 < len(tokens)
+                        and bool(self.gaz.lookup(tokens[index + 1][2]))
+                        and index + 2 == len(tokens)
+                    )
                 else:
                     keep = False
                 keep = keep or self._gazetteer_spans(tokens, index)
@@ -227,14 +254,14 @@ class _Doc:
             if not current:
                 current = [token]
                 continue
-            if _POSSESSIVE.search(previous[2]) and not self._has_head(tokens[index:]) and not self._gazetteer_spans(tokens, index):
+            if previous[3] and not self._has_head(tokens[index:]) and not self._gazetteer_spans(tokens, index):
                 segments.append(current)
                 current = [token]
                 continue
             current.append(token)
         if current:
             segments.append(current)
-        return [_trim_possessive(s) for s in segments if s]
+        return [s for s in segments if s]
 
     def _gazetteer_spans(self, tokens, index: int) -> bool:
         """Whether a known name runs across tokens[index] ("Bosnia and Herzegovina")."""
@@ -280,6 +307,9 @@ class _Doc:
             kind = "organisation" if _is_org_word(words, head, lex) else "place"
             self._add(start, end, text, kind, text, "head", headline)
             self._nest_places(seg, headline)
+            if head >= 2 and words[0] in lex.given and not any(w.lower() in lex.english for w in words[1:head]):
+                s, e = seg[0][0], seg[head - 1][1]  # "Andy Warhol" in "Andy Warhol Foundation"
+                self.cands.append(_Cand(s, e, body[s:e], "person", body[s:e], "person", True, headline))
             return
         if len(words) == 1:
             word = words[0]
@@ -328,7 +358,7 @@ class _Doc:
                 continue
             name = _norm(body[seg[index][0] : seg[j - 1][1]])
             hit = self.gaz.lookup(name)
-            if hit and (j - index > 1 or _country_like(name, hit, self.gaz)):
+            if hit and (j - index > 1 or hit[1] == "organisation" or _country_like(name, hit, self.gaz)):
                 return j, hit
         return None
 
@@ -363,10 +393,19 @@ class _Doc:
             return
         if text.isupper():
             return
+        while len(seg) > 2 and seg[-1][2].endswith("s") and seg[-1][2][:-1].lower() in lex.english:
+            seg = seg[:-1]  # "Andy Warhol Polaroids"
+            end = seg[-1][1]
+            text = self.body[start:end]
         evidence = titled or seg[0][2] in lex.given or self._cue_before(start)
         if not evidence:
             lower = self.lower_words
-            if any(t[2].lower() in lower or t[2].lower() in lex.common for t in seg):
+            words = [t[2] for t in seg]
+            if (
+                any(w.lower() in lower or w.lower() in lex.common or w.isupper() for w in words)
+                or all(w.lower() in lex.english for w in words)
+                or (words[-1].endswith("s") and words[-1][:-1].lower() in lex.english)
+            ):
                 return  # "Space Shuttle", "Internet Explorer": everyday words, not a name
         self.cands.append(_Cand(start, end, text, "person", text, "person", evidence, headline))
 
@@ -428,16 +467,7 @@ def _previous_word(body: str, start: int) -> str:
 
 
 def _tokens_of(body: str, start: int, end: int):
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(body, start, end)]
-
-
-def _trim_possessive(seg):
-    s, e, word = seg[-1]
-    match = _POSSESSIVE.search(word)
-    if match and len(word) > 2:
-        cut = len(word) - match.start()
-        seg = seg[:-1] + [(s, e - cut, word[: len(word) - cut])]
-    return seg
+    return [(m.start(), m.end(), m.group(), False) for m in _TOKEN.finditer(body, start, end)]
 
 
 def _head_index(words: list[str], lex: _Lexicon) -> int | None:
@@ -452,11 +482,11 @@ def _head_index(words: list[str], lex: _Lexicon) -> int | None:
         if index < last and f"{word} {words[index + 1]}" in lex.org_words:
             return index
         if word in lex.place_words:
-            if index == last:
+            if index == last or words[index + 1] in _CONNECTORS:
                 return index
             following = words[index + 1]
-            if following in _CONNECTORS or following in lex.place_words or following in lex.org_words:
-                return index
+            if following in lex.place_words or following in lex.org_words:
+                continue  # "District Court", "Memorial Hall Station": the later word decides
     return None
 
 
