@@ -280,3 +280,41 @@ def test_an_unknown_theme_falls_back_with_a_warning(store, state_file):
     app = build_app(store, state_file, theme="no-such-theme")
     assert app.theme == "textual-dark"
     assert any("no-such-theme" in warning for warning in app.startup_warnings)
+
+
+@pilot_test
+async def test_command_palette_opens_an_article_by_title(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"lighthouse logbook")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.pane.article.id == "misc/briefs.yaml#2"
+        assert app.article_list.highlighted.id == "misc/briefs.yaml#2"
+
+
+@pilot_test
+async def test_the_screen_paints_loading_before_the_store_is_scanned(store, state_file, monkeypatch):
+    import threading
+
+    import reader.store
+
+    release = threading.Event()
+    real_scan = reader.store.scan_store
+
+    def slow_scan(root, **options):
+        release.wait(10)
+        return real_scan(root, **options)
+
+    monkeypatch.setattr(reader.store, "scan_store", slow_scan)
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Loading" in app.pane.query_one("#article-title").render().plain
+        assert app.article_list.message == "Loading…"
+        release.set()
+        await settle(pilot)
+        assert len(ids(app)) == 5

@@ -1,0 +1,120 @@
+"""The sidebar list on its own: grouping, virtual rendering, cursor and messages."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual.app import App, ComposeResult
+
+from reader.model import Article
+from reader.ui.rows import DayHeader, day_label, group_by_day
+from reader.ui.widgets.article_list import ArticleList
+
+from snapshot_apps.harness import pilot_test
+
+
+def article(n: int, day: date | None) -> Article:
+    return Article(id=f"a/{n}.txt", path="", body=f"body {n}", title=f"Title {n}", date=day, source="Wire", dateline="OSLO")
+
+
+def many(count: int, per_day: int = 10) -> list[Article]:
+    start = date(2024, 1, 1)
+    return [article(n, start - timedelta(days=n // per_day)) for n in range(count)]
+
+
+def test_day_label_is_english_whatever_the_locale():
+    assert day_label(date(2021, 7, 12)) == "Mon 12 Jul 2021"
+    assert day_label(None) == "Undated"
+
+
+def test_grouping_puts_a_header_before_each_day_with_its_count_and_undated_last():
+    articles = [article(1, date(2021, 7, 14)), article(2, date(2021, 7, 14)), article(3, date(2021, 7, 12)), article(4, None)]
+    rows = group_by_day(articles)
+    headers = [row for row in rows.rows if isinstance(row, DayHeader)]
+    assert [(h.label, h.count) for h in headers] == [("Wed 14 Jul 2021", 2), ("Mon 12 Jul 2021", 1), ("Undated", 1)]
+    assert [rows.rows[i] for i in rows.article_rows] == articles
+    assert rows.height == 3 * 1 + 4 * 2
+    # every line maps back to the row that starts at or before it
+    for line, row in enumerate(rows.line_rows):
+        assert rows.starts[row] <= line < rows.starts[row] + rows.row_height(row)
+
+
+class ListApp(App):
+    CSS = "ArticleList { width: 40; height: 1fr; }"
+
+    def __init__(self, articles):
+        super().__init__()
+        self.articles = articles
+        self.messages: list[tuple[str, str]] = []
+
+    def compose(self) -> ComposeResult:
+        yield ArticleList()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleList).set_articles(self.articles)
+
+    def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
+        self.messages.append(("highlighted", message.article.id))
+
+    def on_article_list_opened(self, message: ArticleList.Opened) -> None:
+        self.messages.append(("opened", message.article.id))
+
+
+@pilot_test
+async def test_a_long_list_renders_only_the_lines_on_screen(monkeypatch):
+    rendered: list[str] = []
+    original = ArticleList._render_article
+
+    def counting(self, row, *args):
+        rendered.append(row.id)
+        return original(self, row, *args)
+
+    monkeypatch.setattr(ArticleList, "_render_article", counting)
+    articles = many(50_000)
+    app = ListApp(articles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert 0 < len(rendered) <= 24
+        rendered.clear()
+        await pilot.press("G")
+        await pilot.pause()
+        assert app.query_one(ArticleList).highlighted is articles[-1]
+        assert 0 < len(rendered) <= 24 * 2  # the old cursor row and one screen of the end
+        assert articles[-1].id in rendered
+
+
+@pilot_test
+async def test_keys_move_the_cursor_and_post_domain_messages():
+    articles = many(30, per_day=3)
+    app = ListApp(articles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.query_one(ArticleList).focus()
+        app.messages.clear()
+        await pilot.press("j", "j", "k", "enter", "G", "g", "pagedown")
+        await pilot.pause()
+        ids = [article.id for article in articles]
+        assert app.messages[:6] == [
+            ("highlighted", ids[1]),
+            ("highlighted", ids[2]),
+            ("highlighted", ids[1]),
+            ("opened", ids[1]),
+            ("highlighted", ids[-1]),
+            ("highlighted", ids[0]),
+        ]
+        assert app.messages[6][0] == "highlighted" and ids.index(app.messages[6][1]) > 1
+
+
+@pilot_test
+async def test_double_click_opens_and_headers_are_not_selectable():
+    articles = many(6, per_day=3)
+    app = ListApp(articles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        article_list = app.query_one(ArticleList)
+        app.messages.clear()
+        await pilot.click(article_list, offset=(3, 0))  # the first day's header
+        assert app.messages == []
+        await pilot.click(article_list, offset=(3, 8), times=2)  # second day, first article
+        assert ("opened", articles[3].id) in app.messages
+        assert article_list.highlighted is articles[3]

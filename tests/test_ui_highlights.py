@@ -1,0 +1,71 @@
+"""Highlights and filtering: the Textual-free logic behind the pane and the `/` filter."""
+
+from __future__ import annotations
+
+from reader.model import Analysis, Article, Mention, Quote
+from reader.ui.filtering import filter_articles
+from reader.ui.highlights import highlight_spans, highlighted_body, legend
+
+BODY = '"Never," said Ana Lind of the Port Board in Vik, calling it a "folly".'
+STYLES = {kind: kind for kind in ("statement", "term", "speaker", "person", "organisation", "place")}
+
+
+def at(text: str) -> tuple[int, int]:
+    start = BODY.index(text)
+    return start, start + len(text)
+
+
+def analysis() -> Analysis:
+    return Analysis(
+        mentions=(
+            Mention(*at("Ana Lind"), "Ana Lind", "person", "Ana Lind"),
+            Mention(*at("Port Board"), "Port Board", "organisation", "Port Board"),
+            Mention(*at("Vik"), "Vik", "place", "Vik"),
+            Mention(60, 999, "bad", "place", "bad"),  # out of range: skipped
+        ),
+        quotes=(
+            Quote(*at('"Never,"'), '"Never,"', "statement", "Ana Lind", *at("Ana Lind")),
+            Quote(*at('"folly"'), '"folly"', "term"),
+        ),
+    )
+
+
+def test_spans_are_layered_quotes_first_speakers_last_and_out_of_range_ones_dropped():
+    spans = list(highlight_spans(BODY, analysis()))
+    assert [kind for kind, _, _ in spans] == ["statement", "term", "place", "organisation", "person", "speaker"]
+    for kind, start, end in spans:
+        assert 0 <= start < end <= len(BODY)
+    texts = {kind: BODY[start:end] for kind, start, end in spans}
+    assert texts == {
+        "statement": '"Never,"',
+        "term": '"folly"',
+        "place": "Vik",
+        "organisation": "Port Board",
+        "person": "Ana Lind",
+        "speaker": "Ana Lind",
+    }
+
+
+def test_the_body_is_never_parsed_as_markup_and_keeps_its_offsets():
+    body = "[bold]not markup[/bold] $accent " + BODY
+    content = highlighted_body(body, None, STYLES)
+    assert content.plain == body
+    assert content.spans == []
+
+
+def test_legend_names_only_the_kinds_present():
+    assert legend(STYLES, {"person", "term"}).plain == "“term”  person"
+    assert "organisation" in legend(STYLES).plain
+
+
+def make(n: int, title: str, body: str) -> Article:
+    return Article(id=str(n), path="", title=title, body=body)
+
+
+def test_filter_matches_every_word_in_title_or_text_in_any_case_and_unread_only():
+    articles = [make(1, "Ferry timetable", "islanders signed"), make(2, "Bridge reopens", "the ferry is slower"), make(3, "Library", "rods")]
+    assert [a.id for a in filter_articles(articles, "FERRY", None)] == ["1", "2"]
+    assert [a.id for a in filter_articles(articles, "ferry slower", None)] == ["2"]
+    assert [a.id for a in filter_articles(articles, "", {"1"})] == ["2", "3"]
+    assert [a.id for a in filter_articles(articles, "a.b", None)] == []  # not a regex
+    assert filter_articles(articles, "ferry", None, is_cancelled=lambda: True) is None
