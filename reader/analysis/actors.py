@@ -51,6 +51,12 @@ _DATELINE = re.compile(
     rf"\s*(?:date \d{{4}}-\d{{2}}-\d{{2}}\s+)?([{_UP}][{_UP}.'’ -]*[{_UP}.](?:,\s*[{_UP}][\w. ]*?)?)\s*(?:\([^)\n]{{1,40}}\)\s*)?[•—–-]\s"
 )
 _SAID_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:said|says|told|added|wrote|asked|argued|explained|noted|stated|tweeted|replied|has said|had said)\b")
+_SPORTS = re.compile(
+    r"\b(?:goals?|penalty|striker|midfielder|goalkeeper|defender|kick-off|half-time|World Cup|"
+    r"scored|equali[sz]e[rd]?|match|tournament|group stage|knockout|semi-final|quarter-final|"
+    r"wicket|innings|touchdown|the referee)\b"
+)
+_INITIALS = re.compile(rf"(?:[{_UP}]\.){{1,3}}")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
 # Words before a name in lower case that mark it as a person ("leader Kim Jong Un").
 _PERSON_CUES = frozenset(
@@ -156,16 +162,16 @@ class _Doc:
         tokens = []
         for match in _TOKEN.finditer(body, start, end):
             word = match.group()
+            possessive = len(word) > 2 and (word[-2:] in ("'s", "’s") or word[-1] in "'’")
+            if possessive:
+                word = word[:-2] if word[-1] == "s" else word[:-1]
             if "-" in word:
-                tokens.extend(self._hyphenated(match.start(), word))
-            elif word[-1] in "'’s" and _POSSESSIVE.search(word) and len(word) > 2 and word[-2:] not in ("ss", "us", "is"):
-                cut = len(_POSSESSIVE.search(word).group())
-                if word[-1] == "s" and word[-2] not in "'’":
-                    tokens.append((match.start(), match.end(), word, False))
-                else:
-                    tokens.append((match.start(), match.end() - cut, word[:-cut], True))
+                parts = self._hyphenated(match.start(), word)
+                if possessive and parts and parts[-1][1] == match.start() + len(word):
+                    parts[-1] = parts[-1][:3] + (True,)
+                tokens.extend(parts)
             else:
-                tokens.append((match.start(), match.end(), word, False))
+                tokens.append((match.start(), match.start() + len(word), word, possessive))
         if not tokens:
             return
         lex = self.lex
@@ -176,7 +182,7 @@ class _Doc:
             lowered = word.lower()
             if word in _CONNECTORS or (lowered in lex.common and not word.isupper()) or (
                 initial
-                and (lowered in lex.english or lowered in self.lower_words)
+                and (lowered in self.lower_words or (len(tokens) == 1 and lowered in lex.english))
                 and not self._known(word)
                 and not self._has_head(tokens)
                 and not self._known_prefix(tokens)
@@ -214,6 +220,9 @@ class _Doc:
     def _known(self, word: str) -> bool:
         return self.gaz.lookup(word) is not None or word in self.lex.given
 
+    def _is_head(self, word: str) -> bool:
+        return word in self.lex.org_words or word in self.lex.place_words
+
     def _has_head(self, tokens) -> bool:
         lex = self.lex
         return any(t[2] in lex.org_words or t[2] in lex.place_words for t in tokens)
@@ -231,9 +240,20 @@ class _Doc:
                 if connector in _PARTICLES:
                     keep = True
                 elif connector in _OF:
-                    keep = self._has_head(current) or previous[2] in lex.title_words
-                elif connector in _AND:
-                    keep = previous[2] in lex.org_words or previous[2] in lex.place_words
+                    keep = previous[2] in lex.title_words or self._is_head(previous[2]) or (
+                        self._has_head(current) and not any(t[2] in _CONNECTORS for t in current)
+                    )
+                elif connector in ("and", "&"):
+                    right = []
+                    for t in tokens[index + 1 :]:
+                        if t[2] in _CONNECTORS:
+                            break
+                        right.append(t[2])
+                    plain = all(w.lower() in lex.english for w in right)
+                    keep = bool(right) and (
+                        (self._is_head(previous[2]) and plain)  # "Museum and Art Gallery"
+                        or (not self._has_head(current) and plain and self._is_head(right[-1]))  # "Air and Space Museum"
+                    )
                 elif connector == "at":
                     keep = (
                         self._has_head(current)
@@ -254,7 +274,9 @@ class _Doc:
             if not current:
                 current = [token]
                 continue
-            if previous[3] and not self._has_head(tokens[index:]) and not self._gazetteer_spans(tokens, index):
+            if previous[3] and (
+                not self._has_head(tokens[index:]) or self.gaz.lookup(_norm(self.body[current[0][0] : previous[1]]))
+            ) and not self._gazetteer_spans(tokens, index):
                 segments.append(current)
                 current = [token]
                 continue
@@ -282,6 +304,8 @@ class _Doc:
         text = body[start:end]
         if text in gaz.ignored:
             return
+        if body.startswith(("$", " $"), end):
+            return  # "US$ 20,000", "NZ $ 26 million": a currency
         hit = gaz.lookup(_norm(text))
         if hit:
             self._add_known(start, end, text, hit, headline)
@@ -307,9 +331,13 @@ class _Doc:
             kind = "organisation" if _is_org_word(words, head, lex) else "place"
             self._add(start, end, text, kind, text, "head", headline)
             self._nest_places(seg, headline)
-            if head >= 2 and words[0] in lex.given and not any(w.lower() in lex.english for w in words[1:head]):
-                s, e = seg[0][0], seg[head - 1][1]  # "Andy Warhol" in "Andy Warhol Foundation"
-                self.cands.append(_Cand(s, e, body[s:e], "person", body[s:e], "person", True, headline))
+            if head >= 2 and words[0] in lex.given:
+                stop = 1
+                while stop < head and words[stop].lower() not in lex.english and words[stop] not in _CONNECTORS:
+                    stop += 1
+                if stop >= 2:  # "Andy Warhol" in "Andy Warhol Photographic Legacy Program"
+                    s, e = seg[0][0], seg[stop - 1][1]
+                    self.cands.append(_Cand(s, e, body[s:e], "person", body[s:e], "person", True, headline))
             return
         if len(words) == 1:
             word = words[0]
@@ -397,7 +425,8 @@ class _Doc:
             seg = seg[:-1]  # "Andy Warhol Polaroids"
             end = seg[-1][1]
             text = self.body[start:end]
-        evidence = titled or seg[0][2] in lex.given or self._cue_before(start)
+        first = seg[0][2]
+        evidence = titled or first in lex.given or self._cue_before(start) or (_INITIALS.fullmatch(first) and not self.gaz.lookup(first))
         if not evidence:
             lower = self.lower_words
             words = [t[2] for t in seg]
@@ -619,6 +648,12 @@ def _resolve(doc: _Doc) -> list[Mention]:
         elif cand.evidence and word not in lex.demonyms:
             cand.kind, cand.actor = "person", word
             surname.setdefault(word, []).append((cand.start, word))
+    # In a match report a country that plays is its national team, an organisation.
+    if len(_SPORTS.findall(body)) >= 4:
+        for cand in cands:
+            if cand.kind == "place" and cand.source == "gazetteer" and cand.actor in doc.gaz.kinds and _is_country(cand.actor):
+                if _previous_word(body, cand.start) not in _LOCATIVE and not body.startswith((",", " ("), cand.end):
+                    cand.kind, cand.actor = "organisation", f"{cand.actor} (team)"
     # Names first seen in a Title Case headline count only when the body confirms them.
     confirmed = {c.text for c in cands if c.kind and not c.headline}
     mentions = []
@@ -635,6 +670,15 @@ def _resolve(doc: _Doc) -> list[Mention]:
         mentions.append(Mention(cand.start, cand.end, cand.text, cand.kind, cand.actor or cand.text))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    return frozenset(line.split("\t", 1)[0].strip() for line in read_data_lines("countries.tsv"))
+
+
+def _is_country(name: str) -> bool:
+    return name in _countries()
 
 
 def _owners(surname: dict[str, list[tuple[int, str]]], words: list[str], start: int) -> str | None:
