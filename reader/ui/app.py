@@ -41,16 +41,27 @@ class NewsreaderApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     COMMANDS = App.COMMANDS | {ArticleCommands, NewsreaderCommands}
     BINDINGS = [
-        Binding("n", "next_article", "Next", id="newsreader.next_article"),
-        Binding("p", "previous_article", "Prev", id="newsreader.previous_article"),
-        Binding("u", "toggle_read", "Read", id="newsreader.toggle_read"),
-        Binding("s", "toggle_star", "Star", id="newsreader.toggle_star"),
-        Binding("U", "unread_only", "Unread only", show=False, id="newsreader.unread_only"),
-        Binding("slash", "filter", "Filter", id="newsreader.filter"),
-        Binding("ctrl+b,backslash", "toggle_sidebar", "Sidebar", show=False, id="newsreader.toggle_sidebar"),
-        Binding("exclamation_mark", "show_problems", "Unreadable files", show=False, id="newsreader.show_problems"),
-        Binding("question_mark", "help", "Help", id="newsreader.help"),
-        Binding("q", "quit", "Quit", id="newsreader.quit"),
+        Binding("n", "next_article", "Next", id="newsreader.next_article", tooltip="Next article, from anywhere"),
+        Binding(
+            "p", "previous_article", "Prev", id="newsreader.previous_article", tooltip="Previous article, from anywhere"
+        ),
+        Binding("u", "toggle_read", "Read", id="newsreader.toggle_read", tooltip="Mark the article read or unread"),
+        Binding("s", "toggle_star", "Star", id="newsreader.toggle_star", tooltip="Star or unstar the article"),
+        Binding(
+            "U", "unread_only", "Unread only", show=False, id="newsreader.unread_only",
+            tooltip="List only unread articles (again: all)",
+        ),
+        Binding("slash", "filter", "Filter", id="newsreader.filter", tooltip="Filter the list by title and text"),
+        Binding(
+            "ctrl+b,backslash", "toggle_sidebar", "Sidebar", show=False, id="newsreader.toggle_sidebar",
+            tooltip="Hide or show the list of articles",
+        ),
+        Binding(
+            "exclamation_mark", "show_problems", "Unreadable files", show=False, id="newsreader.show_problems",
+            tooltip="Files the store could not read",
+        ),
+        Binding("question_mark", "help", "Help", id="newsreader.help", tooltip="This list of keys"),
+        Binding("q", "quit", "Quit", id="newsreader.quit", tooltip="Quit (your place is saved)"),
     ]
 
     def __init__(

@@ -25,7 +25,7 @@ def binding_rows(
             name = binding.id or binding.action
             remapped = binding.id is not None and binding.id in keymap
             if name not in rows:
-                rows[name] = ([], binding.description or binding.action)
+                rows[name] = ([], binding.tooltip or binding.description or binding.action)
                 if remapped:
                     keys = keymap[binding.id].split(",")  # type: ignore[index]
                     rows[name][0].extend(display_key(Binding(key.strip(), binding.action)) for key in keys)

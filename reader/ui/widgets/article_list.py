@@ -50,7 +50,7 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("G,end", "last", "Last", show=False, id="newsreader.last"),
         Binding("pagedown", "page_down", "Page down", show=False, id="newsreader.list_page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="newsreader.list_page_up"),
-        Binding("enter", "open", "Open", id="newsreader.open"),
+        Binding("enter", "open", "Open", tooltip="Read the article (focus moves to the text)", id="newsreader.open"),
     ]
 
     COMPONENT_CLASSES = {

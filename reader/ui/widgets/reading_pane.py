@@ -45,10 +45,10 @@ def article_facts(article: Article) -> str:
 class ReadingPane(VerticalScroll, can_focus=True):
     BINDINGS = [
         Binding("space", "page_down", "Page down", id="newsreader.page_down"),
-        Binding("b", "page_up", "Page up", id="newsreader.page_up"),
+        Binding("b", "page_up", "Page up", show=False, id="newsreader.page_up"),
         Binding("j", "scroll_down", "Scroll down", show=False, id="newsreader.scroll_down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="newsreader.scroll_up"),
-        Binding("escape,h", "app.focus_list", "Back", id="newsreader.back"),
+        Binding("escape,h", "app.focus_list", "Back", tooltip="Back to the list", id="newsreader.back"),
     ]
 
     COMPONENT_CLASSES = {f"reading-pane--{kind}" for kind in KINDS}
