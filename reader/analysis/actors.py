@@ -78,6 +78,9 @@ _COMMON_ACRONYMS = frozenset(
 )
 
 
+_COMMON_CAPITALISED = frozenset("The A An In But It He She They We This That On At As For After When".split())
+
+
 @dataclass(slots=True)
 class _Lexicon:
     common: frozenset[str]
@@ -344,8 +347,8 @@ class _Doc:
             if word in lex.titles or word in lex.title_words and word not in lex.given:
                 return
             if _ACRONYM.fullmatch(word) and word not in _COMMON_ACRONYMS and not word.isdigit():
-                if len(word) > 6 and "." not in word:
-                    return  # a shouted word, not an acronym
+                if "." not in word and (len(word) > 5 or (len(word) > 3 and word.lower() in lex.english)):
+                    return  # a shouted word ("COULD", a dateline "DALLAS"), not an acronym
                 self._add(start, end, text, "organisation", word, "acronym", headline)
                 return
             if word in lex.plural_demonyms:
@@ -585,7 +588,11 @@ def find_mentions(body: str, *, dateline: str | None = None, gazetteer: Gazettee
     headlines = _headline_ranges(body) if "\n" in body or len(body) < 300 else []
     skip_until = _dateline_end(body, dateline)
     h_index = 0
+    common = doc.lex.common
     for match in _RUN.finditer(body, skip_until):
+        word = match.group()
+        if word in _COMMON_CAPITALISED or (" " not in word and word.lower() in common and not word.isupper()):
+            continue  # "The", "But", "In": most runs, dropped without further work
         start = match.start()
         while h_index < len(headlines) and headlines[h_index][1] < start:
             h_index += 1
