@@ -318,3 +318,26 @@ async def test_the_screen_paints_loading_before_the_store_is_scanned(store, stat
         release.set()
         await settle(pilot)
         assert len(ids(app)) == 5
+
+
+@pilot_test
+async def test_a_state_that_cannot_be_saved_is_a_notification_not_a_crash(tmp_path, store):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the state folder should be")
+    app = build_app(store, blocker / "state.yaml")
+    notes: list[tuple[str, str]] = []
+    real_notify = app.notify
+
+    def notify(message, *, title="", severity="information", **options):
+        notes.append((message, severity))
+        return real_notify(message, title=title, severity=severity, **options)
+
+    app.notify = notify
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        app._save_soon()  # what the debounce timer calls
+        await settle(pilot)
+        assert any(severity == "error" and "cannot save" in message for message, severity in notes)
+        await pilot.press("q")
+    assert app.save_error and "cannot save" in app.save_error

@@ -38,7 +38,7 @@ SAVE_AFTER_SECONDS = 1.0
 class NewsreaderApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "newsreader"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-very-wide")]
     COMMANDS = App.COMMANDS | {ArticleCommands, NewsreaderCommands}
     BINDINGS = [
         Binding("n", "next_article", "Next", id="newsreader.next_article", tooltip="Next article, from anywhere"),
