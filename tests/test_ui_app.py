@@ -341,3 +341,19 @@ async def test_a_state_that_cannot_be_saved_is_a_notification_not_a_crash(tmp_pa
         assert any(severity == "error" and "cannot save" in message for message, severity in notes)
         await pilot.press("q")
     assert app.save_error and "cannot save" in app.save_error
+
+
+@pilot_test
+async def test_switching_theme_recolours_the_list_and_the_highlights(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        header_before = next(iter(app.article_list.render_line(0))).style
+        span_before = app.pane.query_one("#article-body").render().spans[0].style
+        app.theme = "textual-light"
+        await settle(pilot)
+        await pilot.pause()
+        header_after = next(iter(app.article_list.render_line(0))).style
+        span_after = app.pane.query_one("#article-body").render().spans[0].style
+        assert header_before.bgcolor != header_after.bgcolor
+        assert span_before.foreground != span_after.foreground
