@@ -136,6 +136,7 @@ def test_touch_refreshes_stat_without_reparsing(index: Index, store: Path):
 
 
 def test_delete_and_rename(index: Index, store: Path):
+    assert len(index.summaries()) == 4  # the listing is remembered until the index changes
     (store / "notes/undated.txt").unlink()
     (store / "2021/talks.md").rename(store / "2021/talks-renamed.md")
     result = index.sync(analyze=stub_analyze)

@@ -61,6 +61,8 @@ class Index:
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._dates: dict[int, date | None] = {0: None}
+        self._listing: tuple[int, list[ArticleSummary]] | None = None  # (data_version, all summaries)
+        self._listing_thread = 0
 
     @classmethod
     def open(cls, store_root: Path, cache_dir: Path | None = None) -> Index:
@@ -147,16 +149,30 @@ class Index:
         return self._db().execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def summaries(self, query: SearchQuery | str | None = None) -> list[ArticleSummary]:
-        """Every article (or those matching `query`), newest first, undated last."""
-        where, parameters = self._where(_as_query(query))
+        """Every article (or those matching `query`), newest first, undated last.
+
+        The full listing is remembered until the index changes, so asking again is free."""
+        query = _as_query(query)
+        version = None
+        if query is None:
+            version = self._db().execute("PRAGMA data_version").fetchone()[0]
+            listing = self._listing
+            if listing is not None and listing[0] == version and threading.get_ident() == self._listing_thread:
+                return list(listing[1])
+        where, parameters = self._where(query)
         rows = self._run(
             f"SELECT {_SUMMARY_COLUMNS} FROM articles a {where} ORDER BY a.sort_key DESC, a.id", parameters
         )
-        return self._summaries(rows)
+        summaries = self._summaries(rows)
+        if version is not None:
+            # data_version is per connection, so the cache belongs to this thread's connection.
+            self._listing, self._listing_thread = (version, summaries), threading.get_ident()
+        return list(summaries)
 
     def article(self, id: str) -> Article | None:
         row = self._db().execute(
-            "SELECT id, path, body, title, sort_key, source, byline, dateline, url, tags FROM articles WHERE id = ?",
+            "SELECT a.id, a.path, f.body, a.title, a.sort_key, a.source, a.byline, a.dateline, a.url, a.tags"
+            " FROM articles a JOIN fts f ON f.rowid = a.rowid WHERE a.id = ?",
             (id,),
         ).fetchone()
         if row is None:
@@ -237,8 +253,7 @@ class Index:
         size = (last_monday - first_monday) // 7 + 1
         activity: dict[str, list[int]] = {}
         rows = db.execute(
-            "SELECT x.actor, (a.sort_key - ?) / 7, count(*) FROM article_actors x"
-            " JOIN articles a ON a.rowid = x.article WHERE a.sort_key >= ? GROUP BY 1, 2",
+            "SELECT actor, (sort_key - ?) / 7, count(*) FROM article_actors WHERE sort_key >= ? GROUP BY 1, 2",
             (first_monday, first_monday),
         )
         for name, week, count in rows:
@@ -279,7 +294,8 @@ class Index:
             parameters.append(limit)
         if fts is None:
             rows = self._run(
-                f"SELECT {_SUMMARY_COLUMNS}, substr(a.body, 1, 240), 0.0 FROM articles a {where}"
+                f"SELECT {_SUMMARY_COLUMNS}, (SELECT substr(f.body, 1, 240) FROM fts f WHERE f.rowid = a.rowid), 0.0"
+                f" FROM articles a {where}"
                 f" ORDER BY a.sort_key DESC, a.id{limit_sql}",
                 parameters,
             )

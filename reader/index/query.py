@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from reader.errors import UserError
 
@@ -113,6 +114,7 @@ def parse_query(text: str) -> SearchQuery:
     )
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """How actor names and sources are compared: case and accents ignored,
     spaces collapsed (`Kim  Jong-un` stays distinct from `Kim Jong Un`)."""

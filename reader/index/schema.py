@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 # Bump on any change to the tables below: older databases are then rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # "NwsR": marks the file as ours, so a foreign SQLite file is never reused.
 APPLICATION_ID = 0x4E777352
 
@@ -47,10 +47,10 @@ CREATE TABLE articles (
     dateline TEXT,
     url TEXT,
     tags TEXT NOT NULL,             -- JSON list
-    words INTEGER NOT NULL,
-    body TEXT NOT NULL
+    words INTEGER NOT NULL
 );
-CREATE INDEX articles_by_date ON articles (sort_key DESC, id);
+-- Covers the sidebar listing, so listing 100,000 articles reads only this index.
+CREATE INDEX articles_by_date ON articles (sort_key DESC, id, path, title, source, dateline, words);
 CREATE INDEX articles_by_file ON articles (file);
 
 CREATE TABLE problems (
@@ -65,16 +65,17 @@ CREATE INDEX problems_by_file ON problems (file);
 -- The analysis of one article, as compact JSON (see codec.py).
 CREATE TABLE analyses (article INTEGER PRIMARY KEY, data TEXT NOT NULL);
 
--- One row per actor per article.
+-- One row per actor per article (sort_key copied from articles for store-wide counts).
 CREATE TABLE article_actors (
     article INTEGER NOT NULL,
     actor TEXT NOT NULL,
     kind TEXT NOT NULL,
     mentions INTEGER NOT NULL,
     quotes INTEGER NOT NULL,
+    sort_key INTEGER NOT NULL,
     PRIMARY KEY (article, actor)
 ) WITHOUT ROWID;
-CREATE INDEX article_actors_by_actor ON article_actors (actor);
+CREATE INDEX article_actors_by_actor ON article_actors (actor, kind, sort_key, mentions, quotes);
 
 -- Every name (canonical or alias) under which an actor appears in an article.
 CREATE TABLE actor_names (
@@ -101,14 +102,11 @@ CREATE TABLE quotes (
 ) WITHOUT ROWID;
 CREATE INDEX quotes_by_speaker ON quotes (speaker);
 
-CREATE VIRTUAL TABLE fts USING fts5 (
-    title, body, content='articles', content_rowid='rowid', tokenize='{TOKENIZER}'
-);
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
-END;
-CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-    INSERT INTO fts (fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+-- The full text, searchable; also where article bodies are kept (rowid = articles.rowid),
+-- so that the articles table stays small and fast to list.
+CREATE VIRTUAL TABLE fts USING fts5 (title, body, tokenize='{TOKENIZER}');
+CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM fts WHERE rowid = old.rowid;
     DELETE FROM analyses WHERE article = old.rowid;
     DELETE FROM article_actors WHERE article = old.rowid;
     DELETE FROM actor_names WHERE article = old.rowid;

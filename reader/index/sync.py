@@ -293,7 +293,7 @@ def _insert_article(
     try:
         cursor = connection.execute(
             "INSERT INTO articles (id, file, path, sort_key, title, source, source_key, byline, dateline, url, tags,"
-            " words, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 path,
@@ -307,21 +307,21 @@ def _insert_article(
                 article.url,
                 json.dumps(list(article.tags), ensure_ascii=False),
                 article.words,
-                article.body,
             ),
         )
     except sqlite3.IntegrityError:
         return Problem(safe_name(path), f"article id {article.id} appears twice; the second was skipped", fatal=False)
     rowid = cursor.lastrowid
+    connection.execute("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, article.body))
     try:
         analysis = analyze(article, gazetteer)
     except Exception as error:  # an analyser bug costs one article its highlights, no more
         return Problem(safe_name(path), f"analysis failed for {article.id} ({type(error).__name__}: {error})", fatal=False)
-    _insert_analysis(connection, rowid, analysis)
+    _insert_analysis(connection, rowid, article.date.toordinal() if article.date else 0, analysis)
     return None
 
 
-def _insert_analysis(connection: sqlite3.Connection, rowid: int, analysis: Analysis) -> None:
+def _insert_analysis(connection: sqlite3.Connection, rowid: int, sort_key: int, analysis: Analysis) -> None:
     connection.execute("INSERT INTO analyses (article, data) VALUES (?, ?)", (rowid, encode_analysis(analysis)))
     actors: dict[str, list] = {}
     for actor in analysis.actors:
@@ -329,8 +329,8 @@ def _insert_analysis(connection: sqlite3.Connection, rowid: int, analysis: Analy
         row[1] += actor.mentions
         row[2] += actor.quotes
     connection.executemany(
-        "INSERT INTO article_actors (article, actor, kind, mentions, quotes) VALUES (?, ?, ?, ?, ?)",
-        [(rowid, name, kind, mentions, quotes) for name, (kind, mentions, quotes) in actors.items()],
+        "INSERT INTO article_actors (article, actor, kind, mentions, quotes, sort_key) VALUES (?, ?, ?, ?, ?, ?)",
+        [(rowid, name, kind, mentions, quotes, sort_key) for name, (kind, mentions, quotes) in actors.items()],
     )
     names: set[tuple[str, str]] = set()
     for actor in analysis.actors:
@@ -352,7 +352,7 @@ def _insert_analysis(connection: sqlite3.Connection, rowid: int, analysis: Analy
 
 
 def _forget_file(connection: sqlite3.Connection, path: str) -> None:
-    # The delete trigger on articles removes full-text, analyses, actors and quotes.
+    # The delete trigger on articles removes text, analyses, actors and quotes.
     connection.execute("DELETE FROM articles WHERE file = ?", (path,))
     connection.execute("DELETE FROM problems WHERE file = ?", (path,))
     connection.execute("DELETE FROM files WHERE path = ?", (path,))
