@@ -167,6 +167,12 @@ def _unusable_reason(path: Path, store_root: Path) -> str | None:
 
 
 def _move_aside(path: Path) -> Path:
+    # Keep only the latest moved-aside copy: each is as large as an index.
+    for older in path.parent.glob(path.name + ".broken-*"):
+        try:
+            older.unlink()
+        except OSError:
+            pass
     stamp = time.strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.broken-{stamp}-{os.getpid()}")
     os.replace(path, aside)
