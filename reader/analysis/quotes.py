@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from reader.analysis.cues import cue_pattern
 from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_bounds
-from reader.analysis.speakers import Resolver, SpeakerSpan, phrase_after, subject_before
+from reader.analysis.speakers import Resolver, SpeakerSpan, main_subject, phrase_after, subject_before
 from reader.model import Mention, Quote
 
 # A quote this long (in words) is a statement even without a cue.
@@ -64,14 +64,16 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         sentence_end = _sentence_end(body, span.end, next_start)
 
         attribution = (
-            _cue_before(body, cues, gaps)
+            _cue_before(body, cues, gaps, quotes[-1] if quotes else None)
             or _cue_after(body, cues, span.end, sentence_end)
-            or _cue_in_previous_sentence(body, cues, previous_end, gaps[0][0])
+            or _cue_in_previous_sentence(body, cues, previous_end, gaps[0][0], span.start)
             or _introduced_by_colon(body, cues, paragraphs, p_index, span.start)
         )
         if attribution is None and span.start == p_start and last_statement is not None:
             if last_statement_paragraph >= p_index - 1 and last_statement.speaker_start is not None:
                 attribution = _Attribution(None, None, False, inherited=last_statement)
+        if attribution is None and span.start == p_start and p_index:
+            attribution = _reported_speech_before(body, cues, paragraphs[p_index - 1])
         kind = _kind(body, span, attribution)
         if attribution is None and kind == "statement":
             attribution = _sentence_subject(body, gaps)
@@ -124,7 +126,9 @@ def _usable_cue(text: str, match: re.Match[str]) -> bool:
     return not (match.start() and text[match.start() - 1] in "-‐")
 
 
-def _cue_before(text: str, cues: re.Pattern[str], gaps: list[tuple[int, int]]) -> _Attribution | None:
+def _cue_before(
+    text: str, cues: re.Pattern[str], gaps: list[tuple[int, int]], previous: Quote | None
+) -> _Attribution | None:
     tried = 0
     for lo, hi in gaps:
         found = [m for m in cues.finditer(text, lo, hi) if _usable_cue(text, m)]
@@ -135,7 +139,10 @@ def _cue_before(text: str, cues: re.Pattern[str], gaps: list[tuple[int, int]]) -
             if match.group().lower().startswith("according"):
                 speaker = phrase_after(text, match.end(), hi)
             elif _subject_elided(text, lo, match):
-                speaker = phrase_after(text, gaps[-1][0], hi)  # "X did Y, saying …", "X … and added"
+                # "X did Y, saying …", "X … and added", "“…,” X said, adding “…”"
+                if previous is not None and len(gaps) > 1 and previous.speaker_start is not None:
+                    return _Attribution((match.start(), match.end()), None, True, inherited=previous)
+                speaker = main_subject(text, gaps[-1][0], match.start())
             else:
                 speaker = subject_before(text, lo, match.start())
                 if speaker is None and not text[lo : match.start()].strip(" ,—–-\n"):
@@ -151,7 +158,7 @@ def _cue_before(text: str, cues: re.Pattern[str], gaps: list[tuple[int, int]]) -
     return None
 
 
-_COORDINATION = re.compile(r"(?:,|\b(?:and|but|or|then))(?:\s+(?:also|later|then|again|even|further|repeatedly))?\s*$")
+_COORDINATION = re.compile(r"(?:,[\"”’']?|\b(?:and|but|or|then))(?:\s+(?:also|later|then|again|even|further|repeatedly))?\s*$")
 
 
 def _subject_elided(text: str, lo: int, cue: re.Match[str]) -> bool:
@@ -201,13 +208,17 @@ def _cue_after(text: str, cues: re.Pattern[str], quote_end: int, hi: int) -> _At
             speaker = phrase_after(text, match.end(), hi)  # "…," said X
         else:
             speaker = subject_before(text, lo, match.start())
+            if speaker is None and text[lo : match.start()].rstrip().endswith(","):
+                speaker = phrase_after(text, match.end(), hi)  # "…," in contrast to …, says X
         if speaker is not None:
             return _Attribution((match.start(), match.end()), speaker, True)
         return None
     return None
 
 
-def _cue_in_previous_sentence(text: str, cues: re.Pattern[str], lo: int, sentence_start: int) -> _Attribution | None:
+def _cue_in_previous_sentence(
+    text: str, cues: re.Pattern[str], lo: int, sentence_start: int, quote_start: int
+) -> _Attribution | None:
     """`…, he added. "…"`: a sentence that ends with its attribution."""
     if sentence_start <= lo:
         return None
@@ -222,7 +233,14 @@ def _cue_in_previous_sentence(text: str, cues: re.Pattern[str], lo: int, sentenc
     else:
         match = found[-1]
         if len(_WORD.findall(text, match.end(), sentence_start)) > 4:
-            return None
+            # `Sami recalled how … trees. "And I was like …"`: a quote that is a
+            # sentence of its own goes on from a reported speech sentence.
+            if text[sentence_start:quote_start].strip():
+                return None
+            speaker = subject_before(text, previous_start, match.start())
+            if speaker is None or speaker.kind not in ("name", "pronoun"):
+                return None
+            return _Attribution((match.start(), match.end()), speaker, False)
     if match.group().lower().startswith("according"):
         speaker = phrase_after(text, match.end(), sentence_start)
     else:
@@ -230,6 +248,22 @@ def _cue_in_previous_sentence(text: str, cues: re.Pattern[str], lo: int, sentenc
         if speaker is None:
             speaker = phrase_after(text, match.end(), sentence_start)
     if speaker is None:
+        return None
+    return _Attribution((match.start(), match.end()), speaker, False)
+
+
+def _reported_speech_before(text: str, cues: re.Pattern[str], paragraph: tuple[int, int]) -> _Attribution | None:
+    """`Carter said that … .` then a paragraph that is one quote: Carter goes on."""
+    lo, hi = paragraph
+    if any(mark in text[lo:hi] for mark in "\"“”"):
+        return None
+    start = _sentence_start(text, lo, hi)
+    found = [m for m in cues.finditer(text, start, hi) if _usable_cue(text, m)]
+    if not found:
+        return None
+    match = found[0]
+    speaker = subject_before(text, start, match.start())
+    if speaker is None or speaker.kind not in ("name", "pronoun"):
         return None
     return _Attribution((match.start(), match.end()), speaker, False)
 
@@ -249,6 +283,7 @@ def _quote(text: str, span: QuoteSpan, kind: str, attribution: _Attribution | No
         return Quote(span.start, span.end, quote_text, kind)
     if attribution.inherited is not None:
         previous = attribution.inherited
+        cue_start, cue_end = attribution.cue if attribution.cue is not None else (None, None)
         return Quote(
             span.start,
             span.end,
@@ -257,6 +292,9 @@ def _quote(text: str, span: QuoteSpan, kind: str, attribution: _Attribution | No
             speaker=previous.speaker,
             speaker_start=previous.speaker_start,
             speaker_end=previous.speaker_end,
+            cue=text[cue_start:cue_end] if cue_start is not None else None,
+            cue_start=cue_start,
+            cue_end=cue_end,
         )
     speaker = None
     speaker_start = speaker_end = None

@@ -92,6 +92,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
         segments.pop()
     if not segments:
         return None
+    named = _named_in_chain(text, segments)
+    if named is not None:
+        return named
     appositive = segments.pop()
     while segments and not segments[-1]:
         segments.pop()
@@ -100,6 +103,32 @@ def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
         if found is not None:
             return found
     return _subject(text, appositive)
+
+
+def _named_in_chain(text: str, segments: list[list[tuple[int, int, str]]]) -> SpeakerSpan | None:
+    """The earliest bare name in a comma chain before a cue.
+
+    `Cory James, 22, of Flint, Mich., said` and `Its representative, Karim
+    Belhadj, said` both name their speaker in one segment of the chain.
+    """
+    chain = segments[-4:]
+    for segment in chain:
+        if not segment or len(segment) > 6:
+            continue
+        first = _bare(segment[0][2])
+        if first in PREPOSITIONS or first in SKIPPABLE or first in _CALENDAR:
+            continue
+        words = segment[1:] if first in ("the",) else segment
+        if not words or not all(w[2][0].isupper() or _bare(w[2]) in _NAME_PARTICLES for w in words):
+            continue
+        if len(words) == 1 and (len(words[0][2]) <= 5 and words[0][2].endswith(".")):
+            continue  # a state abbreviation ("Mich.")
+        if any(_is_cue(w[2]) or _bare(w[2]) in PRONOUNS for w in words):
+            continue
+        found = _noun_phrase(text, words)
+        if found is not None and found.kind == "name":
+            return found
+    return None
 
 
 def phrase_after(text: str, cue_end: int, hi: int) -> SpeakerSpan | None:
@@ -115,6 +144,40 @@ def phrase_after(text: str, cue_end: int, hi: int) -> SpeakerSpan | None:
     if _bare(segment[0][2]) in PRONOUNS:
         return SpeakerSpan(segment[0][0], segment[0][1], "pronoun")
     return _noun_phrase(text, segment)
+
+
+_INTRO_ENDS = frozenset("later ago earlier afterwards meanwhile however".split())
+
+
+def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
+    """The subject a sentence opens with, past an introductory phrase.
+
+    `Hours later, Trump returned the compliment, telling …` → Trump.
+    """
+    segments: list[list[tuple[int, int, str]]] = [[]]
+    for token in _tokens(text, lo, hi):
+        if token[2] == ",":
+            segments.append([])
+        elif _is_word(token[2]):
+            segments[-1].append(token)
+    for segment in segments[:-1]:
+        if not segment:
+            continue
+        first = segment[0][2]
+        low = _bare(first)
+        if (
+            low in PREPOSITIONS
+            or low in SKIPPABLE
+            or (first[0].isupper() and low.endswith(("ing", "ed")) and low not in _NOT_PARTICIPLES)
+            or _bare(segment[-1][2]) in _INTRO_ENDS
+            or _bare(segment[-1][2]) in _CALENDAR
+        ):
+            continue
+        return phrase_after(text, segment[0][0], hi)
+    return phrase_after(text, segments[-1][0][0], hi) if segments[-1] else None
+
+
+_NOT_PARTICIPLES = frozenset("ted red ned fred sterling king ming bing ling".split())
 
 
 def _strip_skippable(segment: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
