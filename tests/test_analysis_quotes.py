@@ -226,6 +226,81 @@ def test_multi_paragraph_quote_is_one_statement() -> None:
     assert quote.speaker == "Bob Lee"
 
 
+def test_one_quoted_word_after_a_naming_verb_is_a_term() -> None:
+    body = 'Mr Vale called the walkout "premature" and left.'
+    (quote,) = find_quotes(body, [])
+    assert quote.kind == "term"
+
+
+def test_a_name_in_the_appositive_chain_beats_the_phrase_before_it() -> None:
+    body = 'Its representative at the site, Karim Belhadj, said workers had been told "almost nothing".'
+    (quote,) = find_quotes(body, [])
+    assert speaker_text(body, quote) == "Karim Belhadj"
+
+
+def test_age_and_hometown_appositives_are_skipped() -> None:
+    body = 'Cory James, 22, of Flint, Mich., said he hoped for a "surprise" at the end.'
+    (quote,) = find_quotes(body, [])
+    assert speaker_text(body, quote) == "Cory James"
+
+
+def test_an_elided_subject_is_the_main_clause_subject() -> None:
+    body = 'Hours later, Ann Ray returned the compliment, telling reporters "he is an amazing man."'
+    (quote,) = find_quotes(body, [])
+    assert speaker_text(body, quote) == "Ann Ray"
+    assert quote.cue == "telling"
+
+
+def test_adding_after_an_attributed_quote_keeps_its_speaker() -> None:
+    body = '"It is not new," said Rep. Bob Lee at the time, adding that "we have done this for years."'
+    quotes = find_quotes(body, [])
+    assert [speaker_text(body, q) for q in quotes] == ["Bob Lee", "Bob Lee"]
+    assert quotes[1].cue == "adding"
+
+
+def test_a_quote_ending_a_sentence_does_not_take_the_next_sentences_cue() -> None:
+    body = '"We have two of them," said Dan Gray. "You never see one here." Perhaps, he said, it will change.'
+    quotes = find_quotes(body, [])
+    assert speaker_text(body, quotes[1]) == "Dan Gray"
+
+
+def test_an_inverted_cue_after_an_aside() -> None:
+    body = '"They have been setting the table," in sharp contrast to earlier years, says Dan Gray.'
+    (quote,) = find_quotes(body, [])
+    assert speaker_text(body, quote) == "Dan Gray"
+
+
+def test_a_quote_signed_with_a_dash() -> None:
+    body = "\u201cWe are not going anywhere, not now and not ever.\u201d \u2015 Ana Ruiz\n\u201cThey will hear us.\u201d \u2014 Jo Park."
+    quotes = find_quotes(body, [])
+    assert [speaker_text(body, q) for q in quotes] == ["Ana Ruiz", "Jo Park"]
+
+
+def test_a_pronoun_in_a_reported_clause_points_at_the_first_speaker() -> None:
+    body = 'Bob Lee told reporters that he had spoken to the minister and that "a pause is coming."'
+    (quote,) = find_quotes(body, [])
+    assert speaker_text(body, quote) == "Bob Lee"
+
+
+def test_a_quote_sentence_after_reported_speech_goes_on_with_its_speaker() -> None:
+    body = 'Ann Ray recalled how, on her first trip, all she saw was a dark road. "I was afraid of it."'
+    (quote,) = find_quotes(body, [])
+    assert speaker_text(body, quote) == "Ann Ray"
+
+
+def test_a_pronoun_is_not_resolved_to_a_name_inside_a_quote() -> None:
+    body = 'Ann Ray spoke.\n\n"Bob Lee was wrong about it all along," she said.'
+    mentions = [Mention(0, 7, "Ann Ray", "person", "Ann Ray"), Mention(16, 23, "Bob Lee", "person", "Bob Lee")]
+    (quote,) = find_quotes(body, mentions)
+    assert quote.speaker == "Ann Ray"
+
+
+def test_the_statement_read() -> None:
+    body = '"We regret the delay and will refund every ticket," the statement read.'
+    (quote,) = find_quotes(body, [])
+    assert quote.speaker == "the statement"
+
+
 # ---------------------------------------------------------------- the seed article
 
 

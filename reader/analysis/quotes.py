@@ -48,7 +48,7 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         return []
     paragraphs = paragraph_bounds(body)
     paragraph_starts = [start for start, _ in paragraphs]
-    resolver = Resolver(body, mentions)
+    resolver = Resolver(body, mentions, [(span.start, span.end) for span in spans])
     cues = cue_pattern()
     quotes: list[Quote] = []
     last_statement: Quote | None = None
@@ -62,9 +62,12 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         previous_end = spans[index - 1].end if index and spans[index - 1].end > p_start else p_start
         next_start = spans[index + 1].start if index + 1 < len(spans) and spans[index + 1].start < p_end else p_end
         sentence_end = _sentence_end(body, span.end, next_start)
+        if _closes_sentence(body, span):
+            sentence_end = span.end  # `"… here." Perhaps, he said, …` starts another sentence
 
         attribution = (
-            _cue_before(body, cues, gaps, quotes[-1] if quotes else None)
+            _signed_with_a_dash(body, span.end)
+            or _cue_before(body, cues, gaps, quotes[-1] if quotes else None)
             or _cue_after(body, cues, span.end, sentence_end)
             or _cue_in_previous_sentence(body, cues, previous_end, gaps[0][0], span.start)
             or _introduced_by_colon(body, cues, paragraphs, p_index, span.start)
@@ -84,6 +87,23 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
             last_statement = quote
             last_statement_paragraph = p_last
     return quotes
+
+
+_NAME_WORD = r"(?:[^\W\d_][\w.'’-]*)"
+_DASH_SIGNATURE = re.compile(
+    rf"[ \t]*[―—–][ \t]*({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}})[ \t]*[.,]?[ \t]*(?=\n|$)"
+)
+
+
+def _signed_with_a_dash(text: str, quote_end: int) -> _Attribution | None:
+    """`"…" ― Jane Doe` at the end of a line: a quote signed by its speaker."""
+    match = _DASH_SIGNATURE.match(text, quote_end)
+    if match is None or not match.group(1)[0].isupper():
+        return None
+    start, end = match.span(1)
+    if text[end - 1] == ".":
+        end -= 1
+    return _Attribution(None, SpeakerSpan(start, end, "name"), True)
 
 
 def _gaps_before(text: str, spans: list[QuoteSpan], index: int, p_start: int) -> list[tuple[int, int]]:
@@ -121,6 +141,14 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
     return hi
 
 
+_CLOSING_PERIOD = re.compile(r"[.…][\"”’'»]+\s+[\"“‘'(\[]?[A-Z]")
+
+
+def _closes_sentence(text: str, span: QuoteSpan) -> bool:
+    """A quote ending in a full stop, followed by a capital, ends its sentence."""
+    return _CLOSING_PERIOD.match(text, span.end - 2) is not None or _CLOSING_PERIOD.match(text, span.end - 3) is not None
+
+
 def _usable_cue(text: str, match: re.Match[str]) -> bool:
     # "so-called" is not a cue; neither is a capitalised cue inside a name run.
     return not (match.start() and text[match.start() - 1] in "-‐")
@@ -145,9 +173,14 @@ def _cue_before(
                 speaker = main_subject(text, gaps[-1][0], match.start())
             else:
                 speaker = subject_before(text, lo, match.start())
-                if speaker is None and not text[lo : match.start()].strip(" ,—–-\n"):
-                    speaker = phrase_after(text, match.end(), hi)  # "Said Trump: …"
+                if speaker is None and _only_connectives(text, lo, match.start()):
+                    speaker = phrase_after(text, match.end(), hi)  # "Said Trump: …", "But, said X, …"
             if speaker is not None:
+                first = _first_cue(text, cues, gaps[-1])
+                if speaker.kind == "pronoun" and first is not None and speaker.start > first.end():
+                    outer = _outer_speaker(text, gaps[-1][0], first, speaker)
+                    if outer is not None:
+                        return outer
                 return _Attribution((match.start(), match.end()), speaker, True)
     lo, hi = gaps[0]
     if lo == gaps[-1][0] and text[lo:hi].rstrip().endswith(":") and len(_WORD.findall(text, lo, hi)) <= 6:
@@ -156,6 +189,31 @@ def _cue_before(
         if speaker is not None and speaker.kind == "name":
             return _Attribution(None, speaker, True)
     return None
+
+
+def _first_cue(text: str, cues: re.Pattern[str], gap: tuple[int, int]) -> re.Match[str] | None:
+    for match in cues.finditer(text, *gap):
+        if _usable_cue(text, match):
+            return match
+    return None
+
+
+def _outer_speaker(text: str, lo: int, first: re.Match[str], inner: SpeakerSpan) -> _Attribution | None:
+    """`Graham assures his audience he will tell the "bigots" …`: the reported clause's
+    pronoun is the speaker of the sentence's first cue."""
+    if first.group().lower().startswith("according"):
+        return None
+    speaker = subject_before(text, lo, first.start())
+    if speaker is None or speaker.kind != "name":
+        return None
+    return _Attribution((first.start(), first.end()), speaker, True)
+
+
+_CONNECTIVES = frozenset("but and so yet still then also as now".split())
+
+
+def _only_connectives(text: str, lo: int, hi: int) -> bool:
+    return all(word.lower() in _CONNECTIVES for word in _WORD.findall(text, lo, hi))
 
 
 _COORDINATION = re.compile(r"(?:,[\"”’']?|\b(?:and|but|or|then))(?:\s+(?:also|later|then|again|even|further|repeatedly))?\s*$")
@@ -272,9 +330,17 @@ def _kind(text: str, span: QuoteSpan, attribution: _Attribution | None) -> str:
     words = len(_WORD.findall(text, span.start, span.end))
     if words >= STATEMENT_WORDS or span.paragraphs > 1:
         return "statement"
-    if attribution is not None and attribution.same_sentence:
+    if attribution is not None and attribution.same_sentence and not (words == 1 and _names_a_thing(text, attribution)):
         return "statement"
     return "term"
+
+
+_NAMING_CUE = re.compile(r"(?:call|dub|label|brand|term)", re.IGNORECASE)
+
+
+def _names_a_thing(text: str, attribution: _Attribution) -> bool:
+    """`called the walkout "premature"`: one quoted word after a naming verb is a label."""
+    return attribution.cue is not None and _NAMING_CUE.match(text, attribution.cue[0]) is not None
 
 
 def _quote(text: str, span: QuoteSpan, kind: str, attribution: _Attribution | None, resolver: Resolver) -> Quote:

@@ -78,6 +78,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
     if segments[-1]:
         words = segments[-1]
         if _bare(words[0][2]) in _RELATIVES and len(words) <= 8:
+            # "a path, which he declared …": the relative is the object.
+            inner = _subject(text, words[1:]) if len(words) > 1 else None
+            if inner is not None and inner.kind in ("name", "pronoun"):
+                return inner
             # "Mike Lee, who declared …": the source is "who", meaning Mike Lee.
             before = [segment for segment in segments[:-1] if segment]
             antecedent = _subject(text, before[-1]) if before else None
@@ -173,8 +177,23 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
             or _bare(segment[-1][2]) in _CALENDAR
         ):
             continue
-        return phrase_after(text, segment[0][0], hi)
-    return phrase_after(text, segments[-1][0][0], hi) if segments[-1] else None
+        return _leading_name(text, phrase_after(text, segment[0][0], hi))
+    return _leading_name(text, phrase_after(text, segments[-1][0][0], hi)) if segments[-1] else None
+
+
+def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
+    """`Ann Ray returned the compliment` opens with its subject, Ann Ray."""
+    if found is None or found.kind != "phrase":
+        return found
+    words = _tokens(text, found.start, found.end)
+    if _bare(words[0][2]) in DETERMINERS or _bare(words[0][2]) in TITLES:
+        return found
+    k = 0
+    while k < len(words) and _is_word(words[k][2]) and (words[k][2][0].isupper() or _bare(words[k][2]) in _NAME_PARTICLES):
+        k += 1
+    if k == 0 or k == len(words):
+        return found
+    return SpeakerSpan(words[0][0], words[k - 1][1], "name")
 
 
 _NOT_PARTICIPLES = frozenset("ted red ned fred sterling king ming bing ling".split())
@@ -184,9 +203,17 @@ def _strip_skippable(segment: list[tuple[int, int, str]]) -> list[tuple[int, int
     i, j = 0, len(segment)
     while i < j and _bare(segment[i][2]) in SKIPPABLE:
         i += 1
-    while j > i and _bare(segment[j - 1][2]) in SKIPPABLE:
+    while j > i and (_bare(segment[j - 1][2]) in SKIPPABLE or _is_adverb(segment, j - 1, i)):
         j -= 1
     return segment[i:j]
+
+
+def _is_adverb(segment: list[tuple[int, int, str]], k: int, first: int) -> bool:
+    """`forcefully told`: a manner adverb, not "the family said"."""
+    word = segment[k][2]
+    if not (word.endswith("ly") and word.islower() and len(word) > 5):
+        return False
+    return k == first or _bare(segment[k - 1][2]) not in DETERMINERS
 
 
 _RELATIVES = frozenset(("who", "which"))
@@ -295,14 +322,28 @@ def _is_abbreviation(token: str) -> bool:
 # ---------------------------------------------------------------- resolution
 
 
+def _outside(mentions: list[Mention], quoted: list[tuple[int, int]]) -> list[Mention]:
+    if not quoted:
+        return mentions
+    starts = [start for start, _ in quoted]
+    kept = []
+    for mention in mentions:
+        index = bisect.bisect_right(starts, mention.start) - 1
+        if index < 0 or quoted[index][1] <= mention.start:
+            kept.append(mention)
+    return kept
+
+
 class Resolver:
     """Maps speaker spans to canonical actors, using mentions when there are any."""
 
-    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+    def __init__(self, text: str, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
-        self.people = [m for m in self.mentions if m.kind == "person"]
+        # A pronoun outside a quote does not point at a name said inside one.
+        outside = _outside(self.mentions, sorted(quoted))
+        self.people = [m for m in outside if m.kind == "person"]
         self.people_starts = [m.start for m in self.people]
         self.last_named: list[tuple[int, str, bool]] = []  # (position, name, is a person)
 
