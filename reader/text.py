@@ -4,6 +4,22 @@ Article text reaches the terminal through Rich, which strips only a handful of
 C0 controls; an ESC or C1 control would let an article set the window title or
 worse. Every string that comes from a file passes through `clean_text` (bodies)
 or `clean_line` (titles, sources, names) at the store boundary.
+
+What goes:
+- escape sequences, 7-bit and 8-bit: CSI (`ESC [`, `\\x9b`), the string
+  controls OSC, DCS, SOS, PM and APC (`ESC ]`, `ESC P`, `ESC X`, `ESC ^`,
+  `ESC _` and `\\x9d \\x90 \\x98 \\x9e \\x9f`) up to their BEL or ST, and every
+  other `ESC x`, a lone ESC included;
+- every remaining C0 control but tab and newline, DEL, every C1 control;
+- bidi embeddings, overrides, isolates and marks (U+202A–U+202E,
+  U+2066–U+2069, U+200E, U+200F, U+061C);
+- invisible characters used to hide or spoof text: U+200B, U+2060–U+2064,
+  the deprecated format controls U+206A–U+206F, U+FEFF, U+180E, the
+  interlinear annotation controls U+FFF9–U+FFFB and the tag characters
+  U+E0000–U+E007F (which can carry a whole invisible message).
+Line breaks (CR LF, CR, U+0085, U+2028, U+2029) become `\\n`; an unpaired
+surrogate (undecodable input) becomes U+FFFD, visibly. ZWJ and ZWNJ stay
+(scripts and emoji need them), and so do variation selectors.
 """
 
 from __future__ import annotations
@@ -23,20 +39,27 @@ _ESCAPE_SEQUENCE = re.compile(
     """,
     re.VERBOSE,
 )
-# Remaining C0/C1 controls (tab and newline are kept), DEL, bidi embeddings,
-# overrides, isolates and marks, and invisible zero-width characters that are
-# used to spoof text. ZWJ/ZWNJ stay: scripts and emoji need them.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u180e]"
+_INVISIBLE_CHARS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 but tab and newline, DEL, C1
+    "\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+    "\U000e0000-\U000e007f"
 )
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85]")
 _SPACES = re.compile(r"\s+")
+
+# Every character that `clean_text` removes or rewrites: a text without any of
+# them is returned unchanged, and finding that out is far cheaper than cleaning
+# (the store uses this to skip clean text).
+NEEDS_CLEANING = re.compile(f"[{_INVISIBLE_CHARS}\u2028\u2029\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
     """Text with line breaks normalised to \\n and every control sequence removed."""
     text = _LINE_BREAKS.sub("\n", text)
-    return _INVISIBLE.sub("", _ESCAPE_SEQUENCE.sub("", text))
+    text = _INVISIBLE.sub("", _ESCAPE_SEQUENCE.sub("", text))
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def clean_line(text: str) -> str:

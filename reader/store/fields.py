@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any, Callable
 
 from reader.model import Article, Problem
-from reader.text import clean_line, clean_text
+from reader.text import NEEDS_CLEANING, clean_line, clean_text
 
 TITLE_MAX = 90
 
@@ -15,13 +15,9 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z ]*)?")
 _NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _OTHER_DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d")
 
-# Every character `clean_text` removes or rewrites starts one of these: a text
-# with none of them is already clean, and finding that out is far cheaper
-# than cleaning it (a test keeps this in step with reader.text).
-_MAY_NEED_CLEANING = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u2069\ufeff]"
-)
+# A text with none of the characters `clean_text` removes or rewrites is
+# already clean, and finding that out is far cheaper than cleaning it.
+_MAY_NEED_CLEANING = NEEDS_CLEANING
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
