@@ -201,3 +201,21 @@ def test_empty_gazetteer_still_finds_rule_based_actors() -> None:
     found = spans("Dr Jane Smith of the Ministry of Health spoke.", gazetteer=Gazetteer())
     assert ("Jane Smith", "person", "Jane Smith") in found
     assert ("Ministry of Health", "organisation", "Ministry of Health") in found
+
+
+def test_an_unknown_word_with_an_organisation_context_is_an_organisation() -> None:
+    from reader.analysis.actors import find_mentions
+
+    body = "Members of Zorvexa met on Monday. Later the Zorvexa organization said it would appeal, and Zorvexa did."
+    found = [(m.text, m.kind) for m in find_mentions(body)]
+    assert found.count(("Zorvexa", "organisation")) == 3
+
+
+def test_a_distinctive_word_of_an_organisation_name_stands_for_it() -> None:
+    from reader.analysis.actors import find_mentions
+
+    body = "The Church of Zorvexa said it was under attack. Critics of Zorvexa disagreed."
+    mentions = find_mentions(body)
+    single = [m for m in mentions if m.text == "Zorvexa"]
+    assert single and single[-1].kind == "organisation"
+    assert single[-1].actor == "Church of Zorvexa"

@@ -641,6 +641,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
             if owner and owner != cand.text:
                 cand.kind, cand.actor = "person", owner  # "Paris" after "Valeska Paris"
     korea_like = {c.actor for c in cands if c.kind == "place"}
+    org_parts = _distinctive_words(cands, lex)
     for cand in cands:
         if cand.kind is not None:
             continue
@@ -655,6 +656,14 @@ def _resolve(doc: _Doc) -> list[Mention]:
         elif cand.evidence and word not in lex.demonyms:
             cand.kind, cand.actor = "person", word
             surname.setdefault(word, []).append((cand.start, word))
+        elif word in org_parts:
+            cand.kind, cand.actor = "organisation", org_parts[word]  # "Scientology" after "Church of Scientology"
+        elif _org_context(body, cand.start, cand.end, lex):
+            cand.kind, cand.actor = "organisation", word
+            org_parts[word] = word
+    for cand in cands:
+        if cand.kind is None and cand.text in org_parts:
+            cand.kind, cand.actor = "organisation", org_parts[cand.text]  # one sense per article
     # In a match report a country that plays is its national team, an organisation.
     if len(_SPORTS.findall(body)) >= 4:
         for cand in cands:
@@ -677,6 +686,52 @@ def _resolve(doc: _Doc) -> list[Mention]:
         mentions.append(Mention(cand.start, cand.end, cand.text, cand.kind, cand.actor or cand.text))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
+
+
+_ORG_NOUNS_AFTER = re.compile(
+    r"(?:['’]s)?[ \u00a0]+(?:organi[sz]ation|group|party|company|firm|church|movement|officials|"
+    r"spokes(?:man|woman|person)|website|homepage|headquarters|members|leadership|executives?|"
+    r"board|campaign|founder|chief executive|CEO)\b"
+)
+_ORG_NOUNS_BEFORE = frozenset(
+    """group party company firm organisation organization outlet brand band label agency network club
+    team publisher developer maker retailer startup newspaper magazine broadcaster charity""".split()
+)
+_OF_BEFORE = re.compile(r"\b(?:members?|spokes(?:man|woman|person)|founder|head|leader|chairman|president) (?:of|for|at) (?:the )?$")
+_NAME_AFTER_POSSESSIVE = re.compile(r"['’]s[ \u00a0]+([A-Z][a-z]+)[ \u00a0]+[A-Z]")
+
+
+def _org_context(body: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """An unknown capitalised word that its context makes an organisation:
+    `the Scientology organization`, `localist group Youngspiration`, `members of X`,
+    `Demosisto's Nathan Law`."""
+    if _ORG_NOUNS_AFTER.match(body, end):
+        return True
+    if _previous_word(body, start) in _ORG_NOUNS_BEFORE:
+        return True
+    if _OF_BEFORE.search(body, max(0, start - 40), start):
+        return True
+    match = _NAME_AFTER_POSSESSIVE.match(body, end)
+    return match is not None and match.group(1) in lex.given
+
+
+def _distinctive_words(cands: list[_Cand], lex: _Lexicon) -> dict[str, str]:
+    """Words of organisation names that name the organisation alone: `Scientology`."""
+    parts: dict[str, str] = {}
+    for cand in cands:
+        if cand.kind != "organisation" or " " not in cand.text:
+            continue
+        for word in cand.text.split():
+            if (
+                word[0].isupper()
+                and word not in lex.org_words
+                and word not in lex.place_words
+                and word not in _CONNECTORS
+                and word.lower() not in lex.english
+                and word.lower() not in lex.common
+            ):
+                parts.setdefault(word, cand.actor)
+    return parts
 
 
 @functools.cache
