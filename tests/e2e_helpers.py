@@ -1,0 +1,122 @@
+"""Drive the installed `newsreader` in a real terminal: a private tmux server per test.
+
+Every call is a short `tmux -L <socket>` command; screens are read by polling
+`capture-pane` until a condition holds or a generous timeout passes, so the
+tests hold up on a loaded 2-core machine without fixed sleeps.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Callable
+
+NEWSREADER = Path(sys.executable).parent / "newsreader"
+TIMEOUT = 60.0
+
+
+def missing_tools() -> str | None:
+    if not NEWSREADER.exists():
+        return f"the installed newsreader command is missing ({NEWSREADER})"
+    if shutil.which("tmux") is None:
+        return "tmux is not installed"
+    return None
+
+
+class Terminal:
+    """One tmux session (width × height) on a private server; the pane stays after its process exits."""
+
+    def __init__(self, width: int = 100, height: int = 30) -> None:
+        self.socket = f"nr-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.session = "e2e"
+        self.width, self.height = width, height
+        self.started = False
+
+    def tmux(self, *args: str, check: bool = True) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args], capture_output=True, text=True, timeout=30
+        )
+        if check and result.returncode != 0:
+            raise RuntimeError(f"tmux {' '.join(args)} failed: {result.stderr.strip()}")
+        return result.stdout
+
+    def open(self) -> None:
+        """The session, with an idle placeholder process until `run` replaces it."""
+        self.tmux(
+            "new-session", "-d", "-s", self.session, "-x", str(self.width), "-y", str(self.height),
+            f"exec {shlex.quote(sys.executable)} -c 'import time; time.sleep(10**6)'",
+        )  # fmt: skip
+        self.started = True
+        self.tmux("set-option", "-g", "remain-on-exit", "on")
+        self.tmux("set-option", "-w", "-t", self.session, "remain-on-exit", "on")
+        self.tmux("set-option", "-g", "status", "off")
+
+    def run(self, command: list[str], env: dict[str, str]) -> None:
+        """Replace whatever runs in the pane by `command`, with these environment variables."""
+        args = ["respawn-pane", "-k", "-t", self.session]
+        for key, value in env.items():
+            args += ["-e", f"{key}={value}"]
+        args.append("exec " + " ".join(shlex.quote(part) for part in command))
+        self.tmux(*args)
+
+    def pipe_output_to(self, path: Path) -> None:
+        """Copy everything written to the pane from now on into `path`."""
+        self.tmux("pipe-pane", "-o", "-t", self.session, f"cat >> {shlex.quote(str(path))}")
+
+    def screen(self, *, escapes: bool = False) -> str:
+        return self.tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", self.session)
+
+    def show(self, fmt: str) -> str:
+        return self.tmux("display-message", "-p", "-t", self.session, fmt).rstrip("\n")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", self.session, *keys)
+
+    def wait_for(self, condition: Callable[[str], bool], what: str, timeout: float = TIMEOUT) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if condition(screen):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}; the screen was:\n{screen}")
+
+    def wait_text(self, text: str, timeout: float = TIMEOUT) -> str:
+        return self.wait_for(lambda screen: text in screen, repr(text), timeout)
+
+    def dead(self) -> bool:
+        return self.show("#{pane_dead}") == "1"
+
+    def wait_exit(self, timeout: float = TIMEOUT) -> int:
+        """The exit status of the pane's process, once it has ended."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            # tmux may see the terminal close a moment before it learns the exit status.
+            dead, status, signal = (self.show("#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}").split("|") + ["", ""])[:3]
+            if dead == "1" and (status or signal):
+                return int(status) if status else -int(signal)
+            time.sleep(0.05)
+        raise AssertionError(f"the process did not end within {timeout:.0f} s; the screen was:\n{self.screen()}")
+
+    def close(self) -> None:
+        if self.started:
+            self.tmux("kill-server", check=False)
+            self.started = False
+
+
+def isolated_env(base: Path) -> dict[str, str]:
+    """Fresh config, state and cache folders; no store from the environment."""
+    env = {}
+    for kind in ("STATE", "CONFIG", "CACHE"):
+        folder = base / kind.lower()
+        folder.mkdir(parents=True, exist_ok=True)
+        env[f"NEWSREADER_{kind}_DIR"] = str(folder)
+    env["NEWSREADER_STORE"] = ""
+    return env
