@@ -219,3 +219,12 @@ def test_a_distinctive_word_of_an_organisation_name_stands_for_it() -> None:
     single = [m for m in mentions if m.text == "Zorvexa"]
     assert single and single[-1].kind == "organisation"
     assert single[-1].actor == "Church of Zorvexa"
+
+
+def test_a_headland_is_a_place() -> None:
+    from reader.analysis.actors import find_mentions
+
+    body = "Morag Sinclair climbed the steps of the Skerray Head lighthouse twice a night."
+    kinds = {m.text: m.kind for m in find_mentions(body)}
+    assert kinds.get("Skerray Head") == "place"
+    assert kinds.get("Morag Sinclair") == "person"

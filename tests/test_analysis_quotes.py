@@ -365,3 +365,9 @@ def test_seed_kinds() -> None:
     assert only(quotes, "Despite the unprecedentedly").kind == "statement"
     assert only(quotes, "It's a marriage").cue == "told"
     assert only(quotes, "Despite the unprecedentedly").cue == "wrote"
+
+
+def test_a_so_called_phrase_is_a_term() -> None:
+    body = "Both sides agreed on Tuesday to open talks on a so-called “green corridor” for ships."
+    (quote,) = find_quotes(body, [])
+    assert quote.kind == "term"

@@ -40,16 +40,18 @@ def scored() -> tuple[dict, dict]:
 
 def test_quote_f1_on_polnear_dev(scored: tuple[dict, dict]) -> None:
     overall, plain = scored
+    # Measured: recall 92.9, F1 87.9; without the ''-quoting articles P 94.9, F1 93.9.
     assert overall["quote_recall"] >= 92.0
-    assert overall["quote_f1"] >= 86.0
-    assert plain["quote_precision"] >= 92.0
-    assert plain["quote_f1"] >= 92.0
+    assert overall["quote_f1"] >= 87.0
+    assert plain["quote_precision"] >= 94.0
+    assert plain["quote_f1"] >= 93.0
 
 
 def test_speaker_accuracy_on_polnear_dev(scored: tuple[dict, dict]) -> None:
     overall, _ = scored
-    assert overall["speaker_accuracy"] >= 82.0
-    assert overall["end_to_end"] >= 74.0
+    # Measured: speaker 88.8, end to end 80.9.
+    assert overall["speaker_accuracy"] >= 88.0
+    assert overall["end_to_end"] >= 80.0
 
 
 def test_every_span_indexes_the_gold_text() -> None:

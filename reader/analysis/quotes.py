@@ -330,11 +330,14 @@ def _kind(text: str, span: QuoteSpan, attribution: _Attribution | None) -> str:
     words = len(_WORD.findall(text, span.start, span.end))
     if words >= STATEMENT_WORDS or span.paragraphs > 1:
         return "statement"
+    if _SO_CALLED.search(text, max(0, span.start - 12), span.start):
+        return "term"  # a so-called “green corridor”
     if attribution is not None and attribution.same_sentence and not (words == 1 and _names_a_thing(text, attribution)):
         return "statement"
     return "term"
 
 
+_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 _NAMING_CUE = re.compile(r"(?:call|dub|label|brand|term)", re.IGNORECASE)
 
 
