@@ -35,6 +35,7 @@ class BareApp(App[None]):
         super().__init__()
         self.rows = rows
         self.bodies = bodies
+        self.shown: int | None = None  # the row whose body is in the pane
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -48,6 +49,7 @@ class BareApp(App[None]):
         if self.bodies and event.list_view.index is not None:
             text = self.bodies[event.list_view.index % len(self.bodies)]
             self.query_one("#text", Static).update(Content(text))
+            self.shown = event.list_view.index
 
 
 if __name__ == "__main__":
