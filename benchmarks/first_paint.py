@@ -19,7 +19,8 @@ Also reported: resident memory of the newsreader process (VmHWM, the peak, and
 VmRSS) when the list is shown and again once the process has gone idle (CPU
 time stops moving: any background indexing is finished), and how long that took.
 Every run gets fresh NEWSREADER_STATE_DIR/CONFIG_DIR/CACHE_DIR, except in the
-warm-index runs, whose cache dir was filled by one earlier run of the app.
+warm-index runs, whose cache dir (ROOT/cache-N, shared with search.py) was
+brought up to date by one earlier run of the app, which is not counted.
 Figures are printed, never asserted: targets are in benchmarks/README.md.
 """
 
@@ -100,14 +101,16 @@ def fresh_env(base: Path, cache: Path | None = None) -> dict[str, str]:
     return env
 
 
-def run_once(tmux: TmuxControl, command: list[str], env: dict[str, str], tests: dict, *, measure: bool) -> dict:
+def run_once(
+    tmux: TmuxControl, command: list[str], env: dict[str, str], tests: dict, *, measure: bool, idle_timeout: float = TIMEOUT
+) -> dict:
     started = tmux.start(command, env)
     found = tmux.watch(tests, since=started, timeout=TIMEOUT)
     result: dict = dict(found)
     pid = tmux.pid()
     if measure and pid and not tmux.dead():
         result["mem_listed"] = memory_kb(pid)
-        result["idle_after"] = wait_idle(pid)
+        result["idle_after"] = wait_idle(pid, timeout=idle_timeout)
         result["mem_idle"] = memory_kb(pid)
     if tmux.dead():
         result["died"] = tmux.screen()
@@ -168,14 +171,17 @@ def report(label: str, app_runs: list[dict], bare_runs: list[dict]) -> None:
             break
 
 
-def bench(tmux: TmuxControl, store: Path, reps: int, work: Path, *, warm: bool) -> tuple[list[dict], list[dict]]:
+def bench(
+    tmux: TmuxControl, store: Path, reps: int, work: Path, *, warm_cache: Path | None
+) -> tuple[list[dict], list[dict]]:
     app_tests = {"frame": app_frame, "listed": app_listed}
     command = [NEWSREADER, "--store", str(store)]
-    cache: Path | None = None
-    if warm:
-        cache = Path(tempfile.mkdtemp(prefix="warm-cache-", dir=work))
+    cache = warm_cache
+    if cache is not None:
+        # One run of the app fills (or brings up to date) the cache; it may index for a long time.
+        cache.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
-        prep = run_once(tmux, command, fresh_env(work, cache), app_tests, measure=True)
+        prep = run_once(tmux, command, fresh_env(work, cache), app_tests, measure=True, idle_timeout=3600)
         print(
             f"  (warm-up run to fill the cache: listed after {prep['listed'] or float('nan'):.2f} s, "
             f"idle {time.perf_counter() - started:.1f} s after start)",
@@ -216,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
                     return 0
                 label = f"{size:,} articles, {'warm index' if warm else 'fresh state and cache'}"
                 print(f"\n{label} …", end="", flush=True)
-                app_runs, bare_runs = bench(tmux, store, args.reps, work, warm=warm)
+                # Warm: the cache dir search.py uses for the same store, so one build serves both.
+                warm_cache = args.root / f"cache-{size}" if warm else None
+                app_runs, bare_runs = bench(tmux, store, args.reps, work, warm_cache=warm_cache)
                 report(label, app_runs, bare_runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
