@@ -9,7 +9,8 @@ burst of output, and a condition that holds is dated by the output that made
 it hold (see tmux_control.py). Two moments are measured:
 
 - frame: the app's frame is on screen — for newsreader the sidebar border
-  ("Articles") and the footer ("Quit"); for the bare app its one list row;
+  ("Articles") and the footer ("Quit"); for the bare app its one list row and
+  its footer ("Quit");
 - listed: article titles are in the sidebar — the count in the sidebar's border
   ("Articles 20000 …") and an unread mark on a row. The store is scanned (or
   the index read) in a worker after the frame is painted, so this comes later.
@@ -59,7 +60,7 @@ def app_listed(screen: str) -> bool:
 
 
 def bare_frame(screen: str) -> bool:
-    return "bare article" in screen
+    return "bare article" in screen and "Quit" in screen
 
 
 def cpu_ticks(pid: int) -> int | None:
