@@ -330,7 +330,8 @@ def test_progress_and_cancel(store: Path, tmp_path: Path):
         finally:
             sync_module.PROGRESS_SECONDS = original
         assert result.cancelled
-        assert calls[0] == (0, 34)
+        # Files to read plus (until they are parsed) one article per file to analyse.
+        assert calls[0] == (0, 34 + 34)
         assert 0 < index.count() < 34
         finished = index.sync(progress=lambda d, t: calls.append((d, t)), analyze=stub_analyze)
         assert not finished.cancelled and calls[-1][0] == calls[-1][1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,13 +13,12 @@ from typing import Any
 
 from reader.errors import UserError
 from reader.index import schema
-from reader.index.codec import decode_analysis
+from reader.index.codec import ARTICLE_COLUMNS, article_from_row, decode_analysis, unpack_prefix, unpack_text
 from reader.index.query import QueryError, SearchQuery, name_key, parse_query
+from reader.index.snippets import snippet as cut_snippet
 from reader.index.sync import Analyze, Progress, SyncResult, sync_store
 from reader.model import Analysis, Article, ArticleSummary, Problem, Quote
 
-# Marks around matched words in snippets; turned into `SearchHit.highlights`.
-_OPEN, _CLOSE = "\ue000", "\ue001"
 _SUMMARY_COLUMNS = "a.id, a.path, a.title, a.sort_key, a.source, a.dateline, a.words"
 _QUOTE_COLUMNS = 'q.start, q."end", q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end'
 
@@ -102,10 +101,19 @@ class Index:
         cancel: threading.Event | None = None,
         gazetteer: Any = None,
         analyze: Analyze | None = None,
+        *,
+        listed: Callable[[], None] | None = None,
+        analysis_progress: Progress | None = None,
+        workers: int | None = None,
     ) -> SyncResult:
         """Bring the index up to date with the whole store. Safe to run in a worker
-        thread while other threads read; one sync at a time per `Index`."""
-        return self._sync(None, progress, cancel, gazetteer, analyze)
+        thread while other threads read; one sync at a time per `Index`.
+
+        Phase 1 reads the files (every article is then listed and searchable, and
+        `listed()` is called); phase 2 analyses them, newest first. `progress`
+        counts both unless `analysis_progress` is given for phase 2; see
+        `reader.index.sync.sync_store`."""
+        return self._sync(None, progress, cancel, gazetteer, analyze, listed, analysis_progress, workers)
 
     def sync_paths(
         self,
@@ -115,9 +123,9 @@ class Index:
     ) -> SyncResult:
         """Update only these files (absolute, or relative to the store root);
         a path that no longer exists is removed."""
-        return self._sync([str(p) for p in paths], None, None, gazetteer, analyze)
+        return self._sync([str(p) for p in paths], None, None, gazetteer, analyze, None, None, 1)
 
-    def _sync(self, only, progress, cancel, gazetteer, analyze) -> SyncResult:
+    def _sync(self, only, progress, cancel, gazetteer, analyze, listed, analysis_progress, workers) -> SyncResult:
         with self._write_lock:
             connection = schema.connect(self.path)
             try:
@@ -129,6 +137,9 @@ class Index:
                     cancel=cancel,
                     gazetteer=gazetteer,
                     analyze=analyze,
+                    listed=listed,
+                    analysis_progress=analysis_progress,
+                    workers=workers,
                 )
             finally:
                 connection.close()
@@ -171,32 +182,28 @@ class Index:
 
     def article(self, id: str) -> Article | None:
         row = self._db().execute(
-            "SELECT a.id, a.path, f.body, a.title, a.sort_key, a.source, a.byline, a.dateline, a.url, a.tags"
-            " FROM articles a JOIN fts f ON f.rowid = a.rowid WHERE a.id = ?",
-            (id,),
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN bodies b ON b.article = a.rowid WHERE a.id = ?", (id,)
         ).fetchone()
-        if row is None:
-            return None
-        id_, file, body, title, sort_key, source, byline, dateline, url, tags = row
-        return Article(
-            id=id_,
-            path=file,
-            body=body,
-            title=title,
-            date=self._date(sort_key),
-            source=source,
-            byline=byline,
-            dateline=dateline,
-            url=url,
-            tags=tuple(json.loads(tags)),
-        )
+        return article_from_row(row) if row is not None else None
 
     def analysis(self, id: str) -> Analysis | None:
-        """The cached analysis of article `id`, or None if it has none (yet)."""
+        """The cached analysis of article `id`, or None if it has none: not analysed
+        yet (phase 2 of a sync has not reached it; see `pending`), or the analyser
+        failed on it (a problem says so). The caller may analyse the article itself."""
         row = self._db().execute(
-            "SELECT x.data FROM analyses x JOIN articles a ON a.rowid = x.article WHERE a.id = ?", (id,)
+            "SELECT x.data, b.body FROM articles a JOIN analyses x ON x.article = a.rowid"
+            " JOIN bodies b ON b.article = a.rowid WHERE a.id = ?",
+            (id,),
         ).fetchone()
-        return decode_analysis(row[0]) if row else None
+        if row is None or row[0] is None:
+            return None
+        return decode_analysis(row[0], unpack_text(row[1]))
+
+    def pending(self) -> int:
+        """How many articles are waiting for analysis (phase 2 of a sync)."""
+        return self._db().execute(
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM analyses x WHERE x.article = a.rowid)"
+        ).fetchone()[0]
 
     def problems(self) -> list[Problem]:
         rows = self._db().execute("SELECT path, reason, line, fatal FROM problems ORDER BY path, line")
@@ -204,7 +211,11 @@ class Index:
 
     def file_with_hash(self, sha256: str) -> str | None:
         """The store path of an indexed file with this content hash, if any."""
-        row = self._db().execute("SELECT path FROM files WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
+        try:
+            digest = bytes.fromhex(sha256)
+        except ValueError:
+            return None
+        row = self._db().execute("SELECT path FROM files WHERE sha256 = ? LIMIT 1", (digest,)).fetchone()
         return row[0] if row else None
 
     def actors(self, kind: str | None = None, weeks: int | None = 52) -> list[ActorStats]:
@@ -215,7 +226,10 @@ class Index:
         db = self._db()
         totals: dict[str, list] = {}
         kinds: dict[str, dict[str, int]] = {}
-        sql = "SELECT actor, kind, count(*), sum(mentions), sum(quotes) FROM article_actors GROUP BY actor, kind"
+        sql = (
+            "SELECT c.name, g.kind, g.n, g.m, g.q FROM (SELECT actor, kind, count(*) n, sum(mentions) m, sum(quotes) q"
+            " FROM article_actors GROUP BY actor, kind) g JOIN actors c ON c.id = g.actor"
+        )
         for name, actor_kind, articles, mentions, quotes in db.execute(sql):
             row = totals.setdefault(name, [0, 0, 0])
             row[0] += articles
@@ -253,7 +267,8 @@ class Index:
         size = (last_monday - first_monday) // 7 + 1
         activity: dict[str, list[int]] = {}
         rows = db.execute(
-            "SELECT actor, (sort_key - ?) / 7, count(*) FROM article_actors WHERE sort_key >= ? GROUP BY 1, 2",
+            "SELECT c.name, g.week, g.n FROM (SELECT actor, (sort_key - ?) / 7 week, count(*) n FROM article_actors"
+            " WHERE sort_key >= ? GROUP BY 1, 2) g JOIN actors c ON c.id = g.actor",
             (first_monday, first_monday),
         )
         for name, week, count in rows:
@@ -267,7 +282,8 @@ class Index:
         parameters: list[Any] = list(kinds)
         if actor is not None:
             conditions.append(
-                "EXISTS (SELECT 1 FROM actor_names n WHERE n.key = ? AND n.article = q.article AND n.actor = q.speaker)"
+                "EXISTS (SELECT 1 FROM actor_names n JOIN actors c ON c.id = n.actor"
+                " WHERE n.key = (SELECT id FROM name_keys WHERE key = ?) AND n.article = q.article AND c.name = q.speaker)"
             )
             parameters.append(name_key(actor))
         rows = self._db().execute(
@@ -294,24 +310,39 @@ class Index:
             parameters.append(limit)
         if fts is None:
             rows = self._run(
-                f"SELECT {_SUMMARY_COLUMNS}, (SELECT substr(f.body, 1, 240) FROM fts f WHERE f.rowid = a.rowid), 0.0"
-                f" FROM articles a {where}"
-                f" ORDER BY a.sort_key DESC, a.id{limit_sql}",
+                f"SELECT {_SUMMARY_COLUMNS}, a.rowid, 0.0 FROM articles a {where} ORDER BY a.sort_key DESC, a.id{limit_sql}",
                 parameters,
             )
-            return [
-                SearchHit(summary, _lede(row[7]), (), 0.0) for summary, row in zip(self._summaries(rows), rows)
-            ]
-        rows = self._run(
-            f"SELECT {_SUMMARY_COLUMNS}, snippet(fts, 1, '{_OPEN}', '{_CLOSE}', '…', 24), fts.rank"
-            f" FROM fts JOIN articles a ON a.rowid = fts.rowid {where} ORDER BY fts.rank{limit_sql}",
-            [fts, *parameters],
-        )
+        else:
+            rows = self._run(
+                f"SELECT {_SUMMARY_COLUMNS}, a.rowid, fts.rank"
+                f" FROM fts JOIN articles a ON a.rowid = fts.rowid {where} ORDER BY fts.rank{limit_sql}",
+                [fts, *parameters],
+            )
+        return self._hits(rows, query if fts is not None else None)
+
+    def _hits(self, rows: list[tuple], query: SearchQuery | None) -> list[SearchHit]:
+        """Hits with snippets cut from their bodies (only the start of each without words)."""
+        bodies = self._bodies([row[7] for row in rows])
         hits = []
         for summary, row in zip(self._summaries(rows), rows):
-            snippet, highlights = _unmark(row[7])
-            hits.append(SearchHit(summary, snippet, highlights, row[8]))
+            data = bodies.get(row[7], b"")
+            if query is None:
+                hits.append(SearchHit(summary, _lede(unpack_prefix(data, _LEDE_READ)) if data else "", (), 0.0))
+            else:
+                text, highlights = cut_snippet(unpack_text(data) if data else "", query.terms)
+                hits.append(SearchHit(summary, text, highlights, row[8]))
         return hits
+
+    def _bodies(self, rowids: list[int]) -> dict[int, bytes]:
+        found: dict[int, bytes] = {}
+        db = self._db()
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start : start + 500]
+            found.update(
+                db.execute(f"SELECT article, body FROM bodies WHERE article IN ({','.join('?' * len(chunk))})", chunk)
+            )
+        return found
 
     # -- helpers ---------------------------------------------------------------
 
@@ -330,12 +361,13 @@ class Index:
                 conditions.append("a.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
                 parameters.append(fts)
         for actor in query.actors:
-            conditions.append("a.rowid IN (SELECT article FROM actor_names WHERE key = ?)")
+            conditions.append("a.rowid IN (SELECT article FROM actor_names WHERE key = (SELECT id FROM name_keys WHERE key = ?))")
             parameters.append(name_key(actor))
         for speaker in query.speakers:
             conditions.append(
                 "a.rowid IN (SELECT n.article FROM actor_names n JOIN article_actors x"
-                " ON x.article = n.article AND x.actor = n.actor WHERE n.key = ? AND x.quotes > 0)"
+                " ON x.article = n.article AND x.actor = n.actor"
+                " WHERE n.key = (SELECT id FROM name_keys WHERE key = ?) AND x.quotes > 0)"
             )
             parameters.append(name_key(speaker))
         for source in query.sources:
@@ -382,22 +414,7 @@ def _as_query(query: SearchQuery | str | None) -> SearchQuery | None:
     return query
 
 
-def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    out: list[str] = []
-    highlights: list[tuple[int, int]] = []
-    length = 0
-    start: int | None = None
-    for char in marked:
-        if char == _OPEN:
-            start = length
-        elif char == _CLOSE:
-            if start is not None:
-                highlights.append((start, length))
-            start = None
-        else:
-            out.append(char)
-            length += 1
-    return "".join(out).replace("\n", " "), tuple(highlights)
+_LEDE_READ = 240
 
 
 def _lede(text: str) -> str:

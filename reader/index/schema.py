@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 # Bump on any change to the tables below: older databases are then rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # "NwsR": marks the file as ours, so a foreign SQLite file is never reused.
 APPLICATION_ID = 0x4E777352
 
@@ -22,6 +22,9 @@ TOKENIZER = "unicode61 remove_diacritics 2"
 # bm25 weights: a word in the title counts as much as several in the body.
 RANK = "bm25(8.0, 1.0)"
 
+# Size matters at 100,000 articles, so text is stored once: bodies zlib-compressed in
+# `bodies`, and a contentless FTS table holding only the inverted index (detail=full,
+# for phrases). Names are stored once in `actors` and `name_keys`, rows refer to ids.
 _TABLES = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -29,8 +32,8 @@ CREATE TABLE files (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
-    sha256 TEXT NOT NULL,
-    analyser TEXT NOT NULL
+    sha256 BLOB NOT NULL,           -- 32 bytes; empty when unreadable
+    analyser TEXT NOT NULL          -- sync.analyser_key() its articles' analyses are (to be) made with
 );
 CREATE INDEX files_by_hash ON files (sha256);
 
@@ -53,22 +56,30 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_date ON articles (sort_key DESC, id, path, title, source, dateline, words);
 CREATE INDEX articles_by_file ON articles (file);
 
+-- The body, zlib-compressed UTF-8 (codec.pack_text).
+CREATE TABLE bodies (article INTEGER PRIMARY KEY, body BLOB NOT NULL);
+
 CREATE TABLE problems (
     file TEXT NOT NULL,             -- files.path
     path TEXT NOT NULL,             -- Problem.path (display-safe)
     line INTEGER,
     reason TEXT NOT NULL,
-    fatal INTEGER NOT NULL
+    fatal INTEGER NOT NULL,
+    article INTEGER                 -- set for a failed analysis of this article
 );
 CREATE INDEX problems_by_file ON problems (file);
 
--- The analysis of one article, as compact JSON (see codec.py).
-CREATE TABLE analyses (article INTEGER PRIMARY KEY, data TEXT NOT NULL);
+-- The analysis of one article (codec.encode_analysis); data is NULL when the analyser
+-- failed on it. An article without a row here is waiting for analysis.
+CREATE TABLE analyses (article INTEGER PRIMARY KEY, data BLOB);
+
+CREATE TABLE actors (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE name_keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);  -- query.name_key(name)
 
 -- One row per actor per article (sort_key copied from articles for store-wide counts).
 CREATE TABLE article_actors (
     article INTEGER NOT NULL,
-    actor TEXT NOT NULL,
+    actor INTEGER NOT NULL,         -- actors.id
     kind TEXT NOT NULL,
     mentions INTEGER NOT NULL,
     quotes INTEGER NOT NULL,
@@ -79,9 +90,9 @@ CREATE INDEX article_actors_by_actor ON article_actors (actor, kind, sort_key, m
 
 -- Every name (canonical or alias) under which an actor appears in an article.
 CREATE TABLE actor_names (
-    key TEXT NOT NULL,              -- query.name_key(name)
+    key INTEGER NOT NULL,           -- name_keys.id
     article INTEGER NOT NULL,
-    actor TEXT NOT NULL,
+    actor INTEGER NOT NULL,         -- actors.id
     PRIMARY KEY (key, article, actor)
 ) WITHOUT ROWID;
 CREATE INDEX actor_names_by_article ON actor_names (article);
@@ -100,13 +111,12 @@ CREATE TABLE quotes (
     cue_end INTEGER,
     PRIMARY KEY (article, start)
 ) WITHOUT ROWID;
-CREATE INDEX quotes_by_speaker ON quotes (speaker);
 
--- The full text, searchable; also where article bodies are kept (rowid = articles.rowid),
--- so that the articles table stays small and fast to list.
-CREATE VIRTUAL TABLE fts USING fts5 (title, body, tokenize='{TOKENIZER}');
+-- Only the inverted index (rowid = articles.rowid); rows are removed with FTS5's
+-- 'delete' command, which needs the text as inserted (see sync._forget_articles).
+CREATE VIRTUAL TABLE fts USING fts5 (title, body, content='', tokenize='{TOKENIZER}');
 CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN
-    DELETE FROM fts WHERE rowid = old.rowid;
+    DELETE FROM bodies WHERE article = old.rowid;
     DELETE FROM analyses WHERE article = old.rowid;
     DELETE FROM article_actors WHERE article = old.rowid;
     DELETE FROM actor_names WHERE article = old.rowid;

@@ -1,27 +1,35 @@
 """Bringing the index up to date with the store: only changed files are read again.
 
 A file is read again when it is new, when its size or mtime changed and its
-content hash did too (a touched file only has its stat refreshed), or when it
-was analysed by another analyser version or gazetteer. Files gone from the
-store are dropped; a rename is a drop plus an add. Each file is written in one
-transaction batch, so a cancelled or interrupted sync leaves a consistent index
-that the next sync completes.
+content hash did too (a touched file only has its stat refreshed). Files gone
+from the store are dropped; a rename is a drop plus an add.
+
+Two phases, so the article list fills fast: phase 1 reads and parses the files
+and stores each article's metadata, body and search terms; phase 2 analyses the
+articles still waiting (newest first), in worker processes when there are many
+and more than one core. An article whose analysis is pending simply has none
+(`Index.analysis` returns None). When the analyser version or gazetteer changes,
+analyses are dropped and redone without reading the files again.
+
+Writes are committed in batches, so a cancelled or interrupted sync leaves a
+consistent index that the next sync completes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.index.codec import encode_analysis
+from reader.index.codec import ARTICLE_COLUMNS, article_from_row, encode_analysis, pack_text, unpack_text
 from reader.index.query import name_key
 from reader.model import Analysis, Article, Problem
 from reader.store import ARTICLE_SUFFIXES, GAZETTEER_NAMES, find_article_files
@@ -47,6 +55,8 @@ class SyncResult:
     removed: int = 0  # files no longer in the store
     problems: tuple[Problem, ...] = ()  # found in the files read during this sync
     cancelled: bool = False
+    analysed: int = 0  # articles analysed during this sync (phase 2)
+    pending: int = 0  # articles still waiting for analysis afterwards (a cancelled sync)
 
     @property
     def changed(self) -> bool:
@@ -65,6 +75,7 @@ class _Counts:
     added: int = 0
     updated: int = 0
     removed: int = 0
+    analysed: int = 0
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -124,13 +135,20 @@ def sync_store(
     cancel: threading.Event | None = None,
     gazetteer: Any = None,
     analyze: Analyze | None = None,
+    listed: Callable[[], None] | None = None,
+    analysis_progress: Progress | None = None,
+    workers: int | None = None,
 ) -> SyncResult:
     """Update the index behind `connection` from the files under `root`.
 
     `only` limits the sync to these relative paths (live updates); a listed
-    path that no longer exists is removed from the index.
+    path that no longer exists is removed from the index, and only their
+    articles are analysed. `progress(done, total)` counts files read plus
+    articles analysed, unless `analysis_progress` is given: then `progress`
+    counts files and `analysis_progress` articles. `listed()` is called once
+    phase 1 is committed (every article listed and searchable). `workers`:
+    analyser processes (None: one per core when worthwhile; 1: this process).
     """
-    analyze = analyze or default_analyze
     key = analyser_key(gazetteer)
     known = {row[0]: row[1:] for row in connection.execute("SELECT path, size, mtime_ns, sha256, analyser FROM files")}
     walk_problems: list[Problem] | None = None
@@ -140,14 +158,20 @@ def sync_store(
     else:
         on_disk, gone = _stat_paths(root, only)
         gone = [path for path in gone if path in known]
-    todo = [
-        path
-        for path, stat in on_disk.items()
-        if path not in known or known[path][0] != stat.size or known[path][1] != stat.mtime_ns or known[path][3] != key
-    ]
+    todo = []
+    stale = []  # unchanged files whose analyses were made with another analyser
+    for path, stat in on_disk.items():
+        previous = known.get(path)
+        if previous is None or previous[0] != stat.size or previous[1] != stat.mtime_ns:
+            todo.append(path)
+        elif previous[3] != key:
+            stale.append(path)
     todo.sort()
     counts = _Counts()
-    reporter = _Reporter(progress, len(todo))
+    pending_before = 0 if only is not None else _pending_count(connection)
+    combined = analysis_progress is None
+    # Until phase 1 has parsed them, count one article per file to analyse.
+    reporter = _Reporter(progress, len(todo) + (len(todo) + len(stale) + pending_before if combined else 0))
     batch = _Batch(connection)
     cancelled = False
     try:
@@ -162,21 +186,43 @@ def sync_store(
             batch.begin()
             _forget_file(connection, path)
             counts.removed += 1
+        for path in stale:
+            batch.begin()
+            _drop_analyses(connection, path, key)
+            counts.updated += 1
         batch.maybe_commit()
         for done, path in enumerate(todo):
             if cancel is not None and cancel.is_set():
                 cancelled = True
                 break
             batch.begin()
-            _index_file(connection, root, path, on_disk[path], known.get(path), key, gazetteer, analyze, counts)
+            _index_file(connection, root, path, on_disk[path], known.get(path), key, counts)
             batch.maybe_commit()
             reporter(done + 1)
         batch.commit()
+        if listed is not None:
+            listed()
+        if not cancelled:
+            files = todo if only is not None else None
+            pending = _pending(connection, None if files is None else files + stale)
+            if combined:
+                reporter.total = len(todo) + len(pending)
+                offset = len(todo)
+                report = lambda done: reporter(offset + done)  # noqa: E731
+            else:
+                reporter.finish(False)
+                reporter = _Reporter(analysis_progress, len(pending))
+                report = reporter
+            cancelled = _analyse(connection, pending, gazetteer, analyze, cancel, workers, batch, report, counts)
+            batch.commit()
     except BaseException:
         batch.rollback()
         raise
     reporter.finish(cancelled)
-    return SyncResult(counts.added, counts.updated, counts.removed, tuple(counts.problems), cancelled)
+    return SyncResult(
+        counts.added, counts.updated, counts.removed, tuple(counts.problems), cancelled,
+        analysed=counts.analysed, pending=_pending_count(connection),
+    )
 
 
 def _stat_paths(root: Path, paths: Iterable[str]) -> tuple[dict[str, _Stat], list[str]]:
@@ -226,8 +272,6 @@ def _index_file(
     stat: _Stat,
     previous: tuple | None,
     key: str,
-    gazetteer: Any,
-    analyze: Analyze,
     counts: _Counts,
 ) -> None:
     try:
@@ -244,12 +288,15 @@ def _index_file(
     except OSError as error:
         data = None
         read_error = error
-    digest = hashlib.sha256(data).hexdigest() if data is not None else ""
-    if previous is not None and data is not None and previous[2] == digest and previous[3] == key:
+    digest = hashlib.sha256(data).digest() if data is not None else b""
+    if previous is not None and data is not None and previous[2] == digest:
         # Touched, not changed: remember the new stat and keep everything else.
         connection.execute(
             "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (stat.size, stat.mtime_ns, path)
         )
+        if previous[3] != key:
+            _drop_analyses(connection, path, key)
+            counts.updated += 1
         return
     if previous is None:
         counts.added += 1
@@ -266,14 +313,18 @@ def _index_file(
         (path, stat.size, stat.mtime_ns, digest, key),
     )
     for article in articles:
-        problem = _insert_article(connection, path, article, gazetteer, analyze)
+        problem = _insert_article(connection, path, article)
         if problem is not None:
             problems.append(problem)
-    connection.executemany(
-        "INSERT INTO problems (file, path, line, reason, fatal) VALUES (?, ?, ?, ?, ?)",
-        [(path, p.path, p.line, p.reason, int(p.fatal)) for p in problems],
-    )
+    _insert_problems(connection, path, problems)
     counts.problems.extend(problems)
+
+
+def _insert_problems(connection: sqlite3.Connection, path: str, problems: list[Problem], article: int | None = None) -> None:
+    connection.executemany(
+        "INSERT INTO problems (file, path, line, reason, fatal, article) VALUES (?, ?, ?, ?, ?, ?)",
+        [(path, p.path, p.line, p.reason, int(p.fatal), article) for p in problems],
+    )
 
 
 def _parse(absolute: Path, root: Path, path: str) -> tuple[list[Article], list[Problem]]:
@@ -286,9 +337,7 @@ def _parse(absolute: Path, root: Path, path: str) -> tuple[list[Article], list[P
     return list(articles), list(problems)
 
 
-def _insert_article(
-    connection: sqlite3.Connection, path: str, article: Article, gazetteer: Any, analyze: Analyze
-) -> Problem | None:
+def _insert_article(connection: sqlite3.Connection, path: str, article: Article) -> Problem | None:
     source = article.source or None
     try:
         cursor = connection.execute(
@@ -312,17 +361,211 @@ def _insert_article(
     except sqlite3.IntegrityError:
         return Problem(safe_name(path), f"article id {article.id} appears twice; the second was skipped", fatal=False)
     rowid = cursor.lastrowid
+    connection.execute("INSERT INTO bodies (article, body) VALUES (?, ?)", (rowid, pack_text(article.body)))
     connection.execute("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, article.body))
-    try:
-        analysis = analyze(article, gazetteer)
-    except Exception as error:  # an analyser bug costs one article its highlights, no more
-        return Problem(safe_name(path), f"analysis failed for {article.id} ({type(error).__name__}: {error})", fatal=False)
-    _insert_analysis(connection, rowid, article.date.toordinal() if article.date else 0, analysis)
     return None
 
 
-def _insert_analysis(connection: sqlite3.Connection, rowid: int, sort_key: int, analysis: Analysis) -> None:
-    connection.execute("INSERT INTO analyses (article, data) VALUES (?, ?)", (rowid, encode_analysis(analysis)))
+# -- phase 2: analysis --------------------------------------------------------
+
+# Below this many articles, starting worker processes costs more than it saves.
+POOL_MINIMUM = 200
+# Articles per task sent to a worker: large enough to amortise pickling, small
+# enough that cancelling waits for little.
+CHUNK = 16
+
+
+def _pending(connection: sqlite3.Connection, files: list[str] | None) -> list[int]:
+    """Articles without an analysis, in rowid order: rows then append to the analysis
+    tables, which keeps their pages full (newest first made the index 30% larger)."""
+    sql = (
+        "SELECT a.rowid FROM articles a WHERE NOT EXISTS (SELECT 1 FROM analyses x WHERE x.article = a.rowid)"
+    )
+    if files is None:
+        return [row[0] for row in connection.execute(sql + " ORDER BY a.rowid")]
+    rowids: list[int] = []
+    for path in files:
+        rowids.extend(row[0] for row in connection.execute(sql + " AND a.file = ?", (path,)))
+    return rowids
+
+
+def _pending_count(connection: sqlite3.Connection) -> int:
+    return connection.execute(
+        "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM analyses x WHERE x.article = a.rowid)"
+    ).fetchone()[0]
+
+
+def _drop_analyses(connection: sqlite3.Connection, path: str, key: str) -> None:
+    """Forget the analyses of this file's articles (made with another analyser): phase 2 redoes them."""
+    rowids = [(row[0],) for row in connection.execute("SELECT rowid FROM articles WHERE file = ?", (path,))]
+    for table, column in _ANALYSIS_TABLES:
+        connection.executemany(f"DELETE FROM {table} WHERE {column} = ?", rowids)
+    connection.execute("DELETE FROM problems WHERE file = ? AND article IS NOT NULL", (path,))
+    connection.execute("UPDATE files SET analyser = ? WHERE path = ?", (key, path))
+
+
+_ANALYSIS_TABLES = (("analyses", "article"), ("article_actors", "article"), ("actor_names", "article"), ("quotes", "article"))
+
+
+@dataclass(slots=True)
+class _Job:
+    rowid: int
+    file: str
+    sort_key: int
+    article: Article
+
+
+def _jobs(connection: sqlite3.Connection, rowids: list[int]) -> Iterator[_Job]:
+    sql = f"SELECT {ARTICLE_COLUMNS}, a.file FROM articles a JOIN bodies b ON b.article = a.rowid WHERE a.rowid = ?"
+    for rowid in rowids:
+        row = connection.execute(sql, (rowid,)).fetchone()
+        if row is not None:
+            yield _Job(rowid, row[10], row[4], article_from_row(row))
+
+
+def _analyse(
+    connection: sqlite3.Connection,
+    rowids: list[int],
+    gazetteer: Any,
+    analyze: Analyze | None,
+    cancel: threading.Event | None,
+    workers: int | None,
+    batch: _Batch,
+    report: Callable[[int], None],
+    counts: _Counts,
+) -> bool:
+    """Analyse these articles; True if cancelled before all were done."""
+    if not rowids:
+        return False
+    if workers is None:
+        workers = _cores() if analyze is None and len(rowids) >= POOL_MINIMUM else 1
+    jobs = _jobs(connection, rowids)
+    if workers > 1 and analyze is None:
+        results = _in_processes(jobs, gazetteer, cancel, workers)
+    else:
+        results = _in_this_process(jobs, gazetteer, analyze or default_analyze, cancel)
+    ids = _Ids(connection)
+    done = 0
+    for job, result in results:
+        batch.begin()
+        if isinstance(result, Analysis):
+            _insert_analysis(connection, ids, job, result)
+        else:
+            connection.execute("INSERT INTO analyses (article, data) VALUES (?, NULL)", (job.rowid,))
+            problem = Problem(safe_name(job.file), f"analysis failed for {job.article.id} ({result})", fatal=False)
+            _insert_problems(connection, job.file, [problem], job.rowid)
+            counts.problems.append(problem)
+        counts.analysed += 1
+        done += 1
+        report(done)
+        batch.maybe_commit()
+    return done < len(rowids) and cancel is not None and cancel.is_set()
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _in_this_process(
+    jobs: Iterator[_Job], gazetteer: Any, analyze: Analyze, cancel: threading.Event | None
+) -> Iterator[tuple[_Job, Analysis | str]]:
+    for job in jobs:
+        if cancel is not None and cancel.is_set():
+            return
+        yield job, _analyse_one(analyze, job.article, gazetteer)
+
+
+def _analyse_one(analyze: Analyze, article: Article, gazetteer: Any) -> Analysis | str:
+    try:
+        return analyze(article, gazetteer)
+    except Exception as error:  # an analyser bug costs one article its highlights, no more
+        return f"{type(error).__name__}: {error}"
+
+
+def _in_processes(
+    jobs: Iterator[_Job], gazetteer: Any, cancel: threading.Event | None, workers: int
+) -> Iterator[tuple[_Job, Analysis | str]]:
+    """The default analyser in `workers` processes; what they cannot do (a worker
+    died, the gazetteer cannot be sent) is done in this process."""
+    from reader.index.worker import WorkerPool
+
+    def cancelled() -> bool:
+        return cancel is not None and cancel.is_set()
+
+    try:
+        pool = WorkerPool(workers, gazetteer)
+    except Exception:
+        yield from _in_this_process(jobs, gazetteer, default_analyze, cancel)
+        return
+    waiting: dict[int, list[_Job]] = {}
+    leftover: list[_Job] = []
+    keys = itertools.count()
+    exhausted = False
+    try:
+        while not cancelled():
+            while not exhausted and len(waiting) < 2 * workers:
+                chunk = list(itertools.islice(jobs, CHUNK))
+                if not chunk:
+                    exhausted = True
+                    break
+                key = next(keys)
+                waiting[key] = chunk
+                pool.submit(key, [(job.rowid, job.article) for job in chunk])
+            if not waiting:
+                break
+            finished = pool.next_result(timeout=0.1)
+            if finished is None:
+                if not pool.alive:
+                    break
+                continue
+            key, results = finished
+            chunk = waiting.pop(key)
+            if results is None:
+                leftover.extend(chunk)
+                continue
+            for job in chunk:
+                yield job, results[job.rowid]
+    finally:
+        pool.close()
+    if not cancelled():
+        for chunk in waiting.values():
+            leftover.extend(chunk)
+        yield from _in_this_process(itertools.chain(leftover, jobs), gazetteer, default_analyze, cancel)
+
+
+class _Ids:
+    """Ids of actor names and name keys, added as they are first seen."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.actors = dict(connection.execute("SELECT name, id FROM actors"))
+        self.keys = dict(connection.execute("SELECT key, id FROM name_keys"))
+
+    def actor(self, name: str) -> int:
+        found = self.actors.get(name)
+        if found is None:
+            found = self.actors[name] = self.connection.execute(
+                "INSERT INTO actors (name) VALUES (?)", (name,)
+            ).lastrowid
+        return found
+
+    def key(self, key: str) -> int:
+        found = self.keys.get(key)
+        if found is None:
+            found = self.keys[key] = self.connection.execute(
+                "INSERT INTO name_keys (key) VALUES (?)", (key,)
+            ).lastrowid
+        return found
+
+
+def _insert_analysis(connection: sqlite3.Connection, ids: _Ids, job: _Job, analysis: Analysis) -> None:
+    rowid = job.rowid
+    connection.execute(
+        "INSERT INTO analyses (article, data) VALUES (?, ?)", (rowid, encode_analysis(analysis, job.article.body))
+    )
     actors: dict[str, list] = {}
     for actor in analysis.actors:
         row = actors.setdefault(actor.name, [actor.kind, 0, 0])
@@ -330,7 +573,7 @@ def _insert_analysis(connection: sqlite3.Connection, rowid: int, sort_key: int, 
         row[2] += actor.quotes
     connection.executemany(
         "INSERT INTO article_actors (article, actor, kind, mentions, quotes, sort_key) VALUES (?, ?, ?, ?, ?, ?)",
-        [(rowid, name, kind, mentions, quotes, sort_key) for name, (kind, mentions, quotes) in actors.items()],
+        [(rowid, ids.actor(name), kind, mentions, quotes, job.sort_key) for name, (kind, mentions, quotes) in actors.items()],
     )
     names: set[tuple[str, str]] = set()
     for actor in analysis.actors:
@@ -339,7 +582,7 @@ def _insert_analysis(connection: sqlite3.Connection, rowid: int, sort_key: int, 
     names.update((name_key(m.text), m.actor) for m in analysis.mentions if m.actor in actors)
     connection.executemany(
         "INSERT OR IGNORE INTO actor_names (key, article, actor) VALUES (?, ?, ?)",
-        [(k, rowid, actor) for k, actor in names if k],
+        [(ids.key(k), rowid, ids.actor(actor)) for k, actor in names if k],
     )
     connection.executemany(
         "INSERT OR IGNORE INTO quotes (article, start, \"end\", text, kind, speaker, speaker_start, speaker_end,"
@@ -352,7 +595,15 @@ def _insert_analysis(connection: sqlite3.Connection, rowid: int, sort_key: int, 
 
 
 def _forget_file(connection: sqlite3.Connection, path: str) -> None:
-    # The delete trigger on articles removes text, analyses, actors and quotes.
+    # A contentless FTS table forgets a row only when given the text it indexed.
+    rows = connection.execute(
+        "SELECT a.rowid, a.title, b.body FROM articles a JOIN bodies b ON b.article = a.rowid WHERE a.file = ?", (path,)
+    ).fetchall()
+    connection.executemany(
+        "INSERT INTO fts (fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+        [(rowid, title, unpack_text(body)) for rowid, title, body in rows],
+    )
+    # The delete trigger on articles removes bodies, analyses, actors and quotes.
     connection.execute("DELETE FROM articles WHERE file = ?", (path,))
     connection.execute("DELETE FROM problems WHERE file = ?", (path,))
     connection.execute("DELETE FROM files WHERE path = ?", (path,))

@@ -1,0 +1,112 @@
+"""Search-hit snippets: the stretch of a body where the searched words cluster.
+
+The FTS table keeps no text (see schema), so snippets are cut here, for the few
+hits shown. Words are compared as the FTS tokenizer does (case and accents
+ignored, anything but letters and digits separates), closely enough to mark the
+words that made an article match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from reader.index.query import Term
+
+# About the span of FTS5's 24-token snippet.
+WIDTH = 160
+LEAD = 40  # characters of context before the first matched word
+ELLIPSIS = "…"
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def _fold_character(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return base if len(base) == 1 else char.lower()[:1] or char
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character for one, so offsets still hold."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_character, text))
+
+
+@lru_cache(maxsize=256)
+def term_patterns(terms: tuple[Term, ...]) -> tuple[re.Pattern[str], ...]:
+    patterns = []
+    for term in terms:
+        words = _WORD.findall(fold(term.text))
+        if not words:
+            continue
+        body = r"[\W_]+".join(map(re.escape, words))
+        tail = r"[^\W_]*" if term.prefix else r"(?![^\W_])"
+        patterns.append(re.compile(r"(?<![^\W_])" + body + tail))
+    return tuple(patterns)
+
+
+def snippet(body: str, terms: tuple[Term, ...]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A one-line excerpt around the best cluster of matched words, and where they are in it."""
+    folded = fold(body)
+    matches: list[tuple[int, int, int]] = []  # (start, end, term number)
+    for number, pattern in enumerate(term_patterns(terms)):
+        matches.extend((m.start(), m.end(), number) for m in pattern.finditer(folded))
+    if not matches:
+        return _cut(body, 0, WIDTH, [])
+    matches.sort()
+    best = 0
+    if len(term_patterns(terms)) > 1:
+        best = _densest(matches)
+    first = matches[best][0]
+    start = _word_start(body, max(0, first - LEAD)) if first > LEAD else 0
+    end = start + WIDTH
+    return _cut(body, start, end, [(s, e) for s, e, _ in matches if s >= start and e <= end])
+
+
+def _densest(matches: list[tuple[int, int, int]]) -> int:
+    """The first match of the earliest window of WIDTH characters holding the most distinct terms."""
+    best, best_score = 0, 0
+    inside: dict[int, int] = {}
+    j = 0
+    for i, (start, _, _) in enumerate(matches):
+        while j < len(matches) and matches[j][0] < start + WIDTH:
+            inside[matches[j][2]] = inside.get(matches[j][2], 0) + 1
+            j += 1
+        if len(inside) > best_score:
+            best, best_score = i, len(inside)
+        number = matches[i][2]
+        inside[number] -= 1
+        if not inside[number]:
+            del inside[number]
+    return best
+
+
+def _word_start(text: str, position: int) -> int:
+    """The start of the first whole word at or after `position`."""
+    found = _WORD.search(text, position)
+    if found is None:
+        return position
+    if found.start() == position and position > 0 and _WORD.match(text[position - 1]):
+        following = _WORD.search(text, found.end())
+        return following.start() if following else position
+    return found.start()
+
+
+def _cut(body: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    if end < len(body):
+        # End on a whole word.
+        space = body.rfind(" ", start, end)
+        if space > start + WIDTH // 2:
+            end = space
+    else:
+        end = len(body)
+    spans = [(s, e) for s, e in spans if e <= end]
+    prefix = ELLIPSIS if start > 0 else ""
+    suffix = ELLIPSIS if end < len(body) else ""
+    text = prefix + body[start:end].rstrip() + suffix
+    shift = len(prefix) - start
+    return text.replace("\n", " "), tuple((s + shift, e + shift) for s, e in spans)

@@ -1,0 +1,147 @@
+"""Analysis in worker processes, for phase 2 of a sync on a machine with several cores.
+
+Each worker is `python -m reader.index.worker`, fed over its stdin and answering
+on its stdout with length-prefixed pickles: first the gazetteer, then lists of
+(rowid, Article), each answered by a list of (rowid, Analysis or error text).
+Plain subprocesses rather than multiprocessing, which would run the parent's
+main script again in every worker.
+
+`WorkerPool` is used from one thread (the syncing one); a small thread per worker
+does the blocking I/O. `close()` kills the workers at once, so cancelling never
+waits for an article being analysed.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import struct
+import subprocess
+import sys
+import threading
+from typing import Any, BinaryIO
+
+from reader.model import Analysis, Article
+
+_LENGTH = struct.Struct("<Q")
+
+
+def send(stream: BinaryIO, value: Any) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_LENGTH.pack(len(data)) + data)
+    stream.flush()
+
+
+def receive(stream: BinaryIO) -> Any:
+    header = stream.read(_LENGTH.size)
+    if len(header) < _LENGTH.size:
+        raise EOFError("worker stream closed")
+    (length,) = _LENGTH.unpack(header)
+    data = stream.read(length)
+    if len(data) < length:
+        raise EOFError("worker stream closed")
+    return pickle.loads(data)
+
+
+def analyse_one(article: Article, gazetteer: Any) -> Analysis | str:
+    from reader.analysis import analyze_article
+
+    try:
+        return analyze_article(article, gazetteer)
+    except Exception as error:  # an analyser bug costs one article its highlights, no more
+        return f"{type(error).__name__}: {error}"
+
+
+class WorkerPool:
+    """`workers` analyser processes sharing one queue of tasks."""
+
+    def __init__(self, workers: int, gazetteer: Any) -> None:
+        payload = pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL)  # fails early if it cannot travel
+        self.tasks: queue.Queue = queue.Queue()
+        self.results: queue.Queue = queue.Queue()
+        self.processes: list[subprocess.Popen] = []
+        self.threads: list[threading.Thread] = []
+        environment = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+        try:
+            for _ in range(workers):
+                process = subprocess.Popen(
+                    [sys.executable, "-m", "reader.index.worker"],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env=environment,
+                )
+                self.processes.append(process)
+                assert process.stdin is not None
+                process.stdin.write(_LENGTH.pack(len(payload)) + payload)
+                process.stdin.flush()
+                thread = threading.Thread(target=self._serve, args=(process,), daemon=True, name="analyser-io")
+                thread.start()
+                self.threads.append(thread)
+        except BaseException:
+            self.close()
+            raise
+
+    def submit(self, key: int, articles: list[tuple[int, Article]]) -> None:
+        self.tasks.put((key, articles))
+
+    def next_result(self, timeout: float) -> tuple[int, dict[int, Analysis | str] | None] | None:
+        """(key, results by rowid) of a finished task, (key, None) if its worker died,
+        or None if nothing finished within `timeout`."""
+        try:
+            return self.results.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+    @property
+    def alive(self) -> bool:
+        return any(thread.is_alive() for thread in self.threads)
+
+    def _serve(self, process: subprocess.Popen) -> None:
+        while True:
+            task = self.tasks.get()
+            if task is None:
+                return
+            key, articles = task
+            try:
+                send(process.stdin, articles)
+                answer = dict(receive(process.stdout))
+            except (OSError, EOFError, ValueError, pickle.PickleError):
+                self.results.put((key, None))
+                return
+            self.results.put((key, answer))
+
+    def close(self) -> None:
+        for process in self.processes:
+            try:
+                process.kill()
+            except OSError:
+                pass
+        for _ in self.threads:
+            self.tasks.put(None)
+        for process in self.processes:
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
+            for stream in (process.stdin, process.stdout):
+                try:
+                    stream.close()
+                except (OSError, AttributeError):
+                    pass
+
+
+def main() -> None:
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    try:
+        gazetteer = receive(stdin)
+        while True:
+            articles = receive(stdin)
+            send(stdout, [(rowid, analyse_one(article, gazetteer)) for rowid, article in articles])
+    except (EOFError, BrokenPipeError, KeyboardInterrupt):
+        return
+
+
+if __name__ == "__main__":
+    main()
