@@ -26,7 +26,9 @@ from reader.ui.messages import Filtered, StoreLoaded
 from reader.ui.persistence import StateKeeper
 from reader.ui.screens.help import HelpScreen, binding_rows
 from reader.ui.screens.problems import ProblemsScreen
+from reader.ui.who_said_what_commands import WhoSaidWhatCommands
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.filter_input import FilterInput
 from reader.ui.widgets.problems_link import ProblemsLink, problems_summary
 from reader.ui.widgets.reading_pane import Analyser, ReadingPane
@@ -39,7 +41,7 @@ class NewsreaderApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "newsreader"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-very-wide")]
-    COMMANDS = App.COMMANDS | {ArticleCommands, NewsreaderCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, NewsreaderCommands, WhoSaidWhatCommands}
     BINDINGS = [
         Binding("n", "next_article", "Next", id="newsreader.next_article", tooltip="Next article, from anywhere"),
         Binding(
@@ -61,6 +63,10 @@ class NewsreaderApp(App[None]):
             tooltip="Files the store could not read",
         ),
         Binding("question_mark", "help", "Help", id="newsreader.help", tooltip="This list of keys"),
+        Binding(
+            "w", "toggle_who_said_what", "Who said what", id="newsreader.who_said_what",
+            tooltip="The article's actors and quotes, beside the text",
+        ),
         Binding("q", "quit", "Quit", id="newsreader.quit", tooltip="Quit (your place is saved)"),
     ]
 
@@ -102,7 +108,7 @@ class NewsreaderApp(App[None]):
                 yield self.filter_input
                 yield self.article_list
                 yield ProblemsLink(id="problems-link")
-            yield self.pane
+            yield ArticleView(self.pane, id="article-view")
         yield Footer()
 
     @property
@@ -336,11 +342,15 @@ class NewsreaderApp(App[None]):
     def on_problems_link_clicked(self) -> None:
         self.action_show_problems()
 
+    def action_toggle_who_said_what(self) -> None:
+        self.query_one(ArticleView).toggle_panel()
+
     def action_help(self) -> None:
         sections = [
             ("Anywhere", [*self.BINDINGS, Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")]),
             ("Article list", ArticleList.BINDINGS),
             ("Reading pane", ReadingPane.BINDINGS),
+            ("Who said what", ArticleView.BINDINGS),
             ("Filter", FilterInput.BINDINGS),
         ]
         self.push_screen(HelpScreen(binding_rows(sections, self.keymap, self.get_key_display)))

@@ -7,15 +7,17 @@ never parsed as markup: `Content(body)` keeps it verbatim, offsets included.
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from textual.content import Content, Span
 from textual.style import Style
 
-from reader.model import Analysis
+from reader.model import Analysis, Mention
 
 # Kinds of highlight, in the order they are layered: later ones win where they overlap.
 KINDS = ("statement", "term", "place", "organisation", "person", "speaker")
+# Marks drawn over the highlights: every mention of the chosen actor, and the one stepped to.
+MARKS = ("focus", "current")
 LEGEND = (
     ("statement", "“statement”"),
     ("term", "“term”"),
@@ -40,7 +42,7 @@ def highlight_spans(body: str, analysis: Analysis) -> Iterator[tuple[str, int, i
         kind = "term" if quote.kind == "term" else "statement"
         if fits(quote.start, quote.end):
             spans.append((kind, quote.start, quote.end))
-    for mention in analysis.mentions:
+    for mention in outermost(analysis.mentions):
         if mention.kind in KINDS and fits(mention.start, mention.end):
             spans.append((mention.kind, mention.start, mention.end))
     for quote in analysis.quotes:
@@ -51,11 +53,31 @@ def highlight_spans(body: str, analysis: Analysis) -> Iterator[tuple[str, int, i
     return iter(spans)
 
 
-def highlighted_body(body: str, analysis: Analysis | None, styles: Styles) -> Content:
+def outermost(mentions: Iterable[Mention]) -> list[Mention]:
+    """Mentions not nested inside a longer one: "United States Navy" is drawn as one
+    organisation, not with "United States" styled as a place inside it."""
+    kept: list[Mention] = []
+    reach = -1
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if mention.end <= reach:
+            continue
+        kept.append(mention)
+        reach = mention.end
+    return kept
+
+
+def highlighted_body(
+    body: str,
+    analysis: Analysis | None,
+    styles: Styles,
+    marks: Iterable[tuple[str, int, int]] = (),
+) -> Content:
+    """The body with its highlights, then `marks` ((kind, start, end), kind in MARKS) on top."""
     content = Content(body)
     if analysis is None or content.plain != body:
         return content  # control codes were stripped: offsets no longer line up
     spans = [Span(start, end, styles[kind]) for kind, start, end in highlight_spans(body, analysis)]
+    spans.extend(Span(start, end, styles[kind]) for kind, start, end in marks if 0 <= start < end <= len(body))
     return Content(body, spans, strip_control_codes=False)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reader.model import Analysis, Article, Mention, Quote
+from reader.model import Actor, Analysis, Article, Mention, Quote
 
 ACTORS = {
     "Ingrid Solberg": "person",
@@ -15,7 +15,15 @@ ACTORS = {
     "Brannvik Harbour Board": "organisation",
     "Vesterøy": "place",
     "Halden": "place",
+    # the panel store (tests/snapshot_apps/panel_store)
+    "Petra Haugen": "person",
+    "Karl Eide": "person",
+    "Haugen": "person",
+    "Nordvik Fisheries Union": "organisation",
+    "Skarsund Marine Station": "organisation",
+    "Skarsund": "place",
 }
+ALIASES = {"Haugen": "Petra Haugen"}
 _QUOTE = re.compile(r'"[^"\n]+"')
 
 
@@ -28,7 +36,7 @@ def fixture_analyser(article: Article) -> Analysis:
             if match.start() in taken:
                 continue
             taken.update(range(match.start(), match.end()))
-            mentions.append(Mention(match.start(), match.end(), name, kind, name))
+            mentions.append(Mention(match.start(), match.end(), name, kind, ALIASES.get(name, name)))
     quotes = []
     for match in _QUOTE.finditer(body):
         kind = "term" if len(match.group().split()) <= 3 else "statement"
@@ -45,4 +53,20 @@ def fixture_analyser(article: Article) -> Analysis:
             )
         )
     mentions.sort(key=lambda m: m.start)
-    return Analysis(mentions=tuple(mentions), quotes=tuple(quotes))
+    return Analysis(mentions=tuple(mentions), quotes=tuple(quotes), actors=actors_of(mentions, quotes))
+
+
+def actors_of(mentions: list[Mention], quotes: list[Quote]) -> tuple[Actor, ...]:
+    """One actor per canonical name, in order of first mention, with its counts."""
+    actors: dict[str, Actor] = {}
+    for mention in mentions:
+        known = actors.get(mention.actor)
+        aliases = known.aliases if known else ()
+        if mention.text != mention.actor and mention.text not in aliases:
+            aliases = (*aliases, mention.text)
+        actors[mention.actor] = Actor(mention.actor, mention.kind, aliases, (known.mentions if known else 0) + 1)
+    for quote in quotes:
+        if quote.speaker in actors:
+            actor = actors[quote.speaker]
+            actors[quote.speaker] = Actor(actor.name, actor.kind, actor.aliases, actor.mentions, actor.quotes + 1)
+    return tuple(actors.values())

@@ -59,3 +59,5 @@ def pilot_test(scenario):
         asyncio.run(scenario(*args, **kwargs))
 
     return test
+
+PANEL_STORE = Path(__file__).parent / "panel_store"

@@ -7,7 +7,8 @@ small cache, so switching articles never waits for it.
 
 from __future__ import annotations
 
-from typing import Callable
+import re
+from typing import Callable, Iterable
 
 from textual import work
 from textual.binding import Binding
@@ -19,7 +20,10 @@ from textual.widgets import Static
 
 from reader.model import Analysis, Article
 from reader.ui.analysis_cache import AnalysisCache
-from reader.ui.highlights import KINDS, highlight_spans, highlighted_body, legend
+from reader.ui.highlights import KINDS, MARKS, highlight_spans, highlighted_body, legend
+from reader.ui.matches import match_spans
+from reader.ui.navigation import line_of
+from reader.ui.wrapped_lines import line_starts
 from reader.ui.rows import day_label
 
 Analyser = Callable[[Article], Analysis]
@@ -51,12 +55,20 @@ class ReadingPane(VerticalScroll, can_focus=True):
         Binding("escape,h", "app.focus_list", "Back", tooltip="Back to the list", id="newsreader.back"),
     ]
 
-    COMPONENT_CLASSES = {f"reading-pane--{kind}" for kind in KINDS}
+    COMPONENT_CLASSES = {f"reading-pane--{kind}" for kind in (*KINDS, *MARKS)} | {"reading-pane--match"}
 
     class AnalysisReady(Message):
         def __init__(self, article_id: str, analysis: Analysis) -> None:
             super().__init__()
             self.article_id = article_id
+            self.analysis = analysis
+
+    class Shown(Message):
+        """The pane shows another article, or the analysis of this one arrived (None: not yet)."""
+
+        def __init__(self, article: Article | None, analysis: Analysis | None) -> None:
+            super().__init__()
+            self.article = article
             self.analysis = analysis
 
     class ReachedEnd(Message):
@@ -73,6 +85,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._analyser = analyser or default_analyser
         self._cache = AnalysisCache()
         self._reached_end = False
+        self._marks: tuple[tuple[str, int, int], ...] = ()
+        self._line_starts: tuple[tuple[str, int], list[int]] | None = None
+        self._matches: re.Pattern[str] | None = None  # the search's words, marked in the body
 
     def compose(self):
         with Vertical(id="article"):
@@ -90,6 +105,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.query_one("#article-title", Static).update(Content(message))
         for name in ("#article-facts", "#article-legend", "#article-body"):
             self.query_one(name, Static).update("")
+        self._marks = ()
+        self.post_message(self.Shown(None, None))
 
     def show(self, article: Article) -> None:
         if self.article is not None and self.article.id == article.id:
@@ -97,27 +114,33 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.article = article
         self._reached_end = False
         self.analysis = self._cache.get(article.id)
+        self._marks = ()
         self.query_one("#article-title", Static).update(Content(article.title))
         self.query_one("#article-facts", Static).update(Content(article_facts(article)))
         self._show_body()
         self.scroll_home(animate=False, immediate=True)
         if self.analysis is None:
             self._analyse(article)
+        self.post_message(self.Shown(article, self.analysis))
 
     def _styles(self) -> dict[str, VisualStyle]:
-        return {kind: self._span_style(f"reading-pane--{kind}") for kind in KINDS}
+        styles = {kind: self._span_style(f"reading-pane--{kind}") for kind in KINDS}
+        # A mark turns `reverse` off unless it asks for it, so a marked speaker shows the mark's colours.
+        styles.update({kind: self._span_style(f"reading-pane--{kind}", reverse=False) for kind in MARKS})
+        return styles
 
-    def _span_style(self, component: str) -> VisualStyle:
+    def _span_style(self, component: str, reverse: bool | None = None) -> VisualStyle:
         """A component class as a span style. `get_visual_style` drops `reverse`,
         which the speaker style needs to stand apart without colour."""
         styles = self.get_component_styles(component)
         flags = styles.text_style
         return VisualStyle(
             foreground=styles.color if styles.has_rule("color") else None,
+            background=styles.background if styles.has_rule("background") else None,
             bold=flags.bold,
             italic=flags.italic,
             underline=flags.underline,
-            reverse=flags.reverse,
+            reverse=flags.reverse if flags.reverse is not None else reverse,
             strike=flags.strike,
         )
 
@@ -127,7 +150,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
             return
         styles = self._styles()
         body = getattr(article, "body", "")
-        self.query_one("#article-body", Static).update(highlighted_body(body, self.analysis, styles))
+        content = highlighted_body(body, self.analysis, styles, self._marks)
+        if self._matches is not None and content.plain == body:
+            match_style = self._span_style("reading-pane--match")
+            for start, end in match_spans(body, self._matches):
+                content = content.stylize(match_style, start, end)
+        self.query_one("#article-body", Static).update(content)
         kinds = {kind for kind, _, _ in highlight_spans(body, self.analysis)} if self.analysis else set()
         legend_widget = self.query_one("#article-legend", Static)
         legend_widget.update(legend(styles, kinds) if kinds else "")
@@ -144,6 +172,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if self.article is not None and self.article.id == message.article_id:
             self.analysis = message.analysis
             self._show_body()
+            self.post_message(self.Shown(self.article, self.analysis))
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -151,3 +180,67 @@ class ReadingPane(VerticalScroll, can_focus=True):
             if new_value >= self.max_scroll_y:
                 self._reached_end = True
                 self.post_message(self.ReachedEnd(self.article))
+
+    # ------------------------------------------------- marks and offsets
+
+    def set_matches(self, pattern: re.Pattern[str] | None) -> None:
+        """Mark what a search matched (see reader.ui.matches); None: no search."""
+        if pattern != self._matches:
+            self._matches = pattern
+            self._show_body()
+
+    def reload(self, article: Article) -> None:
+        """The article changed on disk: show the new text where the reader was."""
+        y = self.scroll_y
+        self._cache.discard(article.id)
+        self.article = None
+        self.show(article)
+        self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
+
+    def mark(self, marks: Iterable[tuple[str, int, int]]) -> None:
+        """Draw (kind, start, end) marks over the highlights; kind is one of MARKS."""
+        marks = tuple(marks)
+        if marks != self._marks:
+            self._marks = marks
+            self._show_body()
+
+    def _body_lines(self) -> tuple[Static, list[int]] | None:
+        """The body widget and the offset each of its wrapped lines starts at."""
+        body = self.query_one("#article-body", Static)
+        width = body.content_size.width
+        if self.article is None or width <= 0:
+            return None
+        key = (self.article.id, width)
+        if self._line_starts is None or self._line_starts[0] != key:
+            self._line_starts = (key, line_starts(self.article.body, width))
+        return body, self._line_starts[1]
+
+    def _body_top(self, body: Static) -> int:
+        """The body's first line in the pane's scrollable space."""
+        return body.region.y - self.content_region.y + round(self.scroll_y)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Bring the line holding a body offset into view, a third of the way down,
+        unless it is already on screen."""
+        found = self._body_lines()
+        if found is None:
+            return
+        body, starts = found
+        y = self._body_top(body) + line_of(starts, offset)
+        height = self.scrollable_content_region.height
+        if self.scroll_y + 1 <= y < self.scroll_y + height - 1:
+            return
+        self.scroll_to(y=max(0, y - height // 3), animate=False, immediate=True)
+
+    def visible_offsets(self) -> tuple[int, int] | None:
+        """The range of body offsets on screen now."""
+        found = self._body_lines()
+        if found is None:
+            return None
+        body, starts = found
+        length = len(self.article.body)  # type: ignore[union-attr]
+        first = round(self.scroll_y) - self._body_top(body)
+        last = first + self.scrollable_content_region.height
+        if last <= 0 or first >= len(starts):
+            return None
+        return starts[max(first, 0)], starts[last] if last < len(starts) else length

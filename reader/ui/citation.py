@@ -1,0 +1,56 @@
+"""A quote as a citation a journalist can paste: “words” — speaker, source, dateline, date.
+
+Textual-free. The words come from the (already sanitised) article body; the
+result is plain text on one line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.model import Article, Quote
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+OPENING_MARKS = "\"“„«‘'‚‹「『"
+CLOSING_MARKS = "\"”»’'›」』"
+UNATTRIBUTED = "unattributed"
+_SPACE = re.compile(r"\s+")
+# A quote running over paragraphs reopens each one with a mark; the citation is one run of words.
+_REOPENED = re.compile(r"\s*\n\s*\n\s*[" + re.escape(OPENING_MARKS) + r"]?")
+
+
+def quoted_words(quote: Quote) -> str:
+    """The words inside the quotation marks, on one line, without trailing commas."""
+    text = quote.text.strip()
+    if text[:1] and text[0] in OPENING_MARKS:
+        text = text[1:]
+    if text[-1:] and text[-1] in CLOSING_MARKS:
+        text = text[:-1]
+    text = _REOPENED.sub(" ", text)
+    return _SPACE.sub(" ", text).strip().rstrip(",;:").rstrip()
+
+
+def long_date(article: Article) -> str | None:
+    day = article.date
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else None
+
+
+def citation(article: Article, quote: Quote) -> str:
+    """`“words” — speaker, source, dateline, date`, leaving out what the article lacks."""
+    speaker = quote.speaker or UNATTRIBUTED
+    source = article.source
+    dateline = article.dateline.title() if article.dateline and article.dateline.isupper() else article.dateline
+    parts = [part for part in (speaker, source, dateline, long_date(article)) if part]
+    return f"“{quoted_words(quote)}” — {', '.join(parts)}"
+
+
+def excerpt(quote: Quote, limit: int = 120) -> str:
+    """The quote's words, cut at a word boundary with an ellipsis past `limit` characters."""
+    words = quoted_words(quote)
+    if len(words) <= limit:
+        return f"“{words}”"
+    cut = words[:limit].rsplit(" ", 1)[0]
+    return f"“{cut}…”"

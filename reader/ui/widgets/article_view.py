@@ -1,0 +1,209 @@
+"""The reading pane with its who-said-what panel beside it, and the keys that tie
+them together: choose an actor or a quote in the panel, step through its places in
+the text with `]` and `[`, copy the quote in focus as a citation with `y`.
+
+The pane draws and scrolls; the panel lists; this view keeps what is chosen and
+where the reader is in it. At narrow widths an open panel takes the sidebar's room.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from reader.model import Analysis, Article, Quote
+from reader.ui.citation import citation
+from reader.ui.navigation import Span, Steps, actor_spans, first_quote_between, quote_for_span, quotes_in_order
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.who_said_what import WhoSaidWhat
+
+NARROW = "-narrow"  # the app's breakpoint class for small terminals
+
+
+class ArticleView(Horizontal):
+    BINDINGS = [
+        Binding(
+            "right_square_bracket", "step(1)", "Step", id="newsreader.next_mark",
+            tooltip="Next mention of the chosen actor, else the next quote",
+        ),
+        Binding(
+            "left_square_bracket", "step(-1)", "Prev", show=False, id="newsreader.previous_mark",
+            tooltip="Previous mention of the chosen actor, else the previous quote",
+        ),
+        Binding(
+            "y", "copy_citation", "Cite", id="newsreader.copy_citation",
+            tooltip="Copy the quote in focus (or the first on screen) as a citation",
+        ),
+        Binding(
+            "escape", "clear_marks", "Clear", show=False, priority=True, id="newsreader.clear_marks",
+            tooltip="Forget the chosen actor or quote; from the panel, back to the text",
+        ),
+    ]
+
+    def __init__(self, pane: ReadingPane, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.pane = pane
+        self.panel = WhoSaidWhat(id="who-said-what")
+        self.article: Article | None = None
+        self.analysis: Analysis | None = None
+        self.actor: str | None = None
+        self.steps: Steps | None = None
+        self._quotes: dict[Span, Quote] = {}
+
+    def compose(self):
+        with Vertical(id="reading"):
+            yield self.pane
+            yield Static(id="reading-status")
+        yield self.panel
+
+    def on_mount(self) -> None:
+        self.panel.show_message("No article")
+        self.watch(self.screen, "focused", self._focus_moved, init=False)
+
+    # ------------------------------------------------------------- the panel
+
+    @property
+    def panel_open(self) -> bool:
+        return self.has_class("-show-panel")
+
+    def toggle_panel(self) -> None:
+        self.set_panel(not self.panel_open)
+
+    def set_panel(self, show: bool) -> None:
+        if show == self.panel_open:
+            return
+        had_focus = self.panel.has_focus
+        self.set_class(show, "-show-panel")
+        self.screen.set_class(show, "-who-said-what")
+        if show:
+            self.panel.focus()
+        elif had_focus:
+            self.pane.focus()
+
+    def _focus_moved(self, focused: Widget | None) -> None:
+        """At narrow widths the open panel hides the sidebar: going back to the list closes it."""
+        if focused is None or not self.panel_open or not self.screen.has_class(NARROW):
+            return
+        if self not in focused.ancestors_with_self:
+            self.set_panel(False)
+
+    # ------------------------------------------------------ article changes
+
+    def on_reading_pane_shown(self, message: ReadingPane.Shown) -> None:
+        self.article = message.article
+        self.analysis = message.analysis
+        self._quotes = {(q.start, q.end): q for q in quotes_in_order(message.analysis)} if message.analysis else {}
+        self.actor = None
+        self.steps = None
+        if message.article is None:
+            self.panel.show_message("No article")
+        else:
+            self.panel.show_analysis(message.analysis)
+        self._show_steps(scroll=False)
+
+    # ------------------------------------------------------------- choosing
+
+    def on_who_said_what_actor_chosen(self, message: WhoSaidWhat.ActorChosen) -> None:
+        self.choose_actor(message.actor.name)
+
+    def on_who_said_what_quote_chosen(self, message: WhoSaidWhat.QuoteChosen) -> None:
+        self.choose_quote(message.quote)
+
+    def choose_actor(self, name: str) -> None:
+        """Mark every mention of an actor and go to the first one."""
+        if self.analysis is None:
+            return
+        self.actor = name
+        self.steps = Steps(tuple(actor_spans(self.analysis, name))).step(1, 0)
+        self.panel.highlight_actor(name)
+        self._show_steps()
+
+    def choose_quote(self, quote: Quote) -> None:
+        self.actor = None
+        self.steps = Steps(tuple(self._quotes)).at((quote.start, quote.end))
+        self._show_steps()
+
+    def action_step(self, direction: int) -> None:
+        if self.analysis is None:
+            self.notify("Still analysing this article…", timeout=2)
+            return
+        steps = self.steps or Steps(tuple(self._quotes))
+        if not steps.spans:
+            self.notify("No quotes in this article", timeout=2)
+            return
+        visible = self.pane.visible_offsets()
+        self.steps = steps.step(direction, visible[0] if visible else 0)
+        self._show_steps()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_marks":  # otherwise Escape goes on to the pane: back to the list
+            return self.steps is not None or self.panel.has_focus
+        return True
+
+    def action_clear_marks(self) -> None:
+        if self.steps is None:
+            self.pane.focus()
+            return
+        self.actor = None
+        self.steps = None
+        self._show_steps(scroll=False)
+
+    def _show_steps(self, *, scroll: bool = True) -> None:
+        steps = self.steps
+        marks: list[tuple[str, int, int]] = []
+        if self.actor is not None and steps is not None:
+            marks.extend(("focus", start, end) for start, end in steps.spans)
+        if steps is not None and (current := steps.current) is not None:
+            marks.append(("current", *current))
+            if scroll:
+                self.pane.scroll_to_offset(current[0])
+            if quote := self._quotes.get(current) if self.actor is None else None:
+                self.panel.highlight_quote(quote)
+        self.pane.mark(marks)
+        self.set_class(steps is not None, "-stepping")
+        self.query_one("#reading-status", Static).update(self._status())
+        self.refresh_bindings()
+
+    def _status(self) -> Content:
+        steps = self.steps
+        if steps is None:
+            return Content("")
+        if self.actor is not None:
+            where = Content.assemble((self.actor, "bold"), f" {steps.position()}")
+        else:
+            current = self._quotes.get(steps.current) if steps.current else None
+            speaker = f" · {current.speaker}" if current is not None and current.speaker else ""
+            where = Content.assemble(("quote", "bold"), f" {steps.position()}{speaker}")
+        return Content.assemble(where, ("  ] [ step · y cite · esc clear", "$text-muted"))
+
+    # ------------------------------------------------------------ citations
+
+    def quote_in_focus(self) -> Quote | None:
+        """The quote stepped to or chosen; the quote around (or spoken by) the mention
+        stepped to; else the first quote on screen."""
+        if self.analysis is None:
+            return None
+        if self.steps is not None and (current := self.steps.current) is not None:
+            quote = self._quotes.get(current) if self.actor is None else quote_for_span(self.analysis, current)
+            if quote is not None:
+                return quote
+        visible = self.pane.visible_offsets()
+        if visible is None:
+            return None
+        return first_quote_between(list(self._quotes.values()), *visible)
+
+    def action_copy_citation(self) -> None:
+        quote = self.quote_in_focus()
+        if quote is None or self.article is None:
+            self.notify("No quote to cite here", timeout=2)
+            return
+        self.app.copy_to_clipboard(citation(self.article, quote))
+        self.notify("Copied citation", timeout=2)
+
+    def jump_to_actor(self, name: str) -> None:
+        """From the command palette: choose the actor and read from its first mention."""
+        self.choose_actor(name)
+        self.pane.focus()

@@ -1,0 +1,120 @@
+"""Who said what: the article's actors, grouped by kind with their counts, and its quotes
+with their speakers. Each row carries its `Actor` or `Quote`; choosing one posts
+`ActorChosen` or `QuoteChosen`, and the article view decides what that means.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from textual import on
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.model import Actor, Analysis, Quote
+from reader.ui.citation import excerpt
+from reader.ui.navigation import quotes_in_order
+
+GROUPS = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"))
+EXCERPT_CHARACTERS = 90  # the row is cut to the panel's width with an ellipsis anyway
+
+
+class ActorOption(Option):
+    def __init__(self, actor: Actor) -> None:
+        counts = f"  {actor.mentions}×"
+        if actor.quotes:
+            counts += f" · {actor.quotes} quote{'s' if actor.quotes != 1 else ''}"
+        super().__init__(Content.assemble(actor.name, (counts, "$text-muted")))
+        self.actor = actor
+
+
+class QuoteOption(Option):
+    def __init__(self, quote: Quote) -> None:
+        if quote.kind == "term":
+            who: tuple[str, str] = ("term", "italic $text-muted")
+        else:
+            who = (quote.speaker or "unattributed", "bold" if quote.speaker else "italic $text-muted")
+        super().__init__(Content.assemble(who, " ", excerpt(quote, EXCERPT_CHARACTERS)))
+        self.quote = quote
+
+
+def heading(label: str) -> Option:
+    return Option(Content.styled(label, "bold $text-accent"), disabled=True)
+
+
+def panel_options(analysis: Analysis) -> list[Option | None]:
+    """Groups of actors (most mentioned first), then the quotes in text order."""
+    options: list[Option | None] = []
+    for kind, label in GROUPS:
+        actors = sorted(
+            (actor for actor in analysis.actors if actor.kind == kind),
+            key=lambda actor: (-actor.mentions - actor.quotes, actor.name),
+        )
+        if actors:
+            if options:
+                options.append(None)
+            options.append(heading(f"{label} ({len(actors)})"))
+            options.extend(ActorOption(actor) for actor in actors)
+    quotes = quotes_in_order(analysis)
+    if quotes:
+        if options:
+            options.append(None)
+        options.append(heading(f"Quotes ({len(quotes)})"))
+        options.extend(QuoteOption(quote) for quote in quotes)
+    return options
+
+
+class WhoSaidWhat(OptionList):
+    class ActorChosen(Message):
+        def __init__(self, actor: Actor) -> None:
+            super().__init__()
+            self.actor = actor
+
+    class QuoteChosen(Message):
+        def __init__(self, quote: Quote) -> None:
+            super().__init__()
+            self.quote = quote
+
+    def on_mount(self) -> None:
+        self.border_title = "Who said what"
+
+    def show_message(self, message: str) -> None:
+        self.set_options([Option(Content.styled(message, "italic"), disabled=True)])
+
+    def show_analysis(self, analysis: Analysis | None) -> None:
+        if analysis is None:
+            self.show_message("Analysing…")
+            return
+        options = panel_options(analysis)
+        if not options:
+            self.show_message("No quotes or named actors found")
+            return
+        self.set_options(options)
+        self.highlighted = next((n for n, option in enumerate(self.options) if not option.disabled), None)
+
+    def highlight_actor(self, name: str) -> None:
+        for index, option in enumerate(self.options):
+            if isinstance(option, ActorOption) and option.actor.name == name:
+                self.highlighted = index
+                return
+
+    def highlight_quote(self, quote: Quote) -> None:
+        for index, option in enumerate(self.options):
+            if isinstance(option, QuoteOption) and option.quote == quote:
+                self.highlighted = index
+                return
+
+    @property
+    def actors(self) -> Sequence[Actor]:
+        return [option.actor for option in self.options if isinstance(option, ActorOption)]
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option = event.option
+        if isinstance(option, ActorOption):
+            self.post_message(self.ActorChosen(option.actor))
+        elif isinstance(option, QuoteOption):
+            self.post_message(self.QuoteChosen(option.quote))
