@@ -251,3 +251,20 @@ async def test_a_one_megabyte_line_and_a_long_article_render_and_scroll(tmp_path
             assert app.pane.scroll_y > 0
             assert len(pane_text(app)["body"]) == len(app.pane.article.body)
             await pilot.press("escape")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="reader/ui/app.py shows the store path raw ('No articles in …', 'Could not read the store …'); "
+    "Content() keeps ESC, so a hostile folder name reaches the terminal",
+)
+@pilot_test
+async def test_a_hostile_store_folder_name_is_shown_escaped(tmp_path):
+    store = tmp_path / "evil\x1b]2;pwn\x07\u202e"
+    store.mkdir()
+    app = build(tmp_path, store=store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "No articles in" in text
+        assert_safe(text, "screen for an empty store")
