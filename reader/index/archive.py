@@ -28,7 +28,7 @@ class SearchHit:
     summary: ArticleSummary
     snippet: str  # plain text; never markup
     highlights: tuple[tuple[int, int], ...]  # (start, end) of matched words in `snippet`
-    rank: float  # bm25: lower is better; 0.0 when the search had no words
+    rank: float  # bm25: lower is better; 0.0 when the search had no words, or only very common ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,14 +301,19 @@ class Index:
         return hits
 
     def search(self, query: SearchQuery | str, limit: int | None = 200) -> list[SearchHit]:
-        """Articles matching `query`: best first when it has words, else newest first."""
+        """Articles matching `query`: best first when it has words, else newest first.
+
+        When every word or phrase searched for is in more than half of the articles,
+        bm25 cannot tell them apart (its IDF is floored at ~0), and ranking would read
+        every position of every occurrence: such hits come newest first, rank 0.0."""
         query = _as_query(query)
         fts = query.fts_expression()
-        where, parameters = self._where(query, fts_in_from=fts is not None)
+        ranked = fts is not None and not self._too_common(query)
+        where, parameters = self._where(query, fts_in_from=ranked, by_date=not ranked)
         limit_sql = " LIMIT ?" if limit is not None else ""
         if limit is not None:
             parameters.append(limit)
-        if fts is None:
+        if not ranked:
             rows = self._run(
                 f"SELECT {_SUMMARY_COLUMNS}, a.rowid, 0.0 FROM articles a {where} ORDER BY a.sort_key DESC, a.id{limit_sql}",
                 parameters,
@@ -320,6 +325,30 @@ class Index:
                 [fts, *parameters],
             )
         return self._hits(rows, query if fts is not None else None)
+
+    def count_matches(self, query: SearchQuery | str) -> int:
+        """How many articles match `query` (all of them, whatever `search`'s limit)."""
+        query = _as_query(query)
+        where, parameters = self._where(query)
+        return self._run(f"SELECT count(*) FROM articles a {where}", parameters)[0][0]
+
+    def _too_common(self, query: SearchQuery) -> bool:
+        """True when every term is in more than half of the articles."""
+        # Articles per search term ("": all articles), per thread (data_version is per connection).
+        version = self._db().execute("PRAGMA data_version").fetchone()[0]
+        cache = getattr(self._local, "frequencies", None)
+        if cache is None or cache[None] != version:
+            cache = self._local.frequencies = {None: version, "": self.count()}
+        half = cache[""] / 2
+        for term in query.terms:
+            expression = SearchQuery(terms=(term,)).fts_expression()
+            count = cache.get(expression)
+            if count is None:
+                count = cache[expression] = self._run("SELECT count(*) FROM fts WHERE fts MATCH ?", [expression])[0][0]
+            if count <= half:
+                return False
+        return True
+
 
     def _hits(self, rows: list[tuple], query: SearchQuery | None) -> list[SearchHit]:
         """Hits with snippets cut from their bodies (only the start of each without words)."""
@@ -346,7 +375,12 @@ class Index:
 
     # -- helpers ---------------------------------------------------------------
 
-    def _where(self, query: SearchQuery | None, *, fts_in_from: bool = False) -> tuple[str, list[Any]]:
+    def _where(
+        self, query: SearchQuery | None, *, fts_in_from: bool = False, by_date: bool = False
+    ) -> tuple[str, list[Any]]:
+        """SQL conditions on `articles a` for the query's filters (and words, unless
+        `fts_in_from`). `by_date`: words matching most articles are checked while
+        walking the date index, rather than sorting every match by date."""
         if query is None:
             return "", []
         conditions: list[str] = []
@@ -358,7 +392,8 @@ class Index:
         else:
             fts = query.fts_expression()
             if fts is not None:
-                conditions.append("a.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+                rowid = "+a.rowid" if by_date else "a.rowid"
+                conditions.append(f"{rowid} IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
                 parameters.append(fts)
         for actor in query.actors:
             conditions.append("a.rowid IN (SELECT article FROM actor_names WHERE key = (SELECT id FROM name_keys WHERE key = ?))")

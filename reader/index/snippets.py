@@ -8,6 +8,7 @@ words that made an article match.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -18,6 +19,8 @@ from reader.index.query import Term
 WIDTH = 160
 LEAD = 40  # characters of context before the first matched word
 ELLIPSIS = "…"
+MATCHES_PER_TERM = 40
+OPENING = 1500  # characters
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -31,9 +34,16 @@ def _fold_character(char: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case without accents, one character for one, so offsets still hold."""
+    lowered = text.lower()
     if text.isascii():
-        return text.lower()
-    return "".join(map(_fold_character, text))
+        return lowered
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer
+        return "".join(map(_fold_character, text))
+    for char in [c for c in set(lowered) if c > "\x7f"]:
+        folded = _fold_character(char)
+        if folded != char:
+            lowered = lowered.replace(char, folded)
+    return lowered
 
 
 @lru_cache(maxsize=256)
@@ -43,28 +53,43 @@ def term_patterns(terms: tuple[Term, ...]) -> tuple[re.Pattern[str], ...]:
         words = _WORD.findall(fold(term.text))
         if not words:
             continue
-        body = r"[\W_]+".join(map(re.escape, words))
+        first = re.escape(words[0])
+        rest = "".join(r"[\W_]+" + re.escape(word) for word in words[1:])
         tail = r"[^\W_]*" if term.prefix else r"(?![^\W_])"
-        patterns.append(re.compile(r"(?<![^\W_])" + body + tail))
+        # The word comes first and the check that no letter precedes it after: a
+        # literal start lets the regex engine skip ahead (twenty times faster).
+        patterns.append(re.compile(first + r"(?<![^\W_]" + first + ")" + rest + tail))
     return tuple(patterns)
 
 
 def snippet(body: str, terms: tuple[Term, ...]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A one-line excerpt around the best cluster of matched words, and where they are in it."""
-    folded = fold(body)
-    matches: list[tuple[int, int, int]] = []  # (start, end, term number)
-    for number, pattern in enumerate(term_patterns(terms)):
-        matches.extend((m.start(), m.end(), number) for m in pattern.finditer(folded))
+    patterns = term_patterns(terms)
+    # Most hits show every word early on: look at the opening first, the rest only if needed.
+    matches = _matches(body[:OPENING], patterns)
+    if len({number for _, _, number in matches}) < len(patterns) and len(body) > OPENING:
+        matches = _matches(body, patterns)
     if not matches:
         return _cut(body, 0, WIDTH, [])
-    matches.sort()
     best = 0
-    if len(term_patterns(terms)) > 1:
+    if len(patterns) > 1:
         best = _densest(matches)
     first = matches[best][0]
     start = _word_start(body, max(0, first - LEAD)) if first > LEAD else 0
     end = start + WIDTH
     return _cut(body, start, end, [(s, e) for s, e, _ in matches if s >= start and e <= end])
+
+
+def _matches(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[tuple[int, int, int]]:
+    """(start, end, term number) of the first occurrences of each term, in text order."""
+    folded = fold(text)
+    matches: list[tuple[int, int, int]] = []
+    for number, pattern in enumerate(patterns):
+        # The first occurrences are enough to place the window; a common word has hundreds.
+        found = itertools.islice(pattern.finditer(folded), MATCHES_PER_TERM)
+        matches.extend((m.start(), m.end(), number) for m in found)
+    matches.sort()
+    return matches
 
 
 def _densest(matches: list[tuple[int, int, int]]) -> int:
