@@ -19,6 +19,8 @@ from reader.index.snippets import snippet as cut_snippet
 from reader.index.sync import Analyze, Progress, SyncResult, sync_store
 from reader.model import Analysis, Article, ArticleSummary, Problem, Quote
 
+# Ranking a word found in fewer articles than this is fast enough to do anyway.
+COMMON_MINIMUM = 5000
 _SUMMARY_COLUMNS = "a.id, a.path, a.title, a.sort_key, a.source, a.dateline, a.words"
 _QUOTE_COLUMNS = 'q.start, q."end", q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end'
 
@@ -303,8 +305,8 @@ class Index:
     def search(self, query: SearchQuery | str, limit: int | None = 200) -> list[SearchHit]:
         """Articles matching `query`: best first when it has words, else newest first.
 
-        When every word or phrase searched for is in more than half of the articles,
-        bm25 cannot tell them apart (its IDF is floored at ~0), and ranking would read
+        When every word or phrase searched for is in more than half of the articles
+        (and in at least COMMON_MINIMUM), bm25 cannot tell them apart (its IDF is floored at ~0), and ranking would read
         every position of every occurrence: such hits come newest first, rank 0.0."""
         query = _as_query(query)
         fts = query.fts_expression()
@@ -333,7 +335,8 @@ class Index:
         return self._run(f"SELECT count(*) FROM articles a {where}", parameters)[0][0]
 
     def _too_common(self, query: SearchQuery) -> bool:
-        """True when every term is in more than half of the articles."""
+        """True when every term is in more than half of the articles, and in so many
+        that ranking them would be slow."""
         # Articles per search term ("": all articles), per thread (data_version is per connection).
         version = self._db().execute("PRAGMA data_version").fetchone()[0]
         cache = getattr(self._local, "frequencies", None)
@@ -345,7 +348,7 @@ class Index:
             count = cache.get(expression)
             if count is None:
                 count = cache[expression] = self._run("SELECT count(*) FROM fts WHERE fts MATCH ?", [expression])[0][0]
-            if count <= half:
+            if count <= half or count < COMMON_MINIMUM:
                 return False
         return True
 
