@@ -19,6 +19,7 @@ from reader.index.snippets import snippet as cut_snippet
 from reader.index.sync import Analyze, Progress, SyncResult, sync_store
 from reader.model import Analysis, Article, ArticleSummary, Problem, Quote
 
+READER_CACHE_KIB = 8000
 # Ranking a word found in fewer articles than this is fast enough to do anyway.
 COMMON_MINIMUM = 5000
 _SUMMARY_COLUMNS = "a.id, a.path, a.title, a.sort_key, a.source, a.dateline, a.words"
@@ -153,6 +154,8 @@ class Index:
         if connection is None:
             connection = schema.connect(self.path)
             connection.execute("PRAGMA query_only = 1")
+            # Readers stay small (the OS caches the file anyway); the writer keeps 32 MB.
+            connection.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
             self._local.connection = connection
             with self._lock:
                 self._connections.append(connection)
