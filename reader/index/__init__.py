@@ -8,11 +8,14 @@ or foreign database is moved aside and rebuilt, with a notice in `Index.warnings
 
     index = Index.open(store_root)              # fast: no scanning; see .warnings
     rows = index.summaries()                    # list[ArticleSummary], newest first
-    result = index.sync(progress, cancel)       # SyncResult(added, updated, removed, problems, cancelled)
+    result = index.sync(progress, cancel)       # SyncResult(added, updated, removed, problems, cancelled,
+                                                #            analysed, pending)
     index.article(id)  -> Article | None        # full article, body from the index
-    index.analysis(id) -> Analysis | None       # cached analysis (None if not analysed)
+    index.analysis(id) -> Analysis | None       # cached analysis (None if not analysed yet, or failed)
+    index.pending()    -> int                   # articles still waiting for analysis
     index.problems()   -> list[Problem]
-    index.search('strike actor:"Kim Jong Un" from:2019')  -> list[SearchHit]  (best first)
+    index.search('strike actor:"Kim Jong Un" from:2019')  -> list[SearchHit]  (best first, at most limit=200)
+    index.count_matches(query) -> int           # all matches, for "200 of 8,412"
     index.summaries('source:reuters')           # the same filters, newest first
     index.actors(kind=None, weeks=52)  -> list[ActorStats]
     index.quotes(actor=None)  -> list[QuoteHit]  (date order)
@@ -23,6 +26,18 @@ thread (each thread gets its own SQLite connection; WAL lets readers see the las
 committed batch while the writer works). `progress(done, total)` is called from
 the syncing thread, throttled; `cancel` is a `threading.Event` checked per file.
 `sync(analyze=fn)` replaces the analyser (tests); `gazetteer` is passed to it.
+
+Sync runs in two phases. Phase 1 reads the files: every article is then listed,
+readable and searchable, and `sync(listed=fn)` calls fn (reload the list). Phase 2
+analyses the articles, in worker processes when there are many and several cores
+(`workers=`): until it reaches an article, `analysis(id)` is None and the caller
+may analyse it itself. `progress` counts files read plus articles analysed, or
+only files if `analysis_progress` is given for phase 2. A cancelled sync leaves
+analyses pending; the next sync finishes them.
+
+Storage (schema 3): bodies zlib-compressed once, a contentless FTS5 index
+(snippets are cut in Python from the stored body), analyses as compressed JSON.
+About 1.9x the article text: ~86 MB for 10,000 Wikinews articles.
 
 Search grammar: see `reader.index.query`. Bad queries raise `QueryError`, a
 `reader.errors.UserError` whose message is meant for the user.

@@ -18,9 +18,10 @@ def open_synced_index(store_root: Path, gazetteer: Any = None, stream: TextIO | 
     index = Index.open(store_root)
     for warning in index.warnings:
         print(f"newsreader: {warning}", file=stream)
-    progress = _TerminalProgress(stream) if stream.isatty() else None
+    progress = _TerminalProgress(stream, "indexing {done:,}/{total:,} files") if stream.isatty() else None
+    analysing = _TerminalProgress(stream, "analysing {done:,}/{total:,} articles") if stream.isatty() else None
     try:
-        index.sync(progress=progress, gazetteer=gazetteer)
+        index.sync(progress=progress, analysis_progress=analysing, gazetteer=gazetteer)
     finally:
         if progress is not None:
             progress.clear()
@@ -28,8 +29,9 @@ def open_synced_index(store_root: Path, gazetteer: Any = None, stream: TextIO | 
 
 
 class _TerminalProgress:
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, message: str) -> None:
         self.stream = stream
+        self.message = message
         self.started = time.monotonic()
         self.shown = False
 
@@ -37,7 +39,7 @@ class _TerminalProgress:
         if time.monotonic() - self.started < QUIET_SECONDS or not total:
             return
         self.shown = True
-        self.stream.write(f"\rindexing {done:,}/{total:,} files")
+        self.stream.write("\r\x1b[K" + self.message.format(done=done, total=total))
         self.stream.flush()
 
     def clear(self) -> None:
