@@ -166,7 +166,7 @@ def report(label: str, app_runs: list[dict], bare_runs: list[dict]) -> None:
     hwm_listed = [run.get("mem_listed", {}).get("VmHWM") for run in app_runs]
     hwm_idle = [run.get("mem_idle", {}).get("VmHWM") for run in app_runs]
     rss_idle = [run.get("mem_idle", {}).get("VmRSS") for run in app_runs]
-    idle = [run.get("idle_after") for run in app_runs]
+    idle = [run["idle_after"] for run in app_runs if "idle_after" in run]
     print(
         f"  memory: VmHWM at listed {mb(max(filter(None, hwm_listed), default=None))}, "
         f"VmHWM once idle {mb(max(filter(None, hwm_idle), default=None))}, "
