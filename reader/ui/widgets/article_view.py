@@ -75,7 +75,7 @@ class ArticleView(Horizontal):
     def set_panel(self, show: bool) -> None:
         if show == self.panel_open:
             return
-        had_focus = self.panel.has_focus
+        had_focus = self.screen.focused is self.panel
         self.set_class(show, "-show-panel")
         self.screen.set_class(show, "-who-said-what")
         if show:
@@ -140,7 +140,7 @@ class ArticleView(Horizontal):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_marks":  # otherwise Escape goes on to the pane: back to the list
-            return self.steps is not None or self.panel.has_focus
+            return self.steps is not None or self.screen.focused is self.panel
         return True
 
     def action_clear_marks(self) -> None:
