@@ -10,13 +10,14 @@ from reader.cli import add_store_option
 from reader.errors import UserError
 from reader.model import Analysis, Article
 
-# Styles never rely on colour alone: each kind also has its own attribute.
+# The app's highlights in Rich terms. Never colour alone: each kind has its own attributes.
 HIGHLIGHT_STYLES = {
-    "quote": "italic green",
-    "speaker": "bold underline",
+    "statement": "italic green",
+    "term": "italic underline yellow",
+    "speaker": "bold reverse green",
     "person": "bold cyan",
-    "organisation": "underline magenta",
-    "place": "bold yellow",
+    "organisation": "bold underline magenta",
+    "place": "underline blue",
 }
 
 
@@ -38,7 +39,10 @@ def run(args: argparse.Namespace) -> int:
     elif sys.stdout.isatty():
         from rich.console import Console
 
-        Console().print(render_article(article))
+        from reader.analysis import analyze_article
+        from reader.cli.common import load_gazetteer_for_cli
+
+        Console().print(render_article(article, analyze_article(article, load_gazetteer_for_cli(args))))
     else:
         sys.stdout.write(plain_article(article))
     return 0
@@ -83,22 +87,25 @@ def plain_article(article: Article) -> str:
 
 
 def render_article(article: Article, analysis: Analysis | None = None):
-    """The article as Rich renderables: a header, a rule, then the body with
-    the analysis' quotes, speakers and actors highlighted. Text is never markup."""
+    """The article as Rich renderables: a header (with a legend of the styles used),
+    a rule, then the body with the analysis' quotes, speakers and actors highlighted,
+    the same spans as the app. Text is never markup."""
     from rich.console import Group
     from rich.rule import Rule
     from rich.text import Text
+
+    from reader.ui.spans import LEGEND, highlight_spans
 
     title = Text(article.title, style="bold")
     meta = Text(" · ".join(header_fields(article)), style="dim")
     body = Text(article.body)
     if analysis is not None:
-        for quote in analysis.quotes:
-            body.stylize(HIGHLIGHT_STYLES["quote"], quote.start, quote.end)
-            if quote.speaker_start is not None and quote.speaker_end is not None:
-                body.stylize(HIGHLIGHT_STYLES["speaker"], quote.speaker_start, quote.speaker_end)
-        for mention in analysis.mentions:
-            style = HIGHLIGHT_STYLES.get(mention.kind)
-            if style:
-                body.stylize(style, mention.start, mention.end)
+        kinds = set()
+        for kind, start, end in highlight_spans(article.body, analysis):
+            body.stylize(HIGHLIGHT_STYLES[kind], start, end)
+            kinds.add(kind)
+        used = [(label, HIGHLIGHT_STYLES[kind]) for kind, label in LEGEND if kind in kinds]
+        if used:
+            meta.append("\n")
+            meta.append(Text("  ").join(Text(label, style=style) for label, style in used))
     return Group(title, meta, Rule(style="dim"), body)
