@@ -8,11 +8,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.index import Index, parse_query
 from reader.index import schema
 from reader.index.codec import decode_analysis, encode_analysis, pack_text, unpack_prefix, unpack_text
-from reader.index.snippets import snippet
+from reader.index.snippets import OPENING_NEEDED, snippet
 from reader.model import Actor, Analysis, Mention, Quote
 from test_index import article, ids, stub_analyze, write
 
@@ -177,3 +179,25 @@ def test_worker_processes_analyse_like_this_process(tmp_path: Path):
         assert result.analysed == 3 and result.pending == 0
         for n in range(3):
             assert pooled.analysis(f"{n}.txt") == serial.analysis(f"{n}.txt") is not None
+
+
+@given(st.text(alphabet="ab€😀 é\n", max_size=3000), st.integers(0, 2500))
+@settings(max_examples=200, deadline=None)
+def test_unpack_prefix_is_the_start_of_the_text(text: str, characters: int):
+    assert unpack_prefix(pack_text(text), characters) == text[:characters]
+
+
+def test_snippet_reads_past_the_opening_only_when_a_word_is_missing_there():
+    body = "Opening words about nothing. " * 100 + "The tugboat arrived."
+    opening = body[:OPENING_NEEDED]
+    asked = []
+
+    def whole():
+        asked.append(True)
+        return body
+
+    text, spans = snippet(opening, parse_query("tugboat").terms, whole=whole)
+    assert asked and [text[s:e] for s, e in spans] == ["tugboat"] and not text.endswith("…")
+    asked.clear()
+    text, spans = snippet(opening, parse_query("opening").terms, whole=whole)
+    assert not asked and [text[s:e] for s, e in spans][0] == "Opening" and text.endswith("…")

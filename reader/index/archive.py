@@ -15,6 +15,7 @@ from reader.errors import UserError
 from reader.index import schema
 from reader.index.codec import ARTICLE_COLUMNS, article_from_row, decode_analysis, unpack_prefix, unpack_text
 from reader.index.query import QueryError, SearchQuery, name_key, parse_query
+from reader.index.snippets import OPENING_NEEDED
 from reader.index.snippets import snippet as cut_snippet
 from reader.index.sync import Analyze, Progress, SyncResult, sync_store
 from reader.model import Analysis, Article, ArticleSummary, Problem, Quote
@@ -365,7 +366,8 @@ class Index:
             if query is None:
                 hits.append(SearchHit(summary, _lede(unpack_prefix(data, _LEDE_READ)) if data else "", (), 0.0))
             else:
-                text, highlights = cut_snippet(unpack_text(data) if data else "", query.terms)
+                opening = unpack_prefix(data, OPENING_NEEDED) if data else ""
+                text, highlights = cut_snippet(opening, query.terms, whole=lambda data=data: unpack_text(data))
                 hits.append(SearchHit(summary, text, highlights, row[8]))
         return hits
 

@@ -27,9 +27,16 @@ def unpack_text(data: bytes) -> str:
 
 
 def unpack_prefix(data: bytes, characters: int) -> str:
-    """At least the first `characters` characters of a packed text (or all of it), cheaply."""
-    raw = zlib.decompressobj().decompress(data, characters * 4)
-    return raw.decode("utf-8", "ignore")[:characters]
+    """The first `characters` characters of a packed text (all of it if shorter), decompressing little more."""
+    decompressor = zlib.decompressobj()
+    raw = decompressor.decompress(data, characters + 16)
+    while decompressor.unconsumed_tail:
+        text = raw.decode("utf-8", "ignore")  # drops at most a character cut in two at the end
+        if len(text) > characters:
+            return text[:characters]
+        raw += decompressor.decompress(decompressor.unconsumed_tail, characters)
+    raw += decompressor.flush()
+    return raw.decode("utf-8", "surrogatepass")[:characters]
 
 
 def encode_analysis(analysis: Analysis, body: str) -> bytes:

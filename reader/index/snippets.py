@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from reader.index.query import Term
@@ -21,6 +22,8 @@ LEAD = 40  # characters of context before the first matched word
 ELLIPSIS = "…"
 MATCHES_PER_TERM = 40
 OPENING = 1500  # characters
+# Enough of a text for a snippet of a match in its opening (see `snippet`).
+OPENING_NEEDED = OPENING + WIDTH + 40
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -62,12 +65,18 @@ def term_patterns(terms: tuple[Term, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(patterns)
 
 
-def snippet(body: str, terms: tuple[Term, ...]) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A one-line excerpt around the best cluster of matched words, and where they are in it."""
+def snippet(
+    body: str, terms: tuple[Term, ...], whole: Callable[[], str] | None = None
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A one-line excerpt around the best cluster of matched words, and where they are in it.
+
+    `body` may be only the first OPENING_NEEDED characters of the text when `whole`
+    gives all of it: most hits show every word early on, so the rest is rarely needed."""
     patterns = term_patterns(terms)
-    # Most hits show every word early on: look at the opening first, the rest only if needed.
     matches = _matches(body[:OPENING], patterns)
     if len({number for _, _, number in matches}) < len(patterns) and len(body) > OPENING:
+        if whole is not None:
+            body = whole()
         matches = _matches(body, patterns)
     if not matches:
         return _cut(body, 0, WIDTH, [])
