@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
@@ -15,8 +14,7 @@ from reader.errors import UserError
 from reader.index import schema
 from reader.index.codec import ARTICLE_COLUMNS, article_from_row, decode_analysis, unpack_prefix, unpack_text
 from reader.index.query import QueryError, SearchQuery, name_key, parse_query
-from reader.index.snippets import OPENING_NEEDED
-from reader.index.snippets import snippet as cut_snippet
+from reader.index.snippets import OPENING_NEEDED, snippet as cut_snippet
 from reader.index.sync import Analyze, Progress, SyncResult, sync_store
 from reader.model import Analysis, Article, ArticleSummary, Problem, Quote
 
