@@ -1,8 +1,9 @@
 """The index database: where it lives, its tables, and opening it safely.
 
 The database is a cache derived from the store. Anything unexpected in it (not
-SQLite at all, another program's file, an older schema) means it is moved
-aside and built again; the caller gets a warning, never an exception.
+SQLite at all, another program's file, another store's index) means it is moved
+aside and built again; our own index with another schema version is simply
+deleted and built again. The caller gets a warning, never an exception.
 """
 
 from __future__ import annotations
@@ -149,8 +150,14 @@ def prepare(path: Path, store_root: Path) -> list[str]:
         reason = _unusable_reason(path, store_root)
         if reason is None:
             return warnings
-        aside = _move_aside(path)
-        warnings.append(f"index {path.name} {reason}; moved it to {aside.name} and rebuilding")
+        if reason.startswith(_OUTDATED):
+            # Our own index in another layout holds nothing worth keeping: it is
+            # rebuilt, and a copy would cost as much disk as the index.
+            _remove(path)
+            warnings.append(f"index {path.name} {reason}; rebuilding it")
+        else:
+            aside = _move_aside(path)
+            warnings.append(f"index {path.name} {reason}; moved it to {aside.name} and rebuilding")
     _create(path, store_root)
     return warnings
 
@@ -164,7 +171,7 @@ def _unusable_reason(path: Path, store_root: Path) -> str | None:
             if application_id != APPLICATION_ID:
                 return "is not a newsreader index"
             if version != SCHEMA_VERSION:
-                return f"has schema version {version}, expected {SCHEMA_VERSION}"
+                return f"{_OUTDATED} {version}, expected {SCHEMA_VERSION}"
             row = connection.execute("SELECT value FROM meta WHERE key = 'store'").fetchone()
             if row is None or row[0] != str(store_root.resolve()):
                 return "belongs to another store"
@@ -174,6 +181,17 @@ def _unusable_reason(path: Path, store_root: Path) -> str | None:
     except sqlite3.DatabaseError as error:
         return f"is unreadable ({error})"
     return None
+
+
+_OUTDATED = "has schema version"
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            path.with_name(path.name + suffix).unlink()
+        except FileNotFoundError:
+            pass
 
 
 def _move_aside(path: Path) -> Path:

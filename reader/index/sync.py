@@ -190,6 +190,7 @@ def sync_store(
             batch.begin()
             _drop_analyses(connection, path, key)
             counts.updated += 1
+            batch.maybe_commit()
         batch.maybe_commit()
         for done, path in enumerate(todo):
             if cancel is not None and cancel.is_set():
