@@ -49,6 +49,7 @@ class TmuxControl:
             self._run("set-option", "-g", *option)
         self._run("set-option", "-w", "-t", self.session, "remain-on-exit", "on")
         self._run("resize-window", "-t", self.session, "-x", str(width), "-y", str(height))
+        self.socket_path = self._run("display-message", "-p", "#{socket_path}").strip()
         self._client = subprocess.Popen(
             ["tmux", "-L", self.socket, "-C", "attach-session", "-t", self.session],
             stdin=subprocess.PIPE,
@@ -187,6 +188,8 @@ class TmuxControl:
         except Exception:
             self._client.kill()
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        if self.socket_path:
+            os.unlink(self.socket_path) if os.path.exists(self.socket_path) else None
 
     def __enter__(self) -> TmuxControl:
         return self

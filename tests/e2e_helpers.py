@@ -53,6 +53,7 @@ class Terminal:
             f"exec {shlex.quote(sys.executable)} -c 'import time; time.sleep(10**6)'",
         )  # fmt: skip
         self.started = True
+        self.socket_path = self.show("#{socket_path}")
         self.tmux("set-option", "-g", "remain-on-exit", "on")
         self.tmux("set-option", "-w", "-t", self.session, "remain-on-exit", "on")
         self.tmux("set-option", "-g", "status", "off")
@@ -109,6 +110,8 @@ class Terminal:
         if self.started:
             self.tmux("kill-server", check=False)
             self.started = False
+            if self.socket_path:
+                Path(self.socket_path).unlink(missing_ok=True)
 
 
 def isolated_env(base: Path) -> dict[str, str]:
