@@ -133,6 +133,10 @@ class WorkerPool:
 
 
 def main() -> None:
+    try:
+        os.nice(5)  # the app that started us stays responsive while we use every core
+    except (AttributeError, OSError):
+        pass
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     try:
         gazetteer = receive(stdin)
