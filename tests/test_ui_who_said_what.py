@@ -341,3 +341,14 @@ def test_line_starts_match_the_lines_textual_draws(width):
     assert len(starts) == len(lines)
     for start, line in zip(starts, lines):
         assert body[start:].startswith(line.plain.rstrip())
+
+
+def test_the_app_analyses_with_the_users_actors_yaml(tmp_path):
+    from reader.ui.analyser import GazetteerAnalyser
+
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "actors.yaml").write_text("Vell Board:\n  kind: place\n", encoding="utf-8")
+    body = 'The Vell Board said "the tide is ours, and always was".'
+    analysis = GazetteerAnalyser(store)(Article(id="a", path="a", body=body, title="T"))
+    assert [(m.text, m.kind) for m in analysis.mentions] == [("Vell Board", "place")]

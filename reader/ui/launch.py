@@ -68,6 +68,10 @@ def make_app(
         config, config_warnings = _load_config()
         warnings.extend(config_warnings)
     state = state if state is not None else ReadingState()
+    from reader.ui.analyser import GazetteerAnalyser
+
+    if analyser is None:
+        analyser = GazetteerAnalyser(Path(store_path))
     app = NewsreaderApp(
         Path(store_path),
         keeper=StateKeeper(state),
@@ -82,6 +86,10 @@ def make_app(
     if warning:
         app.startup_warnings.append(warning)
     app.theme = chosen
+    if isinstance(analyser, GazetteerAnalyser):
+        analyser.on_problems = lambda problems: app.call_from_thread(
+            app.notify, "\n".join(map(str, problems)), title="actors.yaml", severity="warning", timeout=10
+        )
     return app
 
 
