@@ -106,3 +106,18 @@ def test_cli_loader_without_user_files_gives_builtin(tmp_path, monkeypatch, caps
     gazetteer = load_gazetteer_for_cli(argparse.Namespace(store=str(store)))
     assert gazetteer.lookup("North Korea") == ("North Korea", "place")
     assert capsys.readouterr().err == ""
+
+
+def test_a_person_named_in_actors_yaml_still_takes_their_surname_mentions():
+    from reader.analysis import analyze
+    from reader.analysis.gazetteer import builtin, parse_user_gazetteer
+
+    user, problems = parse_user_gazetteer(
+        "Kim Jong Un:\n  kind: person\n  aliases: [the North Korean leader]\n", "actors.yaml"
+    )
+    assert problems == []
+    body = 'Kim Jong Un met envoys. "We are ready," Mr Kim said. Kim later left.'
+    analysis = analyze(body, gazetteer=builtin().overlaid(user))
+    kim = [m for m in analysis.mentions if "Kim" in m.text]
+    assert [m.actor for m in kim] == ["Kim Jong Un"] * 3
+    assert analysis.quotes[0].speaker == "Kim Jong Un"

@@ -626,8 +626,11 @@ def _resolve(doc: _Doc) -> list[Mention]:
     # People: a lone word or partial name joins the fullest name that contains it.
     persons = [c for c in cands if c.kind == "person" and c.source == "person"]
     surname: dict[str, list[tuple[int, str]]] = {}
-    for cand in persons:
-        for word in cand.text.split():
+    # A gazetteer person lends the words of its canonical name, not of the alias
+    # seen ("Mr Kim" joins "Kim Jong Un" named in actors.yaml as "the leader").
+    known_persons = [c for c in cands if c.kind == "person" and c.source == "gazetteer"]
+    for cand, name in [(c, c.text) for c in persons] + [(c, c.actor) for c in known_persons]:
+        for word in name.split():
             if len(word) > 1 and word not in _PARTICLES and not word.endswith("."):
                 surname.setdefault(word, []).append((cand.start, cand.actor))
     for cand in persons:
