@@ -12,12 +12,15 @@ from reader.model import Analysis, Article
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from reader.cli import add_store_option
+
     parser = subparsers.add_parser("analyze", help="show who said what in article files")
     parser.add_argument("files", nargs="+", metavar="FILE", help="article files, or - for standard input")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print the analysis as JSON")
     output.add_argument("--jsonl", action="store_true", help="print one JSON object per line, in argument order")
     parser.add_argument("--raw", action="store_true", help="take each input as the body exactly (no header parsing)")
+    add_store_option(parser)
     parser.set_defaults(run=run)
 
 
