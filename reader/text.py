@@ -65,3 +65,27 @@ def clean_text(text: str) -> str:
 def clean_line(text: str) -> str:
     """A single display line: cleaned, with runs of whitespace collapsed."""
     return _SPACES.sub(" ", clean_text(text)).strip()
+
+
+# File names: the store keeps the real path for opening and shows this escaped
+# form everywhere else. Every control, invisible or unencodable character (lone
+# surrogates from names that are not UTF-8) becomes a visible \xNN, \uNNNN or
+# \UNNNNNNNN, so two different names stay different and every id is printable.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def safe_name(name: str) -> str:
+    """`name` with every control, invisible or unencodable character escaped."""
+    if _UNSAFE.search(name) is None:
+        return name
+    return _UNSAFE.sub(_escape, name)

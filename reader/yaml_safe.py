@@ -50,6 +50,8 @@ def load_mapping(data: bytes) -> dict:
         raise ValueError("not UTF-8 text") from None
     except yaml.YAMLError as error:
         raise ValueError(describe_yaml_error(error)) from None
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
     if value is None:
         return {}
     if not isinstance(value, dict):

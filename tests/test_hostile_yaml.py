@@ -130,11 +130,6 @@ def test_100k_deep_nesting_in_state_and_config_is_moved_aside(tmp_path):
     assert any("corrupt" in warning for warning in load_config(config_path)[1])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader/yaml_safe.py load_mapping does not turn RecursionError into ValueError: "
-    "with the pure-Python loader (no libyaml) deep nesting crashes state and config loading",
-)
 def test_deep_nesting_with_the_pure_python_loader_is_not_a_crash(tmp_path, monkeypatch):
     import reader.yaml_safe
 

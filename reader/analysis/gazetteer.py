@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.model import Problem
+from reader.text import clean_line, safe_name
 
 KINDS = ("person", "organisation", "place")
 KIND_SYNONYMS = {
@@ -191,10 +192,10 @@ def parse_user_gazetteer(text: str, path: str) -> tuple[Gazetteer, list[Problem]
         elif value is not None and not (isinstance(value, yaml.ScalarNode) and not _scalar(value)):
             problems.append(_problem(path, value, f"{name}: expected kind and aliases"))
             continue
-        canonical = name.strip()
+        canonical = clean_line(name)
         user.kinds[canonical] = kind
         for alias in alias_list:
-            user.aliases[_strip_article(alias.strip())] = canonical
+            user.aliases[_strip_article(clean_line(alias))] = canonical
     user.ignored = frozenset(ignored)
     return user, problems
 
@@ -236,8 +237,8 @@ def load_user_file(path: Path) -> tuple[Gazetteer | None, list[Problem]]:
         return None, []
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        return None, [Problem(str(path), f"cannot read: {reason}", fatal=False)]
-    return parse_user_gazetteer(text, str(path))
+        return None, [Problem(safe_name(str(path)), f"cannot read: {reason}", fatal=False)]
+    return parse_user_gazetteer(text, safe_name(str(path)))
 
 
 def load_gazetteer(store_root: Path | None = None, config_dir: Path | None = None) -> tuple[Gazetteer, list[Problem]]:

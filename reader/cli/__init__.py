@@ -50,7 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return args.run(args) or 0
     except UserError as error:
-        print(f"newsreader: {error}", file=sys.stderr)
+        from reader.text import safe_name
+
+        # Messages may quote what the user typed or a file held.
+        print(f"newsreader: {safe_name(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

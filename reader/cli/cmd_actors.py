@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from reader.cli import add_store_option
+from reader.cli.json_output import print_json
 
 KINDS = ("person", "organisation", "place")
 
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
             {"name": a.name, "kind": a.kind, "articles": a.articles, "mentions": a.mentions, "quotes": a.quotes}
             for a in actors
         ]
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        print_json(document)
         return 0
     if not actors:
         print("no actors found")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from reader.cli.json_output import print_json
 from reader.errors import UserError
 from reader.model import Analysis, Article
 
@@ -35,19 +35,20 @@ def run(args: argparse.Namespace) -> int:
         for article in _read_articles(name, raw=args.raw):
             analysis = analyze_article(article, gazetteer)
             if args.jsonl:
-                print(json.dumps(analysis_document(article, analysis), ensure_ascii=False))
+                print_json(analysis_document(article, analysis), indent=None)
             elif args.json:
                 documents.append(analysis_document(article, analysis))
             else:
                 _print_summary(article, analysis)
     if args.json:
         payload = documents[0] if len(documents) == 1 else documents
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print_json(payload)
     return 0
 
 
 def _read_articles(name: str, *, raw: bool) -> list[Article]:
     from reader.store import parse_text
+    from reader.text import safe_name
 
     if name == "-":
         text = sys.stdin.read()
@@ -59,7 +60,10 @@ def _read_articles(name: str, *, raw: bool) -> list[Article]:
             raise UserError(f"cannot read {name}: {error.strerror or error}") from None
         text = data.decode("utf-8", errors="replace")
     if raw:
-        return [Article(id=name, path=name, body=text, title="")]
+        # The body stays exactly as given so offsets index the input; JSON
+        # output escapes whatever in it could drive a terminal.
+        shown = safe_name(name)
+        return [Article(id=shown, path=shown, body=text, title="")]
     articles, problems = parse_text(text, name if name != "-" else "stdin.txt")
     for problem in problems:
         print(f"newsreader: {problem}", file=sys.stderr)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from reader.cli import add_store_option
+from reader.cli.json_output import print_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
                 {"path": p.path, "line": p.line, "reason": p.reason, "fatal": p.fatal} for p in scan.problems
             ],
         }
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        print_json(document)
     else:
         for problem in scan.problems:
             print(problem if problem.fatal else _warning(problem))

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli import add_store_option
+from reader.cli.json_output import print_json
 from reader.errors import UserError
 
 FIELDS = ("title", "date", "source", "byline", "dateline", "url", "tags", "body")
@@ -69,16 +70,14 @@ def run(args: argparse.Namespace) -> int:
     folder = subfolder(root, args.into) if args.into else None
     report = import_dataset(dataset, root, mapping, folder)
     if args.json:
-        print(json.dumps(
+        print_json(
             {
                 "added": len(report.added),
                 "skipped": len(report.skipped),
                 "bad": [{"row": row, "reason": reason} for row, reason in report.bad],
                 "files": report.added,
-            },
-            ensure_ascii=False,
-            indent=2,
-        ))
+            }
+        )
     else:
         print(
             f"{dataset.name}: {len(report.added)} added, {len(report.skipped)} already in the store, "

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import sys
 
 from reader.cli import add_store_option
+from reader.cli.json_output import print_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
 
     scan = load_store(args)
     if args.json:
-        print(json.dumps([article_fields(a) for a in scan.articles], ensure_ascii=False, indent=2))
+        print_json([article_fields(a) for a in scan.articles])
     else:
         width = _width()
         for line in table_lines(scan.articles, width):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from reader.cli import add_store_option
+from reader.cli.json_output import print_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             }
             for hit in hits
         ]
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        print_json(document)
         return 0
     if not hits:
         print(f"no quotes by {clean_line(args.actor)} found" if args.actor else "no quotes found")

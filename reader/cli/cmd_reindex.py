@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 
 from reader.cli import add_store_option
+from reader.cli.json_output import print_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,10 +41,10 @@ def run(args: argparse.Namespace) -> int:
         articles = index.count()
     seconds = time.monotonic() - started
     if args.json:
-        print(json.dumps({
+        print_json({
             "added": result.added, "updated": result.updated, "removed": result.removed,
             "problems": len(result.problems), "articles": articles, "seconds": round(seconds, 3),
-        }))
+        }, indent=None)
     else:
         print(
             f"{articles:,} articles indexed: {result.added} files added, {result.updated} updated, "

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 
 from reader.cli import add_store_option
+from reader.cli.json_output import print_json
 
 # `actor:Kim Jong Un` as one shell word: a filter whose further words are all capitalised.
 _FILTER_WITH_NAME = re.compile(r'^(actor|said|source):([^"\s:]+(?:\s+[A-Z][^"\s:]*)+)\s*$')
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             }
             for hit in hits
         ]
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        print_json(document)
         return 0
     for hit in hits:
         summary = hit.summary

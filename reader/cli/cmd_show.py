@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from reader.cli import add_store_option
+from reader.cli.json_output import print_json
 from reader.errors import UserError
 from reader.model import Analysis, Article
 
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     scan = load_store(args)
     article = find_article(scan, args.id)
     if args.json:
-        print(json.dumps({**article_fields(article), "body": article.body}, ensure_ascii=False, indent=2))
+        print_json({**article_fields(article), "body": article.body})
     elif sys.stdout.isatty():
         from rich.console import Console
 

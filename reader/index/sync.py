@@ -34,7 +34,7 @@ from reader.index.query import name_key
 from reader.model import Analysis, Article, Problem
 from reader.store import ARTICLE_SUFFIXES, GAZETTEER_NAMES, find_article_files
 from reader.store.formats import suffix_of
-from reader.store.names import safe_name
+from reader.text import safe_name
 
 # The `problems.file` of problems that belong to the walk, not to one file.
 WALK = ""

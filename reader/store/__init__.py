@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from reader.model import Article, Problem
 from reader.store.formats import ARTICLE_SUFFIXES, parse_document
-from reader.store.names import safe_name
+from reader.text import safe_name
 from reader.store.resolve import resolve_store
 from reader.store.scan import GAZETTEER_NAMES, MAX_BYTES, StoreScan, find_article_files, parse_file, scan_store, sort_articles
 

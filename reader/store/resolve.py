@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader.errors import UserError
 from reader.paths import bundled_store, config_file
-from reader.store.names import safe_name
+from reader.text import safe_name
 
 
 def resolve_store(cli_value: str | None) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 from reader.model import Article, Problem
 from reader.store.decode import BinaryFile, decode_bytes
 from reader.store.formats import ARTICLE_SUFFIXES, parse_document, suffix_of
-from reader.store.names import safe_name
+from reader.text import safe_name
 
 MAX_BYTES = 8_000_000
 GAZETTEER_NAMES = frozenset({"actors.yaml", "actors.yml"})
