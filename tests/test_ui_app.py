@@ -219,7 +219,8 @@ async def test_help_lists_bindings_and_follows_the_keymap(store, state_file):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.query_one("#help Static").render().plain
-        assert "Star or unstar" in text and "Filter the list" in text and "Command palette" in text
+        assert "Star or unstar" in text and "Search: words" in text and "Command palette" in text
+        assert "Every actor in the archive" in text and "Save the current search" in text
         next_line = next(line for line in text.splitlines() if "Next article" in line)
         assert "x" in next_line.split() and "n" not in next_line.split()
         await pilot.press("escape")
@@ -297,19 +298,19 @@ async def test_command_palette_opens_an_article_by_title(store, state_file):
 
 
 @pilot_test
-async def test_the_screen_paints_loading_before_the_store_is_scanned(store, state_file, monkeypatch):
+async def test_the_screen_paints_loading_before_the_archive_is_open(store, state_file, monkeypatch):
     import threading
 
-    import reader.store
+    from reader.index import Index
 
     release = threading.Event()
-    real_scan = reader.store.scan_store
+    real_open = Index.open.__func__
 
-    def slow_scan(root, **options):
+    def slow_open(cls, root, *args, **kwargs):
         release.wait(10)
-        return real_scan(root, **options)
+        return real_open(cls, root, *args, **kwargs)
 
-    monkeypatch.setattr(reader.store, "scan_store", slow_scan)
+    monkeypatch.setattr(Index, "open", classmethod(slow_open))
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -20,7 +20,7 @@ def test_a_missing_store_is_a_user_error_before_any_screen(tmp_path: Path):
 
 def test_a_crash_prints_one_line_with_the_report_and_exits_70(tmp_path, monkeypatch, capsys):
     class Exploding(app_module.NewsreaderApp):
-        def on_store_loaded(self, message) -> None:
+        def on_listing(self, message) -> None:
             raise RuntimeError("the wheels came off")
 
     monkeypatch.setattr(app_module, "NewsreaderApp", Exploding)

@@ -29,5 +29,9 @@ class AnalysisCache:
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
 
+    def discard(self, article_id: str) -> None:
+        with self._lock:
+            self._items.pop(article_id, None)
+
     def __len__(self) -> int:
         return len(self._items)

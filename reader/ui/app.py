@@ -1,7 +1,8 @@
 """The newsreader app: a sidebar of dated articles beside a reading pane.
 
 The App wires widgets together and keeps the reading state; the widgets do the
-drawing. The store is scanned in a thread worker after the first paint.
+drawing. The archive (reader.ui.live, reader.ui.searching) opens, indexes and
+follows the store in a thread worker after the first paint.
 """
 
 from __future__ import annotations
@@ -10,38 +11,46 @@ from functools import partial
 from pathlib import Path
 from typing import Mapping, Sequence
 
+import threading
+
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Input
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
-from reader.model import Article, Problem
+from reader.model import Analysis, Article, Problem
 from reader.state import StateSaveError
-from reader.ui.commands import ArticleCommands, NewsreaderCommands
-from reader.ui.filtering import filter_articles
-from reader.ui.messages import Filtered, StoreLoaded
+from reader.ui.archive_messages import Listing, SourceReady, StoreNotice, SyncDone, SyncProgress
+from reader.ui.archive_source import ArticleSource, SearchResult
+from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
+from reader.ui.live import LiveArchive
 from reader.ui.persistence import StateKeeper
+from reader.ui.rows import Listed
+from reader.ui.searching import SearchFeatures
 from reader.ui.screens.help import HelpScreen, binding_rows
 from reader.ui.screens.problems import ProblemsScreen
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.filter_input import FilterInput
+from reader.ui.widgets.index_progress import IndexProgress
 from reader.ui.widgets.problems_link import ProblemsLink, problems_summary
-from reader.ui.widgets.reading_pane import Analyser, ReadingPane
+from reader.ui.widgets.reading_pane import Analyser, ReadingPane, default_analyser
+from reader.ui.widgets.saved_searches import SavedSearchList
+from reader.ui.widgets.search_bar import SearchStatus
 
 READ_AFTER_SECONDS = 3.0
 SAVE_AFTER_SECONDS = 1.0
 
 
-class NewsreaderApp(App[None]):
+class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "newsreader"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-very-wide")]
-    COMMANDS = App.COMMANDS | {ArticleCommands, NewsreaderCommands, WhoSaidWhatCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, NewsreaderCommands, SavedSearchCommands, WhoSaidWhatCommands}
     BINDINGS = [
         Binding("n", "next_article", "Next", id="newsreader.next_article", tooltip="Next article, from anywhere"),
         Binding(
@@ -53,7 +62,19 @@ class NewsreaderApp(App[None]):
             "U", "unread_only", "Unread only", show=False, id="newsreader.unread_only",
             tooltip="List only unread articles (again: all)",
         ),
-        Binding("slash", "filter", "Filter", id="newsreader.filter", tooltip="Filter the list by title and text"),
+        Binding(
+            "slash", "filter", "Search", id="newsreader.filter",
+            tooltip='Search: words, "a phrase", actor:"…", said:"…", source:, from:YYYY-MM-DD, to:',
+        ),
+        Binding("a", "actors", "Actors", id="newsreader.actors", tooltip="Every actor in the archive, with activity"),
+        Binding(
+            "S", "save_search", "Save search", id="newsreader.save_search",
+            tooltip="Save the current search as a folder at the top of the list",
+        ),
+        Binding(
+            "escape", "clear_search", "Whole archive", show=False, id="newsreader.clear_search",
+            tooltip="End the search: back to every article, where you were",
+        ),
         Binding(
             "ctrl+b,backslash", "toggle_sidebar", "Sidebar", show=False, id="newsreader.toggle_sidebar",
             tooltip="Hide or show the list of articles",
@@ -79,6 +100,7 @@ class NewsreaderApp(App[None]):
         max_file_bytes: int | None = None,
         analyser: Analyser | None = None,
         warnings: Sequence[str] = (),
+        saved_searches: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.store_path = store_path
@@ -87,18 +109,31 @@ class NewsreaderApp(App[None]):
         self.max_file_bytes = max_file_bytes
         self.analyser = analyser
         self.startup_warnings = list(warnings)
-        self.all_articles: Sequence[Article] = []
+        self.saved_searches = dict(saved_searches or {})
+        self.source: ArticleSource | None = None
+        self.search: SearchResult | None = None
+        self.all_articles: Sequence[Listed] = []
         self.problems: Sequence[Problem] = []
         self.read_after = READ_AFTER_SECONDS
         self.save_error: str | None = None
         self._read_timer: Timer | None = None
         self._save_timer: Timer | None = None
         self._loaded = False
+        self._syncing = False
+        self._first_sync = True
+        self._before_search: str | None = None
+        self._search_timer: Timer | None = None
+        self._count_timer: Timer | None = None
+        self._stop = threading.Event()
         self._persist_theme = False
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
         self.article_list = ArticleList(marks=keeper, id="articles")
-        self.pane = ReadingPane(analyser=analyser, id="pane")
+        self.pane = ReadingPane(analyser=self._analysis_for_pane, id="pane")
         self.filter_input = FilterInput(id="filter")
+        self.filter_input.placeholder = 'Search… (actor:"…" said: source: from: to:)'
+        self.search_status = SearchStatus(id="search-status")
+        self.saved_list = SavedSearchList(id="saved-searches")
+        self.progress = IndexProgress(id="index-progress")
 
     # ---------------------------------------------------------------- layout
 
@@ -106,14 +141,28 @@ class NewsreaderApp(App[None]):
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
                 yield self.filter_input
+                yield self.search_status
+                yield self.saved_list
                 yield self.article_list
                 yield ProblemsLink(id="problems-link")
+                yield self.progress
             yield ArticleView(self.pane, id="article-view")
         yield Footer()
 
     @property
     def unread_only(self) -> bool:
         return bool(self.keeper.state.get("unread_only", False))
+
+    @property
+    def archive_idle(self) -> bool:
+        """The archive is open and indexed, with no search or count pending (tests wait for it)."""
+        return (
+            self._loaded
+            and not self._syncing
+            and self.source is not None
+            and self._search_timer is None
+            and self._count_timer is None
+        )
 
     @property
     def sidebar_visible(self) -> bool:
@@ -129,71 +178,114 @@ class NewsreaderApp(App[None]):
         self._update_counts()
         (self.article_list if self.sidebar_visible else self.pane).focus()
         self._persist_theme = True
-        self._load_store()
+        self.saved_list.show(self.saved_searches)
+        self._start_archive()
 
     # --------------------------------------------------------------- loading
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
-    def _load_store(self) -> None:
-        from reader.store import scan_store
-
-        options = {"max_bytes": self.max_file_bytes} if self.max_file_bytes else {}
-        scan = scan_store(self.store_path, **options)
-        self.post_message(StoreLoaded(scan.articles, scan.problems))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error
-        if event.worker.group == "load":
-            self.article_list.show_message("The store could not be read")
-            self.pane.show_message(f"Could not read the store {self.store_path}: {error}")
+        if event.worker.group == "archive":
+            self._syncing = False
+            self.progress.finish()
+            if not self.all_articles:
+                self.article_list.show_message("The store could not be read")
+                self.pane.show_message(f"Could not read the store {self.store_path}: {error}")
             self.notify(f"Could not read the store: {error}", severity="error", timeout=10)
-        elif event.worker.group == "filter":
-            self.notify(f"Filtering failed: {error}", severity="error")
+        elif event.worker.group == "search":
+            self.search_status.show_error(f"Search failed: {error}")
         elif event.worker.group == "analysis":
             self.notify(f"Could not analyse this article: {error}", severity="warning")
 
-    def on_store_loaded(self, message: StoreLoaded) -> None:
-        self.all_articles = message.articles
-        self.problems = message.problems
-        self._loaded = True
-        self.query_one(ProblemsLink).show_problems(self.problems)
-        if summary := problems_summary(self.problems):
-            self.notify(f"{summary[2:]}: press ! or click the line under the list", severity="warning", timeout=8)
+    def on_source_ready(self, message: SourceReady) -> None:
+        self.source = message.source
+        self._syncing = True
+        for notice in message.notices:
+            self.notify(notice, severity="warning", timeout=10)
+        if self.filter_input.value.strip():
+            self._search_now()
+
+    def on_sync_progress(self, message: SyncProgress) -> None:
+        if self._syncing:
+            self.progress.set_progress(message.done, message.total)
+
+    def on_sync_done(self, message: SyncDone) -> None:
+        self._syncing = False
+        self.progress.finish()
         if not self.all_articles:
+            self.article_list.show_message("No articles")
             self.pane.show_message(f"No articles in {self.store_path}")
-        self._refilter(keep=self.keeper.state.last_article)
+        if self._first_sync:
+            self._first_sync = False
+            if summary := problems_summary(self.problems):
+                self.notify(f"{summary[2:]}: press ! or click the line under the list", severity="warning", timeout=8)
 
-    # ------------------------------------------------------------- filtering
+    def on_listing(self, message: Listing) -> None:
+        first = not self._loaded
+        self.all_articles = message.articles
+        self._loaded = True
+        if message.problems is not None:
+            self.problems = message.problems
+            self.query_one(ProblemsLink).show_problems(self.problems)
+        if self.search is not None and self.filter_input.value.strip():
+            current = self.article_list.highlighted
+            self._search_now(keep=current.id if current else None)  # the results may have changed
+        else:
+            self._relist(keep=self.keeper.state.last_article if first else None)
+        self._refresh_current()
+        self._count_saved_soon()
 
-    def _refilter(self, keep: str | None = None) -> None:
-        if keep is None and (current := self.article_list.highlighted) is not None:
-            keep = current.id
-        query = self.filter_input.value.strip()
-        if not query and not self.unread_only:
-            self.workers.cancel_group(self, "filter")
-            self._show_list(self.all_articles, keep)
+    def on_store_notice(self, message: StoreNotice) -> None:
+        self.notify(message.text, severity=message.severity, timeout=8)  # type: ignore[arg-type]
+
+    def _refresh_current(self) -> None:
+        """The article on screen changed on disk: show the new text where the reader was."""
+        article = self.pane.article
+        if article is None or self.source is None:
             return
-        read_ids = self.keeper.read_ids() if self.unread_only else None
-        self._filter(query, read_ids, keep)
+        fresh = self.source.article(article.id)
+        if fresh is not None and (fresh.body != article.body or fresh.title != article.title):
+            self.pane.reload(fresh)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="filter")
-    def _filter(self, query: str, read_ids: frozenset[str] | None, keep: str | None) -> None:
-        worker = get_current_worker()
-        matches = filter_articles(self.all_articles, query, read_ids, lambda: worker.is_cancelled)
-        if matches is not None:
-            self.post_message(Filtered(matches, keep))
+    def _analysis_for_pane(self, article: Article) -> Analysis:
+        """Runs in the pane's worker: the index's analysis, else analyse now."""
+        source = self.source
+        if source is not None and (cached := source.analysis(article.id)) is not None:
+            return cached
+        if self.analyser is not None:
+            return self.analyser(article)
+        gazetteer = getattr(source, "gazetteer", None)
+        if gazetteer is None:
+            return default_analyser(article)
+        from reader.analysis import analyze_article
 
-    def on_filtered(self, message: Filtered) -> None:
-        self._show_list(message.articles, message.keep)
+        return analyze_article(article, gazetteer)
 
-    def _show_list(self, articles: Sequence[Article], keep: str | None) -> None:
+    # --------------------------------------------------------------- listing
+
+    def _relist(self, keep: str | None = None, *, first: bool = False) -> None:
+        """Show the archive (or the search results), unread only if asked; the cursor
+        stays on `keep` (default: the article under it) or moves to its neighbour."""
         if not self._loaded:
             return
-        filtered = articles is not self.all_articles
-        empty = "No articles match" if filtered else "No articles"
-        self.article_list.set_articles(articles, keep=keep, message=empty)
+        near = self.article_list.cursor
+        if keep is None and not first and (current := self.article_list.highlighted) is not None:
+            keep = current.id
+        if first:
+            keep, near = None, 0
+        grouped = True
+        articles: Sequence[Listed] = self.all_articles
+        empty = "Indexing the store…" if self._syncing else "No articles"
+        if self.search is not None:
+            articles = [hit.summary for hit in self.search.hits]
+            grouped = not self.search.ranked
+            empty = "No articles match"
+        if self.unread_only:
+            read = self.keeper.read_ids()
+            articles = [article for article in articles if article.id not in read]
+        self.article_list.set_articles(articles, keep=keep, message=empty, grouped=grouped, near=near)
         self._update_counts()
 
     def _update_counts(self) -> None:
@@ -204,27 +296,35 @@ class NewsreaderApp(App[None]):
         total = len(self.all_articles)
         shown = len(self.article_list.articles)
         unread = sum(not self.keeper.is_read(article.id) for article in self.all_articles)
-        count = f"{shown} of {total}" if shown != total else f"{total}"
-        sidebar.border_title = f"Articles {count} · {unread} unread"
+        count = f"{shown:,} of {total:,}" if shown != total else f"{total:,}"
+        sidebar.border_title = f"Articles {count} · {unread:,} unread"
         notes = []
         if self.unread_only:
             notes.append("unread only")
-        if query := self.filter_input.value.strip():
-            notes.append(f"“{query}”")
+        if self.search is not None:
+            notes.append("ranked" if self.search.ranked else "newest first")
         sidebar.border_subtitle = " · ".join(notes)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
-        self._refilter()
+        self._schedule_search()
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
+        if self._search_timer is not None:
+            self._search_now()
         self.article_list.focus()
 
     def on_filter_input_cleared(self) -> None:
-        self.query_one("#sidebar").remove_class("-filtering")
-        self._refilter()
+        self.end_search()
         self.article_list.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save_search":
+            return True if self.search is not None else None
+        if action == "clear_search":
+            return self.search is not None or bool(self.filter_input.value)
+        return True
 
     # ----------------------------------------------------------- the article
 
@@ -235,9 +335,12 @@ class NewsreaderApp(App[None]):
         self._show_article(message.article)
         self.pane.focus()
 
-    def _show_article(self, article: Article) -> None:
+    def _show_article(self, listed: Listed) -> None:
         pane = self.pane
-        if pane.article is not None and pane.article.id == article.id:
+        if pane.article is not None and pane.article.id == listed.id:
+            return
+        article = listed if isinstance(listed, Article) else self._full_article(listed.id)
+        if article is None:
             return
         self._remember_position()
         pane.show(article)
@@ -268,18 +371,27 @@ class NewsreaderApp(App[None]):
             self.article_list.refresh_marks()
             self._update_counts()
             self._schedule_save()
+            self._count_saved_soon()
 
-    def _current(self) -> Article | None:
+    def _full_article(self, article_id: str) -> Article | None:
+        """The whole article behind a sidebar row (a fast read from the index)."""
+        article = self.source.article(article_id) if self.source is not None else None
+        if article is None:
+            self.pane.show_message("This article is no longer in the store")
+        return article
+
+    def _current(self) -> Listed | None:
         return self.pane.article or self.article_list.highlighted
 
     def open_article(self, article_id: str) -> None:
         """Show an article from anywhere (the command palette), clearing filters that hide it."""
         if self.article_list.ordinal_of(article_id) is None:
-            self.filter_input.value = ""
-            self.query_one("#sidebar").remove_class("-filtering")
+            if self.search is not None or self.filter_input.value:
+                self._before_search = article_id
+                self.end_search()
             if self.unread_only:
                 self.keeper.set_pref("unread_only", False)
-            self._show_list(self.all_articles, article_id)
+            self._relist(keep=article_id)
         else:
             self.article_list.move_cursor(self.article_list.ordinal_of(article_id) or 0)
         self.pane.focus()
@@ -315,7 +427,7 @@ class NewsreaderApp(App[None]):
         self.keeper.set_pref("unread_only", unread_only)
         self._schedule_save()
         self.notify("Listing unread articles only" if unread_only else "Listing all articles", timeout=2)
-        self._refilter()
+        self._relist()
 
     def action_filter(self) -> None:
         if not self.sidebar_visible:
@@ -351,11 +463,12 @@ class NewsreaderApp(App[None]):
             ("Article list", ArticleList.BINDINGS),
             ("Reading pane", ReadingPane.BINDINGS),
             ("Who said what", ArticleView.BINDINGS),
-            ("Filter", FilterInput.BINDINGS),
+            ("Search", FilterInput.BINDINGS),
         ]
         self.push_screen(HelpScreen(binding_rows(sections, self.keymap, self.get_key_display)))
 
     async def action_quit(self) -> None:
+        self._stop_archive()
         self._remember_position()
         self.exit()
 
@@ -393,4 +506,5 @@ class NewsreaderApp(App[None]):
             self.save_error = str(error)
 
     def on_unmount(self) -> None:
+        self._stop_archive()
         self.save_now()

@@ -43,7 +43,9 @@ class NewsreaderCommands(Provider):
     COMMANDS = (
         ("Toggle sidebar", "toggle_sidebar", "Show or hide the list of articles"),
         ("Toggle unread only", "unread_only", "List only the articles not yet read"),
-        ("Filter articles", "filter", "Filter the list by title and text"),
+        ("Search…", "filter", 'Search the archive: words, actor:"…", said:"…", source:, from:, to:'),
+        ("Actors", "actors", "Every actor in the archive, with counts and weekly activity"),
+        ("Save search", "save_search", "Save the current search as a folder in the sidebar"),
         ("Show unreadable files", "show_problems", "Files the store could not read, with reasons"),
         ("Keys", "help", "Every key binding"),
     )
@@ -58,3 +60,25 @@ class NewsreaderCommands(Provider):
     async def discover(self) -> Hits:
         for name, action, help_text in self.COMMANDS:
             yield DiscoveryHit(name, partial(self.app.run_action, action), help=help_text)
+
+
+class SavedSearchCommands(Provider):
+    """"Saved search: <name>" for each saved search."""
+
+    def _searches(self) -> dict[str, str]:
+        return dict(getattr(self.app, "saved_searches", {}))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, saved in self._searches().items():
+            text = f"Saved search: {name}"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(self._run, name), help=saved)
+
+    async def discover(self) -> Hits:
+        for name, saved in self._searches().items():
+            yield DiscoveryHit(f"Saved search: {name}", partial(self._run, name), help=saved)
+
+    def _run(self, name: str) -> None:
+        cast("NewsreaderApp", self.app).run_saved_search(name)

@@ -88,3 +88,14 @@ def group_by_day(articles: Sequence[Listed]) -> Rows:
             article_rows.append(index)
             line_rows.extend((index, index))
     return Rows(tuple(rows), tuple(starts), tuple(line_rows), tuple(article_rows))
+
+
+def ungrouped(articles: Sequence[Listed]) -> Rows:
+    """Rows without day headers, for ranked search results (dates in no order)."""
+    count = len(articles)
+    return Rows(
+        tuple(articles),
+        tuple(range(0, ARTICLE_HEIGHT * count, ARTICLE_HEIGHT)),
+        tuple(index for index in range(count) for _ in range(ARTICLE_HEIGHT)),
+        tuple(range(count)),
+    )

@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.ui.rows import EMPTY_ROWS, DayHeader, Listed, Rows, group_by_day
+from reader.ui.rows import EMPTY_ROWS, DayHeader, Listed, Rows, day_label, group_by_day, ungrouped
 
 UNREAD_MARK = "●"
 STAR_MARK = "★"
@@ -97,6 +97,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._articles: Sequence[Listed] = ()
         self._ordinal_by_id: dict[str, int] | None = None
         self._cursor = 0  # ordinal of the article under the cursor
+        self._dated = False  # no day headers: each row shows its date
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
 
     # ------------------------------------------------------------------ data
@@ -115,10 +116,25 @@ class ArticleList(ScrollView, can_focus=True):
     def cursor(self) -> int:
         return self._cursor
 
-    def set_articles(self, articles: Sequence[Listed], *, keep: str | None = None, message: str = "") -> None:
-        """Show these articles (sorted newest first); keep the cursor on `keep` if listed."""
+    def set_articles(
+        self,
+        articles: Sequence[Listed],
+        *,
+        keep: str | None = None,
+        message: str = "",
+        grouped: bool = True,
+        near: int = 0,
+    ) -> None:
+        """Show these articles: newest first under day headers, or `grouped=False` in
+        the order given (each row dated). The cursor stays on `keep` if listed (on
+        the same screen line when it was already there), else goes to ordinal `near`."""
+        same = self.highlighted
+        screen_line = None
+        if keep is not None and same is not None and same.id == keep and self._rows.height:
+            screen_line = self._rows.starts[self._rows.article_rows[self._cursor]] - round(self.scroll_y)
         self._articles = articles
-        self._rows = group_by_day(articles)
+        self._rows = group_by_day(articles) if grouped else ungrouped(articles)
+        self._dated = not grouped
         self._ordinal_by_id = None
         self._strips.clear()
         self.message = message
@@ -127,7 +143,10 @@ class ArticleList(ScrollView, can_focus=True):
         self._cursor = 0
         self.scroll_to(y=0, animate=False, immediate=True)
         if articles:
-            self.move_cursor(ordinal or 0, force=True)
+            if ordinal is not None and screen_line is not None:
+                line = self._rows.starts[self._rows.article_rows[ordinal]]
+                self.scroll_to(y=max(0, line - screen_line), animate=False, immediate=True)
+            self.move_cursor(ordinal if ordinal is not None else near, force=True)
         self.refresh()
 
     def show_message(self, message: str) -> None:
@@ -283,7 +302,8 @@ class ArticleList(ScrollView, can_focus=True):
                 Segment(" ", base),
             ]
         else:
-            meta = " · ".join(part for part in (article.source, article.dateline) if part)
+            dated = (day_label(article.date),) if self._dated else ()
+            meta = " · ".join(part for part in (*dated, article.source, article.dateline) if part)
             segments = [Segment("   ", base), Segment(_fit(meta, max(0, width - 4)), style("article-list--meta"))]
         return Strip(segments).crop_extend(0, width, base)
 

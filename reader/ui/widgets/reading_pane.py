@@ -7,6 +7,7 @@ small cache, so switching articles never waits for it.
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable
 
 from textual import work
@@ -20,6 +21,7 @@ from textual.widgets import Static
 from reader.model import Analysis, Article
 from reader.ui.analysis_cache import AnalysisCache
 from reader.ui.highlights import KINDS, MARKS, highlight_spans, highlighted_body, legend
+from reader.ui.matches import match_spans
 from reader.ui.navigation import line_of
 from reader.ui.wrapped_lines import line_starts
 from reader.ui.rows import day_label
@@ -53,7 +55,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         Binding("escape,h", "app.focus_list", "Back", tooltip="Back to the list", id="newsreader.back"),
     ]
 
-    COMPONENT_CLASSES = {f"reading-pane--{kind}" for kind in (*KINDS, *MARKS)}
+    COMPONENT_CLASSES = {f"reading-pane--{kind}" for kind in (*KINDS, *MARKS)} | {"reading-pane--match"}
 
     class AnalysisReady(Message):
         def __init__(self, article_id: str, analysis: Analysis) -> None:
@@ -85,6 +87,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._reached_end = False
         self._marks: tuple[tuple[str, int, int], ...] = ()
         self._line_starts: tuple[tuple[str, int], list[int]] | None = None
+        self._matches: re.Pattern[str] | None = None  # the search's words, marked in the body
 
     def compose(self):
         with Vertical(id="article"):
@@ -147,7 +150,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
             return
         styles = self._styles()
         body = getattr(article, "body", "")
-        self.query_one("#article-body", Static).update(highlighted_body(body, self.analysis, styles, self._marks))
+        content = highlighted_body(body, self.analysis, styles, self._marks)
+        if self._matches is not None and content.plain == body:
+            match_style = self._span_style("reading-pane--match")
+            for start, end in match_spans(body, self._matches):
+                content = content.stylize(match_style, start, end)
+        self.query_one("#article-body", Static).update(content)
         kinds = {kind for kind, _, _ in highlight_spans(body, self.analysis)} if self.analysis else set()
         legend_widget = self.query_one("#article-legend", Static)
         legend_widget.update(legend(styles, kinds) if kinds else "")
@@ -174,6 +182,20 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 self.post_message(self.ReachedEnd(self.article))
 
     # ------------------------------------------------- marks and offsets
+
+    def set_matches(self, pattern: re.Pattern[str] | None) -> None:
+        """Mark what a search matched (see reader.ui.matches); None: no search."""
+        if pattern != self._matches:
+            self._matches = pattern
+            self._show_body()
+
+    def reload(self, article: Article) -> None:
+        """The article changed on disk: show the new text where the reader was."""
+        y = self.scroll_y
+        self._cache.discard(article.id)
+        self.article = None
+        self.show(article)
+        self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
 
     def mark(self, marks: Iterable[tuple[str, int, int]]) -> None:
         """Draw (kind, start, end) marks over the highlights; kind is one of MARKS."""

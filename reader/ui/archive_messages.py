@@ -1,0 +1,74 @@
+"""Messages the archive's workers (loading, indexing, watching, searching) post to the app."""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from textual.message import Message
+
+from reader.index import SyncResult
+from reader.model import Problem
+from reader.ui.archive_source import ArticleSource, SearchResult
+from reader.ui.rows import Listed
+
+
+class SourceReady(Message):
+    """The archive is open (the index, or the plain-scan fallback)."""
+
+    def __init__(self, source: ArticleSource, notices: Sequence[str]) -> None:
+        super().__init__()
+        self.source = source
+        self.notices = notices
+
+
+class Listing(Message):
+    """Every article now in the archive, newest first; `problems` is None when unchanged."""
+
+    def __init__(self, articles: Sequence[Listed], problems: Sequence[Problem] | None = None) -> None:
+        super().__init__()
+        self.articles = articles
+        self.problems = problems
+
+
+class SyncProgress(Message):
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
+class SyncDone(Message):
+    def __init__(self, result: SyncResult | None) -> None:
+        super().__init__()
+        self.result = result
+
+
+class StoreNotice(Message):
+    """Something about the store the reader should know (it vanished, it is back)."""
+
+    def __init__(self, text: str, severity: str = "information") -> None:
+        super().__init__()
+        self.text = text
+        self.severity = severity
+
+
+class SearchDone(Message):
+    def __init__(self, result: SearchResult, keep: str | None) -> None:
+        super().__init__()
+        self.result = result
+        self.keep = keep
+
+
+class SearchFailed(Message):
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__()
+        self.text = text
+        self.reason = reason
+
+
+class SavedCounts(Message):
+    """Unread articles per saved search (None: the query is not valid)."""
+
+    def __init__(self, counts: Mapping[str, int | None]) -> None:
+        super().__init__()
+        self.counts = counts

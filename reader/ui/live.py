@@ -1,0 +1,155 @@
+"""The app's archive lifecycle: open the index, list at once, index in the background,
+then follow the store on disk. One thread worker does it all, in that order, and
+reports by messages; `_stop` (a threading.Event) ends it on quit.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+
+from reader.model import Article
+from reader.ui.archive_messages import Listing, SourceReady, StoreNotice, SyncDone, SyncProgress
+from reader.ui.archive_source import ArticleSource, ScanSource, fallback_notice, open_source
+from reader.ui.watch import Back, Changed, Gone, Settling, store_events
+
+if TYPE_CHECKING:
+    from reader.ui.app import NewsreaderApp
+
+RELIST_SECONDS = 0.5  # during indexing, the list is refreshed at most this often
+
+
+class LiveArchive:
+    """Mixed into NewsreaderApp: the worker side of the archive."""
+
+    _stop: threading.Event
+
+    def _start_archive(self: NewsreaderApp) -> None:
+        self._stop = threading.Event()
+        self._run_archive()
+
+    def _stop_archive(self: NewsreaderApp) -> None:
+        self._stop.set()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="archive")
+    def _run_archive(self: NewsreaderApp) -> None:
+        # The app's own analyser uses the gazetteer the command line uses: the index then
+        # serves both. Any other analyser (tests) replaces the analysis in the index too.
+        from reader.ui.analyser import GazetteerAnalyser
+
+        injected = self.analyser if not isinstance(self.analyser, (GazetteerAnalyser, type(None))) else None
+        gazetteer, gazetteer_notices = _gazetteer(self) if injected is None else (None, [])
+        source, notices = open_source(
+            self.store_path, max_bytes=self.max_file_bytes, gazetteer=gazetteer, analyser=injected
+        )
+        self.post_message(SourceReady(source, [*notices, *gazetteer_notices]))
+        if source.has_index:
+            self.post_message(Listing(source.summaries(), source.problems()))
+        source = self._sync_all(source)
+        if source is None or self._stop.is_set():
+            return
+        self._follow(source)
+
+    def _sync_all(self: NewsreaderApp, source: ArticleSource) -> ArticleSource | None:
+        stop = self._stop
+        last = {"time": time.monotonic(), "done": 0, "interval": RELIST_SECONDS}
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(SyncProgress(done, total))
+            now = time.monotonic()
+            if done > last["done"] and now - last["time"] >= last["interval"] and not stop.is_set():
+                articles = source.summaries()
+                cost = time.monotonic() - now
+                # A huge list costs the UI thread too: refresh it less often.
+                last.update(time=time.monotonic(), done=done, interval=max(RELIST_SECONDS, 10 * cost))
+                self.post_message(Listing(articles))
+
+        def listed() -> None:
+            if not stop.is_set():
+                last.update(time=time.monotonic())
+                self.post_message(Listing(source.summaries(), source.problems()))
+
+        try:
+            result = source.sync(progress, stop, listed)
+        except (sqlite3.Error, OSError) as error:
+            if not source.has_index:
+                raise
+            source = ScanSource(source.store_root, self.max_file_bytes)
+            self.post_message(SourceReady(source, [fallback_notice(error)]))
+            result = source.sync(progress, stop)
+        if stop.is_set():
+            return None
+        self.post_message(Listing(source.summaries(), source.problems()))
+        self.post_message(SyncDone(result))
+        return source
+
+    def _follow(self: NewsreaderApp, source: ArticleSource) -> None:
+        root = source.store_root
+        real_root = os.path.realpath(root)
+        settling = Settling(root)
+
+        def post_listing() -> None:
+            problems = [problem for problem in source.problems() if not settling.hides(problem)]
+            self.post_message(Listing(source.summaries(), problems))
+
+        for event in store_events(root, self._stop):
+            if self._stop.is_set():
+                return
+            if isinstance(event, Gone):
+                self.post_message(
+                    StoreNotice(f"The store {root} {event.reason}; what was read stays readable", "warning")
+                )
+                continue
+            if isinstance(event, Back):
+                self.post_message(StoreNotice(f"The store {root} is back"))
+                source.sync(None, self._stop)
+                post_listing()
+                continue
+            assert isinstance(event, Changed)
+            changed = False
+            if event.paths:
+                relative = {_relative(path, real_root, str(root)) for path in event.paths}
+                if any(os.path.isdir(path) for path in event.paths):
+                    result = source.sync(None, self._stop)  # a new folder: its files may predate the watch
+                else:
+                    result = source.sync_paths(sorted(relative))
+                settling.release(relative)
+                settling.hold(result.problems, relative)
+                changed = result.changed
+            moving, settled = settling.due()
+            if moving:
+                result = source.sync_paths(moving)
+                settling.hold(result.problems, moving)
+                changed = changed or result.changed
+            if changed or moving or settled:
+                post_listing()
+
+
+def _relative(path: str, real_root: str, root: str) -> str:
+    for top in (root, real_root):
+        relative = os.path.relpath(path, top)
+        if not relative.startswith(".."):
+            return relative.replace(os.sep, "/")
+    relative = os.path.relpath(os.path.realpath(path), real_root)
+    return relative.replace(os.sep, "/")
+
+
+def _gazetteer(app: Any) -> tuple[Any, list[str]]:
+    """The gazetteer the command line uses too, so both share one index."""
+    from reader.analysis.gazetteer import load_gazetteer
+    from reader.paths import config_dir
+
+    gazetteer, problems = load_gazetteer(app.store_path, config_dir())
+    return gazetteer, [f"actors.yaml: {problem}" for problem in problems]
+
+
+def fresh_article(source: ArticleSource | None, article: Article) -> Article | None:
+    """The article as the archive has it now (None if it is gone)."""
+    if source is None:
+        return article
+    return source.article(article.id)

@@ -1,0 +1,176 @@
+"""`a`: every actor in the archive, with article and quote counts and weekly activity.
+
+Enter lists the actor's articles in the sidebar; `t` opens the quote timeline.
+Typing filters (`/` or any letter that is not a key here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from rich.cells import cell_len, set_cell_size
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.index import ActorStats
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+SPARK_WEEKS = 20
+NAME_WIDTH = 26
+KIND_LABELS = {"person": "person", "organisation": "org", "place": "place"}
+MAX_SHOWN = 2000  # rows in the list at once; the filter narrows the rest
+
+
+@dataclass(frozen=True, slots=True)
+class ActorChoice:
+    name: str
+    show: str  # "articles" or "quotes"
+
+
+def sparkline(counts: Sequence[int], width: int = SPARK_WEEKS) -> str:
+    """One cell per week, the last `width` weeks; blank for none, ▁…█ scaled to the busiest."""
+    counts = list(counts[-width:])
+    counts = [0] * (width - len(counts)) + counts
+    peak = max(counts, default=0)
+    if peak <= 0:
+        return " " * width
+    return "".join(" " if n <= 0 else BLOCKS[min(7, (n * 8 - 1) // peak)] for n in counts)
+
+
+def actor_row(actor: ActorStats) -> Content:
+    name = actor.name if cell_len(actor.name) <= NAME_WIDTH else set_cell_size(actor.name, NAME_WIDTH - 1) + "…"
+    return Content.assemble(
+        (set_cell_size(name, NAME_WIDTH), "bold"),
+        " ",
+        (KIND_LABELS.get(actor.kind, actor.kind).ljust(7), "$text-muted"),
+        f"{actor.articles:>6,}",
+        f"{actor.quotes:>7,}  ",
+        (sparkline(actor.activity), "$text-accent"),
+    )
+
+
+HEADER = Content.assemble(
+    (set_cell_size("Actor", NAME_WIDTH), "bold"),
+    " ",
+    "kind   ",
+    "  arts",
+    " quotes  ",
+    f"last {SPARK_WEEKS} weeks",
+)
+
+
+class ActorsScreen(ModalScreen[ActorChoice | None]):
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="newsreader.close_actors"),
+        Binding("enter", "articles", "Articles", tooltip="List the actor's articles", id="newsreader.actor_articles"),
+        Binding("t", "quotes", "Quotes", tooltip="Everything the actor said, in date order", id="newsreader.actor_quotes"),
+        Binding("slash", "filter", "Filter", tooltip="Filter actors by name", id="newsreader.actor_filter"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, actors: list[ActorStats] | None, error: str | None = None) -> None:
+            super().__init__()
+            self.actors = actors
+            self.error = error
+
+    def __init__(self, load: Callable[[], list[ActorStats]]) -> None:
+        super().__init__()
+        self._load = load
+        self._actors: list[ActorStats] = []
+        self._shown: list[ActorStats] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="actors") as box:
+            box.border_title = "Actors"
+            box.border_subtitle = "Enter: articles · t: quotes · /: filter · Esc: close"
+            yield Input(placeholder="Filter actors…", id="actor-filter")
+            yield Static(HEADER, id="actor-header")
+            yield OptionList(id="actor-list")
+
+    def on_mount(self) -> None:
+        self.query_one("#actor-list", OptionList).focus()
+        self.query_one("#actor-header", Static).update(Content("Loading actors…"))
+        self._load_actors()
+
+    @work(thread=True, exit_on_error=False)
+    def _load_actors(self) -> None:
+        try:
+            actors = self._load()
+        except Exception as error:  # shown in the screen; the app goes on
+            self.post_message(self.Loaded(None, str(error)))
+            return
+        self.post_message(self.Loaded(actors))
+
+    def on_actors_screen_loaded(self, message: Loaded) -> None:
+        header = self.query_one("#actor-header", Static)
+        if message.actors is None:
+            header.update(Content(message.error or "Actors could not be listed"))
+            return
+        self._actors = message.actors
+        header.update(HEADER)
+        self._refilter()
+
+    @on(Input.Changed, "#actor-filter")
+    def _refilter(self) -> None:
+        words = self.query_one("#actor-filter", Input).value.casefold().split()
+        matching = [a for a in self._actors if all(word in a.name.casefold() for word in words)]
+        self._shown = matching[:MAX_SHOWN]
+        options = self.query_one("#actor-list", OptionList)
+        options.set_options(Option(actor_row(actor)) for actor in self._shown)
+        if self._shown:
+            options.highlighted = 0
+        box = self.query_one("#actors")
+        count = f"{len(matching):,}" if len(matching) == len(self._actors) else f"{len(matching):,} of {len(self._actors):,}"
+        box.border_title = f"Actors · {count}"
+
+    @on(Input.Submitted, "#actor-filter")
+    def _filter_done(self) -> None:
+        self.query_one("#actor-list", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#actor-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_articles()
+
+    def on_key(self, event) -> None:
+        # Type-to-filter from the list: letters that are not keys here go to the filter.
+        options = self.query_one("#actor-list", OptionList)
+        if self.focused is options and event.is_printable and event.character and event.character not in "t/jk ":
+            field = self.query_one("#actor-filter", Input)
+            field.focus()
+            field.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()
+
+    def _highlighted(self) -> ActorStats | None:
+        index = self.query_one("#actor-list", OptionList).highlighted
+        if index is None or not 0 <= index < len(self._shown):
+            return None
+        return self._shown[index]
+
+    def action_articles(self) -> None:
+        if actor := self._highlighted():
+            self.dismiss(ActorChoice(actor.name, "articles"))
+
+    def action_quotes(self) -> None:
+        if actor := self._highlighted():
+            self.dismiss(ActorChoice(actor.name, "quotes"))
+
+    def action_filter(self) -> None:
+        self.query_one("#actor-filter", Input).focus()
+
+    def action_close(self) -> None:
+        field = self.query_one("#actor-filter", Input)
+        if self.focused is field and field.value:
+            field.value = ""
+            self.query_one("#actor-list", OptionList).focus()
+            return
+        self.dismiss(None)

@@ -1,0 +1,105 @@
+"""Everything one actor said, in date order: date, article title, the quote.
+
+Choosing an entry opens its article in the reading pane at the quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.index import QuoteHit
+
+MAX_QUOTE_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteChoice:
+    article_id: str
+    start: int  # offset of the quote in the article body
+    end: int
+
+
+def quote_entry(hit: QuoteHit) -> Content:
+    day = hit.summary.date.isoformat() if hit.summary.date else "undated   "
+    text = " ".join(hit.quote.text.split())
+    if len(text) > MAX_QUOTE_CHARS:
+        text = text[: MAX_QUOTE_CHARS - 1] + "…"
+    return Content.assemble(
+        (day, "bold $text-accent"), "  ", (hit.summary.title, "bold"), "\n", (text, "italic")
+    )
+
+
+class QuoteTimelineScreen(ModalScreen[QuoteChoice | None]):
+    BINDINGS = [Binding("escape,q", "dismiss(None)", "Close", id="newsreader.close_quotes")]
+
+    class Loaded(Message):
+        def __init__(self, hits: list[QuoteHit] | None, error: str | None = None) -> None:
+            super().__init__()
+            self.hits = hits
+            self.error = error
+
+    def __init__(self, actor: str, load: Callable[[str], list[QuoteHit]]) -> None:
+        super().__init__()
+        self.actor = actor
+        self._load = load
+        self._hits: list[QuoteHit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="quotes") as box:
+            box.border_title = f"What {self.actor} said"
+            box.border_subtitle = "Enter: open the article · Esc: close"
+            yield OptionList(id="quote-list")
+
+    def on_mount(self) -> None:
+        options = self.query_one("#quote-list", OptionList)
+        options.set_options([Option(Content("Loading quotes…"), disabled=True)])
+        options.focus()
+        self._load_quotes()
+
+    @work(thread=True, exit_on_error=False)
+    def _load_quotes(self) -> None:
+        try:
+            hits = self._load(self.actor)
+        except Exception as error:  # shown in the screen; the app goes on
+            self.post_message(self.Loaded(None, str(error)))
+            return
+        self.post_message(self.Loaded(hits))
+
+    def on_quote_timeline_screen_loaded(self, message: Loaded) -> None:
+        options = self.query_one("#quote-list", OptionList)
+        if message.hits is None:
+            options.set_options([Option(Content(message.error or "Quotes could not be listed"), disabled=True)])
+            return
+        self._hits = message.hits
+        if not self._hits:
+            options.set_options([Option(Content(f"No quotes from {self.actor}"), disabled=True)])
+            return
+        entries: list[Option | None] = []
+        for hit in self._hits:
+            if entries:
+                entries.append(None)
+            entries.append(Option(quote_entry(hit)))
+        options.set_options(entries)
+        options.highlighted = 0
+        self.query_one("#quotes").border_title = (
+            f"What {self.actor} said · {len(self._hits):,} quote{'s' if len(self._hits) != 1 else ''}"
+        )
+
+    @on(OptionList.OptionSelected, "#quote-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = event.option_index
+        if 0 <= index < len(self._hits):
+            hit = self._hits[index]
+            self.dismiss(QuoteChoice(hit.summary.id, hit.quote.start, hit.quote.end))

@@ -1,0 +1,209 @@
+"""Search, saved searches, the actor archive and the quote timeline: the app's side.
+
+`/` searches the index with its grammar as you type (debounced, in a worker);
+ranked results replace the sidebar; Esc brings the whole archive back with the
+cursor where it was. Saved searches are folders at the top of the sidebar.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from reader.errors import UserError
+from reader.ui.archive_messages import SavedCounts, SearchDone, SearchFailed
+from reader.ui.archive_source import SearchResult
+from reader.ui.matches import match_pattern
+from reader.ui.screens.actors import ActorChoice, ActorsScreen
+from reader.ui.screens.name_prompt import NamePrompt
+from reader.ui.screens.quote_timeline import QuoteChoice, QuoteTimelineScreen
+from reader.ui.widgets.saved_searches import SavedSearchList
+
+if TYPE_CHECKING:
+    from reader.ui.app import NewsreaderApp
+
+SEARCH_DEBOUNCE_SECONDS = 0.25
+COUNT_DEBOUNCE_SECONDS = 0.5
+
+
+def actor_query(name: str) -> str:
+    return 'actor:"' + name.replace('"', "") + '"'
+
+
+class SearchFeatures:
+    """Mixed into NewsreaderApp."""
+
+    # ---------------------------------------------------------------- search
+
+    def _schedule_search(self: NewsreaderApp) -> None:
+        if self._search_timer is None:
+            self._search_timer = self.set_timer(SEARCH_DEBOUNCE_SECONDS, self._search_now)
+        else:
+            self._search_timer.reset()
+
+    def _cancel_scheduled_search(self: NewsreaderApp) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+
+    def _search_now(self, keep: str | None = None) -> None:
+        app: NewsreaderApp = self  # type: ignore[assignment]
+        app._cancel_scheduled_search()
+        text = app.filter_input.value.strip()
+        if not text:
+            app.workers.cancel_group(app, "search")
+            app.search_status.clear()
+            if app.search is not None:
+                app._set_search(None)
+            return
+        if app.source is None:
+            return  # searched again once the archive is open
+        if app._before_search is None and (current := app.article_list.highlighted) is not None:
+            app._before_search = current.id
+        app.search_status.show_searching(text)
+        app._run_search(text, keep)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def _run_search(self: NewsreaderApp, text: str, keep: str | None) -> None:
+        try:
+            result = self.source.search(text)  # type: ignore[union-attr]
+        except UserError as error:  # QueryError included: the message is for the reader
+            self.post_message(SearchFailed(text, str(error)))
+            return
+        self.post_message(SearchDone(result, keep))
+
+    def on_search_done(self: NewsreaderApp, message: SearchDone) -> None:
+        if message.result.text != self.filter_input.value.strip():
+            return  # the reader typed on since
+        result = message.result
+        self.search_status.show_results(result.text, result.total, len(result.hits))
+        self._set_search(result, keep=message.keep)
+
+    def on_search_failed(self: NewsreaderApp, message: SearchFailed) -> None:
+        if message.text == self.filter_input.value.strip():
+            self.search_status.show_error(message.reason)
+
+    def _set_search(self: NewsreaderApp, result: SearchResult | None, keep: str | None = None) -> None:
+        self.search = result
+        self.pane.set_matches(match_pattern(result.words, result.prefixes) if result else None)
+        self._relist(keep=keep, first=keep is None and result is not None)
+        self.refresh_bindings()
+
+    def end_search(self: NewsreaderApp) -> None:
+        """Back to the whole archive, the cursor where it was before the search."""
+        self._cancel_scheduled_search()
+        self.workers.cancel_group(self, "search")
+        back_to = self._before_search
+        self._before_search = None
+        with self.prevent(type(self.filter_input).Changed):
+            self.filter_input.value = ""
+        self.search_status.clear()
+        self.query_one("#sidebar").remove_class("-filtering")
+        self.search = None
+        self.pane.set_matches(None)
+        self._relist(keep=back_to)
+        self.refresh_bindings()
+
+    def run_query(self: NewsreaderApp, query: str) -> None:
+        """Search for `query` now, as if typed after `/`; focus stays on the list."""
+        if not self.sidebar_visible:
+            self.action_toggle_sidebar()
+        self.query_one("#sidebar").add_class("-filtering")
+        with self.prevent(type(self.filter_input).Changed):
+            self.filter_input.value = query
+        self._search_now()
+        self.article_list.focus()
+
+    def action_clear_search(self: NewsreaderApp) -> None:
+        self.end_search()
+        self.article_list.focus()
+
+    # -------------------------------------------------------- saved searches
+
+    def action_save_search(self: NewsreaderApp) -> None:
+        if self.search is None:
+            self.notify("Search first (/), then save it", timeout=3)
+            return
+        query = self.search.text
+
+        def save(name: str | None) -> None:
+            if name:
+                self._save_search(name, query)
+
+        default = next((name for name, saved in self.saved_searches.items() if saved == query), query)
+        self.push_screen(NamePrompt("Save search", f"A name for {query}", default), save)
+
+    def _save_search(self: NewsreaderApp, name: str, query: str) -> None:
+        from reader.config import ConfigSaveError, save_saved_searches
+
+        searches = {**self.saved_searches, name: query}
+        try:
+            save_saved_searches(searches)
+        except ConfigSaveError as error:
+            self.notify(str(error), title="Search not saved", severity="error", timeout=8)
+            return
+        self.saved_searches = searches
+        self.saved_list.show(searches)
+        self.notify(f"Saved search “{name}”", timeout=3)
+        self._count_saved_soon()
+
+    def on_saved_search_list_chosen(self: NewsreaderApp, message: SavedSearchList.Chosen) -> None:
+        self.run_query(message.query)
+
+    def run_saved_search(self: NewsreaderApp, name: str) -> None:
+        if name in self.saved_searches:
+            self.run_query(self.saved_searches[name])
+
+    def _count_saved_soon(self: NewsreaderApp) -> None:
+        if not self.saved_searches or self.source is None:
+            return
+        if self._count_timer is None:
+            self._count_timer = self.set_timer(COUNT_DEBOUNCE_SECONDS, self._count_saved_now)
+        else:
+            self._count_timer.reset()
+
+    def _count_saved_now(self: NewsreaderApp) -> None:
+        self._count_timer = None
+        self._count_saved(dict(self.saved_searches), self.keeper.read_ids())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="saved-counts")
+    def _count_saved(self: NewsreaderApp, searches: dict[str, str], read_ids: frozenset[str]) -> None:
+        counts: dict[str, int | None] = {}
+        for name, query in searches.items():
+            try:
+                counts[name] = sum(article.id not in read_ids for article in self.source.summaries(query))  # type: ignore[union-attr]
+            except UserError:
+                counts[name] = None
+        self.post_message(SavedCounts(counts))
+
+    def on_saved_counts(self: NewsreaderApp, message: SavedCounts) -> None:
+        self.saved_list.show(self.saved_searches, message.counts)
+
+    # ------------------------------------------------- actors and their quotes
+
+    def action_actors(self: NewsreaderApp) -> None:
+        if self.source is None:
+            self.notify("The archive is still opening", timeout=3)
+            return
+        self.push_screen(ActorsScreen(self.source.actors), self._actor_chosen)
+
+    def _actor_chosen(self: NewsreaderApp, choice: ActorChoice | None) -> None:
+        if choice is None:
+            return
+        if choice.show == "quotes":
+            self.show_quotes(choice.name)
+        else:
+            self.run_query(actor_query(choice.name))
+
+    def show_quotes(self: NewsreaderApp, actor: str) -> None:
+        if self.source is not None:
+            self.push_screen(QuoteTimelineScreen(actor, self.source.quotes), self._quote_chosen)
+
+    def _quote_chosen(self: NewsreaderApp, choice: QuoteChoice | None) -> None:
+        if choice is None:
+            return
+        self.open_article(choice.article_id)
+        if (article := self._full_article(choice.article_id)) is not None:
+            self._show_article(article)  # now, not when the list's message lands
+            self.pane.call_after_refresh(self.pane.scroll_to_offset, choice.start)

@@ -1,0 +1,170 @@
+"""Following the store on disk: batches of changed paths, the store vanishing and coming back.
+
+Textual-free. `store_events` uses watchfiles (inotify and friends, debounced in
+Rust) and falls back to polling the tree's stats when it cannot watch. A file
+that fails to parse right after it changed may still be being written:
+`Settling` holds it back until its size and mtime stop changing.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from reader.model import Problem
+
+DEBOUNCE_MS = 300
+TICK_MS = 500  # how often the generator wakes with no change (to check the store is still there)
+POLL_SECONDS = 1.0
+SETTLE_SECONDS = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    paths: frozenset[str]  # absolute; empty on a quiet tick
+
+
+@dataclass(frozen=True, slots=True)
+class Gone:
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Back:
+    pass
+
+
+StoreEvent = Changed | Gone | Back
+
+
+def unavailable(root: Path) -> str | None:
+    """Why the store cannot be read now, or None."""
+    if not os.path.isdir(root):
+        return "is gone"
+    if not os.access(root, os.R_OK | os.X_OK):
+        return "cannot be read"
+    return None
+
+
+def store_events(root: Path, stop: threading.Event) -> Iterator[StoreEvent]:
+    """Changes under `root` until `stop` is set; Gone/Back when the folder goes and returns."""
+    root = Path(root)
+    available = True
+    while not stop.is_set():
+        reason = unavailable(root)
+        if reason is not None:
+            if available:
+                available = False
+                yield Gone(reason)
+            stop.wait(POLL_SECONDS)
+            continue
+        if not available:
+            available = True
+            yield Back()
+        yield from _watch_while_available(root, stop)
+
+
+def _watch_while_available(root: Path, stop: threading.Event) -> Iterator[Changed]:
+    try:
+        import watchfiles
+    except ImportError:
+        yield from _poll(root, stop)
+        return
+    try:
+        for changes in watchfiles.watch(
+            root,
+            debounce=DEBOUNCE_MS,
+            step=50,
+            stop_event=stop,
+            rust_timeout=TICK_MS,
+            yield_on_timeout=True,
+            raise_interrupt=False,
+        ):
+            if unavailable(root) is not None:
+                return
+            yield Changed(frozenset(path for _, path in changes))
+    except (OSError, RuntimeError):  # no watch possible here (limits, odd filesystems)
+        if unavailable(root) is None:
+            yield from _poll(root, stop)
+
+
+def _poll(root: Path, stop: threading.Event) -> Iterator[Changed]:
+    before = _snapshot(root)
+    while not stop.wait(POLL_SECONDS):
+        if unavailable(root) is not None:
+            return
+        now = _snapshot(root)
+        changed = {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
+        before = now
+        yield Changed(frozenset(changed))
+
+
+def _snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    found: dict[str, tuple[int, int]] = {}
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            path = os.path.join(folder, name)
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            found[path] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+class Settling:
+    """Changed files that did not parse, held back until they stop changing.
+
+    `hold` them after a sync; `due()` then says which have moved on (read them
+    again) and which kept still for `delay` seconds (their problem stands)."""
+
+    def __init__(
+        self, root: Path, delay: float = SETTLE_SECONDS, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.root = Path(root)
+        self.delay = delay
+        self.clock = clock
+        self._held: dict[str, tuple[tuple[int, int] | None, float]] = {}  # path -> (stat, since)
+
+    def hold(self, problems: Iterable[Problem], changed: Iterable[str]) -> None:
+        changed = set(changed)
+        for problem in problems:
+            if problem.fatal and problem.path in changed:
+                self._held[problem.path] = (_stat(self.root / problem.path), self.clock())
+
+    def release(self, paths: Iterable[str]) -> None:
+        for path in paths:
+            self._held.pop(path, None)
+
+    def hides(self, problem: Problem) -> bool:
+        return problem.path in self._held
+
+    def __bool__(self) -> bool:
+        return bool(self._held)
+
+    def due(self) -> tuple[list[str], list[str]]:
+        """(moving, settled): files that changed since held, and files that kept still."""
+        now = self.clock()
+        moving: list[str] = []
+        settled: list[str] = []
+        for path, (stat, since) in list(self._held.items()):
+            if now - since < self.delay:
+                continue
+            if _stat(self.root / path) != stat:
+                moving.append(path)
+            else:
+                settled.append(path)
+            del self._held[path]
+        return moving, settled
