@@ -1,0 +1,288 @@
+"""Pilot tests of the app on the archive index: listing, indexing progress, search,
+actors, the quote timeline and saved searches. The fixture analyser stands in for
+the real one, in the index too."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.config import Config, load_config
+from reader.index import Index
+from reader.state import ReadingState
+from reader.ui.screens.actors import ActorsScreen, sparkline
+from reader.ui.screens.name_prompt import NamePrompt
+from reader.ui.screens.quote_timeline import QuoteTimelineScreen
+
+from snapshot_apps.analysis import fixture_analyser
+from snapshot_apps.harness import build_app, copy_store, pilot_test, settle
+
+SIZE = (110, 32)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    return copy_store(tmp_path)
+
+
+@pytest.fixture
+def state_file(tmp_path: Path) -> Path:
+    return tmp_path / "state" / "state.yaml"
+
+
+def ids(app) -> list[str]:
+    return [article.id for article in app.article_list.articles]
+
+
+async def wait_until(pilot, condition, seconds: float = 5.0) -> bool:
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return condition()
+
+
+async def search(pilot, text: str) -> None:
+    app = pilot.app
+    if not app.query_one("#sidebar").has_class("-filtering"):
+        await pilot.press("slash")
+    app.filter_input.value = text
+    await settle(pilot)
+
+
+@pilot_test
+async def test_a_warm_index_lists_before_the_sync_finishes(store, state_file, monkeypatch):
+    with Index.open(store) as index:
+        index.sync(analyze=lambda article, gazetteer: fixture_analyser(article))
+    release = threading.Event()
+    real_sync = Index.sync
+
+    def held_sync(self, *args, **kwargs):
+        release.wait(10)
+        return real_sync(self, *args, **kwargs)
+
+    monkeypatch.setattr(Index, "sync", held_sync)
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_until(pilot, lambda: len(ids(app)) == 5)
+        assert app._syncing  # listed from the index while the sync still waits
+        assert app.pane.article is not None and app.pane.article.id == ids(app)[0]
+        release.set()
+        await settle(pilot)
+        assert len(ids(app)) == 5
+
+
+@pilot_test
+async def test_a_cold_store_shows_progress_then_fills(tmp_path, state_file, monkeypatch):
+    store = tmp_path / "big"
+    store.mkdir()
+    for n in range(40):
+        (store / f"2020-03-{n % 28 + 1:02d}-story-{n}.txt").write_text(
+            f"date 2020-03-{n % 28 + 1:02d} HALDEN • Story number {n} about the harbour.\n"
+        )
+    gate = threading.Event()
+
+    def slow_analyser(article):
+        gate.wait(10)
+        return fixture_analyser(article)
+
+    app = build_app(store, state_file)
+    app.analyser = slow_analyser
+    async with app.run_test(size=SIZE) as pilot:
+        progress = app.query_one("#index-progress")
+        assert await wait_until(pilot, lambda: progress.has_class("-active") and progress.total > 0)
+        assert progress.done < progress.total
+        assert "Indexing" in progress.render().plain
+        assert await wait_until(pilot, lambda: len(ids(app)) == 40)  # listed before analysed
+        gate.set()
+        await settle(pilot)
+        assert not progress.has_class("-active")
+        assert len(ids(app)) == 40
+        assert app.source.analysis(ids(app)[0]) is not None
+
+
+@pilot_test
+async def test_search_with_each_filter_replaces_the_list_and_escape_restores(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_article("misc/briefs.yaml#1")
+        app.article_list.focus()
+        await settle(pilot)
+        cases = {
+            "regatta": ["misc/briefs.yaml#1"],
+            '"fishing rods"': ["2021/library.md"],
+            'actor:"Marta Lindqvist"': ["2021/bridge.yaml"],
+            'said:"Ingrid Solberg"': ["2021/2021-07-14-ferry.txt"],
+            'source:"coastal courier"': ["2021/bridge.yaml", "misc/briefs.yaml#1"],
+            "from:2021-07-12 to:2021-07-13": ["2021/library.md"],
+            "harbour from:2021-07-11": ["2021/2021-07-14-ferry.txt", "2021/bridge.yaml"],
+            "harbour to:2021-07-11": ["misc/briefs.yaml#1"],
+        }
+        for query, expected in cases.items():
+            await search(pilot, query)
+            assert sorted(ids(app)) == sorted(expected), query
+            status = app.search_status.render().plain
+            assert f"Search: {query}" in status and f"{len(expected)} result" in status
+        await search(pilot, "regatta")
+        assert app.pane.article.id == "misc/briefs.yaml#1"
+        body = app.pane.query_one("#article-body").render()
+        match_style = app.pane._span_style("reading-pane--match")
+        marked = {body.plain[span.start : span.end] for span in body.spans if span.style == match_style}
+        assert marked == {"regatta"}
+        app.article_list.focus()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(ids(app)) == 5
+        assert app.article_list.highlighted.id == "misc/briefs.yaml#1"
+        assert app.search is None
+        assert not app.query_one("#sidebar").has_class("-filtering")
+
+
+@pilot_test
+async def test_a_bad_query_shows_its_message_not_a_crash(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for query, words in (("actor:", "needs a value"), ('"unbalanced', "unbalanced quote"), ("from:soon", "not a date")):
+            await search(pilot, query)
+            status = app.search_status
+            assert status.has_class("-error") and words in status.render().plain
+            assert len(ids(app)) == 5  # the list is left as it was
+
+
+@pilot_test
+async def test_the_actor_view_lists_actors_and_choosing_one_filters_the_list(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        screen = app.screen
+        assert isinstance(screen, ActorsScreen)
+        assert await wait_until(pilot, lambda: bool(screen._actors))
+        names = {actor.name for actor in screen._actors}
+        assert {"Marta Lindqvist", "Ingrid Solberg", "Halden"} <= names
+        await pilot.press(*"marta")
+        await pilot.pause()
+        assert [actor.name for actor in screen._shown] == ["Marta Lindqvist"]
+        row = screen.query_one("#actor-list").get_option_at_index(0).prompt.plain
+        assert "Marta Lindqvist" in row and "person" in row
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ActorsScreen)
+        assert ids(app) == ["2021/bridge.yaml"]
+        assert 'actor:"Marta Lindqvist"' in app.search_status.render().plain
+
+
+@pilot_test
+async def test_the_quote_timeline_opens_the_article_of_a_quote(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        screen = app.screen
+        assert await wait_until(pilot, lambda: bool(screen._actors))
+        await pilot.press(*"ola", "enter")
+        await pilot.pause()
+        await pilot.press("t")
+        assert isinstance(app.screen, QuoteTimelineScreen)
+        timeline = app.screen
+        assert await wait_until(pilot, lambda: bool(timeline._hits))
+        entry = timeline.query_one("#quote-list").get_option_at_index(0).prompt.plain
+        assert "2021-07-12" in entry and "fishing rods" in entry and "why not the rods" in entry
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.pane.article.id == "2021/library.md"
+        assert app.article_list.highlighted.id == "2021/library.md"
+
+
+def test_sparkline_scales_to_the_busiest_week():
+    assert sparkline([0, 1, 2, 4], width=4) == " ▂▄█"
+    assert sparkline([], width=3) == "   "
+    assert len(sparkline(list(range(60)))) == 20
+
+
+@pilot_test
+async def test_saving_a_search_writes_the_config_and_shows_a_folder(store, state_file):
+    app = build_app(store, state_file, config=Config(saved_searches={"Ferries": "ferry"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        folders = app.query_one("#saved-searches")
+        assert folders.display and "⌕ Ferries · 1 unread" in folders.get_option_at_index(0).prompt.plain
+        await search(pilot, 'source:"coastal courier"')
+        app.article_list.focus()
+        await pilot.press("S")
+        assert isinstance(app.screen, NamePrompt)
+        app.screen.query_one("#name-input").value = "Courier"
+        await pilot.press("enter")
+        await settle(pilot)
+        config, _warnings = load_config()
+        assert config.saved_searches == {"Ferries": "ferry", "Courier": 'source:"coastal courier"'}
+        labels = [folders.get_option_at_index(n).prompt.plain for n in range(folders.option_count)]
+        assert "⌕ Courier · 2 unread" in labels
+        await pilot.press("u")  # read one of the two
+        await settle(pilot)
+        labels = [folders.get_option_at_index(n).prompt.plain for n in range(folders.option_count)]
+        assert "⌕ Courier · 1 unread" in labels
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(ids(app)) == 5
+        folders.focus()
+        folders.highlighted = labels.index("⌕ Ferries · 1 unread")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert ids(app) == ["2021/2021-07-14-ferry.txt"]
+
+
+@pilot_test
+async def test_a_search_that_cannot_be_saved_is_a_notification(store, state_file, monkeypatch, tmp_path):
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where the config folder should be")
+    monkeypatch.setenv("NEWSREADER_CONFIG_DIR", str(blocker))
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search(pilot, "regatta")
+        app.article_list.focus()
+        await pilot.press("S")
+        app.screen.query_one("#name-input").value = "Regattas"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("cannot save searches" in note.message for note in app._notifications)
+        assert "Regattas" not in app.saved_searches
+
+
+@pilot_test
+async def test_an_unwritable_cache_falls_back_to_reading_the_store(store, state_file, monkeypatch, tmp_path):
+    blocker = tmp_path / "no-cache"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(blocker))
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not app.source.has_index
+        assert len(ids(app)) == 5
+        assert any("index unavailable" in note.message for note in app._notifications)
+        await search(pilot, "regatta")
+        assert ids(app) == ["misc/briefs.yaml#1"]
+        await search(pilot, 'actor:"Marta Lindqvist"')
+        assert "archive index" in app.search_status.render().plain
+        assert app.query_one("#problems-link").display  # broken.yaml still reported
+
+
+@pilot_test
+async def test_unread_only_applies_to_search_results(store, state_file):
+    state = ReadingState(state_file)
+    state.set_read("2021/bridge.yaml", True)
+    state.save()
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search(pilot, 'source:"coastal courier"')
+        assert len(ids(app)) == 2
+        app.article_list.focus()
+        await pilot.press("U")
+        await settle(pilot)
+        assert ids(app) == ["misc/briefs.yaml#1"]
