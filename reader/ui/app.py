@@ -321,7 +321,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save_search":
-            return True if self.search is not None else None
+            return self.search is not None
         if action == "clear_search":
             return self.search is not None or bool(self.filter_input.value)
         return True
