@@ -118,7 +118,7 @@ class IndexSource:
         return SearchResult(text, hits, total, bool(query.terms), words, prefixes)
 
     def actors(self) -> list[ActorStats]:
-        return self.index.actors(weeks=26)
+        return self.index.actors(weeks=None)  # the whole span, summed into a few cells
 
     def quotes(self, actor: str) -> list[QuoteHit]:
         return self.index.quotes(actor)

@@ -1,7 +1,8 @@
 """`a`: every actor in the archive, with article and quote counts and weekly activity.
 
-Enter lists the actor's articles in the sidebar; `t` opens the quote timeline.
-Typing filters (`/` or any letter that is not a key here).
+Typing filters (the filter has the focus); Up/Down move through the list. Enter
+lists the actor's articles in the sidebar; ctrl+t (or `t` from the list) opens
+the quote timeline.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from textual.widgets.option_list import Option
 from reader.index import ActorStats
 
 BLOCKS = "▁▂▃▄▅▆▇█"
-SPARK_WEEKS = 20
+SPARK_CELLS = 20
 NAME_WIDTH = 26
 KIND_LABELS = {"person": "person", "organisation": "org", "place": "place"}
 MAX_SHOWN = 2000  # rows in the list at once; the filter narrows the rest
@@ -35,10 +36,13 @@ class ActorChoice:
     show: str  # "articles" or "quotes"
 
 
-def sparkline(counts: Sequence[int], width: int = SPARK_WEEKS) -> str:
-    """One cell per week, the last `width` weeks; blank for none, ▁…█ scaled to the busiest."""
-    counts = list(counts[-width:])
-    counts = [0] * (width - len(counts)) + counts
+def sparkline(counts: Sequence[int], width: int = SPARK_CELLS) -> str:
+    """Weekly counts in `width` cells (weeks summed into equal spans when there are
+    more); blank for none, ▁…█ scaled to the busiest cell."""
+    size = len(counts)
+    if size > width:
+        counts = [sum(counts[cell * size // width : (cell + 1) * size // width]) for cell in range(width)]
+    counts = [0] * (width - len(counts)) + list(counts)
     peak = max(counts, default=0)
     if peak <= 0:
         return " " * width
@@ -63,7 +67,7 @@ HEADER = Content.assemble(
     "kind   ",
     "  arts",
     " quotes  ",
-    f"last {SPARK_WEEKS} weeks",
+    "activity, oldest → newest",
 )
 
 
@@ -71,8 +75,15 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="newsreader.close_actors"),
         Binding("enter", "articles", "Articles", tooltip="List the actor's articles", id="newsreader.actor_articles"),
-        Binding("t", "quotes", "Quotes", tooltip="Everything the actor said, in date order", id="newsreader.actor_quotes"),
+        Binding(
+            "ctrl+t,t", "quotes", "Quotes", tooltip="Everything the actor said, in date order",
+            id="newsreader.actor_quotes",
+        ),
         Binding("slash", "filter", "Filter", tooltip="Filter actors by name", id="newsreader.actor_filter"),
+        Binding("down", "move(1)", show=False),
+        Binding("up", "move(-1)", show=False),
+        Binding("pagedown", "move(10)", show=False),
+        Binding("pageup", "move(-10)", show=False),
     ]
 
     class Loaded(Message):
@@ -90,13 +101,13 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="actors") as box:
             box.border_title = "Actors"
-            box.border_subtitle = "Enter: articles · t: quotes · /: filter · Esc: close"
+            box.border_subtitle = "Enter: articles · ctrl+t: quotes · Esc: close"
             yield Input(placeholder="Filter actors…", id="actor-filter")
             yield Static(HEADER, id="actor-header")
             yield OptionList(id="actor-list")
 
     def on_mount(self) -> None:
-        self.query_one("#actor-list", OptionList).focus()
+        self.query_one("#actor-filter", Input).focus()
         self.query_one("#actor-header", Static).update(Content("Loading actors…"))
         self._load_actors()
 
@@ -132,23 +143,20 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
         box.border_title = f"Actors · {count}"
 
     @on(Input.Submitted, "#actor-filter")
-    def _filter_done(self) -> None:
-        self.query_one("#actor-list", OptionList).focus()
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_articles()
 
     @on(OptionList.OptionSelected, "#actor-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_articles()
 
-    def on_key(self, event) -> None:
-        # Type-to-filter from the list: letters that are not keys here go to the filter.
+    def action_move(self, step: int) -> None:
         options = self.query_one("#actor-list", OptionList)
-        if self.focused is options and event.is_printable and event.character and event.character not in "t/jk ":
-            field = self.query_one("#actor-filter", Input)
-            field.focus()
-            field.insert_text_at_cursor(event.character)
-            event.stop()
-            event.prevent_default()
+        if options.option_count:
+            current = options.highlighted if options.highlighted is not None else 0
+            options.highlighted = max(0, min(options.option_count - 1, current + step))
 
     def _highlighted(self) -> ActorStats | None:
         index = self.query_one("#actor-list", OptionList).highlighted
@@ -169,8 +177,8 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
 
     def action_close(self) -> None:
         field = self.query_one("#actor-filter", Input)
-        if self.focused is field and field.value:
+        if field.value:
             field.value = ""
-            self.query_one("#actor-list", OptionList).focus()
+            field.focus()
             return
         self.dismiss(None)

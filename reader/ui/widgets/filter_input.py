@@ -1,4 +1,4 @@
-"""The `/` filter: an Input that filters the sidebar live; Esc clears it."""
+"""The `/` search field: searches as you type; Esc ends the search."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual.widgets import Input
 
 
 class FilterInput(Input):
-    BINDINGS = [Binding("escape", "clear_filter", "Clear filter", id="newsreader.clear_filter")]
+    BINDINGS = [Binding("escape", "clear_filter", "Whole archive", id="newsreader.clear_filter", tooltip="End the search: back to every article, where you were")]
 
     class Cleared(Message):
         """The user cleared the filter and left it."""
