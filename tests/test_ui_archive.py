@@ -303,3 +303,26 @@ async def test_a_corrupt_index_is_rebuilt_with_a_notice(store, state_file):
         await settle(pilot)
         assert len(ids(app)) == 5
         assert any("index" in note.message.lower() and note.severity == "warning" for note in app._notifications)
+
+
+@pilot_test
+async def test_the_palette_offers_search_actors_and_saved_searches(store, state_file):
+    app = build_app(store, state_file, config=Config(saved_searches={"Ferries": "ferry"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"saved search: ferries")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert ids(app) == ["2021/2021-07-14-ferry.txt"]
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"actors")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ActorsScreen)
+        await pilot.press("escape")
+        await pilot.press("question_mark")
+        text = app.screen.query_one("#help Static").render().plain
+        assert "Everything the actor said" in text and "^t" in text

@@ -30,6 +30,7 @@ from reader.ui.live import LiveArchive
 from reader.ui.persistence import StateKeeper
 from reader.ui.rows import Listed
 from reader.ui.searching import SearchFeatures
+from reader.ui.screens.actors import ActorsScreen
 from reader.ui.screens.help import HelpScreen, binding_rows
 from reader.ui.screens.problems import ProblemsScreen
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
@@ -464,6 +465,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             ("Reading pane", ReadingPane.BINDINGS),
             ("Who said what", ArticleView.BINDINGS),
             ("Search", FilterInput.BINDINGS),
+            ("Actors", [binding for binding in ActorsScreen.BINDINGS if binding.show]),  # type: ignore[union-attr]
         ]
         self.push_screen(HelpScreen(binding_rows(sections, self.keymap, self.get_key_display)))
 
