@@ -157,11 +157,6 @@ async def test_filtering_for_markup_and_controls_is_literal(tmp_path):
         assert_safe(screen_text(app), "screen while filtering")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader/ui/commands.py hands titles to the palette as markup strings: "
-    "Content.from_markup (DiscoveryHit prompt, Matcher.highlight) raises MarkupError and the app crashes",
-)
 @pilot_test
 async def test_command_palette_shows_titles_literally(tmp_path):
     app = build(tmp_path)
@@ -183,8 +178,6 @@ async def test_command_palette_shows_titles_literally(tmp_path):
 @pilot_test
 async def test_command_palette_hits_for_hostile_titles_are_clean(tmp_path):
     store = write_hostile_store(tmp_path / "store")
-    for name in ("markup.yaml", MARKUP_FILE_NAME):
-        (store / name).unlink()  # titles with markup crash the palette (see the xfail above)
     app = build(tmp_path, store=store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -203,11 +196,6 @@ def _toasts(app) -> list[str]:
     return [toast.render().plain for toast in app.screen.query(Toast)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader/ui/app.py notifies warnings (theme, config, state, store errors) with markup=True: "
-    "text from files is parsed as markup, and bad markup ([/]) crashes the app",
-)
 @pilot_test
 async def test_notifications_show_text_from_files_literally(tmp_path):
     theme = MARKUP_TEXT
@@ -253,11 +241,6 @@ async def test_a_one_megabyte_line_and_a_long_article_render_and_scroll(tmp_path
             await pilot.press("escape")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader/ui/app.py shows the store path raw ('No articles in …', 'Could not read the store …'); "
-    "Content() keeps ESC, so a hostile folder name reaches the terminal",
-)
 @pilot_test
 async def test_a_hostile_store_folder_name_is_shown_escaped(tmp_path):
     store = tmp_path / "evil\x1b]2;pwn\x07\u202e"

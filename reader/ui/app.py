@@ -16,12 +16,14 @@ import threading
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState
 
 from reader.model import Analysis, Article, Problem
+from reader.text import clean_line, clean_text, safe_name
 from reader.state import StateSaveError
 from reader.ui.archive_messages import Listing, SourceReady, StoreNotice, SyncDone, SyncProgress
 from reader.ui.archive_source import ArticleSource, SearchResult
@@ -136,6 +138,13 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self.saved_list = SavedSearchList(id="saved-searches")
         self.progress = IndexProgress(id="index-progress")
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        # Notifications quote file names, config values and store errors: text
+        # from outside is shown as it is, never parsed as markup (widgets call
+        # this with markup=True by default, so it is overridden here, once).
+        super().notify(clean_text(message), title=clean_line(title), severity=severity, timeout=timeout, markup=False)
+
     # ---------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
@@ -193,7 +202,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             self.progress.finish()
             if not self.all_articles:
                 self.article_list.show_message("The store could not be read")
-                self.pane.show_message(f"Could not read the store {self.store_path}: {error}")
+                self.pane.show_message(f"Could not read the store {safe_name(str(self.store_path))}: {error}")
             self.notify(f"Could not read the store: {error}", severity="error", timeout=10)
         elif event.worker.group == "search":
             self.search_status.show_error(f"Search failed: {error}")
@@ -217,7 +226,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self.progress.finish()
         if not self.all_articles:
             self.article_list.show_message("No articles")
-            self.pane.show_message(f"No articles in {self.store_path}")
+            self.pane.show_message(f"No articles in {safe_name(str(self.store_path))}")
         if self._first_sync:
             self._first_sync = False
             if summary := problems_summary(self.problems):

@@ -9,7 +9,11 @@ import asyncio
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from reader.text import clean_line
 
 if TYPE_CHECKING:
     from reader.ui.app import NewsreaderApp
@@ -19,6 +23,18 @@ MAX_DISCOVERY = 30
 YIELD_EVERY = 2000  # let the palette redraw while searching a large store
 
 
+def highlighted(matcher: Matcher, text: str) -> Content:
+    """`Matcher.highlight` without its markup parsing: titles and names come
+    from files, and `[` in them must show as it is (and never raise)."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
 class ArticleCommands(Provider):
     @property
     def _app(self) -> NewsreaderApp:
@@ -26,7 +42,7 @@ class ArticleCommands(Provider):
 
     async def discover(self) -> Hits:
         for article in self._app.all_articles[:MAX_DISCOVERY]:
-            yield DiscoveryHit(PREFIX + article.title, partial(self._app.open_article, article.id))
+            yield DiscoveryHit(Content(PREFIX + article.title), partial(self._app.open_article, article.id), text=PREFIX + article.title)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -36,7 +52,7 @@ class ArticleCommands(Provider):
             text = PREFIX + article.title
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self._app.open_article, article.id))
+                yield Hit(score, highlighted(matcher, text), partial(self._app.open_article, article.id), text=text)
 
 
 class NewsreaderCommands(Provider):
@@ -55,7 +71,7 @@ class NewsreaderCommands(Provider):
         for name, action, help_text in self.COMMANDS:
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self.app.run_action, action), help=help_text)
+                yield Hit(score, highlighted(matcher, name), partial(self.app.run_action, action), text=name, help=help_text)
 
     async def discover(self) -> Hits:
         for name, action, help_text in self.COMMANDS:
@@ -66,7 +82,8 @@ class SavedSearchCommands(Provider):
     """"Saved search: <name>" for each saved search."""
 
     def _searches(self) -> dict[str, str]:
-        return dict(getattr(self.app, "saved_searches", {}))
+        # Names and queries come from the config file: shown, never interpreted.
+        return {clean_line(name): clean_line(query) for name, query in getattr(self.app, "saved_searches", {}).items()}
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -74,11 +91,12 @@ class SavedSearchCommands(Provider):
             text = f"Saved search: {name}"
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self._run, name), help=saved)
+                yield Hit(score, highlighted(matcher, text), partial(self._run, name), text=text, help=escape(saved))
 
     async def discover(self) -> Hits:
         for name, saved in self._searches().items():
-            yield DiscoveryHit(f"Saved search: {name}", partial(self._run, name), help=saved)
+            text = f"Saved search: {name}"
+            yield DiscoveryHit(Content(text), partial(self._run, name), text=text, help=escape(saved))
 
     def _run(self, name: str) -> None:
         cast("NewsreaderApp", self.app).run_saved_search(name)
