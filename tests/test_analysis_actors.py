@@ -228,3 +228,23 @@ def test_a_headland_is_a_place() -> None:
     kinds = {m.text: m.kind for m in find_mentions(body)}
     assert kinds.get("Skerray Head") == "place"
     assert kinds.get("Morag Sinclair") == "person"
+
+
+def test_a_plural_possessive_inside_an_organisation_name_keeps_the_name_whole():
+    from reader.analysis import analyze
+
+    body = "The strike was called by the Harbour Workers' Union, and the Ratepayers' Party objected."
+    found = {(m.text, m.kind) for m in analyze(body).mentions}
+    assert ("Harbour Workers' Union", "organisation") in found
+    assert ("Ratepayers' Party", "organisation") in found
+
+
+def test_a_bare_head_word_refers_back_to_the_organisation_it_heads():
+    from reader.analysis import analyze
+
+    body = (
+        "Talks with the Port Alder Harbour Authority broke down. "
+        "The Authority's chief executive, Rupert Vale, said the claim was too high."
+    )
+    actors = {m.text: m.actor for m in analyze(body).mentions}
+    assert actors.get("Authority") == "Port Alder Harbour Authority"

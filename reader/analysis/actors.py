@@ -27,7 +27,7 @@ _WORD = (
     rf"|{_ABBREV}"
     rf"|[{_UP}]\.(?=[ \u00a0][{_UP}])"  # a middle initial
     rf"|(?:al|el|ad|ash|as|az|bin|ibn)-[{_UP}]\w*(?:[-'’]\w+)*"  # al-Assad
-    rf"|[{_UP}]\w*(?:[-'’]\w+)*)"
+    rf"|[{_UP}]\w*(?:[-'’]\w+)*(?:(?<=s)['’](?!\w))?)"  # a plural possessive: Workers'
 )
 _CONNECTOR = r"(?:of the|of|for the|for|and the|and|&|de|del|da|di|du|des|van|von|der|den|ter|bin|ibn|at|on)"
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0])?{_WORD})*")
@@ -667,6 +667,16 @@ def _resolve(doc: _Doc) -> list[Mention]:
     for cand in cands:
         if cand.kind is None and cand.text in org_parts:
             cand.kind, cand.actor = "organisation", org_parts[cand.text]  # one sense per article
+    # "the Authority" after "the Port Alder Harbour Authority": a bare head word
+    # refers back to the one organisation of the article that it heads.
+    heads: dict[str, set[str]] = {}
+    for cand in cands:
+        if cand.kind == "organisation" and " " in cand.text:
+            heads.setdefault(cand.text.rsplit(" ", 1)[1], set()).add(cand.actor)
+    for cand in cands:
+        owners = heads.get(cand.text) if cand.kind == "organisation" and cand.actor == cand.text else None
+        if owners and len(owners) == 1 and body[max(0, cand.start - 4) : cand.start].lower() == "the ":
+            cand.actor = next(iter(owners))
     # In a match report a country that plays is its national team, an organisation.
     if len(_SPORTS.findall(body)) >= 4:
         for cand in cands:
