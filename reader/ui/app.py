@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 import threading
+import time
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -47,6 +48,9 @@ from reader.ui.widgets.search_bar import SearchStatus
 
 READ_AFTER_SECONDS = 3.0
 SAVE_AFTER_SECONDS = 1.0
+# Keys moving through the list faster than this (held or repeated) are coalesced:
+# the pane shows the article the cursor rests on, this long after the last move.
+SETTLE_SECONDS = 0.06
 
 
 class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
@@ -129,6 +133,9 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self._count_timer: Timer | None = None
         self._stop = threading.Event()
         self._persist_theme = False
+        self._last_move = 0.0
+        self._show_timer: Timer | None = None
+        self._pending: Listed | None = None
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
         self.article_list = ArticleList(marks=keeper, id="articles")
         self.pane = ReadingPane(analyser=self._analysis_for_pane, id="pane")
@@ -339,13 +346,34 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
     # ----------------------------------------------------------- the article
 
     def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
-        self._show_article(message.article)
+        now = time.monotonic()
+        repeating = message.by_key and now - self._last_move < SETTLE_SECONDS
+        if message.by_key:
+            self._last_move = now
+        if repeating or (message.by_key and self._show_timer is not None):
+            self._pending = message.article
+            if self._show_timer is None:
+                self._show_timer = self.set_timer(SETTLE_SECONDS, self._show_pending)
+            else:
+                self._show_timer.reset()
+        else:
+            self._show_article(message.article)
+
+    def _show_pending(self) -> None:
+        self._show_timer = None
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._show_article(pending)
 
     def on_article_list_opened(self, message: ArticleList.Opened) -> None:
         self._show_article(message.article)
         self.pane.focus()
 
     def _show_article(self, listed: Listed) -> None:
+        if self._show_timer is not None:
+            self._show_timer.stop()
+            self._show_timer = None
+        self._pending = None
         pane = self.pane
         if pane.article is not None and pane.article.id == listed.id:
             return
@@ -391,7 +419,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         return article
 
     def _current(self) -> Listed | None:
-        return self.pane.article or self.article_list.highlighted
+        return self._pending or self.pane.article or self.article_list.highlighted
 
     def open_article(self, article_id: str) -> None:
         """Show an article from anywhere (the command palette), clearing filters that hide it."""

@@ -66,12 +66,13 @@ class ArticleList(ScrollView, can_focus=True):
     }
 
     class Highlighted(Message):
-        """The cursor moved onto an article."""
+        """The cursor moved onto an article; `by_key`: a cursor key moved it (keys may repeat)."""
 
-        def __init__(self, article_list: ArticleList, article: Listed) -> None:
+        def __init__(self, article_list: ArticleList, article: Listed, by_key: bool = False) -> None:
             super().__init__()
             self.article_list = article_list
             self.article = article
+            self.by_key = by_key
 
         @property
         def control(self) -> ArticleList:
@@ -164,7 +165,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     # ---------------------------------------------------------------- cursor
 
-    def move_cursor(self, ordinal: int, *, force: bool = False) -> None:
+    def move_cursor(self, ordinal: int, *, force: bool = False, by_key: bool = False) -> None:
         if not self._articles:
             return
         ordinal = max(0, min(ordinal, len(self._articles) - 1))
@@ -173,7 +174,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._cursor = ordinal
         self._scroll_cursor_into_view()
         self.refresh()
-        self.post_message(self.Highlighted(self, self._articles[ordinal]))
+        self.post_message(self.Highlighted(self, self._articles[ordinal], by_key))
 
     def _scroll_cursor_into_view(self) -> None:
         row = self._rows.article_rows[self._cursor]
@@ -185,22 +186,22 @@ class ArticleList(ScrollView, can_focus=True):
         self.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True)
 
     def action_cursor_down(self) -> None:
-        self.move_cursor(self._cursor + 1)
+        self.move_cursor(self._cursor + 1, by_key=True)
 
     def action_cursor_up(self) -> None:
-        self.move_cursor(self._cursor - 1)
+        self.move_cursor(self._cursor - 1, by_key=True)
 
     def action_first(self) -> None:
-        self.move_cursor(0)
+        self.move_cursor(0, by_key=True)
 
     def action_last(self) -> None:
-        self.move_cursor(len(self._articles) - 1)
+        self.move_cursor(len(self._articles) - 1, by_key=True)
 
     def action_page_down(self) -> None:
-        self.move_cursor(self._cursor + max(1, self.scrollable_content_region.height // 2 - 1))
+        self.move_cursor(self._cursor + max(1, self.scrollable_content_region.height // 2 - 1), by_key=True)
 
     def action_page_up(self) -> None:
-        self.move_cursor(self._cursor - max(1, self.scrollable_content_region.height // 2 - 1))
+        self.move_cursor(self._cursor - max(1, self.scrollable_content_region.height // 2 - 1), by_key=True)
 
     def action_open(self) -> None:
         if article := self.highlighted:

@@ -163,9 +163,11 @@ class ArticleView(Horizontal):
             if quote := self._quotes.get(current) if self.actor is None else None:
                 self.panel.highlight_quote(quote)
         self.pane.mark(marks)
-        self.set_class(steps is not None, "-stepping")
+        stepping = steps is not None
+        if stepping != self.has_class("-stepping"):
+            self.set_class(stepping, "-stepping")
+            self.refresh_bindings()  # Escape's meaning changed; a footer rebuild is costly
         self.query_one("#reading-status", Static).update(self._status())
-        self.refresh_bindings()
 
     def _status(self) -> Content:
         steps = self.steps
