@@ -184,6 +184,11 @@ class Index:
             self._listing, self._listing_thread = (version, summaries), threading.get_ident()
         return list(summaries)
 
+    def newest(self, limit: int) -> list[ArticleSummary]:
+        """The first `limit` articles of `summaries()`: enough to fill a screen at once."""
+        rows = self._run(f"SELECT {_SUMMARY_COLUMNS} FROM articles a ORDER BY a.sort_key DESC, a.id LIMIT ?", [limit])
+        return self._summaries(rows)
+
     def article(self, id: str) -> Article | None:
         row = self._db().execute(
             f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN bodies b ON b.article = a.rowid WHERE a.id = ?", (id,)

@@ -26,7 +26,7 @@ from textual.worker import Worker, WorkerState
 from reader.model import Analysis, Article, Problem
 from reader.text import clean_line, clean_text, safe_name
 from reader.state import StateSaveError
-from reader.ui.archive_messages import Listing, SourceReady, StoreNotice, SyncDone, SyncProgress
+from reader.ui.archive_messages import FirstScreen, Listing, SourceReady, StoreNotice, SyncDone, SyncProgress
 from reader.ui.archive_source import ArticleSource, SearchResult
 from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
 from reader.ui.live import LiveArchive
@@ -49,8 +49,8 @@ from reader.ui.widgets.search_bar import SearchStatus
 READ_AFTER_SECONDS = 3.0
 SAVE_AFTER_SECONDS = 1.0
 # Keys moving through the list faster than this (held or repeated) are coalesced:
-# the pane shows the article the cursor rests on, this long after the last move.
-SETTLE_SECONDS = 0.06
+# the pane shows one article per interval, and the one the cursor rests on.
+SETTLE_SECONDS = 0.08
 
 
 class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
@@ -133,7 +133,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self._count_timer: Timer | None = None
         self._stop = threading.Event()
         self._persist_theme = False
-        self._last_move = 0.0
+        self._last_shown = 0.0
         self._show_timer: Timer | None = None
         self._pending: Listed | None = None
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
@@ -196,7 +196,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         (self.article_list if self.sidebar_visible else self.pane).focus()
         self._persist_theme = True
         self.saved_list.show(self.saved_searches)
-        self._start_archive()
+        self.call_after_refresh(self._start_archive)
 
     # --------------------------------------------------------------- loading
 
@@ -239,6 +239,20 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             if summary := problems_summary(self.problems):
                 self.notify(f"{summary[2:]}: press ! or click the line under the list", severity="warning", timeout=8)
 
+    def on_first_screen(self, message: FirstScreen) -> None:
+        """The newest articles, shown while the whole list is read, unless the
+        article to restore is not among them (it would be a jump later)."""
+        last = self.keeper.state.last_article
+        if self._loaded or (last is not None and all(article.id != last for article in message.articles)):
+            return
+        articles: Sequence[Listed] = message.articles
+        if self.unread_only:
+            read = self.keeper.read_ids()
+            articles = [article for article in articles if article.id not in read]
+        self.article_list.set_articles(articles, keep=last)
+        self.query_one("#sidebar").border_title = f"Articles {message.total:,}"
+        self._show_highlighted()
+
     def on_listing(self, message: Listing) -> None:
         first = not self._loaded
         self.all_articles = message.articles
@@ -250,7 +264,9 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             current = self.article_list.highlighted
             self._search_now(keep=current.id if current else None)  # the results may have changed
         else:
-            self._relist(keep=self.keeper.state.last_article if first else None)
+            # After a first screen, the cursor stays where the reader has moved it since.
+            shown = self.article_list.highlighted if first else None
+            self._relist(keep=shown.id if shown is not None else self.keeper.state.last_article if first else None)
         self._refresh_current()
         self._count_saved_soon()
 
@@ -304,6 +320,12 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             articles = [article for article in articles if article.id not in read]
         self.article_list.set_articles(articles, keep=keep, message=empty, grouped=grouped, near=near)
         self._update_counts()
+        self._show_highlighted()
+
+    def _show_highlighted(self) -> None:
+        """Show the article under the cursor now, not when the list's message lands."""
+        if (highlighted := self.article_list.highlighted) is not None:
+            self._show_article(highlighted)
 
     def _update_counts(self) -> None:
         sidebar = self.query_one("#sidebar")
@@ -346,24 +368,26 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
     # ----------------------------------------------------------- the article
 
     def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
-        now = time.monotonic()
-        repeating = message.by_key and now - self._last_move < SETTLE_SECONDS
-        if message.by_key:
-            self._last_move = now
-        if repeating or (message.by_key and self._show_timer is not None):
-            self._pending = message.article
-            if self._show_timer is None:
-                self._show_timer = self.set_timer(SETTLE_SECONDS, self._show_pending)
-            else:
-                self._show_timer.reset()
-        else:
+        if not message.by_key:
             self._show_article(message.article)
+            return
+        # Keys faster than the pane can draw: show at most one article per SETTLE_SECONDS,
+        # always ending on the one the cursor rests on; the list itself moves at once.
+        self._pending = message.article
+        if self._show_timer is not None:
+            return
+        wait = self._last_shown + SETTLE_SECONDS - time.monotonic()
+        if wait <= 0:
+            self._show_pending()
+        else:
+            self._show_timer = self.set_timer(wait, self._show_pending)
 
     def _show_pending(self) -> None:
         self._show_timer = None
         pending, self._pending = self._pending, None
         if pending is not None:
             self._show_article(pending)
+            self._last_shown = time.monotonic()
 
     def on_article_list_opened(self, message: ArticleList.Opened) -> None:
         self._show_article(message.article)

@@ -30,6 +30,15 @@ class Listing(Message):
         self.problems = problems
 
 
+class FirstScreen(Message):
+    """The newest articles of a warm index, to show while the whole list is read."""
+
+    def __init__(self, articles: Sequence[Listed], total: int) -> None:
+        super().__init__()
+        self.articles = articles
+        self.total = total
+
+
 class SyncProgress(Message):
     def __init__(self, done: int, total: int) -> None:
         super().__init__()

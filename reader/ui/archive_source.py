@@ -89,6 +89,10 @@ class IndexSource:
     def summaries(self, query: str | None = None) -> list[ArticleSummary]:
         return self.index.summaries(query)
 
+    def first_screen(self, limit: int) -> tuple[list[ArticleSummary], int]:
+        """The newest `limit` articles and how many there are in all."""
+        return self.index.newest(limit), self.index.count()
+
     def article(self, article_id: str) -> Article | None:
         return self.index.article(article_id)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 
 from reader.model import Article
-from reader.ui.archive_messages import Listing, SourceReady, StoreNotice, SyncDone, SyncProgress
+from reader.ui.archive_messages import FirstScreen, Listing, SourceReady, StoreNotice, SyncDone, SyncProgress
 from reader.ui.archive_source import ArticleSource, ScanSource, fallback_notice, open_source
 from reader.ui.watch import Back, Changed, Gone, Settling, store_events
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from reader.ui.app import NewsreaderApp
 
 RELIST_SECONDS = 0.5  # during indexing, the list is refreshed at most this often
+FIRST_SCREEN = 200  # articles listed before the whole list is read from a warm index
 
 
 class LiveArchive:
@@ -30,7 +31,9 @@ class LiveArchive:
     _stop: threading.Event
 
     def _start_archive(self: NewsreaderApp) -> None:
-        self._stop = threading.Event()
+        """Called after the first paint: the worker holds the GIL while it lists."""
+        if self._stop.is_set():
+            return
         self._run_archive()
 
     def _stop_archive(self: NewsreaderApp) -> None:
@@ -49,6 +52,9 @@ class LiveArchive:
         )
         self.post_message(SourceReady(source, [*notices, *gazetteer_notices]))
         if source.has_index:
+            newest, total = source.first_screen(FIRST_SCREEN)  # type: ignore[attr-defined]
+            if len(newest) < total:
+                self.post_message(FirstScreen(newest, total))
             self.post_message(Listing(source.summaries(), source.problems()))
         source = self._sync_all(source)
         if source is None or self._stop.is_set():

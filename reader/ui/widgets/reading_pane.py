@@ -23,8 +23,8 @@ from reader.ui.analysis_cache import AnalysisCache
 from reader.ui.highlights import KINDS, MARKS, highlight_spans, highlighted_body, legend
 from reader.ui.matches import match_spans
 from reader.ui.navigation import line_of
-from reader.ui.wrapped_lines import line_starts
 from reader.ui.rows import day_label
+from reader.ui.widgets.article_body import ArticleBody
 
 Analyser = Callable[[Article], Analysis]
 
@@ -86,7 +86,6 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._cache = AnalysisCache()
         self._reached_end = False
         self._marks: tuple[tuple[str, int, int], ...] = ()
-        self._line_starts: tuple[tuple[str, int], list[int]] | None = None
         self._matches: re.Pattern[str] | None = None  # the search's words, marked in the body
 
     def compose(self):
@@ -94,7 +93,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             yield Static(id="article-title")
             yield Static(id="article-facts")
             yield Static(id="article-legend")
-            yield Static(id="article-body")
+            yield ArticleBody(id="article-body")
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.call_after_refresh(self._show_body))
@@ -103,8 +102,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.article = None
         self.analysis = None
         self.query_one("#article-title", Static).update(Content(message))
-        for name in ("#article-facts", "#article-legend", "#article-body"):
+        for name in ("#article-facts", "#article-legend"):
             self.query_one(name, Static).update("")
+        self.query_one(ArticleBody).update("")
         self._marks = ()
         self.post_message(self.Shown(None, None))
 
@@ -155,7 +155,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             match_style = self._span_style("reading-pane--match")
             for start, end in match_spans(body, self._matches):
                 content = content.stylize(match_style, start, end)
-        self.query_one("#article-body", Static).update(content)
+        self.query_one(ArticleBody).update(content)
         kinds = {kind for kind, _, _ in highlight_spans(body, self.analysis)} if self.analysis else set()
         legend_widget = self.query_one("#article-legend", Static)
         legend_widget.update(legend(styles, kinds) if kinds else "")
@@ -204,18 +204,15 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self._marks = marks
             self._show_body()
 
-    def _body_lines(self) -> tuple[Static, list[int]] | None:
+    def _body_lines(self) -> tuple[ArticleBody, list[int]] | None:
         """The body widget and the offset each of its wrapped lines starts at."""
-        body = self.query_one("#article-body", Static)
+        body = self.query_one(ArticleBody)
         width = body.content_size.width
         if self.article is None or width <= 0:
             return None
-        key = (self.article.id, width)
-        if self._line_starts is None or self._line_starts[0] != key:
-            self._line_starts = (key, line_starts(self.article.body, width))
-        return body, self._line_starts[1]
+        return body, body.line_starts(width)
 
-    def _body_top(self, body: Static) -> int:
+    def _body_top(self, body: ArticleBody) -> int:
         """The body's first line in the pane's scrollable space."""
         return body.region.y - self.content_region.y + round(self.scroll_y)
 

@@ -1,0 +1,99 @@
+"""An article body that wraps once per width and draws only the lines on screen.
+
+A `Static` holding the whole body re-wraps and re-renders every line of it
+whenever it is refreshed, so a long article costs seconds per page. This widget
+keeps where each wrapped line starts and ends (`reader.ui.wrapped_lines`, once
+per text and width), splits the styled `Content` into those lines (once per
+content), and renders a line only when the pane shows it, caching the strips.
+"""
+
+from __future__ import annotations
+
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.visual import Visual
+from textual.widgets import Static
+
+from reader.ui.wrapped_lines import line_ranges
+
+
+class ArticleBody(Static):
+    """A `Static` to its callers (`update`, `content`, `render`), drawn a line at a time."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._content = Content("")
+        self._ranges: tuple[tuple[str, int], list[tuple[int, int]]] | None = None
+        self._lines: tuple[int, list[Content]] | None = None  # (width, styled lines)
+        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(256)
+
+    @property
+    def content(self) -> Content:
+        return self._content
+
+    def render(self) -> Content:
+        return self._content
+
+    def update(self, content: Content | str = "", *, layout: bool = True) -> None:
+        content = content if isinstance(content, Content) else Content(content)
+        relayout = content.plain != self._content.plain
+        self._content = content
+        self._lines = None
+        self._strips.clear()
+        self.refresh(layout=relayout)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    # ------------------------------------------------------------- lines
+
+    def ranges(self, width: int) -> list[tuple[int, int]]:
+        """(start, end) offsets in the text of each line wrapped to `width`."""
+        text = self._content.plain
+        key = (text, width)
+        if self._ranges is None or self._ranges[0] != key:
+            self._ranges = (key, line_ranges(text, width))
+        return self._ranges[1]
+
+    def line_starts(self, width: int) -> list[int]:
+        return [start for start, _ in self.ranges(width)]
+
+    def _styled_lines(self, width: int) -> list[Content]:
+        if self._lines is None or self._lines[0] != width:
+            content = self._content
+            ranges = self.ranges(width)
+            if content.spans:
+                offsets = sorted({offset for pair in ranges for offset in pair})
+                bounds = [0, *offsets, len(content.plain)]
+                pieces = dict(zip(zip(bounds, bounds[1:]), content.divide(offsets)))
+                lines = [pieces.get((start, end)) or content[start:end] for start, end in ranges]
+            else:
+                text = content.plain
+                lines = [Content(text[start:end], strip_control_codes=False) for start, end in ranges]
+            self._lines = (width, [line.expand_tabs() if "\t" in line.plain else line for line in lines])
+        return self._lines[1]
+
+    # ---------------------------------------------------------- Textual API
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.ranges(max(1, width))) if self._content.plain else 0
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        key = (y, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            lines = self._styled_lines(max(1, width))
+            if 0 <= y < len(lines):
+                strips = Visual.to_strips(self, lines[y], width, 1, self.visual_style, apply_selection=False, pad=True)
+                strip = strips[0] if strips else Strip.blank(width, self.rich_style)
+            else:
+                strip = Strip.blank(width, self.rich_style)
+            self._strips[key] = strip
+        return strip
