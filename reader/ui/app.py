@@ -282,6 +282,10 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         if fresh is not None and (fresh.body != article.body or fresh.title != article.title):
             self.pane.reload(fresh)
 
+    def _indexed_analysis(self, article: Article) -> Analysis | None:
+        """The index's analysis of an article (a fast read), else None: the pane's worker analyses it."""
+        return self.source.analysis(article.id) if self.source is not None else None
+
     def _analysis_for_pane(self, article: Article) -> Analysis:
         """Runs in the pane's worker: the index's analysis, else analyse now."""
         source = self.source
@@ -405,7 +409,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         if article is None:
             return
         self._remember_position()
-        pane.show(article)
+        pane.show(article, self._indexed_analysis(article))
         if position := self.keeper.state.position(article.id):
             pane.call_after_refresh(pane.scroll_to, y=position, animate=False, immediate=True)
         changed = self.keeper.set_last_article(article.id)

@@ -52,6 +52,7 @@ class ArticleView(Horizontal):
         self.actor: str | None = None
         self.steps: Steps | None = None
         self._quotes: dict[Span, Quote] = {}
+        self._shown_status = Content("")
 
     def compose(self):
         with Vertical(id="reading"):
@@ -167,7 +168,10 @@ class ArticleView(Horizontal):
         if stepping != self.has_class("-stepping"):
             self.set_class(stepping, "-stepping")
             self.refresh_bindings()  # Escape's meaning changed; a footer rebuild is costly
-        self.query_one("#reading-status", Static).update(self._status())
+        status = self._status()
+        if status != self._shown_status:  # an update costs a layout of the screen
+            self._shown_status = status
+            self.query_one("#reading-status", Static).update(status)
 
     def _status(self) -> Content:
         steps = self.steps

@@ -108,11 +108,15 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._marks = ()
         self.post_message(self.Shown(None, None))
 
-    def show(self, article: Article) -> None:
+    def show(self, article: Article, analysis: Analysis | None = None) -> None:
+        """Show an article; `analysis`, when the caller has it at hand (the index),
+        saves a second layout and render when the worker's would arrive."""
         if self.article is not None and self.article.id == article.id:
             return
         self.article = article
         self._reached_end = False
+        if analysis is not None:
+            self._cache.put(article.id, analysis)
         self.analysis = self._cache.get(article.id)
         self._marks = ()
         self.query_one("#article-title", Static).update(Content(article.title))
