@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 import threading
 import time
@@ -27,15 +27,11 @@ from reader.model import Analysis, Article, Problem
 from reader.text import clean_line, clean_text, safe_name
 from reader.state import StateSaveError
 from reader.ui.archive_messages import FirstScreen, Listing, SourceReady, StoreNotice, SyncDone, SyncProgress
-from reader.ui.archive_source import ArticleSource, SearchResult
 from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
 from reader.ui.live import LiveArchive
 from reader.ui.persistence import StateKeeper
 from reader.ui.rows import Listed
 from reader.ui.searching import SearchFeatures
-from reader.ui.screens.actors import ActorsScreen
-from reader.ui.screens.help import HelpScreen, binding_rows
-from reader.ui.screens.problems import ProblemsScreen
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import ArticleView
@@ -45,6 +41,9 @@ from reader.ui.widgets.problems_link import ProblemsLink, problems_summary
 from reader.ui.widgets.reading_pane import Analyser, ReadingPane, default_analyser
 from reader.ui.widgets.saved_searches import SavedSearchList
 from reader.ui.widgets.search_bar import SearchStatus
+
+if TYPE_CHECKING:  # the index is imported by the archive worker, after the first paint
+    from reader.ui.archive_source import ArticleSource, SearchResult
 
 READ_AFTER_SECONDS = 3.0
 SAVE_AFTER_SECONDS = 1.0
@@ -513,6 +512,8 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
 
     def action_show_problems(self) -> None:
         if self.problems:
+            from reader.ui.screens.problems import ProblemsScreen
+
             self.push_screen(ProblemsScreen(self.problems))
         else:
             self.notify("Every file in the store was read.", timeout=3)
@@ -524,6 +525,9 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self.query_one(ArticleView).toggle_panel()
 
     def action_help(self) -> None:
+        from reader.ui.screens.actors import ActorsScreen
+        from reader.ui.screens.help import HelpScreen, binding_rows
+
         sections = [
             ("Anywhere", [*self.BINDINGS, Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")]),
             ("Article list", ArticleList.BINDINGS),

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from textual.message import Message
 
-from reader.index import SyncResult
 from reader.model import Problem
-from reader.ui.archive_source import ArticleSource, SearchResult
 from reader.ui.rows import Listed
+
+if TYPE_CHECKING:  # the index is imported by the worker, after the first paint
+    from reader.index import SyncResult
+    from reader.ui.archive_source import ArticleSource, SearchResult
 
 
 class SourceReady(Message):

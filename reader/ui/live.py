@@ -15,10 +15,10 @@ from textual import work
 
 from reader.model import Article
 from reader.ui.archive_messages import FirstScreen, Listing, SourceReady, StoreNotice, SyncDone, SyncProgress
-from reader.ui.archive_source import ArticleSource, ScanSource, fallback_notice, open_source
 from reader.ui.watch import Back, Changed, Gone, Settling, store_events
 
 if TYPE_CHECKING:
+    from reader.ui.archive_source import ArticleSource
     from reader.ui.app import NewsreaderApp
 
 RELIST_SECONDS = 0.5  # during indexing, the list is refreshed at most this often
@@ -44,6 +44,7 @@ class LiveArchive:
         # The app's own analyser uses the gazetteer the command line uses: the index then
         # serves both. Any other analyser (tests) replaces the analysis in the index too.
         from reader.ui.analyser import GazetteerAnalyser
+        from reader.ui.archive_source import open_source
 
         injected = self.analyser if not isinstance(self.analyser, (GazetteerAnalyser, type(None))) else None
         gazetteer, gazetteer_notices = _gazetteer(self) if injected is None else (None, [])
@@ -85,6 +86,8 @@ class LiveArchive:
         except (sqlite3.Error, OSError) as error:
             if not source.has_index:
                 raise
+            from reader.ui.archive_source import ScanSource, fallback_notice
+
             source = ScanSource(source.store_root, self.max_file_bytes)
             self.post_message(SourceReady(source, [fallback_notice(error)]))
             result = source.sync(progress, stop)

@@ -13,14 +13,13 @@ from textual import work
 
 from reader.errors import UserError
 from reader.ui.archive_messages import SavedCounts, SearchDone, SearchFailed
-from reader.ui.archive_source import SearchResult
 from reader.ui.matches import match_pattern
-from reader.ui.screens.actors import ActorChoice, ActorsScreen
-from reader.ui.screens.name_prompt import NamePrompt
-from reader.ui.screens.quote_timeline import QuoteChoice, QuoteTimelineScreen
 from reader.ui.widgets.saved_searches import SavedSearchList
 
 if TYPE_CHECKING:
+    from reader.ui.archive_source import SearchResult
+    from reader.ui.screens.actors import ActorChoice
+    from reader.ui.screens.quote_timeline import QuoteChoice
     from reader.ui.app import NewsreaderApp
 
 SEARCH_DEBOUNCE_SECONDS = 0.25
@@ -132,6 +131,8 @@ class SearchFeatures:
                 self._save_search(name, query)
 
         default = next((name for name, saved in self.saved_searches.items() if saved == query), query)
+        from reader.ui.screens.name_prompt import NamePrompt
+
         self.push_screen(NamePrompt("Save search", f"A name for {query}", default), save)
 
     def _save_search(self: NewsreaderApp, name: str, query: str) -> None:
@@ -186,6 +187,8 @@ class SearchFeatures:
         if self.source is None:
             self.notify("The archive is still opening", timeout=3)
             return
+        from reader.ui.screens.actors import ActorsScreen
+
         self.push_screen(ActorsScreen(self.source.actors), self._actor_chosen)
 
     def _actor_chosen(self: NewsreaderApp, choice: ActorChoice | None) -> None:
@@ -198,6 +201,8 @@ class SearchFeatures:
 
     def show_quotes(self: NewsreaderApp, actor: str) -> None:
         if self.source is not None:
+            from reader.ui.screens.quote_timeline import QuoteTimelineScreen
+
             self.push_screen(QuoteTimelineScreen(actor, self.source.quotes), self._quote_chosen)
 
     def _quote_chosen(self: NewsreaderApp, choice: QuoteChoice | None) -> None:
