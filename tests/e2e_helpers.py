@@ -12,6 +12,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -63,7 +64,11 @@ class Terminal:
         args = ["respawn-pane", "-k", "-t", self.session]
         for key, value in env.items():
             args += ["-e", f"{key}={value}"]
-        args.append("exec " + " ".join(shlex.quote(part) for part in command))
+        # The shell writes the exit status to a file: tmux 3.3 can leave a dead
+        # pane's process unreaped, with no status to report.
+        self.status_file = Path(tempfile.mkdtemp(prefix="nr-e2e-")) / "status"
+        quoted = " ".join(shlex.quote(part) for part in command)
+        args.append(f"{quoted}; echo $? > {shlex.quote(str(self.status_file))}")
         self.tmux(*args)
 
     def pipe_output_to(self, path: Path) -> None:
@@ -96,13 +101,15 @@ class Terminal:
         return self.show("#{pane_dead}") == "1"
 
     def wait_exit(self, timeout: float = TIMEOUT) -> int:
-        """The exit status of the pane's process, once it has ended."""
+        """The exit status of the command last `run`, once it has ended."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            # tmux may see the terminal close a moment before it learns the exit status.
-            dead, status, signal = (self.show("#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}").split("|") + ["", ""])[:3]
-            if dead == "1" and (status or signal):
-                return int(status) if status else -int(signal)
+            try:
+                text = self.status_file.read_text().strip()
+            except FileNotFoundError:
+                text = ""
+            if text:
+                return int(text)
             time.sleep(0.05)
         raise AssertionError(f"the process did not end within {timeout:.0f} s; the screen was:\n{self.screen()}")
 
