@@ -410,7 +410,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self._remember_position()
         pane.show(article, self._indexed_analysis(article))
         if position := self.keeper.state.position(article.id):
-            pane.call_after_refresh(pane.scroll_to, y=position, animate=False, immediate=True)
+            pane.restore_scroll(position)
         changed = self.keeper.set_last_article(article.id)
         self._start_read_timer(article.id)
         if changed:

@@ -193,13 +193,32 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self._matches = pattern
             self._show_body()
 
+    def restore_scroll(self, y: float, *, tries: int = 40) -> None:
+        """Scroll to `y` once the body is laid out tall enough to get there.
+
+        Right after `show` the body may not have its height yet (more so on a
+        busy machine), and a scroll before that would stop at the top."""
+        if self.article is None:
+            return
+        article_id = self.article.id
+
+        def attempt(left: int) -> None:
+            if self.article is None or self.article.id != article_id:
+                return
+            if self.max_scroll_y >= y or left <= 0:
+                self.scroll_to(y=y, animate=False, immediate=True)
+            else:
+                self.set_timer(0.05, lambda: attempt(left - 1))
+
+        self.call_after_refresh(attempt, tries)
+
     def reload(self, article: Article) -> None:
         """The article changed on disk: show the new text where the reader was."""
         y = self.scroll_y
         self._cache.discard(article.id)
         self.article = None
         self.show(article)
-        self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
+        self.restore_scroll(y)
 
     def mark(self, marks: Iterable[tuple[str, int, int]]) -> None:
         """Draw (kind, start, end) marks over the highlights; kind is one of MARKS."""
