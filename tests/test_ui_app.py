@@ -11,7 +11,7 @@ from reader.state import ReadingState
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.problems import ProblemsScreen
 
-from snapshot_apps.harness import build_app, copy_store, pilot_test, settle
+from snapshot_apps.harness import build_app, copy_store, ids, pilot_test, settle
 
 SIZE = (100, 30)
 
@@ -24,10 +24,6 @@ def store(tmp_path: Path) -> Path:
 @pytest.fixture
 def state_file(tmp_path: Path) -> Path:
     return tmp_path / "state" / "state.yaml"
-
-
-def ids(app) -> list[str]:
-    return [article.id for article in app.article_list.articles]
 
 
 @pilot_test

@@ -17,7 +17,7 @@ from reader.ui.screens.name_prompt import NamePrompt
 from reader.ui.screens.quote_timeline import QuoteTimelineScreen
 
 from snapshot_apps.analysis import fixture_analyser
-from snapshot_apps.harness import build_app, copy_store, pilot_test, settle
+from snapshot_apps.harness import build_app, copy_store, ids, pilot_test, settle, wait_until as harness_wait_until
 
 SIZE = (110, 32)
 
@@ -32,16 +32,8 @@ def state_file(tmp_path: Path) -> Path:
     return tmp_path / "state" / "state.yaml"
 
 
-def ids(app) -> list[str]:
-    return [article.id for article in app.article_list.articles]
-
-
 async def wait_until(pilot, condition, seconds: float = 5.0) -> bool:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return True
-        await pilot.pause(0.05)
-    return condition()
+    return await harness_wait_until(pilot, condition, seconds)
 
 
 async def search(pilot, text: str) -> None:

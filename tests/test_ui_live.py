@@ -12,7 +12,7 @@ import pytest
 from reader.model import Problem
 from reader.ui.watch import Settling
 
-from snapshot_apps.harness import build_app, copy_store, pilot_test, settle
+from snapshot_apps.harness import build_app, copy_store, ids, pilot_test, settle, wait_until as harness_wait_until
 
 SIZE = (110, 32)
 
@@ -27,16 +27,8 @@ def state_file(tmp_path: Path) -> Path:
     return tmp_path / "state" / "state.yaml"
 
 
-def ids(app) -> list[str]:
-    return [article.id for article in app.article_list.articles]
-
-
 async def wait_until(pilot, condition, seconds: float = 6.0) -> bool:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return True
-        await pilot.pause(0.05)
-    return condition()
+    return await harness_wait_until(pilot, condition, seconds)
 
 
 def problem_paths(app) -> set[str]:

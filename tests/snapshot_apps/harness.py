@@ -68,3 +68,17 @@ def pilot_test(scenario):
     return test
 
 PANEL_STORE = Path(__file__).parent / "panel_store"
+
+
+def ids(app) -> list[str]:
+    """The ids of the articles the sidebar lists, in order."""
+    return [article.id for article in app.article_list.articles]
+
+
+async def wait_until(pilot, condition, seconds: float) -> bool:
+    """Whether `condition()` holds within `seconds` (polled while the app runs)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return condition()
