@@ -53,11 +53,33 @@ def assert_consistent(body: str, quotes: list[Quote]) -> None:
         ("She said ‘no way’ and left.", ["‘no way’"]),
         ("She said 'no way' and left.", ["'no way'"]),
         ("It's the Ministers' view that rock 'n' roll lasts 'til the ’90s.", []),
-        ("''We won,'' he said.", ["''We won,''"]),
     ],
 )
 def test_quotation_marks_pair_into_spans(text: str, expected: list[str]) -> None:
     assert quoted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "''We won,'' he said.",
+        "The board is 2' 6'' wide and 8'' long.",
+        "The ''Red Line'' opens in ``May''.",
+        "A '''bold''' word.",
+    ],
+)
+def test_doubled_apostrophes_and_backticks_are_not_quotation_marks(text: str) -> None:
+    assert quoted(text) == []
+
+
+def test_single_marks_still_quote_beside_doubled_apostrophes() -> None:
+    text = "He said 'not now' about the 6'' pipe, and 'It's late' after."
+    assert quoted(text) == ["'not now'", "'It's late'"]
+
+
+def test_single_quotes_nested_in_single_quotes_with_apostrophes() -> None:
+    text = "She said: ‘He told me ‘don’t’ and left’ on Monday."
+    assert quoted(text) == ["‘He told me ‘don’t’ and left’"]
 
 
 def test_apostrophes_inside_a_single_quote_do_not_end_it() -> None:

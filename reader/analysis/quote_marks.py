@@ -3,7 +3,10 @@
 Double marks (" “ ” „ « ») and single marks (' ‘ ’) are paired with a stack per
 paragraph, so a quote nested inside another is part of the outer one. A single
 mark between letters, or opening a known elision ('til, rock 'n' roll, ’90s),
-is an apostrophe. An unclosed double quote ends at its paragraph's end unless
+is an apostrophe. Two apostrophes (''so'') or backticks (``so``) are no
+quotation mark at all: they stand for inches, primes and wiki italics as often
+as for quotes, and are skipped whole rather than read as two single marks.
+An unclosed double quote ends at its paragraph's end unless
 the next paragraph reopens it (the news convention for a quote that runs over
 several paragraphs); an unclosed single quote is dropped, since stray
 apostrophes are far more common than unclosed single quotes.
@@ -14,10 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Two apostrophes or backticks stand for a double mark in some archives (''so'').
-_MARK = re.compile("''|``|[\"'“”„«»‘’‚‹›`]")
-_DOUBLE = frozenset(("\"", "“", "”", "„", "«", "»", "''", "``"))
-_OPENERS = frozenset(("“", "„", "«", "‘", "‚", "‹", "``", "`"))
+# Doubled apostrophes and backticks are matched as one token only to be skipped.
+_MARK = re.compile("''+|``+|[\"'“”„«»‘’‚‹›`]")
+_NOT_A_MARK = re.compile("''+|``+")
+_DOUBLE = frozenset(("\"", "“", "”", "„", "«", "»"))
+_OPENERS = frozenset(("“", "„", "«", "‘", "‚", "‹", "`"))
 _CLOSERS = frozenset("”»’›")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"\n\s*")
@@ -74,6 +78,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         for match in _MARK.finditer(text, p_start, p_end):
             pos = match.start()
             mark = match.group()
+            if _NOT_A_MARK.fullmatch(mark):
+                continue
             if first and carried is not None and pos == p_start and _can_reopen(mark, carried.double):
                 stack.append(carried)
                 carried = None
@@ -116,7 +122,7 @@ class _Open:
 
 def _can_reopen(mark: str, double: bool) -> bool:
     if double:
-        return mark in ("\"", "“", "„", "«", "''", "``")
+        return mark in ("\"", "“", "„", "«")
     return mark in ("'", "‘", "‚", "‹", "`")
 
 
