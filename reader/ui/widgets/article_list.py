@@ -142,11 +142,13 @@ class ArticleList(ScrollView, can_focus=True):
         self.virtual_size = Size(1, self._rows.height)
         ordinal = self.ordinal_of(keep) if keep else None
         self._cursor = 0
-        self.scroll_to(y=0, animate=False, immediate=True)
+        # `force`: the scrollbar of a list that was short (or empty) until now is
+        # only shown at the next layout, and without it Textual refuses to scroll.
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
         if articles:
             if ordinal is not None and screen_line is not None:
                 line = self._rows.starts[self._rows.article_rows[ordinal]]
-                self.scroll_to(y=max(0, line - screen_line), animate=False, immediate=True)
+                self.scroll_to(y=max(0, line - screen_line), animate=False, immediate=True, force=True)
             self.move_cursor(ordinal if ordinal is not None else near, force=True)
         self.refresh()
 
@@ -183,7 +185,12 @@ class ArticleList(ScrollView, can_focus=True):
         if row > 0 and isinstance(self._rows.rows[row - 1], DayHeader):
             top -= 1  # show the day the article belongs to
             height += 1
-        self.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True)
+        self.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True, force=True, x_axis=False)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # Shown again or resized (a restart lists before the layout is final): the cursor stays on screen.
+        if self._articles and self.scrollable_content_region.height > 0:
+            self._scroll_cursor_into_view()
 
     def action_cursor_down(self) -> None:
         self.move_cursor(self._cursor + 1, by_key=True)
