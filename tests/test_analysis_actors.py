@@ -248,3 +248,53 @@ def test_a_bare_head_word_refers_back_to_the_organisation_it_heads():
     )
     actors = {m.text: m.actor for m in analyze(body).mentions}
     assert actors.get("Authority") == "Port Alder Harbour Authority"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Defender Tomás Ibarra told reporters the ruling was unfair.", "Tomás Ibarra"),
+        ("The probe was led by Prosecutor Helen Marsh of the county.", "Helen Marsh"),
+        ("A statement from Administrator Charles Bolden came later.", "Charles Bolden"),
+    ],
+)
+def test_role_words_written_as_titles_are_not_part_of_the_name(text: str, name: str) -> None:
+    found = spans(text)
+    assert (name, "person") in [(t, k) for t, k, _ in found]
+    assert not any(t != name and name in t for t, _, _ in found)
+
+
+def test_holidays_and_days_are_not_actors() -> None:
+    text = "Crowds gathered on Easter Monday. Shops shut for Christmas Eve and Thanksgiving Day, and during Ramadan."
+    assert texts(text) == []
+
+
+def test_a_surname_that_is_a_holiday_still_names_a_person() -> None:
+    assert ("Johnnie Christmas", "person") in [(t, k) for t, k, _ in spans("It was drawn by illustrator Johnnie Christmas.")]
+
+
+def test_a_street_with_a_possessive_is_a_place_not_a_person() -> None:
+    found = spans("The tenants met in a hall on Tanner's Row on Monday.")
+    assert [(t, k) for t, k, _ in found] == [("Tanner's Row", "place")]
+
+
+def test_two_streets_joined_by_and_are_two_places() -> None:
+    found = [(t, k) for t, k, _ in spans("Residents of Main Street and Ocean Road complained.")]
+    assert found == [("Main Street", "place"), ("Ocean Road", "place")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elizabeth Quat In the New Territories won a seat.",
+        "Mention of the House of\nLords in a caption.",
+        "Ahmed Mohamed Image: a photograph from the school.",
+    ],
+)
+def test_a_name_never_ends_in_a_function_word_or_a_caption_label(text: str) -> None:
+    for name in texts(text):
+        assert name.split()[-1].lower() not in {"in", "of", "image"}, name
+
+
+def test_the_house_of_commons_is_an_organisation() -> None:
+    assert ("House of Commons", "organisation") in [(t, k) for t, k, _ in spans("He spoke to the House of Commons on Monday.")]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.analysis.actors import find_mentions
 from reader.analysis.cues import cue_pattern, read_cue_forms
 from reader.analysis.quote_marks import find_quote_spans, paragraph_bounds
 from reader.analysis.quotes import find_quotes
@@ -393,3 +394,32 @@ def test_a_so_called_phrase_is_a_term() -> None:
     body = "Both sides agreed on Tuesday to open talks on a so-called “green corridor” for ships."
     (quote,) = find_quotes(body, [])
     assert quote.kind == "term"
+
+
+def test_a_quoted_word_mentioned_as_a_word_is_a_term() -> None:
+    body = 'The word "dialect" is contested, said Professor Alan Green of Leeds University.'
+    assert [q.kind for q in find_quotes(body, [])] == ["term"]
+
+
+def test_a_short_capitalised_title_after_a_determiner_is_a_term() -> None:
+    body = 'Trump told NBC\'s "Today" on Monday that he would win.'
+    assert [q.kind for q in find_quotes(body, [])] == ["term"]
+
+
+def test_a_definite_description_speaks_for_the_person_it_described_earlier() -> None:
+    body = (
+        "Norway's chief negotiator, Anne Lise Berg, arrived in Geneva on Tuesday.\n\n"
+        '"The talks have stalled over the fishing quotas," Norway\'s chief negotiator said later.\n\n'
+        'Mayor Bill Garner opened the bridge. "We expect the first cars next week," the mayor said.'
+    )
+    quotes = find_quotes(body, find_mentions(body))
+    talks = only(quotes, "talks have stalled")
+    assert speaker_text(body, talks) == "Norway's chief negotiator"  # the span stays as written
+    assert talks.speaker == "Anne Lise Berg"
+    assert only(quotes, "first cars").speaker == "Bill Garner"
+
+
+def test_a_description_without_a_named_holder_stays_as_written() -> None:
+    body = 'Bill Garner met the mayor on Monday. "We expect the first cars next week," the mayor said.'
+    quote = only(find_quotes(body, find_mentions(body)), "first cars")
+    assert quote.speaker == "the mayor"

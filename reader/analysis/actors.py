@@ -79,6 +79,12 @@ _COMMON_ACRONYMS = frozenset(
 
 
 _COMMON_CAPITALISED = frozenset("The A An In But It He She They We This That On At As For After When".split())
+# Words a name never ends in: a run that reaches into the next clause ("Regina Ip In the
+# island"), a truncated name ("House of") or a caption's label ("Ahmed Mohamed Image").
+_NOT_LAST = frozenset(
+    """of the a an and or but nor in on at to by for from with into onto as than per via
+    image photo photograph picture video file caption source credit""".split()
+)
 
 
 @dataclass(slots=True)
@@ -93,6 +99,7 @@ class _Lexicon:
     plural_demonyms: frozenset[str]
     given: frozenset[str]
     english: frozenset[str]
+    holidays: frozenset[str]
 
 
 @functools.cache
@@ -125,6 +132,7 @@ def _lexicon() -> _Lexicon:
         plural_demonyms=frozenset(p for p in plurals if p not in ("Jewishs",)),
         given=read_entries("given_names.txt"),
         english=read_entries("english_words.txt"),
+        holidays=read_entries("holidays.txt"),
     )
 
 
@@ -253,7 +261,8 @@ class _Doc:
                             break
                         right.append(t[2])
                     plain = all(w.lower() in lex.english for w in right)
-                    keep = bool(right) and (
+                    two_places = previous[2] in lex.place_words and len(right) > 1 and right[-1] in lex.place_words
+                    keep = bool(right) and not two_places and (  # "Main Street and Ocean Road": two
                         (self._is_head(previous[2]) and plain)  # "Museum and Art Gallery"
                         or (not self._has_head(current) and plain and self._is_head(right[-1]))  # "Air and Space Museum"
                     )
@@ -303,6 +312,10 @@ class _Doc:
         lex = self.lex
         gaz = self.gaz
         body = self.body
+        while len(seg) > 1 and seg[-1][2].lower() in _NOT_LAST and not seg[-1][2].isupper():
+            seg = seg[:-1]
+        if all(t[2] in lex.holidays for t in seg):
+            return  # "Easter Monday", "Christmas Eve": a day, not an actor
         start, end = seg[0][0], seg[-1][1]
         text = body[start:end]
         if text in gaz.ignored:

@@ -332,12 +332,29 @@ def _kind(text: str, span: QuoteSpan, attribution: _Attribution | None) -> str:
         return "statement"
     if _SO_CALLED.search(text, max(0, span.start - 12), span.start):
         return "term"  # a so-called “green corridor”
+    if _WORD_AS_WORD.search(text, max(0, span.start - 30), span.start):
+        return "term"  # the word “dialect”: a word mentioned, not said
+    if _TITLE_AFTER_DETERMINER.search(text, max(0, span.start - 12), span.start) and _capitalised(text, span):
+        return "term"  # NBC's “Today”, the “Perception” syllabus: a title or a name
     if attribution is not None and attribution.same_sentence and not (words == 1 and _names_a_thing(text, attribution)):
         return "statement"
     return "term"
 
 
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
+_WORD_AS_WORD = re.compile(
+    r"\b(?:the|a|an|this|that)\s+(?:words?|terms?|phrases?|expressions?|labels?|slogans?|names?|nicknames?|"
+    r"titles?|hashtags?|mottos?|catchphrases?|headlines?)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_TITLE_AFTER_DETERMINER = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your)|\w['’]s)\s+$", re.IGNORECASE)
+
+
+def _capitalised(text: str, span: QuoteSpan) -> bool:
+    for char in text[span.start + 1 : span.end]:
+        if char.isalnum():
+            return char.isupper()
+    return False
 _NAMING_CUE = re.compile(r"(?:call|dub|label|brand|term)", re.IGNORECASE)
 
 

@@ -43,6 +43,10 @@ TITLES = frozenset(
     queen prince princess pope ambassador commissioner chairman chairwoman chair director chief
     attorney sheriff detective officer inspector former candidate nominee leader state""".split()
 )
+_WORD_ONLY = re.compile(r"[^\W\d_][\w'’-]*")
+_DEFINITE = frozenset(("the", "its", "his", "her", "their", "our"))
+# Head words of descriptions that name no one in particular.
+_NOT_ROLES = frozenset("one man woman person people group campaign team statement report".split())
 _NAME_PARTICLES = frozenset("de da del della di van von der den la le bin al el ibn y".split())
 
 
@@ -360,7 +364,43 @@ class Resolver:
         name = self.text[span.start : span.end]
         if span.kind == "name":
             self.last_named.append((span.start, name, True))
+        elif span.kind == "phrase":
+            described = self._described(span)
+            if described is not None:
+                return described, span.start, span.end
         return name, span.start, span.end
+
+    def _described(self, span: SpeakerSpan) -> str | None:
+        """The person a description stands for: `the mayor` after `Mayor Bill Garner`,
+        `Norway's chief negotiator` after `Norway's chief negotiator, Anne Berg,`.
+
+        The description must be singular and definite (`the`, `its`, `Norway's`), and
+        the person named next to the same role word earlier in the text."""
+        words = _WORD_ONLY.findall(self.text, span.start, span.end)
+        if len(words) < 2 or len(words) > 7:
+            return None
+        first = words[0].lower()
+        if first not in _DEFINITE and not words[0].endswith(("'s", "’s")):
+            return None
+        head = words[-1]
+        for index, word in enumerate(words[1:], 1):
+            if word.lower() in PREPOSITIONS:
+                head = words[index - 1]
+                break
+        head = head.lower()
+        if not head.isalpha() or head in PRONOUNS or head in _NOT_ROLES or (head.endswith("s") and not head.endswith("ss")):
+            return None
+        before = re.compile(rf"\b{head}\b,?(?:\s+[A-Z][\w.'’-]*)*\s+$", re.IGNORECASE)
+        after = re.compile(rf",\s+(?:[\w'’.-]+\s+){{0,6}}?{head}\b", re.IGNORECASE)
+        found = None
+        for mention in self.people:
+            if mention.start >= span.start:
+                break
+            if before.search(self.text, max(0, mention.start - 60), mention.start) or after.match(
+                self.text, mention.end, min(len(self.text), mention.end + 80)
+            ):
+                found = mention.actor
+        return found
 
     def _overlapping(self, span: SpeakerSpan) -> Mention | None:
         index = bisect.bisect_left(self.starts, span.end)
