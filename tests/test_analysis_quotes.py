@@ -423,3 +423,23 @@ def test_a_description_without_a_named_holder_stays_as_written() -> None:
     body = 'Bill Garner met the mayor on Monday. "We expect the first cars next week," the mayor said.'
     quote = only(find_quotes(body, find_mentions(body)), "first cars")
     assert quote.speaker == "the mayor"
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ('Intro.\n\n"We will win this state and the next one."\n\n- Jane Doe.\n\nAfter.', "Jane Doe"),
+        ('Intro.\n\n"We will win this state and the next one."\n\n-President Obama, tweeting after the speech\n', "President Obama"),
+        ('"We will win this state and the next one."\u2015 Jane Doe\u00a0\n"Next."', "Jane Doe"),
+    ],
+)
+def test_a_signature_after_a_dash_below_or_beside_the_quote(body: str, name: str) -> None:
+    quote = only(find_quotes(body, []), "win this state")
+    assert speaker_text(body, quote) == name
+
+
+def test_a_sentence_that_only_attributes_the_quote_before_it() -> None:
+    body = 'Intro. "Russia, if you are listening, find the emails that are missing." Trump said. Then he left.'
+    quote = only(find_quotes(body, []), "Russia")
+    assert speaker_text(body, quote) == "Trump"
+    assert quote.cue == "said"

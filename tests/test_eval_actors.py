@@ -30,16 +30,16 @@ def scores() -> dict:
 
 
 def test_exact_span_f1_overall(scores: dict) -> None:
-    # Measured 82.4 (P 83.3, R 81.5).
-    assert scores["micro"]["f"] >= 81.5, scores["micro"]
+    # Measured 82.7 (P 83.6, R 81.9).
+    assert scores["micro"]["f"] >= 82.0, scores["micro"]
 
 
-@pytest.mark.parametrize(("kind", "floor"), [("person", 85.5), ("organisation", 77.0), ("place", 81.0)])
+@pytest.mark.parametrize(("kind", "floor"), [("person", 86.3), ("organisation", 77.4), ("place", 81.3)])
 def test_exact_span_f1_per_kind(scores: dict, kind: str, floor: float) -> None:
-    # Measured person 86.3, organisation 77.8, place 82.1.
+    # Measured person 87.1, organisation 78.1, place 82.0.
     assert scores[kind]["f"] >= floor, scores[kind]
 
 
 def test_actor_grouping(scores: dict) -> None:
-    # Measured 95.1 (P 98.4, R 92.0).
-    assert scores["actor_grouping"]["f"] >= 94.0, scores["actor_grouping"]
+    # Measured 96.3 (P 98.4, R 94.4).
+    assert scores["actor_grouping"]["f"] >= 95.5, scores["actor_grouping"]

@@ -69,6 +69,7 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
             _signed_with_a_dash(body, span.end)
             or _cue_before(body, cues, gaps, quotes[-1] if quotes else None)
             or _cue_after(body, cues, span.end, sentence_end)
+            or _attribution_sentence_after(body, cues, span, next_start)
             or _cue_in_previous_sentence(body, cues, previous_end, gaps[0][0], span.start)
             or _introduced_by_colon(body, cues, paragraphs, p_index, span.start)
         )
@@ -91,13 +92,19 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
 
 _NAME_WORD = r"(?:[^\W\d_][\w.'’-]*)"
 _DASH_SIGNATURE = re.compile(
-    rf"[ \t]*[―—–][ \t]*({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}})[ \t]*[.,]?[ \t]*(?=\n|$)"
+    rf"[^\S\n]*[―—–][^\S\n]*({_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,5}})[^\S\n]*[.,]?[^\S\n]*(?=\n|$)"
+)
+# The signature on a line of its own below the quote: `"…"` / `- Bernie Sanders.` /
+# `-President Obama, tweeting after the speech`.
+_SIGNATURE_BELOW = re.compile(
+    rf"[^\S\n]*\n\s*[-―—–][^\S\n]*({_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,5}})"
+    rf"[^\S\n]*(?:[.,]?[^\S\n]*(?=\n|$)|,[^\S\n])"
 )
 
 
 def _signed_with_a_dash(text: str, quote_end: int) -> _Attribution | None:
     """`"…" ― Jane Doe` at the end of a line: a quote signed by its speaker."""
-    match = _DASH_SIGNATURE.match(text, quote_end)
+    match = _DASH_SIGNATURE.match(text, quote_end) or _SIGNATURE_BELOW.match(text, quote_end)
     if match is None or not match.group(1)[0].isupper():
         return None
     start, end = match.span(1)
@@ -272,6 +279,25 @@ def _cue_after(text: str, cues: re.Pattern[str], quote_end: int, hi: int) -> _At
             return _Attribution((match.start(), match.end()), speaker, True)
         return None
     return None
+
+
+_SHORT_ATTRIBUTION = re.compile(
+    r"[^\S\n]+((?:[A-Z][\w.'’-]*)(?:[^\S\n]+[A-Z][\w.'’-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)"
+    r"[^\S\n]+(\w+)(?:[^\S\n]+[\w.-]+){0,3}?[.!](?=\s|$)"
+)
+
+
+def _attribution_sentence_after(text: str, cues: re.Pattern[str], span: QuoteSpan, hi: int) -> _Attribution | None:
+    """`"… missing." Trump said.`: a sentence of its own after the quote that only
+    attributes it (the subject, a cue and at most a few words of time or place)."""
+    if not _closes_sentence(text, span):
+        return None
+    match = _SHORT_ATTRIBUTION.match(text, span.end, hi)
+    if match is None or cues.fullmatch(match.group(2)) is None:
+        return None
+    start, end = match.span(1)
+    kind = "pronoun" if match.group(1).lower() in ("he", "she", "they", "i", "we") else "name"
+    return _Attribution(match.span(2), SpeakerSpan(start, end, kind), True)
 
 
 def _cue_in_previous_sentence(
