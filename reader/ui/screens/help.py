@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -36,7 +38,15 @@ def binding_rows(
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="newsreader.close_help")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="newsreader.close_help"),
+        Binding("j", "scroll('down')", "Down", show=False, id="newsreader.down"),
+        Binding("k", "scroll('up')", "Up", show=False, id="newsreader.up"),
+        Binding("g", "scroll('home')", "First", show=False, id="newsreader.first"),
+        Binding("G", "scroll('end')", "Last", show=False, id="newsreader.last"),
+        Binding("space", "scroll('page_down')", "Page down", show=False, id="newsreader.page_down"),
+        Binding("b", "scroll('page_up')", "Page up", show=False, id="newsreader.page_up"),
+    ]
 
     def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
         super().__init__()
@@ -46,17 +56,50 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc to close"
-            yield Static(self._content())
+            yield self._content()
 
-    def _content(self) -> Content:
-        width = max((len(keys) for _, rows in self._sections for keys, _ in rows), default=0)
-        parts: list[Content | str | tuple[str, str]] = []
+    def action_scroll(self, where: str) -> None:
+        # At once, not animated: quickly repeated keys each count.
+        scroll = self.query_one("#help", VerticalScroll)
+        page = max(1, scroll.scrollable_content_region.height - 1)
+        target = {
+            "down": scroll.scroll_y + 1,
+            "up": scroll.scroll_y - 1,
+            "home": 0,
+            "end": scroll.max_scroll_y,
+            "page_down": scroll.scroll_y + page,
+            "page_up": scroll.scroll_y - page,
+        }[where]
+        scroll.scroll_to(y=max(0, min(target, scroll.max_scroll_y)), animate=False, immediate=True)
+
+    def _content(self) -> KeyList:
+        return KeyList(self._sections)
+
+
+class KeyList(Static):
+    """Keys in one column and their descriptions beside them, wrapped to the width
+    the layout gives (a wrapped description stays in its column)."""
+
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+        super().__init__()
+        self._sections = sections
+        self._width = 0
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        self._width = width  # render() wraps to it
+        return super().get_content_height(container, viewport, width)
+
+    def render(self) -> Content:
+        width = self._width or self.content_region.width or 80
+        key_width = max((cell_len(keys) for _, rows in self._sections for keys, _ in rows), default=0) + 4
+        text_width = max(12, width - key_width)
+        lines: list[Content] = []
         for section, rows in self._sections:
-            if parts:
-                parts.append("\n")
-            parts.append((section, "bold"))
+            if lines:
+                lines.append(Content(""))
+            lines.append(Content.styled(section, "bold"))
             for keys, description in rows:
-                parts.append("\n")
-                parts.append((f"  {keys.ljust(width)}  ", "$accent"))
-                parts.append(description)
-        return Content.assemble(*parts)
+                key_cell = Content.styled(f"  {keys}".ljust(key_width), "$accent")
+                for n, line in enumerate(Content(description).wrap(text_width)):
+                    lines.append(Content.assemble(key_cell if n == 0 else " " * key_width, line))
+        return Content("\n").join(lines)

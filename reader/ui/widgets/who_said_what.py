@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from textual import on
+from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -67,6 +68,14 @@ def panel_options(analysis: Analysis) -> list[Option | None]:
 
 
 class WhoSaidWhat(OptionList):
+    # The list's keys (and ids: a keymap entry moves both the same way); OptionList has the arrows.
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="newsreader.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="newsreader.up"),
+        Binding("g", "first", "First", show=False, id="newsreader.first"),
+        Binding("G", "last", "Last", show=False, id="newsreader.last"),
+    ]
+
     class ActorChosen(Message):
         def __init__(self, actor: Actor) -> None:
             super().__init__()
