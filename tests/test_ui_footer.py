@@ -1,0 +1,55 @@
+"""The footer keeps the essential keys (help, quit, who said what, search) on one
+line at any width, dropping the least useful others first."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+from reader.ui.widgets.key_footer import fitting
+
+from snapshot_apps.harness import PANEL_STORE, build_app, pilot_test, settle
+
+ESSENTIAL_KEYS = {"?", "q", "w", "/"}
+
+
+def test_fitting_keeps_rank_zero_and_fills_by_rank_then_order():
+    items = [(1, 10), (2, 10), (0, 8), (1, 10), (3, 5), (0, 8)]
+    assert fitting(items, 100) == set(range(6))
+    assert fitting(items, 36) == {0, 2, 3, 5}
+    assert fitting(items, 31) == {0, 2, 4, 5}  # a narrower one of a later rank still fits
+    assert fitting(items, 10) == {2, 5}  # essentials even when they overflow
+
+
+def footer_keys(app) -> list[FooterKey]:
+    return list(app.query(FooterKey))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 34)])
+@pilot_test
+async def test_essential_keys_fit_in_the_list_the_pane_and_the_panel(tmp_path, size):
+    app = build_app(PANEL_STORE, tmp_path / "state.yaml")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for keys in ((), ("enter",), ("w",)):  # list, reading pane, who-said-what panel
+            await pilot.press(*keys)
+            await pilot.pause()
+            await pilot.pause()
+            shown = footer_keys(app)
+            assert ESSENTIAL_KEYS <= {key.key_display for key in shown}, keys
+            assert all(key.region.right <= size[0] for key in shown), keys
+            regions = sorted(key.region for key in shown)
+            assert all(a.right <= b.x for a, b in zip(regions, regions[1:])), keys  # none under the palette
+
+
+@pilot_test
+async def test_the_footer_refits_when_the_terminal_grows(tmp_path):
+    app = build_app(PANEL_STORE, tmp_path / "state.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        narrow = {key.key_display for key in footer_keys(app)}
+        await pilot.resize_terminal(160, 30)
+        for _ in range(5):
+            await pilot.pause()
+        wide = {key.key_display for key in footer_keys(app)}
+        assert narrow < wide
