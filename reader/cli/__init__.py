@@ -14,7 +14,9 @@ from reader.errors import UserError
 SUBCOMMANDS = ("list", "show", "check", "analyze", "search", "actors", "quotes", "add", "import", "reindex")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with `argv` given, one whose subcommands are only those
+    `argv` can need: starting the app then imports none of them."""
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="A terminal reader for local news archives: who said what, highlighted.",
@@ -24,9 +26,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", metavar="NAME", help="start with this Textual theme")
     parser.set_defaults(run=_run_app)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name in SUBCOMMANDS:
+    for name in _needed_subcommands(argv):
         importlib.import_module(f"reader.cli.cmd_{name}").register(subparsers)
     return parser
+
+
+def _needed_subcommands(argv: list[str] | None) -> tuple[str, ...]:
+    if argv is None or any(arg in ("-h", "--help") for arg in argv):
+        return SUBCOMMANDS
+    arguments = iter(argv)
+    for arg in arguments:
+        if arg in ("--store", "--theme"):
+            next(arguments, None)  # its value
+        elif not arg.startswith("-"):
+            # A subcommand, or something unknown: argparse names the choices for that.
+            return (arg,) if arg in SUBCOMMANDS else SUBCOMMANDS
+    return ()
 
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:
@@ -47,7 +62,7 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
         return args.run(args) or 0
     except UserError as error:
         from reader.text import safe_name

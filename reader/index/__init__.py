@@ -43,9 +43,25 @@ Search grammar: see `reader.index.query`. Bad queries raise `QueryError`, a
 `reader.errors.UserError` whose message is meant for the user.
 """
 
-from reader.index.archive import ActorStats, Index, QuoteHit, SearchHit
-from reader.index.query import QueryError, SearchQuery, Term, parse_query
-from reader.index.sync import SyncResult
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.index.archive import ActorStats, Index, QuoteHit, SearchHit
+    from reader.index.query import QueryError, SearchQuery, Term, parse_query
+    from reader.index.sync import SyncResult
+
+# Imported on first use: the app's first frame reads `reader.index.peek` alone.
+_HOMES = {
+    "ActorStats": "archive",
+    "Index": "archive",
+    "QuoteHit": "archive",
+    "SearchHit": "archive",
+    "QueryError": "query",
+    "SearchQuery": "query",
+    "Term": "query",
+    "parse_query": "query",
+    "SyncResult": "sync",
+}
 
 __all__ = [
     "ActorStats",
@@ -58,3 +74,14 @@ __all__ = [
     "Term",
     "parse_query",
 ]
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'reader.index' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"reader.index.{home}"), name)
+    globals()[name] = value
+    return value

@@ -21,7 +21,7 @@ from reader.model import Analysis, Article, ArticleSummary, Problem, Quote
 READER_CACHE_KIB = 8000
 # Ranking a word found in fewer articles than this is fast enough to do anyway.
 COMMON_MINIMUM = 5000
-_SUMMARY_COLUMNS = "a.id, a.path, a.title, a.sort_key, a.source, a.dateline, a.words"
+from reader.index.peek import SUMMARY_COLUMNS as _SUMMARY_COLUMNS
 _QUOTE_COLUMNS = 'q.start, q."end", q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end'
 
 

@@ -26,11 +26,36 @@ other field), so nothing downstream needs to distrust it. No Textual, no Rich.
 
 from __future__ import annotations
 
-from reader.model import Article, Problem
-from reader.store.formats import ARTICLE_SUFFIXES, parse_document
+from typing import TYPE_CHECKING
+
 from reader.text import safe_name
-from reader.store.resolve import resolve_store
-from reader.store.scan import GAZETTEER_NAMES, MAX_BYTES, StoreScan, find_article_files, parse_file, scan_store, sort_articles
+
+if TYPE_CHECKING:
+    from reader.model import Article, Problem
+    from reader.store.formats import ARTICLE_SUFFIXES
+    from reader.store.resolve import resolve_store
+    from reader.store.scan import (
+        GAZETTEER_NAMES,
+        MAX_BYTES,
+        StoreScan,
+        find_article_files,
+        parse_file,
+        scan_store,
+        sort_articles,
+    )
+
+# Imported on first use: starting the app needs only `resolve_store`, not the parsers.
+_HOMES = {
+    "ARTICLE_SUFFIXES": "formats",
+    "GAZETTEER_NAMES": "scan",
+    "MAX_BYTES": "scan",
+    "StoreScan": "scan",
+    "find_article_files": "scan",
+    "parse_file": "scan",
+    "resolve_store": "resolve",
+    "scan_store": "scan",
+    "sort_articles": "scan",
+}
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -47,7 +72,20 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'reader.store' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"reader.store.{home}"), name)
+    globals()[name] = value
+    return value
+
+
 def parse_text(text: str, name: str) -> tuple[list[Article], list[Problem]]:
     """Articles from text that did not come from a store (a file argument, stdin)."""
+    from reader.store.formats import parse_document
+
     shown = safe_name(name)
     return parse_document(text, name=name, id=shown, path=name, problem_path=shown)

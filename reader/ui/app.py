@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from reader.model import Analysis, Article, Problem
@@ -37,6 +37,7 @@ from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.filter_input import FilterInput
 from reader.ui.widgets.index_progress import IndexProgress
+from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.problems_link import ProblemsLink, problems_summary
 from reader.ui.widgets.reading_pane import Analyser, ReadingPane, default_analyser
 from reader.ui.widgets.saved_searches import SavedSearchList
@@ -127,6 +128,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self._loaded = False
         self._syncing = False
         self._first_sync = True
+        self._first_screen_shown = False
         self._before_search: str | None = None
         self._search_timer: Timer | None = None
         self._count_timer: Timer | None = None
@@ -163,7 +165,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
                 yield ProblemsLink(id="problems-link")
                 yield self.progress
             yield ArticleView(self.pane, id="article-view")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def unread_only(self) -> bool:
@@ -192,6 +194,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self.screen.set_class(not self.sidebar_visible, "-hide-sidebar")
         self.pane.show_message("Loading…")
         self._update_counts()
+        self._list_from_peek()
         (self.article_list if self.sidebar_visible else self.pane).focus()
         self._persist_theme = True
         self.saved_list.show(self.saved_searches)
@@ -217,6 +220,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
 
     def on_source_ready(self, message: SourceReady) -> None:
         self.source = message.source
+        self._close_peek()
         self._syncing = True
         for notice in message.notices:
             self.notify(notice, severity="warning", timeout=10)
@@ -239,17 +243,22 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
                 self.notify(f"{summary[2:]}: press ! or click the line under the list", severity="warning", timeout=8)
 
     def on_first_screen(self, message: FirstScreen) -> None:
+        self._show_first_screen(message.articles, message.total)
+
+    def _show_first_screen(self, articles: Sequence[Listed], total: int) -> None:
         """The newest articles, shown while the whole list is read, unless the
         article to restore is not among them (it would be a jump later)."""
         last = self.keeper.state.last_article
-        if self._loaded or (last is not None and all(article.id != last for article in message.articles)):
+        if self._loaded or self._first_screen_shown:
             return
-        articles: Sequence[Listed] = message.articles
+        if last is not None and all(article.id != last for article in articles):
+            return
+        self._first_screen_shown = True
         if self.unread_only:
             read = self.keeper.read_ids()
             articles = [article for article in articles if article.id not in read]
         self.article_list.set_articles(articles, keep=last)
-        self.query_one("#sidebar").border_title = f"Articles {message.total:,}"
+        self.query_one("#sidebar").border_title = f"Articles {total:,}"
         self._show_highlighted()
 
     def on_listing(self, message: Listing) -> None:
@@ -440,7 +449,10 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
 
     def _full_article(self, article_id: str) -> Article | None:
         """The whole article behind a sidebar row (a fast read from the index)."""
-        article = self.source.article(article_id) if self.source is not None else None
+        if self.source is not None:
+            article = self.source.article(article_id)
+        else:
+            article = self._peek.article(article_id) if self._peek is not None else None
         if article is None:
             self.pane.show_message("This article is no longer in the store")
         return article

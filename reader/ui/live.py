@@ -14,12 +14,20 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 
 from reader.model import Article
-from reader.ui.archive_messages import FirstScreen, Listing, SourceReady, StoreNotice, SyncDone, SyncProgress
+from reader.ui.archive_messages import (
+    FirstScreen,
+    Listing,
+    SourceReady,
+    StoreNotice,
+    SyncDone,
+    SyncProgress,
+)
 from reader.ui.watch import Back, Changed, Gone, Settling, store_events
 
 if TYPE_CHECKING:
-    from reader.ui.archive_source import ArticleSource
+    from reader.index.peek import IndexPeek
     from reader.ui.app import NewsreaderApp
+    from reader.ui.archive_source import ArticleSource
 
 RELIST_SECONDS = 0.5  # during indexing, the list is refreshed at most this often
 FIRST_SCREEN = 200  # articles listed before the whole list is read from a warm index
@@ -29,6 +37,7 @@ class LiveArchive:
     """Mixed into NewsreaderApp: the worker side of the archive."""
 
     _stop: threading.Event
+    _peek: IndexPeek | None = None
 
     def _start_archive(self: NewsreaderApp) -> None:
         """Called after the first paint: the worker holds the GIL while it lists."""
@@ -38,6 +47,21 @@ class LiveArchive:
 
     def _stop_archive(self: NewsreaderApp) -> None:
         self._stop.set()
+        self._close_peek()
+
+    def _list_from_peek(self: NewsreaderApp) -> None:
+        """Before the first paint: the newest articles of a warm index, and the means
+        to open them, until the worker has the archive open."""
+        from reader.index.peek import peek_index
+
+        self._peek = peek_index(self.store_path, FIRST_SCREEN)
+        if self._peek is not None and self._peek.total:
+            self._show_first_screen(self._peek.newest, self._peek.total)
+
+    def _close_peek(self: NewsreaderApp) -> None:
+        if self._peek is not None:
+            self._peek.close()
+            self._peek = None
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="archive")
     def _run_archive(self: NewsreaderApp) -> None:

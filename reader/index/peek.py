@@ -1,0 +1,94 @@
+"""A glance at an existing index before anything else runs: the app's first frame.
+
+The app lists the newest articles, and reads the one it opens, from here on its
+UI thread before its first paint, so a warm archive is on screen in that frame.
+The database is opened read-only and checked only for being our index, in this
+schema, of this store. Anything else (no index yet, an old or foreign one, a
+locked or broken file) gives None, and the archive worker does the full open,
+with its notices, after the first paint. Imports stay light: this runs before
+the first frame.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from reader.index.codec import ARTICLE_COLUMNS, article_from_row
+from reader.index.schema import APPLICATION_ID, SCHEMA_VERSION, database_path
+from reader.model import Article, ArticleSummary
+
+SUMMARY_COLUMNS = "a.id, a.path, a.title, a.sort_key, a.source, a.dateline, a.words"
+
+
+class IndexPeek:
+    """The newest articles of a store's index and a way to read one; close when done."""
+
+    def __init__(self, connection: sqlite3.Connection, newest: list[ArticleSummary], total: int) -> None:
+        self._connection: sqlite3.Connection | None = connection
+        self.newest = newest
+        self.total = total
+
+    def article(self, article_id: str) -> Article | None:
+        if self._connection is None:
+            return None
+        try:
+            row = self._connection.execute(
+                f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN bodies b ON b.article = a.rowid WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        return article_from_row(row) if row is not None else None
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+
+def peek_index(store_root: Path, limit: int, cache_dir: Path | None = None) -> IndexPeek | None:
+    """The newest `limit` articles of the store's index (newest first, as the
+    index lists them) if there is a usable one, else None. Never raises."""
+    try:
+        if cache_dir is None:
+            from reader.paths import cache_dir as default_cache_dir
+
+            cache_dir = default_cache_dir()
+        path = database_path(Path(store_root), Path(cache_dir))
+        if not path.is_file():
+            return None
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.2, check_same_thread=False)
+    except (OSError, ValueError, sqlite3.Error):
+        return None
+    try:
+        newest, total = _read(connection, Path(store_root), limit)
+    except (sqlite3.Error, ValueError, TypeError, OSError):
+        connection.close()
+        return None
+    if newest is None:
+        connection.close()
+        return None
+    return IndexPeek(connection, newest, total)
+
+
+def _read(connection: sqlite3.Connection, store_root: Path, limit: int) -> tuple[list[ArticleSummary] | None, int]:
+    if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        return None, 0
+    if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        return None, 0
+    row = connection.execute("SELECT value FROM meta WHERE key = 'store'").fetchone()
+    if row is None or row[0] != str(store_root.resolve()):
+        return None, 0
+    total = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    rows = connection.execute(
+        f"SELECT {SUMMARY_COLUMNS} FROM articles a ORDER BY a.sort_key DESC, a.id LIMIT ?", (limit,)
+    ).fetchall()
+    dates: dict[int, date | None] = {0: None}
+    newest = []
+    for id_, path, title, sort_key, source, dateline, words in rows:
+        if sort_key not in dates:
+            dates[sort_key] = date.fromordinal(sort_key)
+        newest.append(ArticleSummary(id_, path, title, dates[sort_key], source, dateline, words))
+    return newest, total
