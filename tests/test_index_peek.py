@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from snapshot_apps.analysis import fixture_analyser
 from snapshot_apps.harness import build_app, copy_store, pilot_test
 
 from reader.index import Index
@@ -28,6 +29,7 @@ def test_a_warm_index_gives_the_newest_articles_and_the_total(indexed_store: Pat
     with Index.open(indexed_store) as index:
         expected = index.newest(3)
         total = index.count()
+        analysis = index.analysis(expected[0].id)
     peek = peek_index(indexed_store, 3)
     assert peek is not None
     try:
@@ -36,6 +38,7 @@ def test_a_warm_index_gives_the_newest_articles_and_the_total(indexed_store: Pat
         article = peek.article(expected[0].id)
         assert article is not None and article.id == expected[0].id and article.body
         assert peek.article("no/such/article.txt") is None
+        assert analysis is not None and peek.analysis(expected[0].id) == analysis
     finally:
         peek.close()
     assert peek.article(expected[0].id) is None  # closed
@@ -76,12 +79,16 @@ async def test_the_app_lists_a_warm_index_before_the_archive_worker_runs(
     with Index.open(indexed_store) as index:
         newest = index.newest(200)
         total = index.count()
+        indexed = index.analysis(newest[0].id)
     app = build_app(indexed_store, tmp_path / "state.yaml")
     async with app.run_test(size=(120, 34)) as pilot:
         await pilot.pause()
         assert app.source is None  # nothing but the peek has run
         assert [article.id for article in app.article_list.articles] == [article.id for article in newest]
         assert app.pane.article is not None and app.pane.article.id == newest[0].id
+        # The index's analysis (the real analyser's), not the app's own (the fixture's) made while the reader waits.
+        assert indexed is not None and indexed != fixture_analyser(app.pane.article)
+        assert app.pane.analysis == indexed
         assert f"Articles {total:,}" in str(app.query_one("#sidebar").border_title)
         await pilot.press("j")
         await pilot.pause(0.2)

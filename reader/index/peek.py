@@ -15,15 +15,15 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from reader.index.codec import ARTICLE_COLUMNS, article_from_row
+from reader.index.codec import ARTICLE_COLUMNS, article_from_row, decode_analysis, unpack_text
 from reader.index.schema import APPLICATION_ID, SCHEMA_VERSION, database_path
-from reader.model import Article, ArticleSummary
+from reader.model import Analysis, Article, ArticleSummary
 
 SUMMARY_COLUMNS = "a.id, a.path, a.title, a.sort_key, a.source, a.dateline, a.words"
 
 
 class IndexPeek:
-    """The newest articles of a store's index and a way to read one; close when done."""
+    """The newest articles of a store's index and a way to read one and its analysis; close when done."""
 
     def __init__(self, connection: sqlite3.Connection, newest: list[ArticleSummary], total: int) -> None:
         self._connection: sqlite3.Connection | None = connection
@@ -41,6 +41,22 @@ class IndexPeek:
         except sqlite3.Error:
             return None
         return article_from_row(row) if row is not None else None
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        """The index's analysis of the article, as `Index.analysis` gives it; None if it has none."""
+        if self._connection is None:
+            return None
+        try:
+            row = self._connection.execute(
+                "SELECT x.data, b.body FROM articles a JOIN analyses x ON x.article = a.rowid"
+                " JOIN bodies b ON b.article = a.rowid WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or row[0] is None:
+            return None
+        return decode_analysis(row[0], unpack_text(row[1]))
 
     def close(self) -> None:
         if self._connection is not None:

@@ -292,7 +292,9 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
 
     def _indexed_analysis(self, article: Article) -> Analysis | None:
         """The index's analysis of an article (a fast read), else None: the pane's worker analyses it."""
-        return self.source.analysis(article.id) if self.source is not None else None
+        if self.source is not None:
+            return self.source.analysis(article.id)
+        return self._peek.analysis(article.id) if self._peek is not None else None
 
     def _analysis_for_pane(self, article: Article) -> Analysis:
         """Runs in the pane's worker: the index's analysis, else analyse now."""
