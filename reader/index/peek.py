@@ -15,7 +15,12 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from reader.index.codec import ARTICLE_COLUMNS, article_from_row, decode_analysis, unpack_text
+from reader.index.codec import (
+    ARTICLE_COLUMNS,
+    article_from_row,
+    decode_analysis,
+    unpack_text,
+)
 from reader.index.schema import APPLICATION_ID, SCHEMA_VERSION, database_path
 from reader.model import Analysis, Article, ArticleSummary
 
