@@ -26,6 +26,7 @@ class WhoSaidWhatCommands(Provider):
         if view is None:
             return []
         commands: list[tuple[str, object, str]] = [(TOGGLE[0], view.toggle_panel, TOGGLE[1])]
+        view.update_panel()
         for actor in view.panel.actors:
             counts = f"{actor.mentions} mention{'s' if actor.mentions != 1 else ''}"
             commands.append((JUMP + actor.name, partial(view.jump_to_actor, actor.name), f"{actor.kind}, {counts}"))

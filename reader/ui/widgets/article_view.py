@@ -53,6 +53,7 @@ class ArticleView(Horizontal):
         self.steps: Steps | None = None
         self._quotes: dict[Span, Quote] = {}
         self._shown_status = Content("")
+        self._panel_stale = False  # the panel is filled when open: a hidden one costs every article switch
 
     def compose(self):
         with Vertical(id="reading"):
@@ -80,6 +81,7 @@ class ArticleView(Horizontal):
         self.set_class(show, "-show-panel")
         self.screen.set_class(show, "-who-said-what")
         if show:
+            self.update_panel()
             self.panel.focus()
         elif had_focus:
             self.pane.focus()
@@ -99,11 +101,24 @@ class ArticleView(Horizontal):
         self._quotes = {(q.start, q.end): q for q in quotes_in_order(message.analysis)} if message.analysis else {}
         self.actor = None
         self.steps = None
-        if message.article is None:
-            self.panel.show_message("No article")
-        else:
-            self.panel.show_analysis(message.analysis)
+        self._panel_stale = True
+        if self.panel_open:
+            self.update_panel()
         self._show_steps(scroll=False)
+
+    def update_panel(self) -> None:
+        """Fill the panel for the article on screen, if it is not already."""
+        if not self._panel_stale:
+            return
+        self._panel_stale = False
+        if self.article is None:
+            self.panel.show_message("No article")
+            return
+        self.panel.show_analysis(self.analysis)
+        if self.actor is not None:
+            self.panel.highlight_actor(self.actor)
+        elif self.steps is not None and (current := self.steps.current) in self._quotes:
+            self.panel.highlight_quote(self._quotes[current])
 
     # ------------------------------------------------------------- choosing
 
