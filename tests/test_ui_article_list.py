@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from textual.app import App, ComposeResult
 
 from reader.model import Article
-from reader.ui.rows import DayHeader, day_label, group_by_day
+from reader.ui.rows import DAY, MONTH, YEAR, DayHeader, day_label, group_by_date, group_by_day, grouping_unit
 from reader.ui.widgets.article_list import ArticleList
 
 from snapshot_apps.harness import pilot_test
@@ -37,6 +37,27 @@ def test_grouping_puts_a_header_before_each_day_with_its_count_and_undated_last(
     # every line maps back to the row that starts at or before it
     for line, row in enumerate(rows.line_rows):
         assert rows.starts[row] <= line < rows.starts[row] + rows.row_height(row)
+
+
+def test_a_busy_archive_is_grouped_by_day_and_a_sparse_one_by_month_or_year():
+    busy = many(40, per_day=4)
+    assert grouping_unit(busy) is DAY
+    headers = [row for row in group_by_date(busy).rows if isinstance(row, DayHeader)]
+    assert len(headers) == 10 and headers[0].label == "Mon 01 Jan 2024"
+    # one article a day for a while: whole months under one header, each row dated
+    daily = [article(n, date(2021, 7, 31) - timedelta(days=n)) for n in range(60)]
+    assert grouping_unit(daily) is MONTH
+    rows = group_by_date(daily)
+    assert [(h.label, h.count) for h in rows.rows if isinstance(h, DayHeader)] == [
+        ("July 2021", 31), ("June 2021", 29),
+    ]
+    assert rows.meta_date(date(2021, 7, 12)) == "12 Jul"
+    # one article every few months: years
+    rare = [article(n, date(2021, 12, 1) - timedelta(days=70 * n)) for n in range(12)] + [article(99, None)]
+    assert grouping_unit(rare) is YEAR
+    labels = [h.label for h in group_by_date(rare).rows if isinstance(h, DayHeader)]
+    assert labels[0] == "2021" and labels[-1] == "Undated"
+    assert group_by_day(busy).meta_date is None  # under a day's header the row needs no date
 
 
 class ListApp(App):
@@ -118,3 +139,20 @@ async def test_double_click_opens_and_headers_are_not_selectable():
         await pilot.click(article_list, offset=(3, 8), times=2)  # second day, first article
         assert ("opened", articles[3].id) in app.messages
         assert article_list.highlighted is articles[3]
+
+
+@pilot_test
+async def test_a_header_shows_a_count_only_for_more_than_one_article():
+    articles = [article(1, date(2024, 1, 2)), article(2, date(2024, 1, 2))] + [
+        article(n, date(2024, 1, 1)) for n in range(3, 4)
+    ] + [article(n, date(2023, 12, 31) - timedelta(days=0)) for n in range(4, 12)]
+    app = ListApp(articles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        article_list = app.query_one(ArticleList)
+        rows = article_list._rows
+        assert rows.meta_date is None  # grouped by day
+        header_lines = [rows.starts[i] for i, row in enumerate(rows.rows) if isinstance(row, DayHeader)]
+        texts = [article_list.render_line(line).text.rstrip() for line in header_lines]
+        assert texts[0].endswith(" 2") and texts[2].endswith(" 8")
+        assert texts[1].strip() == "Mon 01 Jan 2024"  # alone: no count

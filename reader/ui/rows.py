@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -28,11 +28,49 @@ class Listed(Protocol):
     dateline: str | None
 
 
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+# A unit of grouping is used when at most this share of the dated articles would
+# sit alone under their own header (a header row per article wastes the screen).
+MAX_ALONE = 0.25
+
+
 def day_label(day: date | None) -> str:
     """'Mon 12 Jul 2021', in English whatever the locale, or 'Undated'."""
     if day is None:
         return UNDATED
     return f"{DAYS[day.weekday()]} {day.day:02d} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_day_label(day: date | None) -> str:
+    """'12 Jul': an article's day under a month's or a year's header (the sidebar is narrow)."""
+    return "" if day is None else f"{day.day:02d} {MONTHS[day.month - 1]}"
+
+
+def month_label(day: date | None) -> str:
+    return UNDATED if day is None else f"{MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def year_label(day: date | None) -> str:
+    return UNDATED if day is None else str(day.year)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """How articles are grouped: the key of a group, its header, and what of the
+    date each article's meta line still needs to say."""
+
+    name: str
+    key: Callable[[date], object]
+    header: Callable[[date | None], str]
+    meta_date: Callable[[date | None], str] | None
+
+
+DAY = Unit("day", lambda day: day, day_label, None)
+MONTH = Unit("month", lambda day: (day.year, day.month), month_label, short_day_label)
+YEAR = Unit("year", lambda day: day.year, year_label, short_day_label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +87,7 @@ class Rows:
     starts: tuple[int, ...]
     line_rows: tuple[int, ...]  # for each line, the index of the row drawn there
     article_rows: tuple[int, ...]  # indices of the rows that are articles, in order
+    meta_date: Callable[[date | None], str] | None = None  # the date in an article's meta line
 
     @property
     def height(self) -> int:
@@ -61,17 +100,56 @@ class Rows:
 EMPTY_ROWS = Rows((), (), (), ())
 
 
+def grouping_unit(articles: Sequence[Listed]) -> Unit:
+    """Days for a busy archive; months, else years, for a sparse one: the finest
+    unit under which few articles stand alone. One pass (articles come sorted)."""
+    dated = 0
+    alone = {DAY.name: 0, MONTH.name: 0}
+    run_key: dict[str, object] = {}
+    run_length = {DAY.name: 0, MONTH.name: 0}
+    for article in articles:
+        day = article.date
+        if day is None:
+            continue
+        dated += 1
+        for unit in (DAY, MONTH):
+            key = unit.key(day)
+            if run_key.get(unit.name) != key:
+                if run_length[unit.name] == 1:
+                    alone[unit.name] += 1
+                run_key[unit.name] = key
+                run_length[unit.name] = 0
+            run_length[unit.name] += 1
+    for unit in (DAY, MONTH):
+        if run_length[unit.name] == 1:
+            alone[unit.name] += 1
+        if alone[unit.name] <= MAX_ALONE * dated:
+            return unit
+    return YEAR
+
+
+def group_by_date(articles: Sequence[Listed]) -> Rows:
+    """Under day, month or year headers, whichever reads best for these articles."""
+    return group_by(articles, grouping_unit(articles))
+
+
 def group_by_day(articles: Sequence[Listed]) -> Rows:
+    return group_by(articles, DAY)
+
+
+def group_by(articles: Sequence[Listed], unit: Unit) -> Rows:
     rows: list[DayHeader | Listed] = []
     counts: list[int] = []  # per header, filled as we go
     header_at: list[int] = []
     previous: object = object()
+    key_of = unit.key
     for article in articles:
-        if article.date != previous:
-            previous = article.date
+        key = None if article.date is None else key_of(article.date)
+        if key != previous:
+            previous = key
             header_at.append(len(rows))
             counts.append(0)
-            rows.append(DayHeader(day_label(article.date), 0))
+            rows.append(DayHeader(unit.header(article.date), 0))
         counts[-1] += 1
         rows.append(article)
     for index, count in zip(header_at, counts):
@@ -87,7 +165,7 @@ def group_by_day(articles: Sequence[Listed]) -> Rows:
         else:
             article_rows.append(index)
             line_rows.extend((index, index))
-    return Rows(tuple(rows), tuple(starts), tuple(line_rows), tuple(article_rows))
+    return Rows(tuple(rows), tuple(starts), tuple(line_rows), tuple(article_rows), unit.meta_date)
 
 
 def ungrouped(articles: Sequence[Listed]) -> Rows:
@@ -98,4 +176,5 @@ def ungrouped(articles: Sequence[Listed]) -> Rows:
         tuple(range(0, ARTICLE_HEIGHT * count, ARTICLE_HEIGHT)),
         tuple(index for index in range(count) for _ in range(ARTICLE_HEIGHT)),
         tuple(range(count)),
+        day_label,
     )

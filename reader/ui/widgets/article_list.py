@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.ui.rows import EMPTY_ROWS, DayHeader, Listed, Rows, day_label, group_by_day, ungrouped
+from reader.ui.rows import EMPTY_ROWS, DayHeader, Listed, Rows, group_by_date, ungrouped
 
 UNREAD_MARK = "●"
 STAR_MARK = "★"
@@ -98,7 +98,6 @@ class ArticleList(ScrollView, can_focus=True):
         self._articles: Sequence[Listed] = ()
         self._ordinal_by_id: dict[str, int] | None = None
         self._cursor = 0  # ordinal of the article under the cursor
-        self._dated = False  # no day headers: each row shows its date
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
 
     # ------------------------------------------------------------------ data
@@ -134,8 +133,7 @@ class ArticleList(ScrollView, can_focus=True):
         if keep is not None and same is not None and same.id == keep and self._rows.height:
             screen_line = self._rows.starts[self._rows.article_rows[self._cursor]] - round(self.scroll_y)
         self._articles = articles
-        self._rows = group_by_day(articles) if grouped else ungrouped(articles)
-        self._dated = not grouped
+        self._rows = group_by_date(articles) if grouped else ungrouped(articles)
         self._ordinal_by_id = None
         self._strips.clear()
         self.message = message
@@ -277,7 +275,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _render_header(self, header: DayHeader, width: int, base: Style) -> Strip:
         style = base + self.get_component_rich_style("article-list--header")
-        count = f"{header.count} "
+        count = f"{header.count} " if header.count > 1 else ""  # a lone article needs no count
         label = _fit(f" {header.label}", width - cell_len(count))
         return Strip([Segment(label, style), Segment(count, style)], width).crop_extend(0, width, style)
 
@@ -310,8 +308,8 @@ class ArticleList(ScrollView, can_focus=True):
                 Segment(" ", base),
             ]
         else:
-            dated = (day_label(article.date),) if self._dated else ()
-            meta = " · ".join(part for part in (*dated, article.source, article.dateline) if part)
+            dated = self._rows.meta_date(article.date) if self._rows.meta_date else ""
+            meta = " · ".join(part for part in (dated, article.source, article.dateline) if part)
             segments = [Segment("   ", base), Segment(_fit(meta, max(0, width - 4)), style("article-list--meta"))]
         return Strip(segments).crop_extend(0, width, base)
 
