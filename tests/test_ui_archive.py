@@ -58,8 +58,8 @@ async def test_a_warm_index_lists_before_the_sync_finishes(store, state_file, mo
     monkeypatch.setattr(Index, "sync", held_sync)
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
-        assert await wait_until(pilot, lambda: len(ids(app)) == 5)
-        assert app._syncing  # listed from the index while the sync still waits
+        # Listed (by the first frame's peek, then from the opened index) while the sync still waits.
+        assert await wait_until(pilot, lambda: len(ids(app)) == 5 and app._syncing)
         assert app.pane.article is not None and app.pane.article.id == ids(app)[0]
         release.set()
         await settle(pilot)
@@ -318,3 +318,32 @@ async def test_the_palette_offers_search_actors_and_saved_searches(store, state_
         await pilot.press("question_mark")
         text = app.screen.query_one("#help Static").render().plain
         assert "Everything the actor said" in text and "^t" in text
+
+
+@pytest.mark.parametrize("size", [(80, 24), SIZE])
+@pilot_test
+async def test_the_actor_view_headers_say_what_the_columns_are_and_sit_over_them(store, state_file, size):
+    app = build_app(store, state_file)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        screen = app.screen
+        assert await wait_until(pilot, lambda: bool(screen._actors))
+        await pilot.pause()
+        header = screen.query_one("#actor-header")
+        options = screen.query_one("#actor-list")
+        header_text = header.render().plain
+        assert header_text.split() == ["actor", "kind", "articles", "quotes", "activity", "(old", "→", "new)"]
+        assert header.size.height == 1  # one line, not wrapped
+        actor = screen._shown[0]
+        row = options.get_option_at_index(0).prompt.plain
+        # screen columns: where each header ends, the row's number ends
+        header_x = header.content_region.x
+        row_x = options.content_region.x + options.get_component_styles("option-list--option").padding.left
+        name_at = row_x + row.index(actor.name)
+        assert name_at == header_x + header_text.index("actor")
+        for title, value in (("articles", actor.articles), ("quotes", actor.quotes)):
+            label_end = header_x + header_text.index(title) + len(title)
+            number = f"{value:,}"
+            ends = [row_x + i + len(number) for i in range(len(row)) if row.startswith(number, i)]
+            assert label_end in ends, title

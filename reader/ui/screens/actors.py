@@ -49,25 +49,37 @@ def sparkline(counts: Sequence[int], width: int = SPARK_CELLS) -> str:
     return "".join(" " if n <= 0 else BLOCKS[min(7, (n * 8 - 1) // peak)] for n in counts)
 
 
+# Columns after the name: (header, width); numbers and their headers are right-aligned.
+KIND_WIDTH = 8
+COUNT_COLUMNS = (("articles", 9), ("quotes", 8))
+ACTIVITY_HEADER = "activity (old → new)"  # as wide as the sparkline
+GAP = "  "
+
+
 def actor_row(actor: ActorStats) -> Content:
+    """One actor, in the columns of HEADER (a leading space: the list's cursor bar
+    starts a cell before the text, as the header does)."""
     name = actor.name if cell_len(actor.name) <= NAME_WIDTH else set_cell_size(actor.name, NAME_WIDTH - 1) + "…"
+    (_, articles_width), (_, quotes_width) = COUNT_COLUMNS
     return Content.assemble(
+        " ",
         (set_cell_size(name, NAME_WIDTH), "bold"),
         " ",
-        (KIND_LABELS.get(actor.kind, actor.kind).ljust(7), "$text-muted"),
-        f"{actor.articles:>6,}",
-        f"{actor.quotes:>7,}  ",
+        (KIND_LABELS.get(actor.kind, actor.kind).ljust(KIND_WIDTH), "$text-muted"),
+        f"{actor.articles:>{articles_width},}",
+        f"{actor.quotes:>{quotes_width},}",
+        GAP,
         (sparkline(actor.activity), "$text-accent"),
     )
 
 
-HEADER = Content.assemble(
-    (set_cell_size("Actor", NAME_WIDTH), "bold"),
+HEADER = Content.assemble(  # #actor-header's padding stands for the rows' leading space
+    (set_cell_size("actor", NAME_WIDTH), "bold"),
     " ",
-    "kind   ",
-    "  arts",
-    " quotes  ",
-    "activity, oldest → newest",
+    "kind".ljust(KIND_WIDTH),
+    *(title.rjust(width) for title, width in COUNT_COLUMNS),
+    GAP,
+    ACTIVITY_HEADER,
 )
 
 
