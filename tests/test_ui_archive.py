@@ -347,3 +347,19 @@ async def test_the_actor_view_headers_say_what_the_columns_are_and_sit_over_them
             number = f"{value:,}"
             ends = [row_x + i + len(number) for i in range(len(row)) if row.startswith(number, i)]
             assert label_end in ends, title
+
+
+@pilot_test
+async def test_a_backwards_date_range_says_so(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search(pilot, "from:2021-07-12 to:2021-07-01")
+        status = app.search_status
+        text = status.render().plain
+        assert status.has_class("-error")
+        assert "from:2021-07-12 is after to:2021-07-01" in text and "swap" in text
+        assert len(ids(app)) == 5  # the list is left as it was
+        await search(pilot, "from:2021-07-01 to:2021-07-12")  # the right way round searches
+        assert not status.has_class("-error")
+        assert "result" in status.render().plain and 0 < len(ids(app)) < 5
