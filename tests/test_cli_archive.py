@@ -66,6 +66,13 @@ def test_search_syntax_errors_are_one_line(store: Path, capsys):
     assert err.startswith("newsreader: unbalanced quote") and len(err.splitlines()) == 1
 
 
+def test_a_backwards_date_range_is_explained_not_answered_with_no_matches(store: Path, capsys):
+    assert main(["--store", str(store), "search", "from:2021-07-20", "to:2021-07-01"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "from:2021-07-20 is after to:2021-07-01" in captured.err and len(captured.err.splitlines()) == 1
+
+
 def test_join_arguments():
     assert join_arguments(["actor:Kim Jong Un", "talks"]) == 'actor:"Kim Jong Un" talks'
     assert join_arguments(["source:ap strike"]) == "source:ap strike"

@@ -47,7 +47,12 @@ def run(args: argparse.Namespace) -> int:
     from reader.store import resolve_store
     from reader.text import clean_line
 
+    from reader.errors import UserError
+    from reader.index.query import range_problem
+
     query = parse_query(join_arguments(args.query))  # bad syntax fails before any indexing
+    if problem := range_problem(query):
+        raise UserError(problem)
     root = resolve_store(getattr(args, "store", None))
     with open_synced_index(root, load_gazetteer_for_cli(args)) as index:
         hits = index.search(query, limit=args.limit if args.limit and args.limit > 0 else None)

@@ -114,6 +114,16 @@ def parse_query(text: str) -> SearchQuery:
     )
 
 
+def range_problem(query: SearchQuery) -> str | None:
+    """Why the query's dates match nothing (from: after to:), said for the reader; else None."""
+    if query.date_from is not None and query.date_to is not None and query.date_from > query.date_to:
+        return (
+            f"from:{query.date_from.isoformat()} is after to:{query.date_to.isoformat()}, "
+            "so no date is in the range: swap them?"
+        )
+    return None
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """How actor names and sources are compared: case and accents ignored,

@@ -65,7 +65,13 @@ class SearchFeatures:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def _run_search(self: NewsreaderApp, text: str, keep: str | None) -> None:
+        from reader.index.query import parse_query, range_problem
+
         try:
+            # A range that can hold no date is said as such, not shown as "0 results".
+            if problem := range_problem(parse_query(text)):
+                self.post_message(SearchFailed(text, problem))
+                return
             result = self.source.search(text)  # type: ignore[union-attr]
         except UserError as error:  # QueryError included: the message is for the reader
             self.post_message(SearchFailed(text, str(error)))
