@@ -339,6 +339,32 @@ def test_progress_and_cancel(store: Path, tmp_path: Path):
         assert index.count() == 34
 
 
+def test_a_new_store_is_read_newest_name_first_and_its_first_files_listed_at_once(tmp_path: Path):
+    store = tmp_path / "dated"
+    for n in range(1, 29):
+        write(store, f"2020/02/{n:02}.md", article(f"2020-02-{n:02}", f"Day {n}", "Words."))
+    seen_while_reading: list[list[str]] = []
+
+    def progress(done, total):
+        if 0 < done < 28:
+            with Index.open(store, tmp_path / "cache-order") as reader_index:
+                seen_while_reading.append([s.title for s in reader_index.summaries()])
+
+    import reader.index.sync as sync_module
+
+    with Index.open(store, tmp_path / "cache-order") as index:
+        saved = sync_module.PROGRESS_SECONDS, sync_module.FIRST_BATCH_SECONDS
+        sync_module.PROGRESS_SECONDS, sync_module.FIRST_BATCH_SECONDS = 0, 0
+        try:
+            index.sync(progress=progress, analyze=stub_analyze)
+        finally:
+            sync_module.PROGRESS_SECONDS, sync_module.FIRST_BATCH_SECONDS = saved
+    # A reader saw articles before the whole store was read, and they were the newest.
+    partial = next(titles for titles in seen_while_reading if titles)
+    assert len(partial) < 28
+    assert partial == [f"Day {n}" for n in range(28, 28 - len(partial), -1)]
+
+
 def test_readers_see_committed_data_while_a_writer_syncs(store: Path, tmp_path: Path):
     for n in range(200):
         write(store, f"bulk/{n:03}.md", article("2020-02-02", f"Item {n}", "Words about ferries."))

@@ -41,6 +41,7 @@ WALK = ""
 
 
 BATCH_SECONDS = 0.5
+FIRST_BATCH_SECONDS = 0.1  # a new store's first articles are listed (readable) at once
 BATCH_FILES = 500
 PROGRESS_SECONDS = 0.1
 
@@ -166,7 +167,9 @@ def sync_store(
             todo.append(path)
         elif previous[3] != key:
             stale.append(path)
-    todo.sort()
+    # Names sort by date in most stores (2024/05/…, 2024-05-17-…): newest first, so
+    # the top of the list fills in first while a new store is read.
+    todo.sort(reverse=True)
     counts = _Counts()
     pending_before = 0 if only is not None else _pending_count(connection)
     combined = analysis_progress is None
@@ -191,7 +194,7 @@ def sync_store(
             _drop_analyses(connection, path, key)
             counts.updated += 1
             batch.maybe_commit()
-        batch.maybe_commit()
+        batch.first_articles()
         for done, path in enumerate(todo):
             if cancel is not None and cancel.is_set():
                 cancelled = True
@@ -611,13 +614,20 @@ def _forget_file(connection: sqlite3.Connection, path: str) -> None:
 
 
 class _Batch:
-    """Explicit transactions, committed every BATCH_SECONDS or BATCH_FILES."""
+    """Explicit transactions, committed every BATCH_SECONDS or BATCH_FILES; the first
+    batch of articles after FIRST_BATCH_SECONDS (see `first_articles`)."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
         self.open = False
         self.started = 0.0
         self.files = 0
+        self.seconds = BATCH_SECONDS
+
+    def first_articles(self) -> None:
+        """Articles follow: commit the first of them soon, so a reader lists them."""
+        self.commit()
+        self.seconds = FIRST_BATCH_SECONDS
 
     def begin(self) -> None:
         if not self.open:
@@ -628,13 +638,14 @@ class _Batch:
         self.files += 1
 
     def maybe_commit(self) -> None:
-        if self.open and (self.files >= BATCH_FILES or time.monotonic() - self.started >= BATCH_SECONDS):
+        if self.open and (self.files >= BATCH_FILES or time.monotonic() - self.started >= self.seconds):
             self.commit()
 
     def commit(self) -> None:
         if self.open:
             self.connection.execute("COMMIT")
             self.open = False
+            self.seconds = BATCH_SECONDS
 
     def rollback(self) -> None:
         if self.open:

@@ -22,7 +22,6 @@ from reader.ui.archive_messages import (
     SyncDone,
     SyncProgress,
 )
-from reader.ui.watch import Back, Changed, Gone, Settling, store_events
 
 if TYPE_CHECKING:
     from reader.index.peek import IndexPeek
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from reader.ui.archive_source import ArticleSource
 
 RELIST_SECONDS = 0.5  # during indexing, the list is refreshed at most this often
+FIRST_RELIST_SECONDS = 0.1  # but the first articles of a new store are listed at once
 FIRST_SCREEN = 200  # articles listed before the whole list is read from a warm index
 
 
@@ -88,7 +88,7 @@ class LiveArchive:
 
     def _sync_all(self: NewsreaderApp, source: ArticleSource) -> ArticleSource | None:
         stop = self._stop
-        last = {"time": time.monotonic(), "done": 0, "interval": RELIST_SECONDS}
+        last = {"time": time.monotonic(), "done": 0, "interval": FIRST_RELIST_SECONDS}
 
         def progress(done: int, total: int) -> None:
             self.post_message(SyncProgress(done, total))
@@ -97,8 +97,10 @@ class LiveArchive:
                 articles = source.summaries()
                 cost = time.monotonic() - now
                 # A huge list costs the UI thread too: refresh it less often.
-                last.update(time=time.monotonic(), done=done, interval=max(RELIST_SECONDS, 10 * cost))
-                self.post_message(Listing(articles))
+                interval = max(RELIST_SECONDS, 10 * cost) if articles else FIRST_RELIST_SECONDS
+                last.update(time=time.monotonic(), done=done, interval=interval)
+                if articles:
+                    self.post_message(Listing(articles))
 
         def listed() -> None:
             if not stop.is_set():
@@ -122,6 +124,8 @@ class LiveArchive:
         return source
 
     def _follow(self: NewsreaderApp, source: ArticleSource) -> None:
+        from reader.ui.watch import Back, Changed, Gone, Settling, store_events
+
         root = source.store_root
         real_root = os.path.realpath(root)
         settling = Settling(root)
