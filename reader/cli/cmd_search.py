@@ -42,13 +42,12 @@ def join_arguments(parts: list[str]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from reader.cli.common import load_gazetteer_for_cli
+    from reader.errors import UserError
     from reader.index import parse_query
     from reader.index.cli_support import open_synced_index
+    from reader.index.query import range_problem
     from reader.store import resolve_store
     from reader.text import clean_line
-
-    from reader.errors import UserError
-    from reader.index.query import range_problem
 
     query = parse_query(join_arguments(args.query))  # bad syntax fails before any indexing
     if problem := range_problem(query):

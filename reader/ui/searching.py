@@ -17,10 +17,10 @@ from reader.ui.matches import match_pattern
 from reader.ui.widgets.saved_searches import SavedSearchList
 
 if TYPE_CHECKING:
+    from reader.ui.app import NewsreaderApp
     from reader.ui.archive_source import SearchResult
     from reader.ui.screens.actors import ActorChoice
     from reader.ui.screens.quote_timeline import QuoteChoice
-    from reader.ui.app import NewsreaderApp
 
 SEARCH_DEBOUNCE_SECONDS = 0.25
 COUNT_DEBOUNCE_SECONDS = 0.5
