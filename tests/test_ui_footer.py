@@ -8,7 +8,7 @@ from textual.widgets._footer import FooterKey
 
 from reader.ui.widgets.key_footer import fitting
 
-from snapshot_apps.harness import PANEL_STORE, build_app, pilot_test, settle
+from snapshot_apps.harness import PANEL_STORE, build_app, copy_store, pilot_test, settle
 
 ESSENTIAL_KEYS = {"?", "q", "w", "/"}
 
@@ -53,3 +53,12 @@ async def test_the_footer_refits_when_the_terminal_grows(tmp_path):
             await pilot.pause()
         wide = {key.key_display for key in footer_keys(app)}
         assert narrow < wide
+
+
+@pilot_test
+async def test_the_keys_are_in_the_footer_from_the_first_frame(tmp_path):
+    app = build_app(copy_store(tmp_path), tmp_path / "state.yaml")
+    async with app.run_test(size=(120, 34)):
+        # No pause: Textual's Footer would still be empty here, waiting for a bindings update.
+        descriptions = [key.description for key in app.query(FooterKey)]
+        assert "Quit" in descriptions and "Help" in descriptions

@@ -43,6 +43,9 @@ class KeyFooter(Footer):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._composed_width = 0
+        # The app's keys are known from the start: show them in the first frame,
+        # rather than after the first bindings update as Footer does.
+        self._bindings_ready = True
 
     def _rank(self, node: object, binding: Binding) -> int:
         if binding.id in ESSENTIAL:
