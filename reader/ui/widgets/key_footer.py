@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
+from textual.reactive import reactive
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -37,6 +38,13 @@ def fitting(items: list[tuple[int, int]], room: int) -> set[int]:
             shown.add(index)
             used += width
     return shown
+
+
+class Key(FooterKey):
+    """A footer key, never compact: FooterKey starts compact and the footer's binding
+    then unsets it, restyling every key twice on every rebuild."""
+
+    compact = reactive(False, init=False)
 
 
 class KeyFooter(Footer):
@@ -79,14 +87,14 @@ class KeyFooter(Footer):
         shown = fitting(widths, room)
         for index, (binding, enabled, tooltip, _) in enumerate(entries):
             if index in shown:
-                yield FooterKey(
+                yield Key(
                     binding.key,
                     self.app.get_key_display(binding),
                     binding.description,
                     binding.action,
                     disabled=not enabled,
                     tooltip=tooltip or "",
-                ).data_bind(compact=Footer.compact)
+                )
         if palette is not None:
             binding = palette.binding
             yield FooterKey(
