@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
+from textual.message import Message
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widgets import Static
@@ -22,12 +23,16 @@ from reader.ui.wrapped_lines import line_ranges
 class ArticleBody(Static):
     """A `Static` to its callers (`update`, `content`, `render`), drawn a line at a time."""
 
+    class Rewrapped(Message):
+        """The body was laid out at a new width (Textual does not always send Resize)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._content = Content("")
         self._ranges: tuple[tuple[str, int], list[tuple[int, int]]] | None = None
         self._lines: tuple[int, list[Content]] | None = None  # (width, styled lines)
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(256)
+        self._layout_width = 0
 
     @property
     def content(self) -> Content:
@@ -82,6 +87,10 @@ class ArticleBody(Static):
         return container.width
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if width != self._layout_width:
+            if self._layout_width:
+                self.post_message(self.Rewrapped())
+            self._layout_width = width
         return len(self.ranges(max(1, width))) if self._content.plain else 0
 
     def render_line(self, y: int) -> Strip:

@@ -87,13 +87,18 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._reached_end = False
         self._marks: tuple[tuple[str, int, int], ...] = ()
         self._matches: re.Pattern[str] | None = None  # the search's words, marked in the body
+        # (body width, body offset at the top of the view); None while the article's start
+        # is on screen. A new width (panel, sidebar, terminal) re-wraps the text around it.
+        self._top: tuple[int, int] | None = None
+        self._anchoring = False
+        self._body = ArticleBody(id="article-body")
 
     def compose(self):
         with Vertical(id="article"):
             yield Static(id="article-title")
             yield Static(id="article-facts")
             yield Static(id="article-legend")
-            yield ArticleBody(id="article-body")
+            yield self._body
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.call_after_refresh(self._show_body))
@@ -115,6 +120,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             return
         self.article = article
         self._reached_end = False
+        self._top = None
         if analysis is not None:
             self._cache.put(article.id, analysis)
         self.analysis = self._cache.get(article.id)
@@ -180,10 +186,41 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        if not self._anchoring:
+            self.call_after_refresh(self._remember_top)
         if self.article is not None and not self._reached_end and self.max_scroll_y > 0:
             if new_value >= self.max_scroll_y:
                 self._reached_end = True
                 self.post_message(self.ReachedEnd(self.article))
+
+    def _remember_top(self) -> None:
+        width = self._body.content_size.width
+        if self._top is not None and self._top[0] != width:
+            return  # a re-wrap is under way: _keep_top goes back to the place first
+        offsets = self.visible_offsets() if self.scroll_y > 0 else None
+        self._top = (width, offsets[0]) if offsets else None
+
+    def on_article_body_rewrapped(self, message: ArticleBody.Rewrapped) -> None:
+        message.stop()
+        if self._top is not None:
+            self.call_after_refresh(self._keep_top)
+
+    def _keep_top(self) -> None:
+        """After a change of width: the line holding the remembered offset is first on screen again."""
+        found = self._body_lines()
+        if found is None or self._top is None:
+            return
+        body, starts = found
+        width = body.content_size.width
+        if self._top[0] == width:
+            return
+        offset = self._top[1]
+        self._anchoring = True
+        try:
+            self.scroll_to(y=self._body_top(body) + line_of(starts, offset), animate=False, immediate=True)
+        finally:
+            self._anchoring = False
+        self._top = (width, offset)
 
     # ------------------------------------------------- marks and offsets
 

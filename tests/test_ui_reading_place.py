@@ -1,0 +1,47 @@
+"""A change of width (the who-said-what panel, the sidebar, the terminal) re-wraps the
+article around the reader's place instead of moving them elsewhere in the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from snapshot_apps.harness import build_app, pilot_test, settle
+
+PARAGRAPH = (
+    "Paragraph {n} of the long report: the harbour board met again on Tuesday and the "
+    "ferry company said the timetable would change after the summer, with more sailings."
+)
+
+
+def long_store(tmp_path: Path) -> Path:
+    store = tmp_path / "store"
+    store.mkdir()
+    body = "\n\n".join(PARAGRAPH.format(n=n) for n in range(1, 61))
+    (store / "2021-07-14-long.txt").write_text(f"date 2021-07-14 HALDEN • {body}\n", encoding="utf-8")
+    return store
+
+
+def top_line_text(app) -> str:
+    offsets = app.pane.visible_offsets()
+    assert offsets is not None
+    return app.pane.article.body[offsets[0]:offsets[0] + 40]
+
+
+@pilot_test
+async def test_toggling_the_panel_and_the_sidebar_keeps_the_top_line(tmp_path):
+    app = build_app(long_store(tmp_path), tmp_path / "state.yaml")
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        app.pane.scroll_to(y=60, animate=False, immediate=True)
+        await pilot.pause()
+        place = app.pane.visible_offsets()[0]
+        assert "Paragraph 1 " not in top_line_text(app)
+        for key in ("w", "w", "backslash", "backslash"):
+            await pilot.press(key)
+            await settle(pilot)
+            await pilot.pause(0.05)
+            start, end = app.pane.visible_offsets()
+            # The line on top holds the place the reader was at (wrapped at the new width).
+            assert start <= place < end, (key, start, place)
+            assert place - start < 120, (key, start, place)
