@@ -422,3 +422,25 @@ def test_walk_problems_are_reported_and_cleared(index: Index, store: Path):
     loop.unlink()
     index.sync(analyze=stub_analyze)
     assert index.problems() == []
+
+
+def test_actor_and_speaker_filters_accept_a_name_with_its_title(tmp_path: Path):
+    """The analysis leaves titles out of names ("said Mr Kim" → Kim): a search
+    for the name as written in the text still finds the article and the quotes."""
+    from reader.index.query import name_keys
+
+    assert name_keys("Mr Kim") == ("mr kim", "kim")
+    assert name_keys("Vice President Harris") == ("vice president harris", "harris")
+    assert name_keys("Kim") == ("kim",)
+    store = tmp_path / "titled"
+    write(store, "2021/visit.md", article(
+        "2021-07-12", "Visit", 'Kim Jong Un met reporters in Seoul. "We are ready," said Mr Kim.',
+    ))
+    with Index.open(store, tmp_path / "cache-titled") as index:
+        index.sync()
+        found = [hit.summary.id for hit in index.search('actor:"Mr Kim"')]
+        said = [hit.summary.id for hit in index.search('said:"Mr Kim Jong Un"')]
+        quotes = index.quotes(actor="Mr Kim")
+    assert found == ["2021/visit.md"]
+    assert said == ["2021/visit.md"]
+    assert [hit.quote.speaker for hit in quotes] == ["Kim Jong Un"]

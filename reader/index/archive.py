@@ -13,7 +13,7 @@ from typing import Any
 from reader.errors import UserError
 from reader.index import schema
 from reader.index.codec import ARTICLE_COLUMNS, article_from_row, decode_analysis, unpack_prefix, unpack_text
-from reader.index.query import QueryError, SearchQuery, name_key, parse_query
+from reader.index.query import QueryError, SearchQuery, name_key, name_keys, parse_query
 from reader.index.snippets import OPENING_NEEDED, snippet as cut_snippet
 from reader.index.sync import Analyze, Progress, SyncResult, sync_store
 from reader.model import Analysis, Article, ArticleSummary, Problem, Quote
@@ -290,11 +290,13 @@ class Index:
         conditions = [f"q.kind IN ({','.join('?' * len(kinds))})"]
         parameters: list[Any] = list(kinds)
         if actor is not None:
+            keys = name_keys(actor)
             conditions.append(
                 "EXISTS (SELECT 1 FROM actor_names n JOIN actors c ON c.id = n.actor"
-                " WHERE n.key = (SELECT id FROM name_keys WHERE key = ?) AND n.article = q.article AND c.name = q.speaker)"
+                f" WHERE n.key IN (SELECT id FROM name_keys WHERE key IN ({','.join('?' * len(keys))}))"
+                " AND n.article = q.article AND c.name = q.speaker)"
             )
-            parameters.append(name_key(actor))
+            parameters.extend(keys)
         rows = self._db().execute(
             f"SELECT {_SUMMARY_COLUMNS}, {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article"
             f" WHERE {' AND '.join(conditions)} ORDER BY a.sort_key = 0, a.sort_key, a.id, q.start",
@@ -407,15 +409,21 @@ class Index:
                 conditions.append(f"{rowid} IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
                 parameters.append(fts)
         for actor in query.actors:
-            conditions.append("a.rowid IN (SELECT article FROM actor_names WHERE key = (SELECT id FROM name_keys WHERE key = ?))")
-            parameters.append(name_key(actor))
+            keys = name_keys(actor)
+            conditions.append(
+                "a.rowid IN (SELECT article FROM actor_names WHERE key IN"
+                f" (SELECT id FROM name_keys WHERE key IN ({','.join('?' * len(keys))})))"
+            )
+            parameters.extend(keys)
         for speaker in query.speakers:
+            keys = name_keys(speaker)
             conditions.append(
                 "a.rowid IN (SELECT n.article FROM actor_names n JOIN article_actors x"
                 " ON x.article = n.article AND x.actor = n.actor"
-                " WHERE n.key = (SELECT id FROM name_keys WHERE key = ?) AND x.quotes > 0)"
+                f" WHERE n.key IN (SELECT id FROM name_keys WHERE key IN ({','.join('?' * len(keys))}))"
+                " AND x.quotes > 0)"
             )
-            parameters.append(name_key(speaker))
+            parameters.extend(keys)
         for source in query.sources:
             conditions.append("instr(a.source_key, ?) > 0")
             parameters.append(name_key(source))

@@ -133,6 +133,30 @@ def name_key(name: str) -> str:
     return " ".join(stripped.split())
 
 
+def name_keys(name: str) -> tuple[str, ...]:
+    """The keys a name typed in a search may be stored under: as written, and without
+    the titles and honorifics the analysis leaves out of names ("Mr Kim" → "Kim",
+    "Mayor Sunita Kaur" → "Sunita Kaur")."""
+    keys = [name_key(name)]
+    titles = _title_keys()
+    rest = keys[0]
+    while True:
+        title = next((t for t in titles if rest.startswith(t + " ")), None)
+        if title is None:
+            break
+        rest = rest[len(title) + 1 :]
+        keys.append(rest)
+    return tuple(dict.fromkeys(keys))
+
+
+@lru_cache(maxsize=1)
+def _title_keys() -> tuple[str, ...]:
+    """Title keys, longest first (so "vice president" wins over "vice")."""
+    from reader.analysis.gazetteer import read_entries
+
+    return tuple(sorted({name_key(t).rstrip(".") for t in read_entries("titles.txt")}, key=len, reverse=True))
+
+
 _EXAMPLES = {
     "actor": 'actor:"Kim Jong Un"',
     "said": 'said:"Kim Jong Un"',
