@@ -13,6 +13,7 @@ from typing import Any
 from reader.errors import UserError
 from reader.index import schema
 from reader.index.codec import ARTICLE_COLUMNS, article_from_row, decode_analysis, unpack_prefix, unpack_text
+from reader.index.peek import SUMMARY_COLUMNS as _SUMMARY_COLUMNS
 from reader.index.query import QueryError, SearchQuery, name_key, name_keys, parse_query
 from reader.index.snippets import OPENING_NEEDED, snippet as cut_snippet
 from reader.index.sync import Analyze, Progress, SyncResult, sync_store
@@ -21,7 +22,6 @@ from reader.model import Analysis, Article, ArticleSummary, Problem, Quote
 READER_CACHE_KIB = 8000
 # Ranking a word found in fewer articles than this is fast enough to do anyway.
 COMMON_MINIMUM = 5000
-from reader.index.peek import SUMMARY_COLUMNS as _SUMMARY_COLUMNS
 _QUOTE_COLUMNS = 'q.start, q."end", q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end'
 
 
