@@ -221,8 +221,11 @@ class ArticleView(Horizontal):
         if quote is None or self.article is None:
             self.notify("No quote to cite here", timeout=2)
             return
-        self.app.copy_to_clipboard(citation(self.article, quote))
-        self.notify("Copied citation", timeout=2)
+        text = citation(self.article, quote)
+        self.app.copy_to_clipboard(text)
+        # The copy goes through the terminal (OSC 52), which may not pass it on (tmux
+        # without set-clipboard): the citation is shown too, to copy by hand.
+        self.notify(text, title="Copied citation", timeout=6)
 
     def jump_to_actor(self, name: str) -> None:
         """From the command palette: choose the actor and read from its first mention."""
