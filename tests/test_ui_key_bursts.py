@@ -1,0 +1,68 @@
+"""Keys typed in one burst (a paste, a fast typist) go where the first of them sent focus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+
+from snapshot_apps.harness import build_app, copy_store, ids, pilot_test, settle
+
+SIZE = (100, 30)
+KEY_NAMES = {"/": "slash", ":": "colon", " ": "space"}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    return copy_store(tmp_path)
+
+
+@pytest.fixture
+def state_file(tmp_path: Path) -> Path:
+    return tmp_path / "state" / "state.yaml"
+
+
+def burst(app, text: str) -> None:
+    """Queue every key before the app handles the first, as a terminal delivers a paste."""
+    for character in text:
+        key = events.Key(KEY_NAMES.get(character, character), character)
+        key.set_sender(app)
+        app._driver.send_message(key)
+
+
+@pilot_test
+async def test_every_key_after_slash_in_one_burst_lands_in_the_search_field(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, "/source:coastal")  # s stars, u marks read, a opens the actors, o...
+        await settle(pilot)
+        assert app.filter_input.value == "source:coastal"
+        assert app.focused is app.filter_input
+        assert not app.keeper.is_starred(app.pane.article.id)
+        assert app.screen is app.screen_stack[0]
+        assert ids(app) and len(ids(app)) < 5
+
+
+@pilot_test
+async def test_slash_typed_inside_the_search_field_is_a_character(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "a", "slash", "b")
+        assert app.filter_input.value == "a/b"
+
+
+@pilot_test
+async def test_slash_with_the_sidebar_hidden_shows_it_and_takes_the_burst(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("backslash")
+        assert not app.sidebar_visible
+        burst(app, "/rods")
+        await settle(pilot)
+        assert app.sidebar_visible
+        assert app.filter_input.value == "rods"
+        assert ids(app) == ["2021/library.md"]
