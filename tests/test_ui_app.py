@@ -135,10 +135,28 @@ async def test_an_article_shown_for_a_while_becomes_read(store, state_file):
     app = build_app(store, state_file, read_after=0.05)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        shown = app.pane.article.id
+        first = app.pane.article.id
         await pilot.pause(0.5)
-        assert app.keeper.is_read(shown)
+        assert not app.keeper.is_read(first)  # on screen at start, but nobody has read it yet
+        await pilot.press("j")
+        await pilot.pause(0.5)
+        shown = app.pane.article.id
+        assert shown != first and app.keeper.is_read(shown)
         assert "4 unread" in app.query_one("#sidebar").border_title
+        await pilot.press("k")
+        await pilot.pause(0.5)
+        assert app.keeper.is_read(first)  # once the reader is here, the first one counts too
+
+
+@pilot_test
+async def test_a_key_starts_the_clock_for_the_article_shown_at_start(store, state_file):
+    app = build_app(store, state_file, read_after=0.05)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = app.pane.article.id
+        await pilot.press("enter")  # into the pane: same article
+        await pilot.pause(0.5)
+        assert app.pane.article.id == first and app.keeper.is_read(first)
 
 
 @pilot_test

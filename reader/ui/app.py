@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 import threading
 import time
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.containers import Horizontal, Vertical
@@ -70,7 +71,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             tooltip="List only unread articles (again: all)",
         ),
         Binding(
-            "slash", "filter", "Search", id="newsreader.filter",
+            "slash", "filter", "Search", id="newsreader.filter", priority=True,
             tooltip='Search: words, "a phrase", actor:"…", said:"…", source:, from:YYYY-MM-DD, to:',
         ),
         Binding("a", "actors", "Actors", id="newsreader.actors", tooltip="Every actor in the archive, with activity"),
@@ -129,6 +130,9 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self._syncing = False
         self._first_sync = True
         self._first_screen_shown = False
+        # Only an article the reader chose, or read on after a key, is marked read by time:
+        # the one shown at start is not read just because the app stayed open.
+        self._reader_here = False
         self._before_search: str | None = None
         self._search_timer: Timer | None = None
         self._count_timer: Timer | None = None
@@ -432,11 +436,18 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         if pane.article is not None and self.keeper.set_position(pane.article.id, pane.scroll_y):
             self._schedule_save()
 
+    async def on_event(self, event: events.Event) -> None:
+        if not self._reader_here and isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown)):
+            self._reader_here = True
+            if self.pane.article is not None:
+                self._start_read_timer(self.pane.article.id)
+        await super().on_event(event)
+
     def _start_read_timer(self, article_id: str) -> None:
         if self._read_timer is not None:
             self._read_timer.stop()
             self._read_timer = None
-        if not self.keeper.is_read(article_id):
+        if self._reader_here and not self.keeper.is_read(article_id):
             self._read_timer = self.set_timer(self.read_after, partial(self._mark_read, article_id, True))
 
     def on_reading_pane_reached_end(self, message: ReadingPane.ReachedEnd) -> None:
@@ -509,10 +520,16 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self._relist()
 
     def action_filter(self) -> None:
+        # A priority binding, so that the keys typed straight after it (queued behind
+        # it) find the field focused; elsewhere `/` is the focused widget's own key.
+        if self.screen is not self.screen_stack[0] or isinstance(self.focused, Input):
+            raise SkipAction()
         if not self.sidebar_visible:
             self.action_toggle_sidebar()
         self.query_one("#sidebar").add_class("-filtering")
-        self.filter_input.focus()
+        # Now, not after a refresh: keys typed straight after `/` (a paste, a fast
+        # typist) are already queued behind this one and must land in the field.
+        self.screen.set_focus(self.filter_input)
 
     def action_toggle_sidebar(self) -> None:
         visible = not self.sidebar_visible
