@@ -158,6 +158,13 @@ class SearchFeatures:
     def on_saved_search_list_chosen(self: NewsreaderApp, message: SavedSearchList.Chosen) -> None:
         self.run_query(message.query)
 
+    def on_article_list_above_first(self: NewsreaderApp) -> None:
+        if self.saved_list.display:
+            self.saved_list.enter_from_below()
+
+    def on_saved_search_list_left(self: NewsreaderApp) -> None:
+        self.screen.set_focus(self.article_list)
+
     def run_saved_search(self: NewsreaderApp, name: str) -> None:
         if name in self.saved_searches:
             self.run_query(self.saved_searches[name])

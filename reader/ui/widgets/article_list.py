@@ -78,6 +78,9 @@ class ArticleList(ScrollView, can_focus=True):
         def control(self) -> ArticleList:
             return self.article_list
 
+    class AboveFirst(Message):
+        """Up from the first article: the saved searches above may take the cursor."""
+
     class Opened(Message):
         """The user asked to read an article (Enter, double click)."""
 
@@ -194,6 +197,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.move_cursor(self._cursor + 1, by_key=True)
 
     def action_cursor_up(self) -> None:
+        if self._cursor == 0:
+            self.post_message(self.AboveFirst())
         self.move_cursor(self._cursor - 1, by_key=True)
 
     def action_first(self) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from textual import events
+from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -23,13 +25,27 @@ def folder_label(name: str, unread: int | None) -> Content:
 
 
 class SavedSearchList(OptionList):
-    """Choosing a folder posts `Chosen`; the app runs its query."""
+    """Choosing a folder posts `Chosen`; the app runs its query. Reached from the
+    article list with k (or up) above its first article; j below the last folder
+    (or Esc) posts `Left` to go back to the articles."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="newsreader.saved_down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="newsreader.saved_up"),
+        Binding("g,home", "first", "First", show=False, id="newsreader.saved_first"),
+        Binding("G,end", "last", "Last", show=False, id="newsreader.saved_last"),
+        Binding("enter", "select", "Open search", tooltip="Run the saved search", id="newsreader.saved_open"),
+        Binding("escape", "leave", "Articles", show=False, tooltip="Back to the articles", id="newsreader.saved_leave"),
+    ]
 
     class Chosen(Message):
         def __init__(self, name: str, query: str) -> None:
             super().__init__()
             self.name = name
             self.query = query
+
+    class Left(Message):
+        """The reader moved down past the last folder, or pressed Esc: back to the articles."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -47,6 +63,32 @@ class SavedSearchList(OptionList):
         if highlighted is not None and self.option_count:
             self.highlighted = min(highlighted, self.option_count - 1)
         self.display = bool(self.searches)
+
+    def enter_from_below(self) -> None:
+        """Focus on the last folder, as the row just above the first article."""
+        if self.option_count:
+            self.highlighted = self.option_count - 1
+            self.screen.set_focus(self)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0  # Enter must open something from the first key
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.highlighted = None  # the cursor is in the articles now, not on a folder
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None or self.highlighted >= self.option_count - 1:
+            self.post_message(self.Left())
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted:  # no wrapping round to the last folder
+            super().action_cursor_up()
+
+    def action_leave(self) -> None:
+        self.post_message(self.Left())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

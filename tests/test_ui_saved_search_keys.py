@@ -1,0 +1,81 @@
+"""Saved searches (the folders at the top of the sidebar) are reached and opened from the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.config import Config
+
+from snapshot_apps.harness import build_app, copy_store, ids, pilot_test, settle
+
+SIZE = (100, 30)
+SEARCHES = {"Ferries": "ferry", "Courier": 'source:"coastal courier"'}  # listed Courier, Ferries
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    return copy_store(tmp_path)
+
+
+@pytest.fixture
+def state_file(tmp_path: Path) -> Path:
+    return tmp_path / "state" / "state.yaml"
+
+
+@pilot_test
+async def test_k_above_the_first_article_moves_into_the_folders_and_enter_opens_one(store, state_file):
+    app = build_app(store, state_file, config=Config(saved_searches=SEARCHES))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        everything = ids(app)
+        await pilot.press("j", "k")
+        assert app.focused is app.article_list  # one up: still an article
+        await pilot.press("k")
+        assert app.focused is app.saved_list
+        assert app.saved_list.highlighted == 1  # the folder just above the articles
+        await pilot.press("k", "k")
+        assert app.saved_list.highlighted == 0  # no wrapping round
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert app.filter_input.value == "ferry"
+        assert ids(app) and set(ids(app)) < set(everything)
+        assert app.focused is app.article_list
+
+
+@pilot_test
+async def test_j_below_the_last_folder_and_escape_go_back_to_the_articles(store, state_file):
+    app = build_app(store, state_file, config=Config(saved_searches=SEARCHES))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("k")
+        assert app.focused is app.saved_list
+        await pilot.press("j")
+        assert app.focused is app.article_list
+        assert app.article_list.cursor == 0
+        await pilot.press("k", "escape")
+        assert app.focused is app.article_list
+        assert app.filter_input.value == ""
+
+
+@pilot_test
+async def test_enter_on_the_folders_reached_by_tab_opens_the_first(store, state_file):
+    app = build_app(store, state_file, config=Config(saved_searches=SEARCHES))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("shift+tab")
+        assert app.focused is app.saved_list
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.filter_input.value == 'source:"coastal courier"'
+
+
+@pilot_test
+async def test_k_at_the_top_without_saved_searches_stays_on_the_first_article(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("k")
+        assert app.focused is app.article_list
+        assert app.article_list.cursor == 0
