@@ -156,7 +156,7 @@ async def test_the_actor_view_lists_actors_and_choosing_one_filters_the_list(sto
         assert await wait_until(pilot, lambda: bool(screen._actors))
         names = {actor.name for actor in screen._actors}
         assert {"Marta Lindqvist", "Ingrid Solberg", "Halden"} <= names
-        await pilot.press(*"marta")
+        await pilot.press("slash", *"marta")
         await pilot.pause()
         assert [actor.name for actor in screen._shown] == ["Marta Lindqvist"]
         row = screen.query_one("#actor-list").get_option_at_index(0).prompt.plain
@@ -176,7 +176,7 @@ async def test_the_quote_timeline_opens_the_article_of_a_quote(store, state_file
         await pilot.press("a")
         screen = app.screen
         assert await wait_until(pilot, lambda: bool(screen._actors))
-        await pilot.press(*"strand")  # a `t` typed into the filter is a letter
+        await pilot.press("slash", *"strand")  # a `t` typed into the filter is a letter
         await pilot.pause()
         assert [actor.name for actor in screen._shown] == ["Ola Strand"]
         await pilot.press("ctrl+t")

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 SEARCH_DEBOUNCE_SECONDS = 0.25
 COUNT_DEBOUNCE_SECONDS = 0.5
+QUOTE_TRIES = 40  # 2 s of layout and analysis before a quote chosen in the timeline gives up
 
 
 def actor_query(name: str) -> str:
@@ -221,7 +222,32 @@ class SearchFeatures:
     def _quote_chosen(self: NewsreaderApp, choice: QuoteChoice | None) -> None:
         if choice is None:
             return
+        # The quote is where the reader goes: not the place remembered in the article.
+        if self.keeper.set_position(choice.article_id, 0):
+            self._schedule_save()
         self.open_article(choice.article_id)
         if (article := self._full_article(choice.article_id)) is not None:
             self._show_article(article)  # now, not when the list's message lands
-            self.pane.call_after_refresh(self.pane.scroll_to_offset, choice.start)
+            self._go_to_quote(choice, QUOTE_TRIES)
+
+    def _go_to_quote(self: NewsreaderApp, choice: QuoteChoice, tries: int) -> None:
+        """Mark the quote and bring it on screen, once the article is analysed and laid
+        out (right after it is shown its body may have no height yet)."""
+        from reader.ui.widgets.article_view import ArticleView
+
+        pane = self.pane
+        if pane.article is None or pane.article.id != choice.article_id:
+            return
+        view = self.query_one(ArticleView)
+        quote = next(
+            (q for q in (view.analysis.quotes if view.analysis is not None else ()) if (q.start, q.end) == (choice.start, choice.end)),
+            None,
+        )
+        if quote is not None and view.article is pane.article:
+            view.choose_quote(quote)
+        else:
+            pane.scroll_to_offset(choice.start)
+        visible = pane.visible_offsets()
+        arrived = visible is not None and visible[0] <= choice.start <= visible[1] and quote is not None
+        if not arrived and tries > 0:
+            self.set_timer(0.05, lambda: self._go_to_quote(choice, tries - 1))

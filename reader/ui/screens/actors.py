@@ -1,8 +1,9 @@
 """`a`: every actor in the archive, with article and quote counts and weekly activity.
 
-Typing filters (the filter has the focus); Up/Down move through the list. Enter
-lists the actor's articles in the sidebar; ctrl+t (or `t` from the list) opens
-the quote timeline.
+The list has the focus: j/k (or Up/Down) move, Enter lists the actor's articles
+in the sidebar, `t` (or ctrl+t) opens the quote timeline. `/` goes to the filter
+(typing narrows the list; Enter there lists the first actor's articles); Esc
+goes back to the list, the filter kept; Esc in the list clears the filter, then closes.
 """
 
 from __future__ import annotations
@@ -92,8 +93,8 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
             id="newsreader.actor_quotes",
         ),
         Binding("slash", "filter", "Filter", tooltip="Filter actors by name", id="newsreader.actor_filter"),
-        Binding("down", "move(1)", show=False),
-        Binding("up", "move(-1)", show=False),
+        Binding("down,j", "move(1)", show=False),
+        Binding("up,k", "move(-1)", show=False),
         Binding("pagedown", "move(10)", show=False),
         Binding("pageup", "move(-10)", show=False),
     ]
@@ -113,13 +114,13 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="actors") as box:
             box.border_title = "Actors"
-            box.border_subtitle = "Enter: articles · ctrl+t: quotes · Esc: close"
+            box.border_subtitle = "Enter: articles · t: quotes · /: filter · Esc: close"
             yield Input(placeholder="Filter actors…", id="actor-filter")
             yield Static(HEADER, id="actor-header")
             yield OptionList(id="actor-list")
 
     def on_mount(self) -> None:
-        self.query_one("#actor-filter", Input).focus()
+        self.query_one("#actor-list", OptionList).focus()
         self.query_one("#actor-header", Static).update(Content("Loading actors…"))
         self._load_actors()
 
@@ -147,9 +148,13 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
         matching = [a for a in self._actors if all(word in a.name.casefold() for word in words)]
         self._shown = matching[:MAX_SHOWN]
         options = self.query_one("#actor-list", OptionList)
-        options.set_options(Option(actor_row(actor)) for actor in self._shown)
         if self._shown:
+            options.set_options(Option(actor_row(actor)) for actor in self._shown)
             options.highlighted = 0
+        else:
+            text = " ".join(words)
+            nothing = f"No actor matches “{text}”" if text else "No actors in this archive yet"
+            options.set_options([Option(Content.styled(f" {nothing}", "italic $text-muted"), disabled=True)])
         box = self.query_one("#actors")
         count = f"{len(matching):,}" if len(matching) == len(self._actors) else f"{len(matching):,} of {len(self._actors):,}"
         box.border_title = f"Actors · {count}"
@@ -185,12 +190,15 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
             self.dismiss(ActorChoice(actor.name, "quotes"))
 
     def action_filter(self) -> None:
-        self.query_one("#actor-filter", Input).focus()
+        # At once: the keys typed straight after `/` are queued behind it.
+        self.screen.set_focus(self.query_one("#actor-filter", Input))
 
     def action_close(self) -> None:
         field = self.query_one("#actor-filter", Input)
+        if self.focused is field:
+            self.screen.set_focus(self.query_one("#actor-list", OptionList))
+            return
         if field.value:
             field.value = ""
-            field.focus()
             return
         self.dismiss(None)

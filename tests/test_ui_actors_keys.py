@@ -1,0 +1,111 @@
+"""The actor view works as the help screen says (the list has the keys, `/` filters)
+and a quote chosen in the timeline is where the article opens, marked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from reader.ui.screens.actors import ActorsScreen
+from reader.ui.screens.quote_timeline import QuoteTimelineScreen
+from reader.ui.widgets.article_view import ArticleView
+
+from snapshot_apps.harness import build_app, copy_store, pilot_test, settle, wait_until
+
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    return copy_store(tmp_path)
+
+
+@pytest.fixture
+def state_file(tmp_path: Path) -> Path:
+    return tmp_path / "state" / "state.yaml"
+
+
+async def open_actors(pilot) -> ActorsScreen:
+    await pilot.press("a")
+    screen = pilot.app.screen
+    assert isinstance(screen, ActorsScreen)
+    assert await wait_until(pilot, lambda: bool(screen._actors), 5)
+    return screen
+
+
+@pilot_test
+async def test_the_actor_list_has_the_keys_and_slash_goes_to_the_filter(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_actors(pilot)
+        listing = screen.query_one("#actor-list", OptionList)
+        field = screen.query_one("#actor-filter", Input)
+        assert screen.focused is listing
+        await pilot.press("j")
+        assert listing.highlighted == 1
+        await pilot.press("k", "slash", *"strand")
+        await pilot.pause()
+        assert screen.focused is field and field.value == "strand"
+        assert [actor.name for actor in screen._shown] == ["Ola Strand"]
+        await pilot.press("escape")  # leaves the filter, keeps it
+        assert screen.focused is listing and field.value == "strand"
+        await pilot.press("t")  # the help's key for the quote timeline
+        assert isinstance(app.screen, QuoteTimelineScreen)
+
+
+@pilot_test
+async def test_escape_in_the_list_clears_the_filter_then_closes(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_actors(pilot)
+        await pilot.press("slash", *"marta", "escape")
+        assert screen.focused is screen.query_one("#actor-list")
+        assert len(screen._shown) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.query_one("#actor-filter", Input).value == ""
+        assert len(screen._shown) == len(screen._actors)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ActorsScreen)
+
+
+@pilot_test
+async def test_a_filter_matching_no_actor_says_so(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_actors(pilot)
+        await pilot.press("slash", *"zzqx")
+        await pilot.pause()
+        listing = screen.query_one("#actor-list", OptionList)
+        assert screen._shown == []
+        assert listing.option_count == 1
+        assert "No actor matches “zzqx”" in listing.get_option_at_index(0).prompt.plain
+        await pilot.press("enter", "enter")  # nothing to choose: the screen stays
+        assert app.screen is screen
+
+
+@pilot_test
+async def test_a_quote_chosen_in_the_timeline_is_on_screen_and_marked(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=(60, 16)) as pilot:  # small: the quote is below the fold
+        await settle(pilot)
+        screen = await open_actors(pilot)
+        await pilot.press("slash", *"strand", "escape", "t")
+        timeline = app.screen
+        assert isinstance(timeline, QuoteTimelineScreen)
+        assert await wait_until(pilot, lambda: bool(timeline._hits), 5)
+        hit = timeline._hits[-1]
+        await pilot.press("end", "enter")
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        assert await wait_until(pilot, lambda: view.steps is not None, 3)
+        assert app.pane.article.id == hit.summary.id
+        assert view.steps.current == (hit.quote.start, hit.quote.end)
+        start, end = app.pane.visible_offsets()
+        assert start <= hit.quote.start <= end
+        assert app.pane.scroll_y > 0  # the quote is not in the article's first lines
