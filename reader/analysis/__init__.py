@@ -14,7 +14,7 @@ from reader.analysis.quotes import find_quotes
 from reader.model import Actor, Analysis, Article, Mention, Quote
 
 # Bump whenever analysis output changes, so cached results are recomputed.
-ANALYSER_VERSION = "10"
+ANALYSER_VERSION = "11"
 
 
 def analyze(body: str, *, dateline: str | None = None, gazetteer: Gazetteer | None = None) -> Analysis:
@@ -31,7 +31,12 @@ def _actors(mentions: list[Mention], quotes: list[Quote]) -> tuple[Actor, ...]:
     kinds: dict[str, str] = {}
     aliases: dict[str, dict[str, None]] = {}
     mention_counts: Counter[str] = Counter()
+    # A name inside a longer one ("England" in "Bank of England") is an actor of its own
+    # only when the article also names it alone.
+    standalone = {m.actor for m in _outermost(mentions)}
     for mention in mentions:
+        if mention.actor not in standalone:
+            continue
         kinds.setdefault(mention.actor, mention.kind)
         mention_counts[mention.actor] += 1
         if mention.text != mention.actor:
@@ -49,3 +54,15 @@ def _actors(mentions: list[Mention], quotes: list[Quote]) -> tuple[Actor, ...]:
         )
         for name, kind in kinds.items()
     )
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Mentions not inside another (mentions come sorted by start, outer first)."""
+    kept = []
+    reach = -1
+    for mention in mentions:
+        if mention.end <= reach:
+            continue
+        kept.append(mention)
+        reach = max(reach, mention.end)
+    return kept

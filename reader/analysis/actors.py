@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis.gazetteer import Gazetteer, builtin, read_data_lines, read_entries, read_words
+from reader.analysis.letters import UPPER
 from reader.model import Mention
 
-_UP = "A-ZÀ-ÖØ-Þ"
+_UP = UPPER
 _ABBREV = r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Adm|Maj|Cmdr|Supt|Mt|Ft|Inc|Corp|Ltd|Co|Bros)\."
 _WORD = (
     rf"(?:[{_UP}]\.(?:[{_UP}]\.)+"  # U.S., D.C.
@@ -36,6 +37,7 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _CONNECTORS = frozenset(
     "of|of the|for|for the|and|and the|&|de|del|da|di|du|des|van|von|der|den|ter|bin|ibn|at|on".split("|")
 )
+_CONNECTOR_PREFIXES = ("of ", "for ", "and ", "& ", "at ", "on ")
 _OF = frozenset(("of", "of the", "for", "for the"))
 _AND = frozenset(("and", "and the", "&"))
 _HYPHEN_SUFFIXES = frozenset(
@@ -57,7 +59,7 @@ _SPORTS = re.compile(
     r"wicket|innings|touchdown|the referee)\b"
 )
 _INITIALS = re.compile(rf"(?:[{_UP}]\.){{1,3}}")
-_PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
+_PREV_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
 # Words before a name in lower case that mark it as a person ("leader Kim Jong Un").
 _PERSON_CUES = frozenset(
     """leader president minister spokesman spokeswoman spokesperson secretary professor chairman chairwoman
@@ -345,6 +347,9 @@ class _Doc:
         head = _head_index(words, lex)
         if head is not None and len(words) > 1:
             kind = "organisation" if _is_org_word(words, head, lex) else "place"
+            if kind == "place" and len(words) == 2 and words[0] in lex.given and self._speaks(start, end):
+                self._person(seg, headline, titled=False)  # "Nathan Lane said", not a street
+                return
             self._add(start, end, text, kind, text, "head", headline)
             self._nest_places(seg, headline)
             if head >= 2 and words[0] in lex.given:
@@ -375,6 +380,16 @@ class _Doc:
             return
         if text.isupper() and len(text) > 8:
             return  # a line in capitals
+        if (
+            len(words) <= 3
+            and words[0] in lex.given
+            and (hit := gaz.lookup(words[0])) is not None
+            and hit[1] == "place"
+            and not any((h := gaz.lookup(w)) and (h[1] != "place" or _is_country(h[0])) for w in words[1:])
+            and (self._speaks(start, end) or not any(w.lower() in lex.english for w in words[1:]))
+        ):
+            self._person(seg, headline, titled=False)  # "Jordan Henderson said": a first name, not a country
+            return
         # Known names inside a longer run: "United States Hamdullah Mohib".
         index = 0
         rest_start = 0
@@ -453,6 +468,10 @@ class _Doc:
             ):
                 return  # "Space Shuttle", "Internet Explorer": everyday words, not a name
         self.cands.append(_Cand(start, end, text, "person", text, "person", evidence, headline))
+
+    def _speaks(self, start: int, end: int) -> bool:
+        """A name in a speaker's position: `Jordan Henderson said`, `coach Jordan Henderson`."""
+        return self._cue_before(start) or _SAID_AFTER.match(self.body, end) is not None
 
     def _cue_before(self, start: int) -> bool:
         return _previous_word(self.body, start) in _PERSON_CUES
@@ -587,7 +606,10 @@ def _dateline_end(body: str, dateline: str | None) -> int:
         return match.end()
     if dateline:
         stripped = body.lstrip()
-        if stripped[: len(dateline)].casefold() == dateline.casefold():
+        seen = stripped[: len(dateline)]
+        after = stripped[len(dateline) :].lstrip(" \u00a0")
+        # "Elmsworth City Council voted" opens with a name, not with the dateline ELMSWORTH.
+        if seen.casefold() == dateline.casefold() and (seen.isupper() or not after[:1].isupper()):
             return len(body) - len(stripped) + len(dateline)
     return 0
 
@@ -654,7 +676,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
     for cand in cands:
         if cand.source == "gazetteer" and " " not in cand.text and cand.text in surname:
             owner = _owners(surname, [cand.text], cand.start)
-            if owner and owner != cand.text:
+            if owner and owner != cand.text and (owner.endswith(" " + cand.text) or cand.kind != "place"):
                 cand.kind, cand.actor = "person", owner  # "Paris" after "Valeska Paris"
     korea_like = {c.actor for c in cands if c.kind == "place"}
     org_parts = _distinctive_words(cands, lex)
@@ -690,6 +712,14 @@ def _resolve(doc: _Doc) -> list[Mention]:
         owners = heads.get(cand.text) if cand.kind == "organisation" and cand.actor == cand.text else None
         if owners and len(owners) == 1 and body[max(0, cand.start - 4) : cand.start].lower() == "the ":
             cand.actor = next(iter(owners))
+    # "Harbour", "Northern Cooperative" after "Harbour Savings Bank", "Northern Cooperative
+    # Bank": a short form that begins the one longer organisation name it is a prefix of.
+    full_names = {c.actor for c in cands if c.kind == "organisation" and c.actor and " " in c.actor}
+    for cand in cands:
+        if cand.kind == "organisation" and cand.actor == cand.text and cand.source != "acronym":
+            longer = [name for name in full_names if name.startswith(cand.text + " ")]
+            if len(longer) == 1 and not longer[0][len(cand.text) + 1 :].startswith(_CONNECTOR_PREFIXES):
+                cand.actor = longer[0]
     # In a match report a country that plays is its national team, an organisation.
     if len(_SPORTS.findall(body)) >= 4:
         for cand in cands:
@@ -724,7 +754,7 @@ _ORG_NOUNS_BEFORE = frozenset(
     team publisher developer maker retailer startup newspaper magazine broadcaster charity""".split()
 )
 _OF_BEFORE = re.compile(r"\b(?:members?|spokes(?:man|woman|person)|founder|head|leader|chairman|president) (?:of|for|at) (?:the )?$")
-_NAME_AFTER_POSSESSIVE = re.compile(r"['’]s[ \u00a0]+([A-Z][a-z]+)[ \u00a0]+[A-Z]")
+_NAME_AFTER_POSSESSIVE = re.compile(rf"['’]s[ \u00a0]+([{UPPER}][^\W\d_]+)[ \u00a0]+[{UPPER}]")
 
 
 def _org_context(body: str, start: int, end: int, lex: _Lexicon) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.analysis.cues import cue_pattern
+from reader.analysis.letters import UPPER
 from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_bounds
 from reader.analysis.speakers import Resolver, SpeakerSpan, main_subject, phrase_after, subject_before
 from reader.model import Mention, Quote
@@ -26,9 +27,9 @@ STATEMENT_WORDS = 4
 # How far after a quote its cue may be ("…," Jock A. Finlayson, head of policy at …, said).
 AFTER_CUE_REACH = 160
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[{UPPER}0-9])")
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc)|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
+    rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
 _LEADING_JUNK = re.compile(r"[\s,.;:!?—–-]*")
 _WORD = re.compile(r"\w+")
@@ -79,6 +80,8 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         if attribution is None and span.start == p_start and p_index:
             attribution = _reported_speech_before(body, cues, paragraphs[p_index - 1])
         kind = _kind(body, span, attribution)
+        if kind == "term" and attribution is not None and _mentioned_not_said(body, span):
+            attribution = None  # a so-called “green corridor” is nobody's words
         if attribution is None and kind == "statement":
             attribution = _sentence_subject(body, gaps)
 
@@ -148,7 +151,7 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
     return hi
 
 
-_CLOSING_PERIOD = re.compile(r"[.…][\"”’'»]+\s+[\"“‘'(\[]?[A-Z]")
+_CLOSING_PERIOD = re.compile(rf"[.…][\"”’'»]+\s+[\"“‘'(\[]?[{UPPER}]")
 
 
 def _closes_sentence(text: str, span: QuoteSpan) -> bool:
@@ -282,7 +285,7 @@ def _cue_after(text: str, cues: re.Pattern[str], quote_end: int, hi: int) -> _At
 
 
 _SHORT_ATTRIBUTION = re.compile(
-    r"[^\S\n]+((?:[A-Z][\w.'’-]*)(?:[^\S\n]+[A-Z][\w.'’-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)"
+    rf"[^\S\n]+((?:[{UPPER}][\w.'’-]*)(?:[^\S\n]+[{UPPER}][\w.'’-]*){{0,3}}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)"
     r"[^\S\n]+(\w+)(?:[^\S\n]+[\w.-]+){0,3}?[.!](?=\s|$)"
 )
 
@@ -356,15 +359,20 @@ def _kind(text: str, span: QuoteSpan, attribution: _Attribution | None) -> str:
     words = len(_WORD.findall(text, span.start, span.end))
     if words >= STATEMENT_WORDS or span.paragraphs > 1:
         return "statement"
-    if _SO_CALLED.search(text, max(0, span.start - 12), span.start):
-        return "term"  # a so-called “green corridor”
-    if _WORD_AS_WORD.search(text, max(0, span.start - 30), span.start):
-        return "term"  # the word “dialect”: a word mentioned, not said
-    if _TITLE_AFTER_DETERMINER.search(text, max(0, span.start - 12), span.start) and _capitalised(text, span):
-        return "term"  # NBC's “Today”, the “Perception” syllabus: a title or a name
+    if _mentioned_not_said(text, span):
+        return "term"
     if attribution is not None and attribution.same_sentence and not (words == 1 and _names_a_thing(text, attribution)):
         return "statement"
     return "term"
+
+
+def _mentioned_not_said(text: str, span: QuoteSpan) -> bool:
+    """A so-called “green corridor”, the word “dialect”, NBC's “Today”: words named, not said by anyone."""
+    return bool(
+        _SO_CALLED.search(text, max(0, span.start - 12), span.start)
+        or _WORD_AS_WORD.search(text, max(0, span.start - 30), span.start)
+        or (_TITLE_AFTER_DETERMINER.search(text, max(0, span.start - 12), span.start) and _capitalised(text, span))
+    )
 
 
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)

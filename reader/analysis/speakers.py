@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.analysis.cues import cue_pattern
+from reader.analysis.letters import UPPER
 from reader.model import Mention
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|[,;:()\[\]—–]| -+ ")
@@ -140,10 +141,14 @@ def _named_in_chain(text: str, segments: list[list[tuple[int, int, str]]]) -> Sp
 
 
 def phrase_after(text: str, cue_end: int, hi: int) -> SpeakerSpan | None:
-    """The phrase following a cue: `said Smith`, `according to the report`."""
+    """The phrase following a cue: `said Smith`, `according to the report`,
+    `said its chief executive, Tim Cook` (the name in the apposition)."""
     segment = []
-    for token in _tokens(text, cue_end, hi):
+    tokens = _tokens(text, cue_end, hi)
+    stop = len(tokens)
+    for index, token in enumerate(tokens):
         if not _is_word(token[2]):
+            stop = index
             break
         segment.append(token)
     segment = _strip_skippable(segment)
@@ -151,7 +156,40 @@ def phrase_after(text: str, cue_end: int, hi: int) -> SpeakerSpan | None:
         return None
     if _bare(segment[0][2]) in PRONOUNS:
         return SpeakerSpan(segment[0][0], segment[0][1], "pronoun")
-    return _noun_phrase(text, segment)
+    found = _noun_phrase(text, segment)
+    if (
+        found is not None
+        and found.kind == "phrase"
+        and found.end == segment[-1][1]
+        and stop + 1 < len(tokens)
+        and tokens[stop][2] == ","
+        and not text[tokens[stop][1] : tokens[stop + 1][0]].strip()
+    ):
+        named = _apposed_name(text, tokens[stop + 1 :])
+        if named is not None:
+            return named
+    return found
+
+
+def _apposed_name(text: str, tokens: list[tuple[int, int, str]]) -> SpeakerSpan | None:
+    """`Mr Ian Falconer` after `said its operations director,`: a name that is the
+    whole of the apposition, up to the end of the clause."""
+    words = []
+    for token in tokens[:8]:
+        if not _is_word(token[2]):
+            break
+        words.append(token)
+    else:
+        if len(tokens) > len(words):
+            return None  # runs on past eight words: a clause, not a name
+    if not words or len(words) > 7:
+        return None
+    if not all(w[2][0].isupper() or _bare(w[2]) in _NAME_PARTICLES for w in words):
+        return None
+    if any(_bare(w[2]) in _CALENDAR or _is_cue(w[2]) for w in words):
+        return None
+    named = _noun_phrase(text, words)
+    return named if named is not None and named.kind == "name" else None
 
 
 _INTRO_ENDS = frozenset("later ago earlier afterwards meanwhile however".split())
@@ -181,8 +219,28 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
             or _bare(segment[-1][2]) in _CALENDAR
         ):
             continue
-        return _leading_name(text, phrase_after(text, segment[0][0], hi))
-    return _leading_name(text, phrase_after(text, segments[-1][0][0], hi)) if segments[-1] else None
+        return _reported_subject(text, _leading_name(text, phrase_after(text, segment[0][0], hi)), hi)
+    if not segments[-1]:
+        return None
+    return _reported_subject(text, _leading_name(text, phrase_after(text, segments[-1][0][0], hi)), hi)
+
+
+_THAT = re.compile(r"\s+[\w’']+\s+that\s+")
+
+
+def _reported_subject(text: str, found: SpeakerSpan | None, hi: int) -> SpeakerSpan | None:
+    """`The court heard that Whitlock made …, describing`: the one describing is
+    the subject of the reported clause, not the court."""
+    if found is None or found.kind != "phrase":
+        return found
+    words = _tokens(text, found.start, found.end)
+    if len(words) < 2 or not _bare(words[-1][2]).endswith(("ed", "rd", "ld", "nt", "ew", "aw")):
+        return found
+    match = _THAT.match(text, words[-2][1])
+    if match is None or match.start() != words[-2][1]:
+        return found
+    inner = phrase_after(text, match.end(), hi)
+    return _leading_name(text, inner) if inner is not None and inner.kind in ("name", "pronoun", "phrase") else found
 
 
 def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
@@ -289,6 +347,8 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
         if not (head[0][2][0].isupper() and len(head) > 1):
             return None  # "legal history and articles" is no speaker
     end = rest_end if rest_end is not None else head[-1][1]
+    if text[end - 1] == "." and not _is_abbreviation(text[head[0][0] : end]):
+        end -= 1  # "said its maker." ends the sentence, not the phrase
     return SpeakerSpan(head[0][0], end, "phrase")
 
 
@@ -355,20 +415,36 @@ class Resolver:
         """(speaker, start, end) for a speaker span, after mapping to mentions."""
         if span.kind == "pronoun":
             return self._pronoun(span), span.start, span.end
-        if span.kind == "relative" and span.antecedent is not None:
+        if span.antecedent is not None:
+            # "who" meaning Mike Lee; "its chief executive, Tim Cook" meaning Tim Cook
             return self.resolve(span.antecedent)[0], span.start, span.end
         mention = self._overlapping(span)
         if mention is not None:
             self.last_named.append((mention.start, mention.actor, mention.kind == "person"))
             return mention.actor, mention.start, mention.end
         name = self.text[span.start : span.end]
+        if span.kind == "phrase":
+            # A description is no actor: it is the person or organisation it stands
+            # for, or nobody (the span still shows where the speaker is named).
+            return self._described(span) or self._organisation(span), span.start, span.end
         if span.kind == "name":
             self.last_named.append((span.start, name, True))
-        elif span.kind == "phrase":
-            described = self._described(span)
-            if described is not None:
-                return described, span.start, span.end
         return name, span.start, span.end
+
+    def _organisation(self, span: SpeakerSpan) -> str | None:
+        """The organisation `the bank` stands for: the latest one named before it whose
+        name has that head word (`Harbour Savings Bank`)."""
+        words = _WORD_ONLY.findall(self.text, span.start, span.end)
+        if not 2 <= len(words) <= 3 or words[0].lower() != "the":
+            return None
+        head = words[-1].lower()
+        if head in _NOT_ROLES or not head.isalpha():
+            return None
+        index = bisect.bisect_left(self.starts, span.start)
+        for mention in reversed(self.mentions[max(0, index - 60) : index]):
+            if mention.kind == "organisation" and head in mention.actor.lower().split():
+                return mention.actor
+        return None
 
     def _described(self, span: SpeakerSpan) -> str | None:
         """The person a description stands for: `the mayor` after `Mayor Bill Garner`,
@@ -390,7 +466,7 @@ class Resolver:
         head = head.lower()
         if not head.isalpha() or head in PRONOUNS or head in _NOT_ROLES or (head.endswith("s") and not head.endswith("ss")):
             return None
-        before = re.compile(rf"\b{head}\b,?(?:\s+[A-Z][\w.'’-]*)*\s+$", re.IGNORECASE)
+        before = re.compile(rf"\b{head}\b,?(?:\s+[{UPPER}][\w.'’-]*)*\s+$", re.IGNORECASE)
         after = re.compile(rf",\s+(?:[\w'’.-]+\s+){{0,6}}?{head}\b", re.IGNORECASE)
         found = None
         for mention in self.people:
