@@ -357,3 +357,13 @@ def test_the_app_analyses_with_the_users_actors_yaml(tmp_path):
     body = 'The Vell Board said "the tide is ours, and always was".'
     analysis = GazetteerAnalyser(store)(Article(id="a", path="a", body=body, title="T"))
     assert [(m.text, m.kind) for m in analysis.mentions] == [("Vell Board", "place")]
+
+
+def test_a_citation_names_a_described_speaker_by_the_words_of_the_text():
+    body = '"We will not wait," a Canadian official said on Tuesday.'
+    article = Article(id="a", path="a", body=body, title="T", date=date(2023, 5, 2), source="Northern Wire")
+    start = body.index("a Canadian official")
+    described = Quote(0, 19, body[0:19], "statement", None, start, start + len("a Canadian official"))
+    assert citation(article, described) == "“We will not wait” — a Canadian official, Northern Wire, 2 May 2023"
+    nobody = Quote(0, 19, body[0:19], "statement", None)
+    assert citation(article, nobody) == "“We will not wait” — unattributed, Northern Wire, 2 May 2023"

@@ -38,9 +38,20 @@ def long_date(article: Article) -> str | None:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else None
 
 
+def speaker_words(body: str, quote: Quote) -> str | None:
+    """Who said it: the speaker's name, else the words naming them when they are
+    described but not named ("a Canadian official"), else None."""
+    if quote.speaker:
+        return quote.speaker
+    start, end = quote.speaker_start, quote.speaker_end
+    if start is not None and end is not None and 0 <= start < end <= len(body):
+        return _SPACE.sub(" ", body[start:end]).strip() or None
+    return None
+
+
 def citation(article: Article, quote: Quote) -> str:
     """`“words” — speaker, source, dateline, date`, leaving out what the article lacks."""
-    speaker = quote.speaker or UNATTRIBUTED
+    speaker = speaker_words(article.body, quote) or UNATTRIBUTED
     source = article.source
     dateline = article.dateline.title() if article.dateline and article.dateline.isupper() else article.dateline
     parts = [part for part in (speaker, source, dateline, long_date(article)) if part]
