@@ -162,3 +162,13 @@ def test_a_capital_that_speaks_stands_for_its_country() -> None:
     (quote,) = analysis.quotes
     assert quote.speaker == "Canada"
     assert actor(analysis, "Canada").kind == "place"
+
+
+def test_an_honorific_makes_a_place_word_a_surname() -> None:
+    body = 'Park Won-gon met reporters. "We are ready," said Professor Park. Mr Lane lives near General Hospital.'
+    actors = {actor.name: actor.kind for actor in analyze(body).actors}
+    assert actors.get("Park Won-gon") == "person"
+    assert "Professor Park" not in actors
+    assert actors.get("Lane") == "person"
+    assert actors.get("General Hospital") != "person" and "Hospital" not in actors
+    assert [quote.speaker for quote in analyze(body).quotes] == ["Park Won-gon"]

@@ -34,6 +34,10 @@ _CONNECTOR = r"(?:of the|of|for the|for|and the|and|&|de|del|da|di|du|des|van|vo
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0])?{_WORD})*")
 _TOKEN = re.compile(rf"{_WORD}|{_CONNECTOR}(?=[ \u00a0])")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+# Titles only a person bears: the word after one is a surname even if it names places too.
+_HONORIFICS = frozenset(
+    "Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Dr Dr. Prof Prof. Professor Sir Dame Madam Madame Monsieur Herr Frau".split()
+)
 _CONNECTORS = frozenset(
     "of|of the|for|for the|and|and the|&|de|del|da|di|du|des|van|von|der|den|ter|bin|ibn|at|on".split("|")
 )
@@ -334,7 +338,10 @@ class _Doc:
         # A title splits what comes before it (a place, an adjective) from the person after it.
         title_at = -1
         for index, word in enumerate(words[:-1]):
-            if word in lex.titles and _head_index(words[index + 1 :], lex) is None:
+            rest = words[index + 1 :]
+            # "Professor Park", "Mr Lane": a surname that is also a place word ("General Hospital" is not).
+            surname = word in _HONORIFICS and len(rest) == 1 and rest[0] not in lex.org_words
+            if word in lex.titles and (surname or _head_index(rest, lex) is None):
                 title_at = index
         if title_at >= 0:
             before = seg[:title_at]
