@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from textual.app import App, ComposeResult
 
 from reader.model import Article
@@ -142,7 +144,7 @@ async def test_double_click_opens_and_headers_are_not_selectable():
 
 
 @pilot_test
-async def test_a_header_shows_a_count_only_for_more_than_one_article():
+async def test_every_header_shows_its_count_even_for_one_article():
     articles = [article(1, date(2024, 1, 2)), article(2, date(2024, 1, 2))] + [
         article(n, date(2024, 1, 1)) for n in range(3, 4)
     ] + [article(n, date(2023, 12, 31) - timedelta(days=0)) for n in range(4, 12)]
@@ -155,4 +157,39 @@ async def test_a_header_shows_a_count_only_for_more_than_one_article():
         header_lines = [rows.starts[i] for i, row in enumerate(rows.rows) if isinstance(row, DayHeader)]
         texts = [article_list.render_line(line).text.rstrip() for line in header_lines]
         assert texts[0].endswith(" 2") and texts[2].endswith(" 8")
-        assert texts[1].strip() == "Mon 01 Jan 2024"  # alone: no count
+        assert texts[1].startswith(" Mon 01 Jan 2024") and texts[1].endswith(" 1")  # alone: counted all the same
+
+
+def top_line_starts_an_entry(article_list: ArticleList) -> bool:
+    rows = article_list._rows
+    y = round(article_list.scroll_y)
+    return y >= rows.height or rows.starts[rows.line_rows[y]] == y
+
+
+@pytest.mark.parametrize("height", [11, 12])  # odd and even room: headers shift entries by one line
+@pilot_test
+async def test_the_list_scrolls_by_whole_entries_never_showing_a_meta_line_first(height):
+    articles = many(40, per_day=3)
+    app = ListApp(articles)
+    async with app.run_test(size=(60, height)) as pilot:
+        await pilot.pause()
+        article_list = app.query_one(ArticleList)
+        article_list.focus()
+        for key in ["j"] * 25 + ["G"] + ["k"] * 25 + ["pagedown"] * 3 + ["pageup"]:
+            await pilot.press(key)
+            assert top_line_starts_an_entry(article_list), (key, article_list.scroll_y)
+            cursor_line = article_list._rows.starts[article_list._rows.article_rows[article_list.cursor]]
+            assert article_list.scroll_y <= cursor_line
+            assert cursor_line + 2 <= article_list.scroll_y + article_list.scrollable_content_region.height
+
+
+@pilot_test
+async def test_an_undated_article_without_source_or_dateline_names_its_file():
+    bare = Article(id="misc/notes.txt", path="", body="b", title="Notes", date=None)
+    app = ListApp([article(1, date(2024, 1, 2)), bare])
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        article_list = app.query_one(ArticleList)
+        rows = article_list._rows
+        meta_line = rows.starts[rows.article_rows[1]] + 1
+        assert article_list.render_line(meta_line).text.strip() == "misc/notes.txt"

@@ -16,7 +16,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -140,7 +140,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._ordinal_by_id = None
         self._strips.clear()
         self.message = message
-        self.virtual_size = Size(1, self._rows.height)
+        # A blank line after the last entry: scrolled to the end, the first line on
+        # screen can still be the start of an entry, whatever the height.
+        self.virtual_size = Size(1, self._rows.height + 1 if self._rows.height else 0)
         ordinal = self.ordinal_of(keep) if keep else None
         self._cursor = 0
         # `force`: the scrollbar of a list that was short (or empty) until now is
@@ -180,13 +182,25 @@ class ArticleList(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(self, self._articles[ordinal], by_key))
 
     def _scroll_cursor_into_view(self) -> None:
-        row = self._rows.article_rows[self._cursor]
-        top = self._rows.starts[row]
-        height = self._rows.row_height(row)
-        if row > 0 and isinstance(self._rows.rows[row - 1], DayHeader):
+        rows = self._rows
+        row = rows.article_rows[self._cursor]
+        top = rows.starts[row]
+        height = rows.row_height(row)
+        if row > 0 and isinstance(rows.rows[row - 1], DayHeader):
             top -= 1  # show the day the article belongs to
             height += 1
-        self.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True, force=True, x_axis=False)
+        shown = self.scrollable_content_region.height
+        y = round(self.scroll_y)
+        if top < y or shown <= height:
+            y = top
+        elif top + height > y + shown:
+            y = top + height - shown
+            # Whole entries only: the first line on screen is never an article's meta line.
+            if y < rows.height and rows.starts[rows.line_rows[y]] != y:
+                y = min(y + 1, top)
+        else:
+            return
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
     def _on_resize(self, event: events.Resize) -> None:
         # Shown again or resized (a restart lists before the layout is final): the cursor stays on screen.
@@ -280,7 +294,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _render_header(self, header: DayHeader, width: int, base: Style) -> Strip:
         style = base + self.get_component_rich_style("article-list--header")
-        count = f"{header.count} " if header.count > 1 else ""  # a lone article needs no count
+        count = f"{header.count:,} "  # every header, one article or many: the counts read as a column
         label = _fit(f" {header.label}", width - cell_len(count))
         return Strip([Segment(label, style), Segment(count, style)], width).crop_extend(0, width, style)
 
@@ -314,7 +328,8 @@ class ArticleList(ScrollView, can_focus=True):
             ]
         else:
             dated = self._rows.meta_date(article.date) if self._rows.meta_date else ""
-            meta = " · ".join(part for part in (dated, article.source, article.dateline) if part)
+            # With no date, source or dateline, the file says where the article is from.
+            meta = " · ".join(part for part in (dated, article.source, article.dateline) if part) or article.id
             segments = [Segment("   ", base), Segment(_fit(meta, max(0, width - 4)), style("article-list--meta"))]
         return Strip(segments).crop_extend(0, width, base)
 

@@ -29,6 +29,13 @@ class SavedSearchList(OptionList):
     article list with k (or up) above its first article; j below the last folder
     (or Esc) posts `Left` to go back to the articles."""
 
+    # One cell inside the sidebar's edge, as the article rows are.
+    DEFAULT_CSS = """
+    SavedSearchList > .option-list--option {
+        padding: 0 1;
+    }
+    """
+
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False, id="newsreader.saved_down"),
         Binding("k,up", "cursor_up", "Up", show=False, id="newsreader.saved_up"),

@@ -10,7 +10,11 @@ from typing import Sequence
 from textual import on
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -22,12 +26,51 @@ GROUPS = (("person", "People"), ("organisation", "Organisations"), ("place", "Pl
 EXCERPT_CHARACTERS = 90  # the row is cut to the panel's width with an ellipsis anyway
 
 
+class NameAndCounts(Visual):
+    """A name on the left and its counts on the right, on one line: at any width the
+    counts stay whole and the name gives way (cut with an ellipsis)."""
+
+    GAP = 2
+
+    def __init__(self, name: Content, counts: Content) -> None:
+        self.name = name
+        self.counts = counts
+
+    @property
+    def plain(self) -> str:
+        return f"{self.name.plain}{' ' * self.GAP}{self.counts.plain}"
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def fitted(self, width: int) -> Content:
+        room = width - self.counts.cell_length - self.GAP
+        name = self.name
+        if name.cell_length > room:
+            name = name.truncate(max(1, room), ellipsis=True)
+        gap = max(1, width - name.cell_length - self.counts.cell_length)
+        return Content.assemble(name, " " * gap, self.counts)
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        return self.fitted(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.name.cell_length + self.GAP + self.counts.cell_length
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
+
+
+def actor_counts(actor: Actor) -> str:
+    counts = f"{actor.mentions}×"
+    if actor.quotes:
+        counts += f" · {actor.quotes} quote{'s' if actor.quotes != 1 else ''}"
+    return counts
+
+
 class ActorOption(Option):
     def __init__(self, actor: Actor) -> None:
-        counts = f"  {actor.mentions}×"
-        if actor.quotes:
-            counts += f" · {actor.quotes} quote{'s' if actor.quotes != 1 else ''}"
-        super().__init__(Content.assemble(actor.name, (counts, "$text-muted")))
+        super().__init__(NameAndCounts(Content(actor.name), Content.styled(actor_counts(actor), "$text-muted")))
         self.actor = actor
 
 
@@ -68,6 +111,12 @@ def panel_options(analysis: Analysis) -> list[Option | None]:
 
 
 class WhoSaidWhat(OptionList):
+    # One cell inside the border on either side, as the sidebar's rows are.
+    DEFAULT_CSS = """
+    WhoSaidWhat > .option-list--option {
+        padding: 0 1;
+    }
+    """
     # The list's keys (and ids: a keymap entry moves both the same way); OptionList has the arrows.
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="newsreader.down"),
