@@ -97,7 +97,7 @@ def test_show_plain_text_when_not_a_tty(store, capsys):
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Leaders met"
-    assert "12 July 2021" in lines[1] and "SEOUL" in lines[1] and "Agence France-Presse" in lines[1]
+    assert "Mon 12 Jul 2021" in lines[1] and "SEOUL" in lines[1]  # as the reading pane says it and "Agence France-Presse" in lines[1]
     assert "min read" in lines[1]
     assert out.endswith("Second paragraph.\n")
     assert "AGENCE" not in out

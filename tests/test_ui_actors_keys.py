@@ -13,6 +13,7 @@ from reader.ui.screens.quote_timeline import QuoteTimelineScreen
 from reader.ui.widgets.article_view import ArticleView
 
 from snapshot_apps.harness import build_app, copy_store, pilot_test, settle, wait_until
+from test_ui_key_bursts import burst
 
 SIZE = (100, 30)
 
@@ -54,6 +55,18 @@ async def test_the_actor_list_has_the_keys_and_slash_goes_to_the_filter(store, s
         assert screen.focused is listing and field.value == "strand"
         await pilot.press("t")  # the help's key for the quote timeline
         assert isinstance(app.screen, QuoteTimelineScreen)
+
+
+@pilot_test
+async def test_keys_typed_in_one_burst_after_slash_land_in_the_actor_filter(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_actors(pilot)
+        burst(app, "/strand/")
+        await settle(pilot)
+        assert screen.query_one("#actor-filter", Input).value == "strand/"
+        assert app.screen is screen
 
 
 @pilot_test

@@ -8,13 +8,23 @@ from reader.cli import add_store_option
 from reader.cli.json_output import print_json
 
 KINDS = ("person", "organisation", "place")
+ALIASES = {"org": "organisation", "organization": "organisation", "people": "person", "persons": "person", "places": "place"}
+
+
+def kind_name(text: str) -> str:
+    """A kind as typed: any case, `org` or the American spelling for organisation."""
+    text = text.strip().casefold()
+    return ALIASES.get(text, text)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("actors", help="every actor in the store, with article, mention and quote counts")
     add_store_option(parser)
     parser.add_argument("--json", action="store_true", help="print a JSON array of actors")
-    parser.add_argument("--kind", choices=KINDS, help="only actors of this kind")
+    parser.add_argument(
+        "--kind", type=kind_name, choices=KINDS, metavar="KIND",
+        help="only actors of this kind: person, organisation (or org), place",
+    )
     parser.add_argument("--limit", type=int, default=0, metavar="N", help="show at most N actors (default: all)")
     parser.set_defaults(run=run)
 

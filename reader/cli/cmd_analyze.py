@@ -72,12 +72,16 @@ def _read_articles(name: str, *, raw: bool) -> list[Article]:
     return articles
 
 
+def counted(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def _print_summary(article: Article, analysis: Analysis) -> None:
     from reader.text import clean_line
 
     print(clean_line(article.title) or article.id)
     for actor in analysis.actors:
-        print(f"  {actor.kind:<12} {clean_line(actor.name)}  ({actor.mentions} mentions, {actor.quotes} quotes)")
+        print(f"  {actor.kind:<12} {clean_line(actor.name)}  ({counted(actor.mentions, 'mention')}, {counted(actor.quotes, 'quote')})")
     for quote in analysis.quotes:
         if quote.kind == "statement":
             speaker = clean_line(quote.speaker) if quote.speaker else "?"

@@ -9,6 +9,7 @@ from reader.cli import add_store_option
 from reader.cli.json_output import print_json
 from reader.errors import UserError
 from reader.model import Analysis, Article
+from reader.ui.rows import day_label  # Textual-free: the one place dates are worded
 
 # The app's highlights in Rich terms. Never colour alone: each kind has its own attributes.
 HIGHLIGHT_STYLES = {
@@ -72,7 +73,7 @@ def find_article(scan, wanted: str) -> Article:
 
 def header_fields(article: Article) -> list[str]:
     parts = [
-        f"{article.date.day} {article.date:%B %Y}" if article.date else "undated",
+        day_label(article.date) if article.date else "undated",  # as the reading pane says it
         article.dateline,
         article.source,
         f"by {article.byline}" if article.byline and not article.byline.lower().startswith("by ") else article.byline,

@@ -76,7 +76,7 @@ def snippet(
     matches = _matches(body[:OPENING], patterns)
     if len({number for _, _, number in matches}) < len(patterns) and len(body) > OPENING:
         if whole is not None:
-            body = whole()
+            body, whole = whole(), None
         matches = _matches(body, patterns)
     if not matches:
         return _cut(body, 0, WIDTH, [])
@@ -86,7 +86,25 @@ def snippet(
     first = matches[best][0]
     start = _word_start(body, max(0, first - LEAD)) if first > LEAD else 0
     end = start + WIDTH
+    if end >= len(body) and whole is not None:
+        body = whole()  # the window reaches the end of the opening: is it the end of the text?
     return _cut(body, start, end, [(s, e) for s, e, _ in matches if s >= start and e <= end])
+
+
+def lede(text: str, width: int = 200, *, read: int | None = None) -> str:
+    """The opening of a text on one line, for a hit without searched words: at most
+    `width` characters, cut between words with an ellipsis. `read`: how many
+    characters were read of the text (`text` that long may go on beyond them)."""
+    line = " ".join(text.split())
+    cut_short = read is not None and len(text) >= read
+    if len(line) <= width and not cut_short:
+        return line
+    cut = line[: width - 1]
+    if len(line) > width - 1 and line[width - 1] != " ":  # leave out a word cut in two
+        space = cut.rfind(" ")
+        if space > width // 2:
+            cut = cut[:space]
+    return cut.rstrip(" ,;:") + ELLIPSIS
 
 
 def _matches(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[tuple[int, int, int]]:
@@ -119,23 +137,25 @@ def _densest(matches: list[tuple[int, int, int]]) -> int:
     return best
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def _word_start(text: str, position: int) -> int:
-    """The start of the first whole word at or after `position`."""
-    found = _WORD.search(text, position)
-    if found is None:
+    """The start of the first whole word at or after `position` (words split at spaces:
+    "Trump's" is one word, never "s")."""
+    if position <= 0 or text[position - 1].isspace():
         return position
-    if found.start() == position and position > 0 and _WORD.match(text[position - 1]):
-        following = _WORD.search(text, found.end())
-        return following.start() if following else position
-    return found.start()
+    space = _SPACE.search(text, position)
+    return space.end() if space is not None and space.end() < len(text) else position
 
 
 def _cut(body: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
     if end < len(body):
-        # End on a whole word.
-        space = body.rfind(" ", start, end)
-        if space > start + WIDTH // 2:
-            end = space
+        # End on a whole word (a word cut at the window's edge is left out).
+        if _WORD.match(body, end) and end > 0 and _WORD.match(body[end - 1]):
+            space = max(body.rfind(" ", start, end), body.rfind("\n", start, end))
+            if space > start + WIDTH // 2:
+                end = space
     else:
         end = len(body)
     spans = [(s, e) for s, e in spans if e <= end]

@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -26,8 +27,7 @@ from reader.index import ActorStats
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 SPARK_CELLS = 20
-NAME_WIDTH = 26
-KIND_LABELS = {"person": "person", "organisation": "org", "place": "place"}
+MIN_NAME_WIDTH = 16
 MAX_SHOWN = 2000  # rows in the list at once; the filter narrows the rest
 
 
@@ -51,22 +51,28 @@ def sparkline(counts: Sequence[int], width: int = SPARK_CELLS) -> str:
 
 
 # Columns after the name: (header, width); numbers and their headers are right-aligned.
-KIND_WIDTH = 8
+KIND_WIDTH = 13  # "organisation", the word the reading pane's legend uses, and a space
 COUNT_COLUMNS = (("articles", 9), ("quotes", 8))
 ACTIVITY_HEADER = "activity (old → new)"  # as wide as the sparkline
 GAP = "  "
+AFTER_NAME = 1 + KIND_WIDTH + sum(width for _, width in COUNT_COLUMNS) + len(GAP) + SPARK_CELLS
 
 
-def actor_row(actor: ActorStats) -> Content:
-    """One actor, in the columns of HEADER (a leading space: the list's cursor bar
-    starts a cell before the text, as the header does)."""
-    name = actor.name if cell_len(actor.name) <= NAME_WIDTH else set_cell_size(actor.name, NAME_WIDTH - 1) + "…"
+def name_width(row_width: int) -> int:
+    """The name column takes what the other columns leave (the row's leading space too)."""
+    return max(MIN_NAME_WIDTH, row_width - 1 - AFTER_NAME)
+
+
+def actor_row(actor: ActorStats, width: int = MIN_NAME_WIDTH) -> Content:
+    """One actor, in the columns of `header(width)` (a leading space: the list's cursor
+    bar starts a cell before the text, as the header does)."""
+    name = actor.name if cell_len(actor.name) <= width else set_cell_size(actor.name, width - 1) + "…"
     (_, articles_width), (_, quotes_width) = COUNT_COLUMNS
     return Content.assemble(
         " ",
-        (set_cell_size(name, NAME_WIDTH), "bold"),
+        (set_cell_size(name, width), "bold"),
         " ",
-        (KIND_LABELS.get(actor.kind, actor.kind).ljust(KIND_WIDTH), "$text-muted"),
+        (actor.kind.ljust(KIND_WIDTH), "$text-muted"),
         f"{actor.articles:>{articles_width},}",
         f"{actor.quotes:>{quotes_width},}",
         GAP,
@@ -74,14 +80,16 @@ def actor_row(actor: ActorStats) -> Content:
     )
 
 
-HEADER = Content.assemble(  # #actor-header's padding stands for the rows' leading space
-    (set_cell_size("actor", NAME_WIDTH), "bold"),
-    " ",
-    "kind".ljust(KIND_WIDTH),
-    *(title.rjust(width) for title, width in COUNT_COLUMNS),
-    GAP,
-    ACTIVITY_HEADER,
-)
+def header(width: int = MIN_NAME_WIDTH) -> Content:
+    """Over the rows (#actor-header's padding stands for the rows' leading space)."""
+    return Content.assemble(
+        (set_cell_size("actor", width), "bold"),
+        " ",
+        "kind".ljust(KIND_WIDTH),
+        *(title.rjust(column) for title, column in COUNT_COLUMNS),
+        GAP,
+        ACTIVITY_HEADER,
+    )
 
 
 class ActorsScreen(ModalScreen[ActorChoice | None]):
@@ -92,7 +100,7 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
             "ctrl+t,t", "quotes", "Quotes", tooltip="Everything the actor said, in date order",
             id="newsreader.actor_quotes",
         ),
-        Binding("slash", "filter", "Filter", tooltip="Filter actors by name", id="newsreader.actor_filter"),
+        Binding("slash", "filter", "Filter", tooltip="Filter actors by name", id="newsreader.actor_filter", priority=True),
         Binding("down,j", "move(1)", show=False),
         Binding("up,k", "move(-1)", show=False),
         Binding("pagedown", "move(10)", show=False),
@@ -116,7 +124,7 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
             box.border_title = "Actors"
             box.border_subtitle = "Enter: articles · t: quotes · /: filter · Esc: close"
             yield Input(placeholder="Filter actors…", id="actor-filter")
-            yield Static(HEADER, id="actor-header")
+            yield Static(header(), id="actor-header")
             yield OptionList(id="actor-list")
 
     def on_mount(self) -> None:
@@ -139,7 +147,6 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
             header.update(Content(message.error or "Actors could not be listed"))
             return
         self._actors = message.actors
-        header.update(HEADER)
         self._refilter()
 
     @on(Input.Changed, "#actor-filter")
@@ -148,8 +155,11 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
         matching = [a for a in self._actors if all(word in a.name.casefold() for word in words)]
         self._shown = matching[:MAX_SHOWN]
         options = self.query_one("#actor-list", OptionList)
+        # The list's width less a scrollbar (shown or not yet): the name column takes the room there is.
+        width = name_width(options.content_region.width - 1)
+        self.query_one("#actor-header", Static).update(header(width))
         if self._shown:
-            options.set_options(Option(actor_row(actor)) for actor in self._shown)
+            options.set_options(Option(actor_row(actor, width)) for actor in self._shown)
             options.highlighted = 0
         else:
             text = " ".join(words)
@@ -190,8 +200,12 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
             self.dismiss(ActorChoice(actor.name, "quotes"))
 
     def action_filter(self) -> None:
-        # At once: the keys typed straight after `/` are queued behind it.
-        self.screen.set_focus(self.query_one("#actor-filter", Input))
+        # A priority key, and focus at once: the keys typed straight after `/` are
+        # queued behind it and must land in the field. In the field, `/` is a character.
+        field = self.query_one("#actor-filter", Input)
+        if self.focused is field:
+            raise SkipAction()
+        self.set_focus(field)
 
     def action_close(self) -> None:
         field = self.query_one("#actor-filter", Input)
