@@ -372,3 +372,19 @@ async def test_switching_theme_recolours_the_list_and_the_highlights(store, stat
         span_after = app.pane.query_one("#article-body").render().spans[0].style
         assert header_before.bgcolor != header_after.bgcolor
         assert span_before.foreground != span_after.foreground
+
+
+@pilot_test
+async def test_help_shows_each_bindings_id_for_the_keymap(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one("#help Static").render().plain
+        lines = text.splitlines()
+        next_line = next(line for line in lines if "Next article, from anywhere" in line)
+        assert next_line.rstrip().endswith("next_article")  # the name a keymap entry uses
+        assert any(line.rstrip().endswith("toggle_star") for line in lines)
+        assert "newsreader.next_article" not in text

@@ -260,9 +260,9 @@ async def test_help_lists_the_who_said_what_keys(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         sections = dict(app.screen._sections)
-        descriptions = [d for _, rows in sections.items() for _, d in rows]
+        descriptions = [d for _, rows in sections.items() for _, d, _ in rows]
         assert "The article's actors and quotes, beside the text" in descriptions
-        keys = dict((d, k) for k, d in sections["Who said what"])
+        keys = dict((d, k) for k, d, _ in sections["Who said what"])
         assert "]" in keys["Next mention of the chosen actor, else the next quote"]
         assert "y" in keys["Copy the quote in focus (or the first on screen) as a citation"]
 

@@ -14,26 +14,36 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
+PREFIX = "newsreader."  # a keymap in the config file may leave it out
+
+
+def short_id(binding_id: str | None) -> str:
+    if binding_id is None:
+        return ""
+    return binding_id[len(PREFIX):] if binding_id.startswith(PREFIX) else binding_id
+
+
 def binding_rows(
     sections: Iterable[tuple[str, Iterable[BindingType]]],
     keymap: Mapping[str, str],
     display_key,
-) -> list[tuple[str, list[tuple[str, str]]]]:
-    """[(section, [(keys, description)])]; keys remapped by id as the app does."""
+) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """[(section, [(keys, description, id)])]; keys remapped by id as the app does; the
+    id as a keymap in the config file names it ("" for a binding without one)."""
     result = []
     for section, bindings in sections:
-        rows: dict[str, tuple[list[str], str]] = {}
+        rows: dict[str, tuple[list[str], str, str]] = {}
         for binding in Binding.make_bindings(bindings):
             name = binding.id or binding.action
             remapped = binding.id is not None and binding.id in keymap
             if name not in rows:
-                rows[name] = ([], binding.tooltip or binding.description or binding.action)
+                rows[name] = ([], binding.tooltip or binding.description or binding.action, short_id(binding.id))
                 if remapped:
                     keys = keymap[binding.id].split(",")  # type: ignore[index]
                     rows[name][0].extend(display_key(Binding(key.strip(), binding.action)) for key in keys)
             if not remapped:
                 rows[name][0].append(display_key(binding))
-        result.append((section, [(", ".join(keys), description) for keys, description in rows.values()]))
+        result.append((section, [(", ".join(keys), description, id) for keys, description, id in rows.values()]))
     return result
 
 
@@ -48,14 +58,14 @@ class HelpScreen(ModalScreen[None]):
         Binding("b", "scroll('page_up')", "Page up", show=False, id="newsreader.page_up"),
     ]
 
-    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str, str]]]]) -> None:
         super().__init__()
         self._sections = sections
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "Keys"
-            scroll.border_subtitle = "Esc to close"
+            scroll.border_subtitle = "dim: the id to remap a key in the config's keymap · Esc to close"
             yield self._content()
 
     def action_scroll(self, where: str) -> None:
@@ -78,9 +88,10 @@ class HelpScreen(ModalScreen[None]):
 
 class KeyList(Static):
     """Keys in one column and their descriptions beside them, wrapped to the width
-    the layout gives (a wrapped description stays in its column)."""
+    the layout gives (a wrapped description stays in its column), each ending with
+    the binding's id, dim: what a keymap in the config file names."""
 
-    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str, str]]]]) -> None:
         super().__init__()
         self._sections = sections
         self._width = 0
@@ -91,15 +102,18 @@ class KeyList(Static):
 
     def render(self) -> Content:
         width = self._width or self.content_region.width or 80
-        key_width = max((cell_len(keys) for _, rows in self._sections for keys, _ in rows), default=0) + 4
+        key_width = max((cell_len(keys) for _, rows in self._sections for keys, _, _ in rows), default=0) + 4
         text_width = max(12, width - key_width)
         lines: list[Content] = []
         for section, rows in self._sections:
             if lines:
                 lines.append(Content(""))
             lines.append(Content.styled(section, "bold"))
-            for keys, description in rows:
+            for keys, description, binding_id in rows:
                 key_cell = Content.styled(f"  {keys}".ljust(key_width), "$accent")
-                for n, line in enumerate(Content(description).wrap(text_width)):
+                text = Content(description)
+                if binding_id:
+                    text = Content.assemble(text, "  ", (binding_id, "dim $text-muted"))
+                for n, line in enumerate(text.wrap(text_width)):
                     lines.append(Content.assemble(key_cell if n == 0 else " " * key_width, line))
         return Content("\n").join(lines)
