@@ -83,6 +83,6 @@ async def test_the_help_fits_80_columns_with_every_description_whole(tmp_path):
             text = strip.text.rstrip()
             assert not text or text in sections or text.startswith("  "), text
         for _, rows in app.screen._sections:
-            for _, description in rows:
-                for word in description.split():
+            for _, description, binding_id in rows:
+                for word in [*description.split(), binding_id]:
                     assert word in shown, description
