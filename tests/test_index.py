@@ -444,3 +444,14 @@ def test_actor_and_speaker_filters_accept_a_name_with_its_title(tmp_path: Path):
     assert found == ["2021/visit.md"]
     assert said == ["2021/visit.md"]
     assert [hit.quote.speaker for hit in quotes] == ["Kim Jong Un"]
+
+
+def test_a_filter_only_result_shows_the_opening_cut_between_words(tmp_path: Path):
+    store = tmp_path / "lede"
+    words = " ".join(f"word{n}" for n in range(80))
+    write(store, "2021/long.md", article("2021-07-12", "Long", words))
+    with Index.open(store, tmp_path / "cache-lede") as index:
+        index.sync(analyze=stub_analyze)
+        [hit] = index.search("source:northern")
+    assert hit.snippet.endswith("…")
+    assert hit.snippet[:-1].rstrip().split()[-1] in words.split()  # no word cut in two

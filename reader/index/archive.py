@@ -15,7 +15,7 @@ from reader.index import schema
 from reader.index.codec import ARTICLE_COLUMNS, article_from_row, decode_analysis, unpack_prefix, unpack_text
 from reader.index.peek import SUMMARY_COLUMNS as _SUMMARY_COLUMNS
 from reader.index.query import QueryError, SearchQuery, name_key, name_keys, parse_query
-from reader.index.snippets import OPENING_NEEDED, snippet as cut_snippet
+from reader.index.snippets import OPENING_NEEDED, lede, snippet as cut_snippet
 from reader.index.sync import Analyze, Progress, SyncResult, sync_store
 from reader.model import Analysis, Article, ArticleSummary, Problem, Quote
 
@@ -472,4 +472,4 @@ _LEDE_READ = 240
 
 
 def _lede(text: str) -> str:
-    return " ".join(text.split())[:200]
+    return lede(text, 200, read=_LEDE_READ)

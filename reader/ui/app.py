@@ -562,6 +562,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         sections = [
             ("Anywhere", [*self.BINDINGS, Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")]),
             ("Article list", ArticleList.BINDINGS),
+            ("Saved searches (k above the first article)", SavedSearchList.BINDINGS),
             ("Reading pane", ReadingPane.BINDINGS),
             ("Who said what", ArticleView.BINDINGS),
             ("Search", FilterInput.BINDINGS),
