@@ -201,3 +201,17 @@ def test_snippet_reads_past_the_opening_only_when_a_word_is_missing_there():
     asked.clear()
     text, spans = snippet(opening, parse_query("opening").terms, whole=whole)
     assert not asked and [text[s:e] for s, e in spans][0] == "Opening" and text.endswith("…")
+
+
+def test_snippets_in_accented_text_find_plain_and_accented_words_alike():
+    from reader.index.query import parse_query as parse
+
+    # Non-ASCII text: a word typed without accents is found as written, and as "résumé".
+    body = "Zoë Müller spoke. " * 5 + "Talks will RESUME on Monday; the résumé was long."
+    text, spans = snippet(body, parse("resume").terms)
+    assert [text[s:e] for s, e in spans][:1] == ["RESUME"]
+    only_accented = "Zoë Müller spoke. " * 5 + "Her résumé was long."
+    text, spans = snippet(only_accented, parse("resume").terms)
+    assert [text[s:e] for s, e in spans] == ["résumé"]
+    text, spans = snippet(only_accented, parse("muller").terms)
+    assert [text[s:e] for s, e in spans][:1] == ["Müller"]

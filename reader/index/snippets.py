@@ -109,11 +109,23 @@ def lede(text: str, width: int = 200, *, read: int | None = None) -> str:
 
 def _matches(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[tuple[int, int, int]]:
     """(start, end, term number) of the first occurrences of each term, in text order."""
-    folded = fold(text)
+    lowered = text.lower()
+    if text.isascii():
+        return _find(lowered, patterns)  # what fold() gives
+    if len(lowered) == len(text):
+        # Folding accents costs more than the search: first look in the lower case
+        # alone, which finds every term unless one occurs only with accents.
+        matches = _find(lowered, patterns)
+        if len({number for _, _, number in matches}) == len(patterns):
+            return matches
+    return _find(fold(text), patterns)
+
+
+def _find(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[tuple[int, int, int]]:
     matches: list[tuple[int, int, int]] = []
     for number, pattern in enumerate(patterns):
         # The first occurrences are enough to place the window; a common word has hundreds.
-        found = itertools.islice(pattern.finditer(folded), MATCHES_PER_TERM)
+        found = itertools.islice(pattern.finditer(text), MATCHES_PER_TERM)
         matches.extend((m.start(), m.end(), number) for m in found)
     matches.sort()
     return matches
