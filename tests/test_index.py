@@ -455,3 +455,12 @@ def test_a_filter_only_result_shows_the_opening_cut_between_words(tmp_path: Path
         [hit] = index.search("source:northern")
     assert hit.snippet.endswith("…")
     assert hit.snippet[:-1].rstrip().split()[-1] in words.split()  # no word cut in two
+
+
+def test_search_without_snippets_finds_the_same_hits_in_the_same_order(index: Index):
+    for text in ("door", "actor:\"Kim Jong Un\"", "source:northern", "talk*"):
+        with_snippets = index.search(text)
+        bare = index.search(text, snippets=False)
+        assert [(h.summary, h.rank) for h in bare] == [(h.summary, h.rank) for h in with_snippets]
+        assert all(h.snippet == "" and h.highlights == () for h in bare)
+    assert any(h.snippet for h in index.search("door"))

@@ -311,8 +311,9 @@ class Index:
             hits.append(QuoteHit(summary, Quote(*row[7:])))
         return hits
 
-    def search(self, query: SearchQuery | str, limit: int | None = 200) -> list[SearchHit]:
-        """Articles matching `query`: best first when it has words, else newest first.
+    def search(self, query: SearchQuery | str, limit: int | None = 200, *, snippets: bool = True) -> list[SearchHit]:
+        """Articles matching `query`: best first when it has words, else newest first;
+        `snippets=False` leaves every hit's snippet empty (the app lists titles only).
 
         When every word or phrase searched for is in more than half of the articles
         (and in at least COMMON_MINIMUM), bm25 cannot tell them apart (its IDF is floored at ~0), and ranking would read
@@ -335,6 +336,8 @@ class Index:
                 f" FROM fts JOIN articles a ON a.rowid = fts.rowid {where} ORDER BY fts.rank{limit_sql}",
                 [fts, *parameters],
             )
+        if not snippets:
+            return [SearchHit(summary, "", (), row[8]) for summary, row in zip(self._summaries(rows), rows)]
         return self._hits(rows, query if fts is not None else None)
 
     def count_matches(self, query: SearchQuery | str) -> int:

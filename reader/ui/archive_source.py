@@ -115,7 +115,7 @@ class IndexSource:
         """Raises `QueryError` for a query that cannot be understood."""
         query = parse_query(text)
         words, prefixes = _search_terms(text)
-        hits = self.index.search(query, limit=SEARCH_LIMIT)
+        hits = self.index.search(query, limit=SEARCH_LIMIT, snippets=False)  # the list shows titles
         total = len(hits)
         if total >= SEARCH_LIMIT:
             total = self.index.count_matches(query)
