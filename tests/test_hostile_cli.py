@@ -75,7 +75,8 @@ def json_safe(out: str):
     return document
 
 
-def test_list_shows_every_field_clean(store, capsys):
+def test_list_shows_every_field_clean(store, capsys, monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)  # output to a pipe is not cropped (other tests may leave COLUMNS set)
     _, out, err = run_safe(capsys, "list", "--store", str(store))
     assert f"{TITLE} {TITLE}" in out and f"{SOURCE} {SOURCE}" in out
     assert safe_name(HOSTILE_FILE_NAME) in out  # the file name, escaped visibly
