@@ -14,7 +14,6 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
-from textual.visual import Visual
 from textual.widgets import Static
 
 from reader.ui.wrapped_lines import line_ranges
@@ -100,8 +99,12 @@ class ArticleBody(Static):
         if strip is None:
             lines = self._styled_lines(max(1, width))
             if 0 <= y < len(lines):
-                strips = Visual.to_strips(self, lines[y], width, 1, self.visual_style, apply_selection=False, pad=True)
-                strip = strips[0] if strips else Strip.blank(width, self.rich_style)
+                # The line is wrapped already and its spans are plain styles: its segments
+                # make the strip without Content's wrapping and formatting (a third of the cost).
+                style = self.visual_style
+                strip = Strip(lines[y].render_segments(style)).extend_cell_length(width, style.rich_style)
+                if strip.cell_length > width:
+                    strip = strip.crop(0, width)
             else:
                 strip = Strip.blank(width, self.rich_style)
             self._strips[key] = strip
