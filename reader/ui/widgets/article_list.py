@@ -176,10 +176,20 @@ class ArticleList(ScrollView, can_focus=True):
         ordinal = max(0, min(ordinal, len(self._articles) - 1))
         if ordinal == self._cursor and not force:
             return
-        self._cursor = ordinal
+        previous, self._cursor = self._cursor, ordinal
+        scrolled = self.scroll_y
         self._scroll_cursor_into_view()
-        self.refresh()
+        if self.scroll_y == scrolled and 0 <= previous < len(self._articles):
+            self._refresh_article_lines(previous)  # only the two rows whose highlight changed
+            self._refresh_article_lines(ordinal)
+        else:
+            self.refresh()
         self.post_message(self.Highlighted(self, self._articles[ordinal], by_key))
+
+    def _refresh_article_lines(self, ordinal: int) -> None:
+        rows = self._rows
+        row = rows.article_rows[ordinal]
+        self.refresh_lines(rows.starts[row], rows.row_height(row))
 
     def _scroll_cursor_into_view(self) -> None:
         rows = self._rows
