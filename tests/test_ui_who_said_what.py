@@ -367,3 +367,13 @@ def test_a_citation_names_a_described_speaker_by_the_words_of_the_text():
     assert citation(article, described) == "“We will not wait” — a Canadian official, Northern Wire, 2 May 2023"
     nobody = Quote(0, 19, body[0:19], "statement", None)
     assert citation(article, nobody) == "“We will not wait” — unattributed, Northern Wire, 2 May 2023"
+
+
+def test_the_panel_lists_a_described_speaker_by_the_words_of_the_text():
+    from reader.ui.widgets.who_said_what import QuoteOption
+
+    body = '"We will not wait," a Canadian official said on Tuesday.'
+    start = body.index("a Canadian official")
+    described = Quote(0, 19, body[0:19], "statement", None, start, start + len("a Canadian official"))
+    assert str(QuoteOption(described, body).prompt).startswith("a Canadian official")
+    assert str(QuoteOption(Quote(0, 19, body[0:19], "statement"), body).prompt).startswith("unattributed")

@@ -114,7 +114,7 @@ class ArticleView(Horizontal):
         if self.article is None:
             self.panel.show_message("No article")
             return
-        self.panel.show_analysis(self.analysis)
+        self.panel.show_analysis(self.analysis, self.article.body)
         if self.actor is not None:
             self.panel.highlight_actor(self.actor)
         elif self.steps is not None and (current := self.steps.current) in self._quotes:

@@ -19,7 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Actor, Analysis, Quote
-from reader.ui.citation import excerpt
+from reader.ui.citation import excerpt, speaker_words
 from reader.ui.navigation import quotes_in_order
 
 GROUPS = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"))
@@ -75,11 +75,14 @@ class ActorOption(Option):
 
 
 class QuoteOption(Option):
-    def __init__(self, quote: Quote) -> None:
+    def __init__(self, quote: Quote, body: str = "") -> None:
         if quote.kind == "term":
             who: tuple[str, str] = ("term", "italic $text-muted")
+        elif quote.speaker:
+            who = (quote.speaker, "bold")
         else:
-            who = (quote.speaker or "unattributed", "bold" if quote.speaker else "italic $text-muted")
+            # Described, not named ("a Canadian official"): the text's words, not an actor.
+            who = (speaker_words(body, quote) or "unattributed", "italic $text-muted")
         super().__init__(Content.assemble(who, " ", excerpt(quote, EXCERPT_CHARACTERS)))
         self.quote = quote
 
@@ -88,8 +91,9 @@ def heading(label: str) -> Option:
     return Option(Content.styled(label, "bold $text-accent"), disabled=True)
 
 
-def panel_options(analysis: Analysis) -> list[Option | None]:
-    """Groups of actors (most mentioned first), then the quotes in text order."""
+def panel_options(analysis: Analysis, body: str = "") -> list[Option | None]:
+    """Groups of actors (most mentioned first), then the quotes in text order (`body`:
+    the article's text, for speakers it describes without naming)."""
     options: list[Option | None] = []
     for kind, label in GROUPS:
         actors = sorted(
@@ -106,7 +110,7 @@ def panel_options(analysis: Analysis) -> list[Option | None]:
         if options:
             options.append(None)
         options.append(heading(f"Quotes ({len(quotes)})"))
-        options.extend(QuoteOption(quote) for quote in quotes)
+        options.extend(QuoteOption(quote, body) for quote in quotes)
     return options
 
 
@@ -141,11 +145,11 @@ class WhoSaidWhat(OptionList):
     def show_message(self, message: str) -> None:
         self.set_options([Option(Content.styled(message, "italic"), disabled=True)])
 
-    def show_analysis(self, analysis: Analysis | None) -> None:
+    def show_analysis(self, analysis: Analysis | None, body: str = "") -> None:
         if analysis is None:
             self.show_message("Analysing…")
             return
-        options = panel_options(analysis)
+        options = panel_options(analysis, body)
         if not options:
             self.show_message("No quotes or named actors found")
             return
