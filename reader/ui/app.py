@@ -31,6 +31,7 @@ from reader.ui.archive_messages import FirstScreen, Listing, SourceReady, StoreN
 from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
 from reader.ui.live import LiveArchive
 from reader.ui.persistence import StateKeeper
+from reader.ui.prefetch import Prefetch
 from reader.ui.rows import Listed
 from reader.ui.searching import SearchFeatures
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
@@ -52,6 +53,8 @@ SAVE_AFTER_SECONDS = 1.0
 # Keys moving through the list faster than this (held or repeated) are coalesced:
 # the pane shows one article per interval, and the one the cursor rests on.
 SETTLE_SECONDS = 0.08
+# Once the reader rests on an article, its neighbours are read ahead (see reader.ui.prefetch).
+PREFETCH_AFTER_SECONDS = 0.15
 
 
 class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
@@ -140,6 +143,8 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self._persist_theme = False
         self._last_shown = 0.0
         self._show_timer: Timer | None = None
+        self._prefetch_timer: Timer | None = None
+        self.prefetch = Prefetch()
         self._pending: Listed | None = None
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
         self.article_list = ArticleList(marks=keeper, id="articles")
@@ -224,6 +229,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
 
     def on_source_ready(self, message: SourceReady) -> None:
         self.source = message.source
+        self.prefetch.clear()
         self._close_peek()
         self._syncing = True
         for notice in message.notices:
@@ -266,6 +272,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self._show_highlighted()
 
     def on_listing(self, message: Listing) -> None:
+        self.prefetch.clear()  # what was read ahead may have changed on disk
         first = not self._loaded
         self.all_articles = message.articles
         self._loaded = True
@@ -296,6 +303,9 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
 
     def _indexed_analysis(self, article: Article) -> Analysis | None:
         """The index's analysis of an article (a fast read), else None: the pane's worker analyses it."""
+        read_ahead, analysis = self.prefetch.analysis(article.id)
+        if read_ahead:
+            return analysis
         if self.source is not None:
             return self.source.analysis(article.id)
         return self._peek.analysis(article.id) if self._peek is not None else None
@@ -430,6 +440,20 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self._start_read_timer(article.id)
         if changed:
             self._schedule_save()
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        self._prefetch_timer = self.set_timer(PREFETCH_AFTER_SECONDS, self._read_ahead)
+
+    def _read_ahead(self) -> None:
+        """The articles either side of the cursor, read and wrapped before the reader moves."""
+        self._prefetch_timer = None
+        if self.source is None:
+            return
+        articles = self.article_list.articles
+        cursor = self.article_list.cursor
+        neighbours = [articles[n].id for n in (cursor + 1, cursor - 1) if 0 <= n < len(articles)]
+        for article in self.prefetch.fill(neighbours, self.source):
+            self.pane.prewrap(article.body)
 
     def _remember_position(self) -> None:
         pane = self.pane
@@ -462,6 +486,8 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
 
     def _full_article(self, article_id: str) -> Article | None:
         """The whole article behind a sidebar row (a fast read from the index)."""
+        if (article := self.prefetch.article(article_id)) is not None:
+            return article
         if self.source is not None:
             article = self.source.article(article_id)
         else:

@@ -28,7 +28,7 @@ class ArticleBody(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._content = Content("")
-        self._ranges: tuple[tuple[str, int], list[tuple[int, int]]] | None = None
+        self._ranges: LRUCache[tuple[str, int], list[tuple[int, int]]] = LRUCache(4)
         self._lines: tuple[int, list[Content]] | None = None  # (width, styled lines)
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(256)
         self._layout_width = 0
@@ -56,11 +56,19 @@ class ArticleBody(Static):
 
     def ranges(self, width: int) -> list[tuple[int, int]]:
         """(start, end) offsets in the text of each line wrapped to `width`."""
-        text = self._content.plain
+        return self._wrapped(self._content.plain, width)
+
+    def prewrap(self, text: str) -> None:
+        """Wrap a text that may be shown next, at the current width (kept for a few texts)."""
+        if (width := self.content_size.width) > 0:
+            self._wrapped(text, width)
+
+    def _wrapped(self, text: str, width: int) -> list[tuple[int, int]]:
         key = (text, width)
-        if self._ranges is None or self._ranges[0] != key:
-            self._ranges = (key, line_ranges(text, width))
-        return self._ranges[1]
+        ranges = self._ranges.get(key)
+        if ranges is None:
+            ranges = self._ranges[key] = line_ranges(text, width)
+        return ranges
 
     def line_starts(self, width: int) -> list[int]:
         return [start for start, _ in self.ranges(width)]

@@ -222,6 +222,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self._anchoring = False
         self._top = (width, offset)
 
+    def prewrap(self, text: str) -> None:
+        """Wrap an article body that may be shown next, at the width the body has now."""
+        self._body.prewrap(text)
+
     # ------------------------------------------------- marks and offsets
 
     def set_matches(self, pattern: re.Pattern[str] | None) -> None:
