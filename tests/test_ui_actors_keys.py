@@ -12,7 +12,7 @@ from reader.ui.screens.actors import ActorsScreen
 from reader.ui.screens.quote_timeline import QuoteTimelineScreen
 from reader.ui.widgets.article_view import ArticleView
 
-from snapshot_apps.harness import build_app, copy_store, pilot_test, settle, wait_until
+from snapshot_apps.harness import PANEL_STORE, build_app, copy_store, pilot_test, settle, wait_until
 from test_ui_key_bursts import burst
 
 SIZE = (100, 30)
@@ -122,3 +122,21 @@ async def test_a_quote_chosen_in_the_timeline_is_on_screen_and_marked(store, sta
         start, end = app.pane.visible_offsets()
         assert start <= hit.quote.start <= end
         assert app.pane.scroll_y > 0  # the quote is not in the article's first lines
+
+
+@pilot_test
+async def test_j_and_k_move_through_the_quote_timeline(tmp_path):
+    app = build_app(PANEL_STORE, tmp_path / "state.yaml")
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        await open_actors(pilot)
+        await pilot.press("slash", *"haugen", "escape", "t")
+        timeline = app.screen
+        assert isinstance(timeline, QuoteTimelineScreen)
+        assert await wait_until(pilot, lambda: len(timeline._hits) >= 2, 5)
+        quotes = timeline.query_one("#quote-list")
+        first = quotes.highlighted
+        await pilot.press("j")
+        assert quotes.highlighted == first + 1
+        await pilot.press("k")
+        assert quotes.highlighted == first

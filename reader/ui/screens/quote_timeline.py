@@ -19,6 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.index import QuoteHit
+from reader.ui.widgets.who_said_what import LIST_KEYS
 
 MAX_QUOTE_CHARS = 400
 
@@ -40,6 +41,10 @@ def quote_entry(hit: QuoteHit) -> Content:
     )
 
 
+class QuoteList(OptionList):
+    BINDINGS = LIST_KEYS
+
+
 class QuoteTimelineScreen(ModalScreen[QuoteChoice | None]):
     BINDINGS = [Binding("escape,q", "dismiss(None)", "Close", id="newsreader.close_quotes")]
 
@@ -59,7 +64,7 @@ class QuoteTimelineScreen(ModalScreen[QuoteChoice | None]):
         with Vertical(id="quotes") as box:
             box.border_title = f"What {self.actor} said"
             box.border_subtitle = "Enter: open the article · Esc: close"
-            yield OptionList(id="quote-list")
+            yield QuoteList(id="quote-list")
 
     def on_mount(self) -> None:
         options = self.query_one("#quote-list", OptionList)

@@ -114,6 +114,16 @@ def panel_options(analysis: Analysis, body: str = "") -> list[Option | None]:
     return options
 
 
+# An option list's keys, as the article list has them (and its ids: a keymap entry moves
+# every list the same way); OptionList has the arrows.
+LIST_KEYS = [
+    Binding("j", "cursor_down", "Down", show=False, id="newsreader.down"),
+    Binding("k", "cursor_up", "Up", show=False, id="newsreader.up"),
+    Binding("g", "first", "First", show=False, id="newsreader.first"),
+    Binding("G", "last", "Last", show=False, id="newsreader.last"),
+]
+
+
 class WhoSaidWhat(OptionList):
     # One cell inside the border on either side, as the sidebar's rows are.
     DEFAULT_CSS = """
@@ -121,13 +131,7 @@ class WhoSaidWhat(OptionList):
         padding: 0 1;
     }
     """
-    # The list's keys (and ids: a keymap entry moves both the same way); OptionList has the arrows.
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="newsreader.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="newsreader.up"),
-        Binding("g", "first", "First", show=False, id="newsreader.first"),
-        Binding("G", "last", "Last", show=False, id="newsreader.last"),
-    ]
+    BINDINGS = LIST_KEYS
 
     class ActorChosen(Message):
         def __init__(self, actor: Actor) -> None:
