@@ -54,3 +54,22 @@ async def test_the_palette_lists_the_actors_of_the_article_on_screen_with_the_pa
         provider = WhoSaidWhatCommands(app.screen)
         names = sorted(name[len(JUMP):] for name, _, _ in provider._commands() if name.startswith(JUMP))
         assert names == expected_actor_names(app)
+
+
+@pilot_test
+async def test_y_with_an_actor_chosen_cites_that_actors_words(tmp_path, monkeypatch):
+    from snapshot_apps.harness import PANEL_STORE
+    from test_ui_who_said_what import open_panel_and_choose
+
+    app = build_app(PANEL_STORE, tmp_path / "state.yaml")
+    copied: list[str] = []
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        await open_panel_and_choose(pilot, "Karl Eide")
+        view = app.query_one(ArticleView)
+        for _ in range(len(view.steps.spans)):
+            await pilot.press("right_square_bracket", "y")
+            await pilot.pause()
+        assert len(copied) == len(view.steps.spans) >= 3
+        assert all(" — Karl Eide," in text for text in copied), copied

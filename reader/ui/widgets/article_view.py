@@ -208,13 +208,25 @@ class ArticleView(Horizontal):
         if self.analysis is None:
             return None
         if self.steps is not None and (current := self.steps.current) is not None:
-            quote = self._quotes.get(current) if self.actor is None else quote_for_span(self.analysis, current)
+            if self.actor is None:
+                quote = self._quotes.get(current)
+            else:
+                quote = self._actor_quote_near(self.actor, current) or quote_for_span(self.analysis, current)
             if quote is not None:
                 return quote
         visible = self.pane.visible_offsets()
         if visible is None:
             return None
         return first_quote_between(list(self._quotes.values()), *visible)
+
+    def _actor_quote_near(self, actor: str, span: Span) -> Quote | None:
+        """The chosen actor's own quote nearest a mention of them (a citation in their name
+        must be their words, not a quote that happens to be on screen)."""
+        theirs = [quote for quote in self._quotes.values() if quote.speaker == actor and quote.kind == "statement"]
+        if not theirs:
+            return None
+        start, end = span
+        return min(theirs, key=lambda quote: max(quote.start - end, start - quote.end, 0))
 
     def action_copy_citation(self) -> None:
         quote = self.quote_in_focus()
