@@ -119,6 +119,12 @@ async def test_read_and_star_toggles_and_unread_only(store, state_file):
         assert "●" not in app.article_list.render_line(1).text
         await pilot.press("U")
         await settle(pilot)
+        # The article being read stays listed and on screen: the reader is not moved off it.
+        assert ids(app)[0] == first and len(ids(app)) == 5 and app.pane.article.id == first
+        await pilot.press("j")  # reading on: the read one goes at the next listing
+        await settle(pilot)
+        await pilot.press("U", "U")
+        await settle(pilot)
         assert first not in ids(app) and len(ids(app)) == 4
         await pilot.press("U")
         await settle(pilot)

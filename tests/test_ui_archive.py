@@ -277,6 +277,8 @@ async def test_unread_only_applies_to_search_results(store, state_file):
         await search(pilot, 'source:"coastal courier"')
         assert len(ids(app)) == 2
         app.article_list.focus()
+        app.article_list.move_cursor(app.article_list.ordinal_of("misc/briefs.yaml#1"))  # reading the unread one
+        await settle(pilot)
         await pilot.press("U")
         await settle(pilot)
         assert ids(app) == ["misc/briefs.yaml#1"]

@@ -345,7 +345,9 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             empty = "No articles match"
         if self.unread_only:
             read = self.keeper.read_ids()
-            articles = [article for article in articles if article.id not in read]
+            # The article being read stays listed (read or not): the reader is not moved off it.
+            reading = self.pane.article.id if self.pane.article is not None else None
+            articles = [article for article in articles if article.id not in read or article.id == reading]
         self.article_list.set_articles(articles, keep=keep, message=empty, grouped=grouped, near=near)
         self._update_counts()
         self._show_highlighted()
