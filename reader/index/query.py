@@ -119,7 +119,7 @@ def range_problem(query: SearchQuery) -> str | None:
     if query.date_from is not None and query.date_to is not None and query.date_from > query.date_to:
         return (
             f"from:{query.date_from.isoformat()} is after to:{query.date_to.isoformat()}, "
-            "so no date is in the range: swap them?"
+            "so no date is in the range (swap the two dates)"
         )
     return None
 
