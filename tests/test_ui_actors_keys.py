@@ -140,3 +140,18 @@ async def test_j_and_k_move_through_the_quote_timeline(tmp_path):
         assert quotes.highlighted == first + 1
         await pilot.press("k")
         assert quotes.highlighted == first
+
+
+def test_a_timeline_entry_shows_the_words_without_the_comma_before_the_cue():
+    from datetime import date
+
+    from reader.index import QuoteHit
+    from reader.model import ArticleSummary, Quote
+    from reader.ui.screens.quote_timeline import quote_entry
+
+    hit = QuoteHit(
+        ArticleSummary("a", "a", "Budget passed", date(2021, 5, 7)),
+        Quote(0, 30, '"I think tonight, if only just,"', "statement", "Sunita Kaur"),
+    )
+    plain = quote_entry(hit).plain
+    assert "2021-05-07" in plain and "“I think tonight, if only just”" in plain

@@ -19,6 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.index import QuoteHit
+from reader.ui.citation import excerpt
 from reader.ui.widgets.who_said_what import LIST_KEYS
 
 MAX_QUOTE_CHARS = 400
@@ -33,9 +34,7 @@ class QuoteChoice:
 
 def quote_entry(hit: QuoteHit) -> Content:
     day = hit.summary.date.isoformat() if hit.summary.date else "undated   "
-    text = " ".join(hit.quote.text.split())
-    if len(text) > MAX_QUOTE_CHARS:
-        text = text[: MAX_QUOTE_CHARS - 1] + "…"
+    text = excerpt(hit.quote, MAX_QUOTE_CHARS)  # “the words”, without the comma before "she said"
     return Content.assemble(
         (day, "bold $text-accent"), "  ", (hit.summary.title, "bold"), "\n", (text, "italic")
     )
