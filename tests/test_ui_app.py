@@ -155,6 +155,20 @@ async def test_an_article_shown_for_a_while_becomes_read(store, state_file):
 
 
 @pilot_test
+async def test_an_article_under_the_help_screen_is_not_read_by_time(store, state_file):
+    app = build_app(store, state_file, read_after=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause(0.4)
+        first = app.pane.article.id
+        assert not app.keeper.is_read(first)
+        await pilot.press("escape")
+        await pilot.pause(0.4)
+        assert app.keeper.is_read(first)
+
+
+@pilot_test
 async def test_a_key_starts_the_clock_for_the_article_shown_at_start(store, state_file):
     app = build_app(store, state_file, read_after=0.05)
     async with app.run_test(size=SIZE) as pilot:

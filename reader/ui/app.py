@@ -474,7 +474,15 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             self._read_timer.stop()
             self._read_timer = None
         if self._reader_here and not self.keeper.is_read(article_id):
-            self._read_timer = self.set_timer(self.read_after, partial(self._mark_read, article_id, True))
+            self._read_timer = self.set_timer(self.read_after, partial(self._read_time_up, article_id))
+
+    def _read_time_up(self, article_id: str) -> None:
+        """Read by time, unless another screen (help, actors…) covers it: then once it is back."""
+        self._read_timer = None
+        if self.screen is self.screen_stack[0]:
+            self._mark_read(article_id, True)
+        elif self.pane.article is not None and self.pane.article.id == article_id:
+            self._read_timer = self.set_timer(self.read_after, partial(self._read_time_up, article_id))
 
     def on_reading_pane_reached_end(self, message: ReadingPane.ReachedEnd) -> None:
         self._mark_read(message.article.id, True)
