@@ -73,3 +73,27 @@ async def test_y_with_an_actor_chosen_cites_that_actors_words(tmp_path, monkeypa
             await pilot.pause()
         assert len(copied) == len(view.steps.spans) >= 3
         assert all(" — Karl Eide," in text for text in copied), copied
+
+
+@pilot_test
+async def test_the_panel_is_open_again_after_a_restart_if_it_was_left_open(tmp_path):
+    store = copy_store(tmp_path)
+    state_file = tmp_path / "state.yaml"
+    app = build_app(store, state_file)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.query_one(ArticleView).panel_open
+    app = build_app(store, state_file)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        assert view.panel_open and sorted(panel_actor_names(app)) == expected_actor_names(app)
+        assert app.focused is app.article_list  # the reader's place is the list, as before
+        await pilot.press("w")  # closed, and remembered so
+        await pilot.pause()
+    app = build_app(store, state_file)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        assert not app.query_one(ArticleView).panel_open

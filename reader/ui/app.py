@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # the index is imported by the archive worker, after the firs
     from reader.ui.archive_source import ArticleSource, SearchResult
 
 READ_AFTER_SECONDS = 3.0
+WIDE = 100  # columns from which the list, the article and the who-said-what panel fit side by side
 SAVE_AFTER_SECONDS = 1.0
 # Keys moving through the list faster than this (held or repeated) are coalesced:
 # the pane shows one article per interval, and the one the cursor rests on.
@@ -60,7 +61,7 @@ PREFETCH_AFTER_SECONDS = 0.15
 class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "newsreader"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-very-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide"), (160, "-very-wide")]
     COMMANDS = App.COMMANDS | {ArticleCommands, NewsreaderCommands, SavedSearchCommands, WhoSaidWhatCommands}
     BINDINGS = [
         Binding("n", "next_article", "Next", id="newsreader.next_article", tooltip="Next article, from anywhere"),
@@ -207,6 +208,9 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         (self.article_list if self.sidebar_visible else self.pane).focus()
         self._persist_theme = True
         self.saved_list.show(self.saved_searches)
+        if self.keeper.state.get("panel_open", False) and self.size.width >= WIDE:
+            # As the reader left it (narrower, an open panel would hide the list that has the focus).
+            self.query_one(ArticleView).set_panel(True, focus=False)
         self.call_after_refresh(self._start_archive)
 
     # --------------------------------------------------------------- loading
@@ -590,6 +594,11 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
 
     def action_toggle_who_said_what(self) -> None:
         self.query_one(ArticleView).toggle_panel()
+
+    def on_article_view_panel_toggled(self, message: ArticleView.PanelToggled) -> None:
+        if self.keeper.state.get("panel_open", False) != message.shown:
+            self.keeper.set_pref("panel_open", message.shown)
+            self._schedule_save()
 
     def action_help(self) -> None:
         from reader.ui.screens.actors import ActorsScreen

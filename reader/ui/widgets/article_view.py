@@ -9,6 +9,7 @@ where the reader is in it. At narrow widths an open panel takes the sidebar's ro
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.message import Message
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
@@ -74,7 +75,14 @@ class ArticleView(Horizontal):
     def toggle_panel(self) -> None:
         self.set_panel(not self.panel_open)
 
-    def set_panel(self, show: bool) -> None:
+    class PanelToggled(Message):
+        """The panel was opened or closed (the app remembers it for the next run)."""
+
+        def __init__(self, shown: bool) -> None:
+            super().__init__()
+            self.shown = shown
+
+    def set_panel(self, show: bool, *, focus: bool = True) -> None:
         if show == self.panel_open:
             return
         had_focus = self.screen.focused is self.panel
@@ -82,9 +90,11 @@ class ArticleView(Horizontal):
         self.screen.set_class(show, "-who-said-what")
         if show:
             self.update_panel()
-            self.panel.focus()
+            if focus:
+                self.panel.focus()
         elif had_focus:
             self.pane.focus()
+        self.post_message(self.PanelToggled(show))
 
     def _focus_moved(self, focused: Widget | None) -> None:
         """At narrow widths the open panel hides the sidebar: going back to the list closes it."""
