@@ -464,3 +464,10 @@ def test_search_without_snippets_finds_the_same_hits_in_the_same_order(index: In
         assert [(h.summary, h.rank) for h in bare] == [(h.summary, h.rank) for h in with_snippets]
         assert all(h.snippet == "" and h.highlights == () for h in bare)
     assert any(h.snippet for h in index.search("door"))
+
+
+def test_actors_called_finds_actors_by_the_names_articles_use(index: Index):
+    assert index.actors_called("mr kim") == {"Kim Jong Un"}
+    assert index.actors_called("MR KIM") == {"Kim Jong Un"}
+    assert "Kim Jong Un" in index.actors_called("kim")
+    assert index.actors_called("nobody at all") == set()

@@ -284,6 +284,24 @@ class Index:
             activity.setdefault(name, [0] * size)[week] = count
         return activity, date.fromordinal(first_monday)
 
+    def actors_called(self, text: str, keys: int = 50) -> set[str]:
+        """Actors that some article calls by a name or alias containing `text` (case and
+        accents ignored): "mr kim" or "pyongyang" finds Kim Jong Un and North Korea.
+        Only the first `keys` matching names are followed, so a short text stays quick."""
+        found: set[str] = set()
+        db = self._db()
+        for typed in dict.fromkeys(name_keys(text)):
+            ids = [row[0] for row in db.execute("SELECT id FROM name_keys WHERE instr(key, ?) > 0 LIMIT ?", (typed, keys))]
+            for key_id in ids:
+                found.update(
+                    row[0]
+                    for row in db.execute(
+                        "SELECT DISTINCT c.name FROM actor_names n JOIN actors c ON c.id = n.actor WHERE n.key = ?",
+                        (key_id,),
+                    )
+                )
+        return found
+
     def quotes(self, actor: str | None = None, kinds: tuple[str, ...] = ("statement",)) -> list[QuoteHit]:
         """Quotes in date order (oldest first, undated last), optionally only those of
         `actor` (its canonical name or an alias seen in the same article)."""

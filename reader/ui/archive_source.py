@@ -52,6 +52,7 @@ class ArticleSource(Protocol):
     def sync_paths(self, paths: Sequence[str]) -> SyncResult: ...
     def search(self, text: str) -> SearchResult: ...
     def actors(self) -> list[ActorStats]: ...
+    def actors_called(self, text: str) -> set[str]: ...
     def quotes(self, actor: str) -> list[QuoteHit]: ...
 
 
@@ -124,6 +125,9 @@ class IndexSource:
     def actors(self) -> list[ActorStats]:
         return self.index.actors(weeks=None)  # the whole span, summed into a few cells
 
+    def actors_called(self, text: str) -> set[str]:
+        return self.index.actors_called(text)
+
     def quotes(self, actor: str) -> list[QuoteHit]:
         return self.index.quotes(actor)
 
@@ -194,6 +198,9 @@ class ScanSource:
 
     def actors(self) -> list[ActorStats]:
         raise UserError(f"Actors: {NO_INDEX}")
+
+    def actors_called(self, text: str) -> set[str]:
+        return set()
 
     def quotes(self, actor: str) -> list[QuoteHit]:
         raise UserError(f"Quotes: {NO_INDEX}")

@@ -203,7 +203,7 @@ class SearchFeatures:
             return
         from reader.ui.screens.actors import ActorsScreen
 
-        self.push_screen(ActorsScreen(self.source.actors), self._actor_chosen)
+        self.push_screen(ActorsScreen(self.source.actors, self.source.actors_called), self._actor_chosen)
 
     def _actor_chosen(self: NewsreaderApp, choice: ActorChoice | None) -> None:
         if choice is None:

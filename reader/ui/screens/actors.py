@@ -113,11 +113,22 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
             self.actors = actors
             self.error = error
 
-    def __init__(self, load: Callable[[], list[ActorStats]]) -> None:
+    class CalledFound(Message):
+        def __init__(self, text: str, names: set[str]) -> None:
+            super().__init__()
+            self.text = text
+            self.names = names
+
+    def __init__(
+        self, load: Callable[[], list[ActorStats]], called: Callable[[str], set[str]] | None = None
+    ) -> None:
+        """`called(text)`: actors some article calls by a name or alias containing `text`."""
         super().__init__()
         self._load = load
+        self._called = called
         self._actors: list[ActorStats] = []
         self._shown: list[ActorStats] = []
+        self._also: tuple[str, set[str]] = ("", set())  # (filter text, actors found by alias)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="actors") as box:
@@ -150,9 +161,29 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
         self._refilter()
 
     @on(Input.Changed, "#actor-filter")
+    def _filter_changed(self) -> None:
+        text = self.query_one("#actor-filter", Input).value.strip()
+        if self._called is not None and text and self._also[0] != text:
+            self._find_called(text)
+        self._refilter()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="actors-called")
+    def _find_called(self, text: str) -> None:
+        assert self._called is not None
+        self.post_message(self.CalledFound(text, self._called(text)))
+
+    def on_actors_screen_called_found(self, message: CalledFound) -> None:
+        if message.text == self.query_one("#actor-filter", Input).value.strip():
+            self._also = (message.text, message.names)
+            self._refilter()
+
     def _refilter(self) -> None:
-        words = self.query_one("#actor-filter", Input).value.casefold().split()
-        matching = [a for a in self._actors if all(word in a.name.casefold() for word in words)]
+        text = self.query_one("#actor-filter", Input).value.strip()
+        words = text.casefold().split()
+        also = self._also[1] if self._also[0] == text else set()
+        matching = [
+            a for a in self._actors if all(word in a.name.casefold() for word in words) or a.name in also
+        ]
         self._shown = matching[:MAX_SHOWN]
         options = self.query_one("#actor-list", OptionList)
         # The list's width less a scrollbar (shown or not yet): the name column takes the room there is.
