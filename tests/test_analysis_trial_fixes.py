@@ -172,3 +172,37 @@ def test_an_honorific_makes_a_place_word_a_surname() -> None:
     assert actors.get("Lane") == "person"
     assert actors.get("General Hospital") != "person" and "Hospital" not in actors
     assert [quote.speaker for quote in analyze(body).quotes] == ["Park Won-gon"]
+
+
+# A possessive description headed by an organisation word stands for the organisation.
+def test_her_association_is_the_association_not_her() -> None:
+    body = (
+        "Mia Holt, who chairs the Westfold Growers' Association, has kept bees for years.\n\n"
+        'Her association has asked the council whether the hives could be "moved" in spring.'
+    )
+    analysis = analyze(body)
+    quote = only(analysis, "moved")
+    assert quote.speaker == "Westfold Growers' Association"
+    assert actor(analysis, "Mia Holt").quotes == 0
+
+
+# A description resolved forward, to the person named with its role word just after.
+def test_a_description_resolves_to_the_person_named_with_that_role_just_after() -> None:
+    body = (
+        'Tarnvale Borough Council voted on Tuesday, in a budget its leader called "the least bad of the options".\n\n'
+        'Council leader Priya Oduya defended the cuts. "Nobody wants this," she said.'
+    )
+    analysis = analyze(body)
+    quote = only(analysis, "least bad")
+    assert quote.speaker == "Priya Oduya"
+    assert spoken_by(body, quote) == "its leader"
+    assert actor(analysis, "Priya Oduya").quotes == 2
+
+
+def test_a_description_does_not_reach_a_person_named_with_another_role() -> None:
+    body = (
+        'Tarnvale Borough Council voted on Tuesday, in a budget its leader called "the least bad of the options".\n\n'
+        'Opposition councillor Priya Oduya attacked the cuts.'
+    )
+    quote = only(analyze(body), "least bad")
+    assert quote.speaker is None

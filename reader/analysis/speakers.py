@@ -9,11 +9,13 @@ pronoun to the most recent person before it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.analysis.cues import cue_pattern
+from reader.analysis.gazetteer import read_entries
 from reader.analysis.letters import UPPER
 from reader.model import Mention
 
@@ -398,6 +400,15 @@ def _outside(mentions: list[Mention], quoted: list[tuple[int, int]]) -> list[Men
     return kept
 
 
+# How far after a description (in characters) the person it stands for may be named.
+FORWARD_REACH = 400
+
+
+@functools.cache
+def _organisation_words() -> frozenset[str]:
+    return frozenset(w for w in read_entries("org_words.txt") if " " not in w)
+
+
 class Resolver:
     """Maps speaker spans to canonical actors, using mentions when there are any."""
 
@@ -432,10 +443,10 @@ class Resolver:
         return name, span.start, span.end
 
     def _organisation(self, span: SpeakerSpan) -> str | None:
-        """The organisation `the bank` stands for: the latest one named before it whose
-        name has that head word (`Harbour Savings Bank`)."""
+        """The organisation `the bank` (or `her association`) stands for: the latest one
+        named before it whose name has that head word (`Harbour Savings Bank`)."""
         words = _WORD_ONLY.findall(self.text, span.start, span.end)
-        if not 2 <= len(words) <= 3 or words[0].lower() != "the":
+        if not 2 <= len(words) <= 3 or words[0].lower() not in _DEFINITE:
             return None
         head = words[-1].lower()
         if head in _NOT_ROLES or not head.isalpha():
@@ -463,6 +474,8 @@ class Resolver:
             if word.lower() in PREPOSITIONS:
                 head = words[index - 1]
                 break
+        if head.capitalize() in _organisation_words():
+            return None  # "her association" is an organisation, not the woman it belongs to
         head = head.lower()
         if not head.isalpha() or head in PRONOUNS or head in _NOT_ROLES or (head.endswith("s") and not head.endswith("ss")):
             return None
@@ -471,7 +484,15 @@ class Resolver:
         found = None
         for mention in self.people:
             if mention.start >= span.start:
-                break
+                if found is None and mention.start - span.end <= FORWARD_REACH and before.search(
+                    self.text, max(0, mention.start - 60), mention.start
+                ):
+                    # "a budget its leader called …" then "Council leader Janet Osei": a
+                    # description may come first when the text names the person just after.
+                    return mention.actor
+                if mention.start - span.end > FORWARD_REACH:
+                    break
+                continue
             if before.search(self.text, max(0, mention.start - 60), mention.start) or after.match(
                 self.text, mention.end, min(len(self.text), mention.end + 80)
             ):
