@@ -206,3 +206,55 @@ def test_a_description_does_not_reach_a_person_named_with_another_role() -> None
     )
     quote = only(analyze(body), "least bad")
     assert quote.speaker is None
+
+
+# 3. A long name with its acronym in brackets: the name is the actor, the acronym its alias.
+def test_a_name_spelled_by_the_bracketed_acronym_after_it_is_the_actor() -> None:
+    body = "Two engineers from the Instituto Superior de Vidros (ISV) founded it. The ISV declined to comment."
+    analysis = analyze(body)
+    institute = actor(analysis, "Instituto Superior de Vidros")
+    assert institute is not None and institute.kind == "organisation"
+    assert "ISV" in institute.aliases
+    assert actor(analysis, "ISV") is None
+
+
+def test_a_persons_initials_in_brackets_do_not_make_an_organisation() -> None:
+    analysis = analyze("Engineer John Smith (JS) wrote the report.")
+    assert actor(analysis, "John Smith").kind == "person"
+
+
+# 4. A club named after its town, in a sports report, is an organisation.
+def test_a_town_club_in_a_match_report_is_an_organisation() -> None:
+    body = (
+        "Kelbrook Rovers won 2-1 on Saturday. Striker Ana Lobo beat the Dunholm City goalkeeper twice, "
+        "and Rovers held on after conceding a late goal."
+    )
+    analysis = analyze(body)
+    assert actor(analysis, "Dunholm City").kind == "organisation"
+    rovers = actor(analysis, "Kelbrook Rovers")
+    assert rovers.kind == "organisation" and rovers.mentions == 2
+
+
+def test_a_city_outside_sport_stays_a_place() -> None:
+    analysis = analyze("Flooding closed roads across Dunholm City on Saturday, the council said.")
+    assert actor(analysis, "Dunholm City").kind == "place"
+
+
+# 5. An apposition that calls a name a company makes it an organisation.
+def test_a_name_described_as_a_company_is_an_organisation() -> None:
+    body = (
+        "Vitrelle, the Belgian start-up that makes smart glass, said on Monday it would close. "
+        "The region had lent Vitrelle €2 million. Vitrelle said talks had failed."
+    )
+    vitrelle = actor(analyze(body), "Vitrelle")
+    assert vitrelle is not None and vitrelle.kind == "organisation" and vitrelle.mentions == 3
+
+
+def test_an_everyday_name_described_as_an_agency_is_an_organisation() -> None:
+    body = "Boats run twice a day, according to Coast Transport, the public agency that runs the routes."
+    assert actor(analyze(body), "Coast Transport").kind == "organisation"
+
+
+def test_a_person_described_by_a_role_at_a_company_is_no_organisation() -> None:
+    body = "Okonkwo, the head of the company, said the plant would close. Okonkwo, the group's leader, agreed."
+    assert all(a.kind != "organisation" for a in analyze(body).actors if a.name == "Okonkwo")

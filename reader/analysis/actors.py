@@ -62,6 +62,9 @@ _SPORTS = re.compile(
     r"scored|equali[sz]e[rd]?|match|tournament|group stage|knockout|semi-final|quarter-final|"
     r"wicket|innings|touchdown|the referee)\b"
 )
+_CLUB_ENDINGS = (" City", " United", " Town", " County")
+# Words that stand alone for the one club of the article whose name they end ("Rovers").
+_CLUB_WORDS = frozenset("Rovers Wanderers Athletic Hotspur Albion Rangers United City".split())
 _INITIALS = re.compile(rf"(?:[{_UP}]\.){{1,3}}")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
 # Words before a name in lower case that mark it as a person ("leader Kim Jong Un").
@@ -466,6 +469,9 @@ class _Doc:
         first = seg[0][2]
         evidence = titled or first in lex.given or self._cue_before(start) or (_INITIALS.fullmatch(first) and not self.gaz.lookup(first))
         if not evidence:
+            if _ORG_APPOSITION.match(self.body, end):
+                self._add(start, end, text, "organisation", text, "head", headline)  # "Islands Transport, the agency that …"
+                return
             lower = self.lower_words
             words = [t[2] for t in seg]
             if (
@@ -644,6 +650,7 @@ def find_mentions(body: str, *, dateline: str | None = None, gazetteer: Gazettee
 
 
 def _resolve(doc: _Doc) -> list[Mention]:
+    _expand_bracketed_acronyms(doc)
     cands = doc.cands
     lex = doc.lex
     body = doc.body
@@ -687,12 +694,17 @@ def _resolve(doc: _Doc) -> list[Mention]:
                 cand.kind, cand.actor = "person", owner  # "Paris" after "Valeska Paris"
     korea_like = {c.actor for c in cands if c.kind == "place"}
     org_parts = _distinctive_words(cands, lex)
+    # "Lumisol, the French start-up that …": an apposition that calls the name a company.
+    described = {c.text for c in cands if c.kind is None and _ORG_APPOSITION.match(body, c.end)}
     for cand in cands:
         if cand.kind is not None:
             continue
         word = cand.text
         owner = _owners(surname, [word], cand.start)
-        if owner:
+        if word in described and not owner and word not in lex.given:
+            cand.kind, cand.actor = "organisation", word
+            org_parts[word] = word
+        elif owner:
             cand.kind, cand.actor = "person", owner
         elif word in ("North", "South") and body[max(0, cand.start - 4) : cand.start].lower() == "the ":
             country = next((a for a in korea_like if a.startswith(word + " ")), None)
@@ -716,6 +728,9 @@ def _resolve(doc: _Doc) -> list[Mention]:
         if cand.kind == "organisation" and " " in cand.text:
             heads.setdefault(cand.text.rsplit(" ", 1)[1], set()).add(cand.actor)
     for cand in cands:
+        if cand.kind is None and cand.text in _CLUB_WORDS and len(heads.get(cand.text, ())) == 1:
+            cand.kind, cand.actor = "organisation", next(iter(heads[cand.text]))  # "Rovers" for "Marrowfield Rovers"
+            continue
         owners = heads.get(cand.text) if cand.kind == "organisation" and cand.actor == cand.text else None
         if owners and len(owners) == 1 and body[max(0, cand.start - 4) : cand.start].lower() == "the ":
             cand.actor = next(iter(owners))
@@ -727,8 +742,14 @@ def _resolve(doc: _Doc) -> list[Mention]:
             longer = [name for name in full_names if name.startswith(cand.text + " ")]
             if len(longer) == 1 and not longer[0][len(cand.text) + 1 :].startswith(_CONNECTOR_PREFIXES):
                 cand.actor = longer[0]
+    # A club named after its town ("Dunmore City", "Leeds United") in a sports report.
+    sports = len(_SPORTS.findall(body))
+    if sports >= 2:
+        for cand in cands:
+            if cand.kind == "place" and cand.source == "head" and cand.text.endswith(_CLUB_ENDINGS):
+                cand.kind = "organisation"
     # In a match report a country that plays is its national team, an organisation.
-    if len(_SPORTS.findall(body)) >= 4:
+    if sports >= 4:
         for cand in cands:
             if cand.kind == "place" and cand.source == "gazetteer" and cand.actor in doc.gaz.kinds and _is_country(cand.actor):
                 if _previous_word(body, cand.start) not in _LOCATIVE and not body.startswith((",", " ("), cand.end):
@@ -751,6 +772,56 @@ def _resolve(doc: _Doc) -> list[Mention]:
     return mentions
 
 
+def _expand_bracketed_acronyms(doc: _Doc) -> None:
+    """`Institut National des Matériaux (INM)`: the name whose capitals spell the acronym
+    in brackets after it is an organisation, even when no head word says so."""
+    body = doc.body
+    for cand in list(doc.cands):
+        if cand.source != "acronym" or cand.start < 3 or not body.startswith(" (", cand.start - 2):
+            continue
+        if not body.startswith(")", cand.end):
+            continue
+        span = _spelled_by(body, cand.start - 2, cand.text.replace(".", "").rstrip("s"))
+        if span is None:
+            continue
+        start, end = span
+        if any(
+            c.start == start and c.end == end and (c.kind in ("organisation", "place") or c.evidence)
+            for c in doc.cands
+        ):
+            continue  # already known, or a person's initials ("John Smith (JS)")
+        doc.cands = [c for c in doc.cands if not (start <= c.start and c.end <= end and c.kind != "place")]
+        doc.cands.append(_Cand(start, end, body[start:end], "organisation", body[start:end], "head"))
+
+
+def _spelled_by(body: str, end: int, acronym: str) -> tuple[int, int] | None:
+    """The tail of the capitalised run ending at `end` whose initials are `acronym`."""
+    if len(acronym) < 2:
+        return None
+    run = None
+    for match in _RUN.finditer(body, max(0, end - 160), end):
+        if match.end() == end:
+            run = match
+    if run is None:
+        return None
+    tokens = [m for m in _TOKEN.finditer(body, run.start(), run.end())]
+    for index, token in enumerate(tokens):
+        if not token.group()[0].isupper():
+            continue
+        tail = tokens[index:]
+        capitals = "".join(t.group()[0] for t in tail if t.group()[0].isupper())
+        every = "".join(t.group()[0] for t in tail).upper()
+        if len(tail) > 1 and acronym in (capitals, every):
+            return token.start(), end
+    return None
+
+
+_ORG_APPOSITION = re.compile(
+    r",[ \u00a0]+(?:a|an|the)[ \u00a0]+(?:(?!(?:of|at|for|in|on|with|and|by|to)\b)[\w-]+[ \u00a0]+){0,3}?"
+    r"(?:start-?up|company|firm|group|agency|operator|business|manufacturer|maker|retailer|charity|"
+    r"organi[sz]ation|broadcaster|publisher|airline|carrier|insurer|lender|bank|regulator|conglomerate|"
+    r"supermarket|chain|brand|developer|producer|consultancy|utility)(?![\w'’-])"
+)
 _ORG_NOUNS_AFTER = re.compile(
     r"(?:['’]s)?[ \u00a0]+(?:organi[sz]ation|group|party|company|firm|church|movement|officials|"
     r"spokes(?:man|woman|person)|website|homepage|headquarters|members|leadership|executives?|"
