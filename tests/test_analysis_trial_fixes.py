@@ -258,3 +258,24 @@ def test_an_everyday_name_described_as_an_agency_is_an_organisation() -> None:
 def test_a_person_described_by_a_role_at_a_company_is_no_organisation() -> None:
     body = "Okonkwo, the head of the company, said the plant would close. Okonkwo, the group's leader, agreed."
     assert all(a.kind != "organisation" for a in analyze(body).actors if a.name == "Okonkwo")
+
+
+# 5. An unknown name after a preposition of place, inside a sentence, is a place.
+def test_unknown_names_after_in_on_at_are_places() -> None:
+    body = "Islanders on Skarvøy and Lunna will lose their ferry. The school in Brackenby is closed, and the mayor of Brackenby is angry."
+    analysis = analyze(body)
+    for name in ("Skarvøy", "Lunna", "Brackenby"):
+        assert actor(analysis, name).kind == "place", name
+    assert actor(analysis, "Brackenby").mentions == 2
+
+
+def test_a_possessor_or_a_title_after_at_is_not_a_place() -> None:
+    body = "The crush at Zorvanism's holiest site killed many. Teams met in Gloomstrike: Second Dawn, a game."
+    analysis = analyze(body)
+    assert all(a.kind != "place" for a in analysis.actors if a.name in ("Zorvanism", "Gloomstrike"))
+
+
+def test_a_person_after_at_is_not_a_place() -> None:
+    body = "Dr Ilse Varga spoke first. Questions at Varga came from all sides."
+    assert actor(analyze(body), "Ilse Varga").kind == "person"
+    assert all(a.kind != "place" for a in analyze(body).actors)

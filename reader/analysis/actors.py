@@ -694,6 +694,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
                 cand.kind, cand.actor = "person", owner  # "Paris" after "Valeska Paris"
     korea_like = {c.actor for c in cands if c.kind == "place"}
     org_parts = _distinctive_words(cands, lex)
+    places: set[str] = set()
     # "Lumisol, the French start-up that …": an apposition that calls the name a company.
     described = {c.text for c in cands if c.kind is None and _ORG_APPOSITION.match(body, c.end)}
     for cand in cands:
@@ -718,7 +719,12 @@ def _resolve(doc: _Doc) -> list[Mention]:
         elif _org_context(body, cand.start, cand.end, lex):
             cand.kind, cand.actor = "organisation", word
             org_parts[word] = word
+        elif _place_context(body, cand, lex, places):
+            cand.kind, cand.actor = "place", word
+            places.add(word)
     for cand in cands:
+        if cand.kind is None and cand.text in places:
+            cand.kind, cand.actor = "place", cand.text  # one sense per article
         if cand.kind is None and cand.text in org_parts:
             cand.kind, cand.actor = "organisation", org_parts[cand.text]  # one sense per article
     # "the Authority" after "the Port Alder Harbour Authority": a bare head word
@@ -814,6 +820,23 @@ def _spelled_by(body: str, end: int, acronym: str) -> tuple[int, int] | None:
         if len(tail) > 1 and acronym in (capitals, every):
             return token.start(), end
     return None
+
+
+_PLACE_PREPOSITIONS = frozenset("in at near on from".split())
+_AND_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+(?:and|or)[ \u00a0]+$")
+
+
+def _place_context(body: str, cand: _Cand, lex: _Lexicon, places: set[str]) -> bool:
+    """`on Hella`, `in Keldby`: an unknown name after a preposition of place, inside a
+    sentence, or coordinated with such a place (`on Hella and Norrøy`)."""
+    if cand.evidence or cand.text in lex.given or cand.text.isupper() or cand.text.lower() in lex.english:
+        return False
+    if _sentence_initial(body, cand.start) or body.startswith(("'s", "’s", ":"), cand.end):
+        return False  # "at Islam's holiest site", "in Counter-Strike: Global Offensive"
+    if _previous_word(body, cand.start) in _PLACE_PREPOSITIONS:
+        return True
+    match = _AND_BEFORE.search(body, max(0, cand.start - 40), cand.start)
+    return match is not None and match.group(1) in places
 
 
 _ORG_APPOSITION = re.compile(
