@@ -279,3 +279,8 @@ def test_a_person_after_at_is_not_a_place() -> None:
     body = "Dr Ilse Varga spoke first. Questions at Varga came from all sides."
     assert actor(analyze(body), "Ilse Varga").kind == "person"
     assert all(a.kind != "place" for a in analyze(body).actors)
+
+
+def test_a_weekday_after_on_is_not_a_place() -> None:
+    analysis = analyze("Mrs Sinclair gives tours of the tower on Wednesdays and in Ramadan.")
+    assert all(a.kind != "place" for a in analysis.actors)

@@ -822,6 +822,10 @@ def _spelled_by(body: str, end: int, acronym: str) -> tuple[int, int] | None:
     return None
 
 
+_CALENDAR_WORD = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Ramadan|Easter|Christmas|Advent|Lent|Passover|Diwali|Hanukkah"
+)
 _PLACE_PREPOSITIONS = frozenset("in at near on from".split())
 _AND_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+(?:and|or)[ \u00a0]+$")
 
@@ -831,6 +835,8 @@ def _place_context(body: str, cand: _Cand, lex: _Lexicon, places: set[str]) -> b
     sentence, or coordinated with such a place (`on Hella and Norrøy`)."""
     if cand.evidence or cand.text in lex.given or cand.text.isupper() or cand.text.lower() in lex.english:
         return False
+    if _CALENDAR_WORD.fullmatch(cand.text):
+        return False  # "on Wednesdays", "in Ramadan"
     if _sentence_initial(body, cand.start) or body.startswith(("'s", "’s", ":"), cand.end):
         return False  # "at Islam's holiest site", "in Counter-Strike: Global Offensive"
     if _previous_word(body, cand.start) in _PLACE_PREPOSITIONS:
