@@ -284,3 +284,8 @@ def test_a_person_after_at_is_not_a_place() -> None:
 def test_a_weekday_after_on_is_not_a_place() -> None:
     analysis = analyze("Mrs Sinclair gives tours of the tower on Wednesdays and in Ramadan.")
     assert all(a.kind != "place" for a in analysis.actors)
+
+
+def test_a_name_before_regional_council_is_an_organisation() -> None:
+    analysis = analyze("The Brevanne-Orly regional council, which lent the firm money, said it would help.")
+    assert actor(analysis, "Brevanne-Orly").kind == "organisation"

@@ -854,7 +854,8 @@ _ORG_APPOSITION = re.compile(
 _ORG_NOUNS_AFTER = re.compile(
     r"(?:['’]s)?[ \u00a0]+(?:organi[sz]ation|group|party|company|firm|church|movement|officials|"
     r"spokes(?:man|woman|person)|website|homepage|headquarters|members|leadership|executives?|"
-    r"board|campaign|founder|chief executive|CEO)\b"
+    r"board|campaign|founder|chief executive|CEO|"
+    r"(?:regional|city|county|district|town|municipal|provincial|parish) (?:council|government|authority))\b"
 )
 _ORG_NOUNS_BEFORE = frozenset(
     """group party company firm organisation organization outlet brand band label agency network club
