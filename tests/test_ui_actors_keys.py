@@ -3,29 +3,16 @@ and a quote chosen in the timeline is where the article opens, marked."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from textual.widgets import Input, OptionList
 
 from reader.ui.screens.actors import ActorsScreen
 from reader.ui.screens.quote_timeline import QuoteTimelineScreen
 from reader.ui.widgets.article_view import ArticleView
 
-from snapshot_apps.harness import PANEL_STORE, build_app, copy_store, pilot_test, settle, wait_until
+from snapshot_apps.harness import PANEL_STORE, build_app, pilot_test, settle, wait_until
 from test_ui_key_bursts import burst
 
 SIZE = (100, 30)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    return copy_store(tmp_path)
-
-
-@pytest.fixture
-def state_file(tmp_path: Path) -> Path:
-    return tmp_path / "state" / "state.yaml"
 
 
 async def open_actors(pilot) -> ActorsScreen:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reader.config import Config
@@ -11,19 +9,9 @@ from reader.state import ReadingState
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.problems import ProblemsScreen
 
-from snapshot_apps.harness import build_app, copy_store, ids, pilot_test, settle
+from snapshot_apps.harness import build_app, ids, pilot_test, settle
 
 SIZE = (100, 30)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    return copy_store(tmp_path)
-
-
-@pytest.fixture
-def state_file(tmp_path: Path) -> Path:
-    return tmp_path / "state" / "state.yaml"
 
 
 @pilot_test

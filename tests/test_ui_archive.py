@@ -17,19 +17,9 @@ from reader.ui.screens.name_prompt import NamePrompt
 from reader.ui.screens.quote_timeline import QuoteTimelineScreen
 
 from snapshot_apps.analysis import fixture_analyser
-from snapshot_apps.harness import build_app, copy_store, ids, pilot_test, settle, wait_until as harness_wait_until
+from snapshot_apps.harness import build_app, ids, pilot_test, settle, wait_until as harness_wait_until
 
 SIZE = (110, 32)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    return copy_store(tmp_path)
-
-
-@pytest.fixture
-def state_file(tmp_path: Path) -> Path:
-    return tmp_path / "state" / "state.yaml"
 
 
 async def wait_until(pilot, condition, seconds: float = 5.0) -> bool:

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from textual import events
 
-from snapshot_apps.harness import build_app, copy_store, ids, pilot_test, settle
+from snapshot_apps.harness import build_app, ids, pilot_test, settle
 
 SIZE = (100, 30)
 KEY_NAMES = {"/": "slash", ":": "colon", " ": "space"}
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    return copy_store(tmp_path)
-
-
-@pytest.fixture
-def state_file(tmp_path: Path) -> Path:
-    return tmp_path / "state" / "state.yaml"
 
 
 def burst(app, text: str) -> None:

@@ -5,26 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
-
-import pytest
-
 from reader.model import Problem
 from reader.ui.watch import Settling
 
-from snapshot_apps.harness import build_app, copy_store, ids, pilot_test, settle, wait_until as harness_wait_until
+from snapshot_apps.harness import build_app, ids, pilot_test, settle, wait_until as harness_wait_until
 
 SIZE = (110, 32)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    return copy_store(tmp_path)
-
-
-@pytest.fixture
-def state_file(tmp_path: Path) -> Path:
-    return tmp_path / "state" / "state.yaml"
 
 
 async def wait_until(pilot, condition, seconds: float = 6.0) -> bool:

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from reader.config import Config
 
-from snapshot_apps.harness import build_app, copy_store, ids, pilot_test, settle
+from snapshot_apps.harness import build_app, ids, pilot_test, settle
 
 SIZE = (100, 30)
 SEARCHES = {"Ferries": "ferry", "Courier": 'source:"coastal courier"'}  # listed Courier, Ferries
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    return copy_store(tmp_path)
-
-
-@pytest.fixture
-def state_file(tmp_path: Path) -> Path:
-    return tmp_path / "state" / "state.yaml"
 
 
 @pilot_test
