@@ -45,6 +45,8 @@ Search grammar: see `reader.index.query`. Bad queries raise `QueryError`, a
 
 from typing import TYPE_CHECKING
 
+from reader.lazy import lazy_attributes
+
 if TYPE_CHECKING:
     from reader.index.archive import ActorStats, Index, QuoteHit, SearchHit
     from reader.index.query import QueryError, SearchQuery, Term, parse_query
@@ -75,13 +77,4 @@ __all__ = [
     "parse_query",
 ]
 
-
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'reader.index' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f"reader.index.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _HOMES)

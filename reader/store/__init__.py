@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.lazy import lazy_attributes
 from reader.text import safe_name
 
 if TYPE_CHECKING:
@@ -71,16 +72,7 @@ __all__ = [
     "sort_articles",
 ]
 
-
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'reader.store' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f"reader.store.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _HOMES)
 
 
 def parse_text(text: str, name: str) -> tuple[list[Article], list[Problem]]:
