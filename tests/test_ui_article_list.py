@@ -12,7 +12,7 @@ from reader.model import Article
 from reader.ui.rows import DAY, MONTH, YEAR, DayHeader, day_label, group_by_date, group_by_day, grouping_unit
 from reader.ui.widgets.article_list import ArticleList
 
-from snapshot_apps.harness import pilot_test
+from snapshot_apps.harness import build_app, pilot_test, settle
 
 
 def article(n: int, day: date | None) -> Article:
@@ -193,3 +193,26 @@ async def test_an_undated_article_without_source_or_dateline_names_its_file():
         rows = article_list._rows
         meta_line = rows.starts[rows.article_rows[1]] + 1
         assert article_list.render_line(meta_line).text.strip() == "misc/notes.txt"
+
+
+@pilot_test
+async def test_the_wheel_never_leaves_an_articles_second_line_at_the_top(tmp_path):
+    store = tmp_path / "wheel"
+    store.mkdir()
+    for n in range(60):
+        day = 1 + n % 28
+        (store / f"2021-03-{day:02d}-{n}.txt").write_text(f"date 2021-03-{day:02d} HALDEN • Story {n} about the harbour.\n")
+    app = build_app(store, tmp_path / "state.yaml")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        listing = app.article_list
+        rows = listing._rows
+        tops = []
+        for lines in [3] * 30 + [-3] * 30:
+            listing.scroll_by_entries(lines)
+            await pilot.pause()
+            top = round(listing.scroll_y)
+            tops.append(top)
+            row = rows.line_rows[top]
+            assert rows.starts[row] == top or isinstance(rows.rows[row], DayHeader), (lines, top)
+        assert max(tops) > 10 and tops[-1] == 0  # it did move, and came back to the top

@@ -40,6 +40,9 @@ class NoMarks:
         return False
 
 
+WHEEL_LINES = 3  # as Textual scrolls for one notch of the wheel
+
+
 class ArticleList(ScrollView, can_focus=True):
     """Articles under day headers, with a cursor that is always on an article."""
 
@@ -211,6 +214,26 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             return
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
+
+    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        event.prevent_default()
+        self.scroll_by_entries(WHEEL_LINES)
+
+    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        event.prevent_default()
+        self.scroll_by_entries(-WHEEL_LINES)
+
+    def scroll_by_entries(self, lines: int) -> None:
+        """Scroll about `lines` (the wheel), stopping where an entry starts: the first
+        line on screen is never an article's second (meta) line."""
+        rows = self._rows
+        last = round(self.max_scroll_y)
+        y = max(0, min(round(self.scroll_y) + lines, last))
+        if 0 < y < rows.height and rows.starts[rows.line_rows[y]] != y:
+            y = min(y + 1, last) if lines > 0 else y - 1
+        self.scroll_to(y=y, animate=False, immediate=True)
 
     def _on_resize(self, event: events.Resize) -> None:
         # Shown again or resized (a restart lists before the layout is final): the cursor stays on screen.
