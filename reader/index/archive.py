@@ -12,8 +12,9 @@ from typing import Any
 
 from reader.errors import UserError
 from reader.index import schema
-from reader.index.codec import ARTICLE_COLUMNS, article_from_row, decode_analysis, unpack_prefix, unpack_text
+from reader.index.codec import unpack_prefix, unpack_text
 from reader.index.peek import SUMMARY_COLUMNS as _SUMMARY_COLUMNS
+from reader.index.peek import read_analysis, read_article, summaries_from_rows
 from reader.index.query import QueryError, SearchQuery, name_key, name_keys, parse_query
 from reader.index.snippets import OPENING_NEEDED, lede, snippet as cut_snippet
 from reader.index.sync import Analyze, Progress, SyncResult, sync_store
@@ -190,23 +191,13 @@ class Index:
         return self._summaries(rows)
 
     def article(self, id: str) -> Article | None:
-        row = self._db().execute(
-            f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN bodies b ON b.article = a.rowid WHERE a.id = ?", (id,)
-        ).fetchone()
-        return article_from_row(row) if row is not None else None
+        return read_article(self._db(), id)
 
     def analysis(self, id: str) -> Analysis | None:
         """The cached analysis of article `id`, or None if it has none: not analysed
         yet (phase 2 of a sync has not reached it; see `pending`), or the analyser
         failed on it (a problem says so). The caller may analyse the article itself."""
-        row = self._db().execute(
-            "SELECT x.data, b.body FROM articles a JOIN analyses x ON x.article = a.rowid"
-            " JOIN bodies b ON b.article = a.rowid WHERE a.id = ?",
-            (id,),
-        ).fetchone()
-        if row is None or row[0] is None:
-            return None
-        return decode_analysis(row[0], unpack_text(row[1]))
+        return read_analysis(self._db(), id)
 
     def pending(self) -> int:
         """How many articles are waiting for analysis (phase 2 of a sync)."""
@@ -289,17 +280,15 @@ class Index:
         accents ignored): "mr kim" or "pyongyang" finds Kim Jong Un and North Korea.
         Only the first `keys` matching names are followed, so a short text stays quick."""
         found: set[str] = set()
-        db = self._db()
-        for typed in dict.fromkeys(name_keys(text)):
-            ids = [row[0] for row in db.execute("SELECT id FROM name_keys WHERE instr(key, ?) > 0 LIMIT ?", (typed, keys))]
-            for key_id in ids:
-                found.update(
-                    row[0]
-                    for row in db.execute(
-                        "SELECT DISTINCT c.name FROM actor_names n JOIN actors c ON c.id = n.actor WHERE n.key = ?",
-                        (key_id,),
-                    )
+        for typed in name_keys(text):
+            found.update(
+                row[0]
+                for row in self._db().execute(
+                    "SELECT DISTINCT c.name FROM actor_names n JOIN actors c ON c.id = n.actor"
+                    " WHERE n.key IN (SELECT id FROM name_keys WHERE instr(key, ?) > 0 LIMIT ?)",
+                    (typed, keys),
                 )
+            )
         return found
 
     def quotes(self, actor: str | None = None, kinds: tuple[str, ...] = ("statement",)) -> list[QuoteHit]:
@@ -308,11 +297,10 @@ class Index:
         conditions = [f"q.kind IN ({','.join('?' * len(kinds))})"]
         parameters: list[Any] = list(kinds)
         if actor is not None:
-            keys = name_keys(actor)
+            keys_sql, keys = _name_key_ids(actor)
             conditions.append(
                 "EXISTS (SELECT 1 FROM actor_names n JOIN actors c ON c.id = n.actor"
-                f" WHERE n.key IN (SELECT id FROM name_keys WHERE key IN ({','.join('?' * len(keys))}))"
-                " AND n.article = q.article AND c.name = q.speaker)"
+                f" WHERE n.key IN {keys_sql} AND n.article = q.article AND c.name = q.speaker)"
             )
             parameters.extend(keys)
         rows = self._db().execute(
@@ -430,19 +418,14 @@ class Index:
                 conditions.append(f"{rowid} IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
                 parameters.append(fts)
         for actor in query.actors:
-            keys = name_keys(actor)
-            conditions.append(
-                "a.rowid IN (SELECT article FROM actor_names WHERE key IN"
-                f" (SELECT id FROM name_keys WHERE key IN ({','.join('?' * len(keys))})))"
-            )
+            keys_sql, keys = _name_key_ids(actor)
+            conditions.append(f"a.rowid IN (SELECT article FROM actor_names WHERE key IN {keys_sql})")
             parameters.extend(keys)
         for speaker in query.speakers:
-            keys = name_keys(speaker)
+            keys_sql, keys = _name_key_ids(speaker)
             conditions.append(
                 "a.rowid IN (SELECT n.article FROM actor_names n JOIN article_actors x"
-                " ON x.article = n.article AND x.actor = n.actor"
-                f" WHERE n.key IN (SELECT id FROM name_keys WHERE key IN ({','.join('?' * len(keys))}))"
-                " AND x.quotes > 0)"
+                f" ON x.article = n.article AND x.actor = n.actor WHERE n.key IN {keys_sql} AND x.quotes > 0)"
             )
             parameters.extend(keys)
         for source in query.sources:
@@ -471,14 +454,16 @@ class Index:
         return value
 
     def _summaries(self, rows: list[tuple]) -> list[ArticleSummary]:
-        dates = self._dates
-        for sort_key in {row[3] for row in rows} - dates.keys():
-            dates[sort_key] = date.fromordinal(sort_key)
-        make = ArticleSummary
-        return [make(r[0], r[1], r[2], dates[r[3]], r[4], r[5], r[6]) for r in rows]
+        return summaries_from_rows(rows, self._dates)
 
 
 _MISSING = object()
+
+
+def _name_key_ids(name: str) -> tuple[str, tuple[str, ...]]:
+    """SQL for the ids of the name keys a searched name may be stored under, and its parameters."""
+    keys = name_keys(name)
+    return f"(SELECT id FROM name_keys WHERE key IN ({','.join('?' * len(keys))}))", keys
 
 
 def _as_query(query: SearchQuery | str | None) -> SearchQuery | None:

@@ -21,10 +21,38 @@ from reader.index.codec import (
     decode_analysis,
     unpack_text,
 )
-from reader.index.schema import APPLICATION_ID, SCHEMA_VERSION, database_path
+from reader.index.schema import database_path, unusable_reason
 from reader.model import Analysis, Article, ArticleSummary
 
 SUMMARY_COLUMNS = "a.id, a.path, a.title, a.sort_key, a.source, a.dateline, a.words"
+
+
+def read_article(connection: sqlite3.Connection, article_id: str) -> Article | None:
+    """The whole article (body from the index), or None."""
+    row = connection.execute(
+        f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN bodies b ON b.article = a.rowid WHERE a.id = ?", (article_id,)
+    ).fetchone()
+    return article_from_row(row) if row is not None else None
+
+
+def read_analysis(connection: sqlite3.Connection, article_id: str) -> Analysis | None:
+    """The article's cached analysis, or None if it has none (see `Index.analysis`)."""
+    row = connection.execute(
+        "SELECT x.data, b.body FROM articles a JOIN analyses x ON x.article = a.rowid"
+        " JOIN bodies b ON b.article = a.rowid WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None or row[0] is None:
+        return None
+    return decode_analysis(row[0], unpack_text(row[1]))
+
+
+def summaries_from_rows(rows: list[tuple], dates: dict[int, date | None]) -> list[ArticleSummary]:
+    """`SUMMARY_COLUMNS` rows as summaries; `dates` caches each sort key's date (0: undated)."""
+    for sort_key in {row[3] for row in rows} - dates.keys():
+        dates[sort_key] = date.fromordinal(sort_key)
+    make = ArticleSummary
+    return [make(r[0], r[1], r[2], dates[r[3]], r[4], r[5], r[6]) for r in rows]
 
 
 class IndexPeek:
@@ -36,32 +64,16 @@ class IndexPeek:
         self.total = total
 
     def article(self, article_id: str) -> Article | None:
-        if self._connection is None:
-            return None
         try:
-            row = self._connection.execute(
-                f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN bodies b ON b.article = a.rowid WHERE a.id = ?",
-                (article_id,),
-            ).fetchone()
+            return read_article(self._connection, article_id) if self._connection is not None else None
         except sqlite3.Error:
             return None
-        return article_from_row(row) if row is not None else None
 
     def analysis(self, article_id: str) -> Analysis | None:
-        """The index's analysis of the article, as `Index.analysis` gives it; None if it has none."""
-        if self._connection is None:
-            return None
         try:
-            row = self._connection.execute(
-                "SELECT x.data, b.body FROM articles a JOIN analyses x ON x.article = a.rowid"
-                " JOIN bodies b ON b.article = a.rowid WHERE a.id = ?",
-                (article_id,),
-            ).fetchone()
+            return read_analysis(self._connection, article_id) if self._connection is not None else None
         except sqlite3.Error:
             return None
-        if row is None or row[0] is None:
-            return None
-        return decode_analysis(row[0], unpack_text(row[1]))
 
     def close(self) -> None:
         if self._connection is not None:
@@ -95,21 +107,10 @@ def peek_index(store_root: Path, limit: int, cache_dir: Path | None = None) -> I
 
 
 def _read(connection: sqlite3.Connection, store_root: Path, limit: int) -> tuple[list[ArticleSummary] | None, int]:
-    if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-        return None, 0
-    if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-        return None, 0
-    row = connection.execute("SELECT value FROM meta WHERE key = 'store'").fetchone()
-    if row is None or row[0] != str(store_root.resolve()):
+    if unusable_reason(connection, store_root) is not None:
         return None, 0
     total = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
     rows = connection.execute(
         f"SELECT {SUMMARY_COLUMNS} FROM articles a ORDER BY a.sort_key DESC, a.id LIMIT ?", (limit,)
     ).fetchall()
-    dates: dict[int, date | None] = {0: None}
-    newest = []
-    for id_, path, title, sort_key, source, dateline, words in rows:
-        if sort_key not in dates:
-            dates[sort_key] = date.fromordinal(sort_key)
-        newest.append(ArticleSummary(id_, path, title, dates[sort_key], source, dateline, words))
-    return newest, total
+    return summaries_from_rows(rows, {0: None}), total

@@ -166,20 +166,26 @@ def _unusable_reason(path: Path, store_root: Path) -> str | None:
     try:
         connection = sqlite3.connect(path, timeout=30)
         try:
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if application_id != APPLICATION_ID:
-                return "is not a newsreader index"
-            if version != SCHEMA_VERSION:
-                return f"{_OUTDATED} {version}, expected {SCHEMA_VERSION}"
-            row = connection.execute("SELECT value FROM meta WHERE key = 'store'").fetchone()
-            if row is None or row[0] != str(store_root.resolve()):
-                return "belongs to another store"
-            connection.execute("SELECT count(*) FROM files").fetchone()
+            reason = unusable_reason(connection, store_root)
+            if reason is None:
+                connection.execute("SELECT count(*) FROM files").fetchone()
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
         return f"is unreadable ({error})"
+    return reason
+
+
+def unusable_reason(connection: sqlite3.Connection, store_root: Path) -> str | None:
+    """Why an open database is not this store's index in this schema; None if it is."""
+    if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        return "is not a newsreader index"
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version != SCHEMA_VERSION:
+        return f"{_OUTDATED} {version}, expected {SCHEMA_VERSION}"
+    row = connection.execute("SELECT value FROM meta WHERE key = 'store'").fetchone()
+    if row is None or row[0] != str(store_root.resolve()):
+        return "belongs to another store"
     return None
 
 

@@ -310,9 +310,8 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         read_ahead, analysis = self.prefetch.analysis(article.id)
         if read_ahead:
             return analysis
-        if self.source is not None:
-            return self.source.analysis(article.id)
-        return self._peek.analysis(article.id) if self._peek is not None else None
+        reader = self._archive_reader()
+        return reader.analysis(article.id) if reader is not None else None
 
     def _analysis_for_pane(self, article: Article) -> Analysis:
         """Runs in the pane's worker: the index's analysis, else analyse now."""
@@ -500,12 +499,9 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
 
     def _full_article(self, article_id: str) -> Article | None:
         """The whole article behind a sidebar row (a fast read from the index)."""
-        if (article := self.prefetch.article(article_id)) is not None:
-            return article
-        if self.source is not None:
-            article = self.source.article(article_id)
-        else:
-            article = self._peek.article(article_id) if self._peek is not None else None
+        article = self.prefetch.article(article_id)
+        if article is None and (reader := self._archive_reader()) is not None:
+            article = reader.article(article_id)
         if article is None:
             self.pane.show_message("This article is no longer in the store")
         return article

@@ -58,6 +58,10 @@ class LiveArchive:
         if self._peek is not None and self._peek.total:
             self._show_first_screen(self._peek.newest, self._peek.total)
 
+    def _archive_reader(self: NewsreaderApp) -> ArticleSource | IndexPeek | None:
+        """Where to read an article and its analysis: the archive once it is open, else the peek."""
+        return self.source if self.source is not None else self._peek
+
     def _close_peek(self: NewsreaderApp) -> None:
         if self._peek is not None:
             self._peek.close()
