@@ -9,11 +9,8 @@ from __future__ import annotations
 import re
 
 from reader.model import Article, Quote
+from reader.ui.rows import MONTH_NAMES
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 OPENING_MARKS = "\"“„«‘'‚‹「『"
 CLOSING_MARKS = "\"”»’'›」』"
 UNATTRIBUTED = "unattributed"
@@ -35,7 +32,7 @@ def quoted_words(quote: Quote) -> str:
 
 def long_date(article: Article) -> str | None:
     day = article.date
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else None
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}" if day else None
 
 
 def speaker_words(body: str, quote: Quote) -> str | None:

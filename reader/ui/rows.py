@@ -93,6 +93,10 @@ class Rows:
     def height(self) -> int:
         return len(self.line_rows)
 
+    def starts_entry(self, line: int) -> bool:
+        """Whether `line` is the first line of a header or an article (not an article's meta line)."""
+        return self.starts[self.line_rows[line]] == line
+
     def row_height(self, index: int) -> int:
         return HEADER_HEIGHT if isinstance(self.rows[index], DayHeader) else ARTICLE_HEIGHT
 

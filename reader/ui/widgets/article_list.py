@@ -209,7 +209,7 @@ class ArticleList(ScrollView, can_focus=True):
         elif top + height > y + shown:
             y = top + height - shown
             # Whole entries only: the first line on screen is never an article's meta line.
-            if y < rows.height and rows.starts[rows.line_rows[y]] != y:
+            if y < rows.height and not rows.starts_entry(y):
                 y = min(y + 1, top)
         else:
             return
@@ -231,7 +231,7 @@ class ArticleList(ScrollView, can_focus=True):
         rows = self._rows
         last = round(self.max_scroll_y)
         y = max(0, min(round(self.scroll_y) + lines, last))
-        if 0 < y < rows.height and rows.starts[rows.line_rows[y]] != y:
+        if 0 < y < rows.height and not rows.starts_entry(y):
             y = min(y + 1, last) if lines > 0 else y - 1
         self.scroll_to(y=y, animate=False, immediate=True)
 
