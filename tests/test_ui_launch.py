@@ -48,3 +48,27 @@ def test_keymap_ids_may_leave_out_the_prefix():
         "newsreader.next_article": "x",
         "newsreader.down": "ctrl+n",
     }
+
+
+def test_the_collector_waits_for_the_first_frame_then_runs_again(tmp_path, monkeypatch):
+    import gc
+
+    seen: dict[str, bool] = {}
+
+    class Recording(app_module.NewsreaderApp):
+        def on_mount(self) -> None:
+            seen["building the first frame"] = gc.isenabled()
+            super().on_mount()
+
+        def on_sync_done(self, message) -> None:
+            super().on_sync_done(message)
+            seen["once the archive is open"] = gc.isenabled()
+            self.exit()
+
+    monkeypatch.setattr(app_module, "NewsreaderApp", Recording)
+    try:
+        assert run_app(str(copy_store(tmp_path)), None, headless=True) == 0
+    finally:
+        gc.enable()
+        gc.unfreeze()  # this test process goes on to run other apps
+    assert seen == {"building the first frame": False, "once the archive is open": True}

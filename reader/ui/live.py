@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 
 from reader.model import Article
+from reader.ui.launch import resume_collector
 from reader.ui.archive_messages import (
     FirstScreen,
     Listing,
@@ -41,6 +42,7 @@ class LiveArchive:
 
     def _start_archive(self: NewsreaderApp) -> None:
         """Called after the first paint: the worker holds the GIL while it lists."""
+        resume_collector()
         if self._stop.is_set():
             return
         self._run_archive()
