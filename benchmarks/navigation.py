@@ -180,8 +180,9 @@ def summary(values: list[float | None]) -> str:
 
 async def bench_newsreader(store: Path, presses: int) -> dict[str, list]:
     from reader.state import ReadingState
-    from reader.ui.launch import make_app
+    from reader.ui.launch import make_app, pause_collector
 
+    pause_collector()  # as `newsreader` starts (run_app): the app resumes it after its first frame
     app = make_app(store, state=ReadingState())
     def probe():
         article = app.pane.article
