@@ -51,3 +51,35 @@ async def test_moving_to_a_neighbour_reads_nothing_from_the_archive(tmp_path):
         await pilot.pause()
         assert app.pane.article is not None and app.pane.article.id == next_id
         assert next_id not in reads
+
+
+@pilot_test
+async def test_a_neighbour_is_drawn_ahead_exactly_as_it_would_be_drawn_when_shown(tmp_path, monkeypatch):
+    import reader.ui.widgets.reading_pane as reading_pane
+    from reader.ui.widgets.article_body import ArticleBody
+
+    app = build_app(copy_store(tmp_path), tmp_path / "state.yaml")
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.4)  # resting on the first article: its neighbours are drawn ahead
+        built: list[str] = []
+        real_highlighted_body = reading_pane.highlighted_body
+
+        def counting(body, *args, **kwargs):
+            built.append(body)
+            return real_highlighted_body(body, *args, **kwargs)
+
+        monkeypatch.setattr(reading_pane, "highlighted_body", counting)
+        await pilot.press("j")
+        await pilot.pause()
+        body = app.pane.query_one(ArticleBody)
+        lines = range(min(8, body.size.height))
+        ahead = [list(body.render_line(y)) for y in lines]
+        assert built == []  # nothing was built on the key: it was ready
+        assert "".join(segment.text for segment in ahead[0]).strip()  # the text is there
+
+        app.pane._prepared.clear()
+        app.pane._show_body()  # the same article, built and drawn now
+        await pilot.pause()
+        assert len(built) == 1
+        assert [list(body.render_line(y)) for y in lines] == ahead

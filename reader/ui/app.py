@@ -450,7 +450,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self._prefetch_timer = self.set_timer(PREFETCH_AFTER_SECONDS, self._read_ahead)
 
     def _read_ahead(self) -> None:
-        """The articles either side of the cursor, read and wrapped before the reader moves."""
+        """The articles either side of the cursor, read and drawn before the reader moves."""
         self._prefetch_timer = None
         if self.source is None:
             return
@@ -458,7 +458,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         cursor = self.article_list.cursor
         neighbours = [articles[n].id for n in (cursor + 1, cursor - 1) if 0 <= n < len(articles)]
         for article in self.prefetch.fill(neighbours, self.source):
-            self.pane.prewrap(article.body)
+            self.pane.prepare(article, self.prefetch.analysis(article.id)[1])
 
     def _remember_position(self) -> None:
         pane = self.pane

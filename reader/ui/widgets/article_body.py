@@ -5,9 +5,13 @@ whenever it is refreshed, so a long article costs seconds per page. This widget
 keeps where each wrapped line starts and ends (`reader.ui.wrapped_lines`, once
 per text and width), splits the styled `Content` into those lines (once per
 content), and renders a line only when the pane shows it, caching the strips.
+A body the reader may open next can be prepared ahead (`prepare`): showing it
+then draws its first screen from strips made while the reader was reading.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from textual.cache import LRUCache
 from textual.content import Content
@@ -17,6 +21,15 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from reader.ui.wrapped_lines import line_ranges
+
+PREPARED = 4  # bodies kept prepared (the pane's neighbours either side)
+
+
+class _Prepared(NamedTuple):
+    content: Content
+    width: int
+    lines: list[Content]
+    strips: list[Strip]
 
 
 class ArticleBody(Static):
@@ -32,6 +45,7 @@ class ArticleBody(Static):
         self._lines: tuple[int, list[Content]] | None = None  # (width, styled lines)
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(256)
         self._layout_width = 0
+        self._prepared: list[_Prepared] = []  # newest last
 
     @property
     def content(self) -> Content:
@@ -46,22 +60,37 @@ class ArticleBody(Static):
         self._content = content
         self._lines = None
         self._strips.clear()
+        width = self.content_size.width
+        for prepared in self._prepared:
+            if prepared.content is content and prepared.width == width:
+                self._lines = (width, prepared.lines)
+                for y, strip in enumerate(prepared.strips):
+                    self._strips[(y, width)] = strip
+                break
         self.refresh(layout=relayout)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._prepared.clear()
+
+    def prepare(self, content: Content, lines: int) -> None:
+        """Wrap and split a body that may be shown next and draw its first `lines`
+        lines, at the current width; `update` with this same content uses them."""
+        width = self.content_size.width
+        if width <= 0:
+            return
+        self._prepared = [prepared for prepared in self._prepared if prepared.content is not content]
+        styled = self._split(content, width)
+        strips = [self._strip(line, width) for line in styled[:lines]]
+        self._prepared.append(_Prepared(content, width, styled, strips))
+        del self._prepared[:-PREPARED]
 
     # ------------------------------------------------------------- lines
 
     def ranges(self, width: int) -> list[tuple[int, int]]:
         """(start, end) offsets in the text of each line wrapped to `width`."""
         return self._wrapped(self._content.plain, width)
-
-    def prewrap(self, text: str) -> None:
-        """Wrap a text that may be shown next, at the current width (kept for a few texts)."""
-        if (width := self.content_size.width) > 0:
-            self._wrapped(text, width)
 
     def _wrapped(self, text: str, width: int) -> list[tuple[int, int]]:
         key = (text, width)
@@ -75,18 +104,28 @@ class ArticleBody(Static):
 
     def _styled_lines(self, width: int) -> list[Content]:
         if self._lines is None or self._lines[0] != width:
-            content = self._content
-            ranges = self.ranges(width)
-            if content.spans:
-                offsets = sorted({offset for pair in ranges for offset in pair})
-                bounds = [0, *offsets, len(content.plain)]
-                pieces = dict(zip(zip(bounds, bounds[1:]), content.divide(offsets)))
-                lines = [pieces.get((start, end)) or content[start:end] for start, end in ranges]
-            else:
-                text = content.plain
-                lines = [Content(text[start:end], strip_control_codes=False) for start, end in ranges]
-            self._lines = (width, [line.expand_tabs() if "\t" in line.plain else line for line in lines])
+            self._lines = (width, self._split(self._content, width))
         return self._lines[1]
+
+    def _split(self, content: Content, width: int) -> list[Content]:
+        """`content` cut into its lines wrapped at `width`, each keeping its styles."""
+        ranges = self._wrapped(content.plain, width)
+        if content.spans:
+            offsets = sorted({offset for pair in ranges for offset in pair})
+            bounds = [0, *offsets, len(content.plain)]
+            pieces = dict(zip(zip(bounds, bounds[1:]), content.divide(offsets)))
+            lines = [pieces[key] if (key := (start, end)) in pieces else content[start:end] for start, end in ranges]
+        else:
+            text = content.plain
+            lines = [Content(text[start:end], strip_control_codes=False) for start, end in ranges]
+        return [line.expand_tabs() if "\t" in line.plain else line for line in lines]
+
+    def _strip(self, line: Content, width: int) -> Strip:
+        # The line is wrapped already and its spans are plain styles: its segments
+        # make the strip without Content's wrapping and formatting (a third of the cost).
+        style = self.visual_style
+        strip = Strip(line.render_segments(style)).extend_cell_length(width, style.rich_style)
+        return strip.crop(0, width) if strip.cell_length > width else strip
 
     # ---------------------------------------------------------- Textual API
 
@@ -107,12 +146,7 @@ class ArticleBody(Static):
         if strip is None:
             lines = self._styled_lines(max(1, width))
             if 0 <= y < len(lines):
-                # The line is wrapped already and its spans are plain styles: its segments
-                # make the strip without Content's wrapping and formatting (a third of the cost).
-                style = self.visual_style
-                strip = Strip(lines[y].render_segments(style)).extend_cell_length(width, style.rich_style)
-                if strip.cell_length > width:
-                    strip = strip.crop(0, width)
+                strip = self._strip(lines[y], width)
             else:
                 strip = Strip.blank(width, self.rich_style)
             self._strips[key] = strip

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.ui.widgets.scrollbar import StripScrollbars
 from reader.ui.rows import EMPTY_ROWS, DayHeader, Listed, Rows, group_by_date, ungrouped
 
 UNREAD_MARK = "●"
@@ -43,7 +44,7 @@ class NoMarks:
 WHEEL_LINES = 3  # as Textual scrolls for one notch of the wheel
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(StripScrollbars, ScrollView, can_focus=True):
     """Articles under day headers, with a cursor that is always on an article."""
 
     BINDINGS = [

@@ -12,6 +12,7 @@ from typing import Callable, Iterable
 
 from textual import work
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -25,8 +26,10 @@ from reader.ui.matches import match_spans
 from reader.ui.navigation import line_of
 from reader.ui.rows import day_label
 from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.scrollbar import StripScrollbars
 
 Analyser = Callable[[Article], Analysis]
+PREPARED = 4  # bodies built ahead: the neighbours either side of the last two places read
 
 
 def default_analyser(article: Article) -> Analysis:
@@ -46,7 +49,7 @@ def article_facts(article: Article) -> str:
     return "\n".join(line for line in (where, byline, length) if line)
 
 
-class ReadingPane(VerticalScroll, can_focus=True):
+class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
     BINDINGS = [
         Binding("space", "page_down", "Page down", id="newsreader.page_down"),
         Binding("b", "page_up", "Page up", show=False, id="newsreader.page_up"),
@@ -92,6 +95,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._top: tuple[int, int] | None = None
         self._anchoring = False
         self._body = ArticleBody(id="article-body")
+        # Bodies built ahead for articles the reader may open next (see `prepare`):
+        # article id -> (what the content was built from, the content).
+        self._prepared: LRUCache[str, tuple[tuple, Content]] = LRUCache(PREPARED)
 
     def compose(self):
         with Vertical(id="article"):
@@ -101,7 +107,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
             yield self._body
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.call_after_refresh(self._show_body))
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())
+
+    def _theme_changed(self) -> None:
+        self._prepared.clear()
+        self.call_after_refresh(self._show_body)
 
     def show_message(self, message: str) -> None:
         self.article = None
@@ -160,16 +170,43 @@ class ReadingPane(VerticalScroll, can_focus=True):
             return
         styles = self._styles()
         body = getattr(article, "body", "")
-        content = highlighted_body(body, self.analysis, styles, self._marks)
-        if self._matches is not None and content.plain == body:
-            match_style = self._span_style("reading-pane--match")
-            for start, end in match_spans(body, self._matches):
-                content = content.stylize(match_style, start, end)
-        self.query_one(ArticleBody).update(content)
+        self._body.update(self._body_content(article, self.analysis, styles))
         kinds = {kind for kind, _, _ in highlight_spans(body, self.analysis)} if self.analysis else set()
         legend_widget = self.query_one("#article-legend", Static)
         legend_widget.update(legend(styles, kinds) if kinds else "")
         legend_widget.display = bool(kinds)
+
+    def _body_content(self, article: Article, analysis: Analysis | None, styles: dict[str, VisualStyle]) -> Content:
+        """The body with its highlights, marks and search matches: built ahead by `prepare`, or now."""
+        prepared = self._prepared.get(article.id)
+        if prepared is not None:
+            (prepared_analysis, marks, matches), content = prepared
+            if prepared_analysis is analysis and marks == self._marks and matches == self._matches:
+                return content
+        body = article.body
+        content = highlighted_body(body, analysis, styles, self._marks)
+        if self._matches is not None and content.plain == body:
+            match_style = self._span_style("reading-pane--match")
+            for start, end in match_spans(body, self._matches):
+                content = content.stylize(match_style, start, end)
+        return content
+
+    def prepare(self, article: Article, analysis: Analysis | None) -> None:
+        """Build an article's body ahead (highlights, wrapped lines, the first screen
+        drawn), at the pane's width now, so that showing it next costs only the frame."""
+        if analysis is not None:
+            self._cache.put(article.id, analysis)
+        analysis = self._cache.get(article.id)
+        if article.id == getattr(self.article, "id", None) or not self.is_attached:
+            return  # shown already, or the app is closing (its styles are gone)
+        self._prepared.discard(article.id)
+        saved_marks, self._marks = self._marks, ()  # a new article is shown without marks
+        try:
+            content = self._body_content(article, analysis, self._styles())
+        finally:
+            self._marks = saved_marks
+        self._prepared[article.id] = ((analysis, (), self._matches), content)
+        self._body.prepare(content, self.size.height)
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def _analyse(self, article: Article) -> None:
@@ -221,10 +258,6 @@ class ReadingPane(VerticalScroll, can_focus=True):
         finally:
             self._anchoring = False
         self._top = (width, offset)
-
-    def prewrap(self, text: str) -> None:
-        """Wrap an article body that may be shown next, at the width the body has now."""
-        self._body.prewrap(text)
 
     # ------------------------------------------------- marks and offsets
 
