@@ -57,6 +57,17 @@ async def test_keys_move_through_the_list_and_between_list_and_pane(store, state
 
 
 @pilot_test
+async def test_the_article_changes_in_the_same_step_as_the_cursor(store, state_file):
+    """No message hop between them: the frame that shows the cursor moved shows its article."""
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)  # past the burst guard: a lone key shows its article at once
+        app.article_list.action_cursor_down()
+        assert app.pane.article.id == app.article_list.highlighted.id == ids(app)[1]
+
+
+@pilot_test
 async def test_clicking_a_row_selects_it(store, state_file):
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:

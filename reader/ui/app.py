@@ -148,7 +148,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self.prefetch = Prefetch()
         self._pending: Listed | None = None
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
-        self.article_list = ArticleList(marks=keeper, id="articles")
+        self.article_list = ArticleList(marks=keeper, on_highlighted=self.on_article_list_highlighted, id="articles")
         self.pane = ReadingPane(analyser=self._analysis_for_pane, id="pane")
         self.filter_input = FilterInput(id="filter")
         self.filter_input.placeholder = 'Search… (actor:"…" said: source: from: to:)'
