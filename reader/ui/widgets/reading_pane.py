@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 from textual import work
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.style import Style as VisualStyle
@@ -100,11 +100,10 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
         self._prepared: LRUCache[str, tuple[tuple, Content]] = LRUCache(PREPARED)
 
     def compose(self):
-        with Vertical(id="article"):
-            yield Static(id="article-title")
-            yield Static(id="article-facts")
-            yield Static(id="article-legend")
-            yield self._body
+        yield Static(id="article-title")
+        yield Static(id="article-facts")
+        yield Static(id="article-legend")
+        yield self._body
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())

@@ -4,7 +4,7 @@ Textual draws a scrollbar as a Rich renderable, through the console, on every
 refresh: a millisecond or more per frame for a full-height bar, and moving to
 another article refreshes two of them. This one makes the same bar (Textual's
 own `ScrollBarRender.render_bar`, same styles, same mouse actions) straight
-into strips, once per size, thumb and style, and keeps the last few.
+into strips, once per size, thumb and style, and keeps the last few drawn.
 """
 
 from __future__ import annotations
@@ -24,37 +24,43 @@ DEFAULT_BAR = Color.parse("bright_magenta")
 class StripScrollBar(ScrollBar):
     def __init__(self, *, thickness: int) -> None:
         super().__init__(vertical=True, name="vertical", thickness=thickness)
-        self._bars: LRUCache[tuple, list[Strip]] = LRUCache(8)
+        self._drawn: LRUCache[tuple, list[Strip]] = LRUCache(8)
         self._rows: list[Strip] = []
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._rows = self._bar()
-        return super().render_lines(crop)
+        bar = self._bar_key()
+        # Kept as Textual's styles cache draws it, its filters applied.
+        key = (bar, crop, *self.get_line_filters(), self.app.ansi_theme)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            self._rows = self._bar(bar)
+            drawn = self._drawn[key] = super().render_lines(crop)
+        return drawn
 
     def render_line(self, y: int) -> Strip:
         rows = self._rows
         return rows[y] if 0 <= y < len(rows) else Strip.blank(self.size.width)
 
-    def _bar(self) -> list[Strip]:
+    def _bar_key(self) -> tuple:
         bar = self.render()  # a ScrollBarRender: the thumb's place and the colours, as Textual works them out
-        height, width = self.size.height, self.size.width
         style = bar.style if not isinstance(bar.style, str) else self.app.console.get_style(bar.style)
         base = self.rich_style  # under the bar, as Textual renders it
-        key = (height, width, bar.virtual_size, bar.window_size, bar.position, style, base)
-        rows = self._bars.get(key)
-        if rows is None:
-            segments = bar.render_bar(
-                size=height,
-                virtual_size=bar.virtual_size,
-                window_size=bar.window_size,
-                position=bar.position,
-                thickness=width,
-                vertical=True,
-                back_color=style.bgcolor or DEFAULT_BACK,
-                bar_color=style.color or DEFAULT_BAR,
-            ).segments
-            rows = self._bars[key] = [Strip([Segment(text, base + look)], width) for text, look, _ in segments]
-        return rows
+        return (self.size.height, self.size.width, bar.virtual_size, bar.window_size, bar.position, style, base)
+
+    def _bar(self, key: tuple) -> list[Strip]:
+        """The bar's rows, one strip each, from Textual's own `render_bar`."""
+        height, width, virtual_size, window_size, position, style, base = key
+        segments = self.renderer.render_bar(
+            size=height,
+            virtual_size=virtual_size,
+            window_size=window_size,
+            position=position,
+            thickness=width,
+            vertical=True,
+            back_color=style.bgcolor or DEFAULT_BACK,
+            bar_color=style.color or DEFAULT_BAR,
+        ).segments
+        return [Strip([Segment(text, base + look)], width) for text, look, _ in segments]
 
 
 class StripScrollbars:
