@@ -68,6 +68,23 @@ async def test_the_article_changes_in_the_same_step_as_the_cursor(store, state_f
 
 
 @pilot_test
+async def test_keys_in_a_burst_end_on_the_article_the_cursor_rests_on(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown: list[str] = []
+        real_show = app.pane.show
+        app.pane.show = lambda article, analysis=None: (shown.append(article.id), real_show(article, analysis))
+        for key in "jjjk":
+            app.article_list.action_cursor_down() if key == "j" else app.article_list.action_cursor_up()
+        assert app.article_list.highlighted.id == ids(app)[2]
+        await pilot.pause(0.2)
+        assert app.pane.article.id == ids(app)[2]
+        assert len(shown) < 4  # the burst was not drawn article by article
+        assert shown[-1] == ids(app)[2]
+
+
+@pilot_test
 async def test_clicking_a_row_selects_it(store, state_file):
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:

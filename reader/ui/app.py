@@ -53,7 +53,7 @@ WIDE = 100  # columns from which the list, the article and the who-said-what pan
 SAVE_AFTER_SECONDS = 1.0
 # Keys moving through the list faster than this (held or repeated) are coalesced:
 # the pane shows one article per interval, and the one the cursor rests on.
-SETTLE_SECONDS = 0.08
+SETTLE_SECONDS = 0.03
 # Once the reader rests on an article, its neighbours are read ahead (see reader.ui.prefetch).
 PREFETCH_AFTER_SECONDS = 0.15
 
