@@ -45,3 +45,20 @@ async def test_toggling_the_panel_and_the_sidebar_keeps_the_top_line(tmp_path):
             # The line on top holds the place the reader was at (wrapped at the new width).
             assert start <= place < end, (key, start, place)
             assert place - start < 120, (key, start, place)
+
+
+@pilot_test
+async def test_line_and_page_keys_scroll_at_once_without_animation(tmp_path):
+    app = build_app(long_store(tmp_path), tmp_path / "state.yaml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # focus in the text
+        await pilot.pause()
+        pane = app.pane
+        page = pane.scrollable_content_region.height
+        pane.action_scroll_down()
+        assert pane.scroll_y == 1  # now, not after the next refresh
+        await pilot.press("space")
+        assert pane.scroll_y == 1 + page  # the whole page, with no animation in between
+        await pilot.press("b", "k")
+        assert pane.scroll_y == 0

@@ -11,6 +11,7 @@ import re
 from typing import Callable, Iterable
 
 from textual import work
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.containers import VerticalScroll
@@ -219,6 +220,26 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
             self.analysis = message.analysis
             self._show_body()
             self.post_message(self.Shown(self.article, self.analysis))
+
+    # Line and page keys scroll now, in the next frame: Textual's defaults wait for a
+    # refresh first (a frame later, ~30 ms from key to screen) and animate pages.
+
+    def action_scroll_down(self) -> None:
+        self._scroll_by_key(1)
+
+    def action_scroll_up(self) -> None:
+        self._scroll_by_key(-1)
+
+    def action_page_down(self) -> None:
+        self._scroll_by_key(self.scrollable_content_region.height)
+
+    def action_page_up(self) -> None:
+        self._scroll_by_key(-self.scrollable_content_region.height)
+
+    def _scroll_by_key(self, lines: int) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
