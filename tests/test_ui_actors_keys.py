@@ -94,7 +94,7 @@ async def test_a_quote_chosen_in_the_timeline_is_on_screen_and_marked(store, sta
     app = build_app(store, state_file)
     async with app.run_test(size=(60, 16)) as pilot:  # small: the quote is below the fold
         await settle(pilot)
-        screen = await open_actors(pilot)
+        await open_actors(pilot)
         await pilot.press("slash", *"strand", "escape", "t")
         timeline = app.screen
         assert isinstance(timeline, QuoteTimelineScreen)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 
 from reader.model import Article
-from reader.ui.launch import resume_collector
 from reader.ui.archive_messages import (
     FirstScreen,
     Listing,
@@ -23,6 +22,7 @@ from reader.ui.archive_messages import (
     SyncDone,
     SyncProgress,
 )
+from reader.ui.launch import resume_collector
 
 if TYPE_CHECKING:
     from reader.index.peek import IndexPeek

@@ -21,8 +21,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.ui.widgets.scrollbar import StripScrollbars
 from reader.ui.rows import EMPTY_ROWS, DayHeader, Listed, Rows, group_by_date, ungrouped
+from reader.ui.widgets.scrollbar import StripScrollbars
 
 UNREAD_MARK = "●"
 STAR_MARK = "★"

@@ -26,11 +26,10 @@ from reader.ui.highlights import KINDS, MARKS, highlight_spans, highlighted_body
 from reader.ui.matches import match_spans
 from reader.ui.navigation import line_of
 from reader.ui.rows import day_label
-from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.article_body import PREPARED, ArticleBody
 from reader.ui.widgets.scrollbar import StripScrollbars
 
 Analyser = Callable[[Article], Analysis]
-PREPARED = 4  # bodies built ahead: the neighbours either side of the last two places read
 
 
 def default_analyser(article: Article) -> Analysis:
