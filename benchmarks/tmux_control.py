@@ -132,7 +132,6 @@ class TmuxControl:
         """
         found: dict[str, float | None] = {name: None for name in tests}
         deadline = time.perf_counter() + timeout
-        seen = 0
         while time.perf_counter() < deadline and any(value is None for value in found.values()):
             with self._output:
                 stamp = self.last_output
@@ -143,7 +142,7 @@ class TmuxControl:
                     found[name] = max(stamp, since) - since if count else time.perf_counter() - since
             if all(value is not None for value in found.values()):
                 break
-            seen = self.wait_output(count, min(poll, max(0.0, deadline - time.perf_counter())))
+            self.wait_output(count, min(poll, max(0.0, deadline - time.perf_counter())))
         return found
 
     # ------------------------------------------------------------- process
