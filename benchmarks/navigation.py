@@ -180,9 +180,10 @@ def summary(values: list[float | None]) -> str:
 
 async def bench_newsreader(store: Path, presses: int) -> dict[str, list]:
     from reader.state import ReadingState
-    from reader.ui.launch import make_app, pause_collector
+    from reader.ui import collector
+    from reader.ui.launch import make_app
 
-    pause_collector()  # as `newsreader` starts (run_app): the app resumes it after its first frame
+    collector.pause()  # as `newsreader` starts (run_app): the app manages the collector from here
     app = make_app(store, state=ReadingState())
     def probe():
         article = app.pane.article

@@ -10,7 +10,7 @@ import reader.ui.app as app_module
 from reader.errors import UserError
 from reader.ui.launch import EXIT_CRASH, binding_keymap, choose_theme, run_app
 
-from snapshot_apps.harness import copy_store
+from snapshot_apps.harness import copy_store, pilot_test
 
 
 def test_a_missing_store_is_a_user_error_before_any_screen(tmp_path: Path):
@@ -50,25 +50,71 @@ def test_keymap_ids_may_leave_out_the_prefix():
     }
 
 
-def test_the_collector_waits_for_the_first_frame_then_runs_again(tmp_path, monkeypatch):
+def test_the_collector_waits_for_the_first_frame_then_collects_young_garbage_only(tmp_path, monkeypatch):
     import gc
 
-    seen: dict[str, bool] = {}
+    from reader.ui import collector
+
+    seen: dict[str, object] = {}
 
     class Recording(app_module.NewsreaderApp):
         def on_mount(self) -> None:
-            seen["building the first frame"] = gc.isenabled()
+            seen["collecting while the first frame is built"] = gc.isenabled()
             super().on_mount()
 
         def on_sync_done(self, message) -> None:
             super().on_sync_done(message)
-            seen["once the archive is open"] = gc.isenabled()
+            seen["collecting once the archive is open"] = gc.isenabled()
+            seen["frozen"] = gc.get_freeze_count()
+            seen["full collections after"] = gc.get_threshold()[2]
             self.exit()
 
     monkeypatch.setattr(app_module, "NewsreaderApp", Recording)
     try:
         assert run_app(str(copy_store(tmp_path)), None, headless=True) == 0
     finally:
-        gc.enable()
-        gc.unfreeze()  # this test process goes on to run other apps
-    assert seen == {"building the first frame": False, "once the archive is open": True}
+        collector.release()  # this test process goes on to run other apps
+    assert seen["collecting while the first frame is built"] is False
+    assert seen["collecting once the archive is open"] is True
+    assert seen["frozen"] > 0  # what start-up built
+    assert seen["full collections after"] == collector.NO_AUTOMATIC_FULL
+    assert gc.isenabled() and gc.get_freeze_count() == 0 and gc.get_threshold()[2] == 10
+
+
+def test_at_rest_a_full_collection_frees_cycles_and_freezes_what_is_alive():
+    import gc
+    import weakref
+
+    from reader.ui import collector
+
+    class Node:
+        pass
+
+    collector.at_rest()  # not managed (a test's own process): nothing happens
+    assert gc.get_freeze_count() == 0
+    collector.pause()
+    collector.resume()
+    try:
+        node = Node()
+        node.itself = node
+        gone = weakref.ref(node)
+        kept = Node()
+        kept.itself = kept
+        del node
+        collector.at_rest()
+        assert gone() is None
+        assert gc.get_freeze_count() > 0 and not any(obj is kept for obj in gc.get_objects())
+    finally:
+        collector.release()
+
+
+@pilot_test
+async def test_apps_built_by_tests_leave_the_collector_alone(store, state_file):
+    import gc
+
+    from snapshot_apps.harness import build_app, settle
+
+    app = build_app(store, state_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert gc.isenabled() and gc.get_freeze_count() == 0

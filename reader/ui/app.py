@@ -28,6 +28,7 @@ from reader.model import Analysis, Article, Problem
 from reader.text import clean_line, clean_text, safe_name
 from reader.state import StateSaveError
 from reader.ui.archive_messages import FirstScreen, Listing, SourceReady, StoreNotice, SyncDone, SyncProgress
+from reader.ui import collector
 from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
 from reader.ui.live import LiveArchive
 from reader.ui.persistence import StateKeeper
@@ -147,6 +148,8 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self._prefetch_timer: Timer | None = None
         self.prefetch = Prefetch()
         self._pending: Listed | None = None
+        self._last_input = 0.0
+        self._rested = False
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
         self.article_list = ArticleList(marks=keeper, on_highlighted=self.on_article_list_highlighted, id="articles")
         self.pane = ReadingPane(analyser=self._analysis_for_pane, id="pane")
@@ -212,6 +215,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             # As the reader left it (narrower, an open panel would hide the list that has the focus).
             self.query_one(ArticleView).set_panel(True, focus=False)
         self.call_after_refresh(self._start_archive)
+        self.set_interval(collector.REST_SECONDS, self._check_rest)
 
     # --------------------------------------------------------------- loading
 
@@ -419,8 +423,8 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self._show_timer = None
         pending, self._pending = self._pending, None
         if pending is not None:
-            self._show_article(pending)
             self._last_shown = time.monotonic()
+            self._show_article(pending)
 
     def on_article_list_opened(self, message: ArticleList.Opened) -> None:
         self._show_article(message.article)
@@ -465,7 +469,16 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         if pane.article is not None and self.keeper.set_position(pane.article.id, pane.scroll_y):
             self._schedule_save()
 
+    def _check_rest(self) -> None:
+        """Once a second: a reader who has not pressed a key for a while is reading (see reader.ui.collector)."""
+        if not self._rested and time.monotonic() - self._last_input >= collector.REST_SECONDS:
+            self._rested = True
+            collector.at_rest()
+
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)):
+            self._last_input = time.monotonic()
+            self._rested = False
         if not self._reader_here and isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown)):
             self._reader_here = True
             if self.pane.article is not None:

@@ -7,7 +7,6 @@ crash report, and the exit code is 70 (EX_SOFTWARE).
 
 from __future__ import annotations
 
-import gc
 import io
 import sys
 from pathlib import Path
@@ -23,7 +22,9 @@ DEFAULT_THEME = "textual-dark"
 
 
 def run_app(store: str | None, theme: str | None, *, headless: bool = False) -> int:
-    pause_collector()
+    from reader.ui import collector
+
+    collector.pause()
     from reader.store import resolve_store
 
     app = make_app(resolve_store(store), theme=theme)
@@ -50,26 +51,6 @@ def run_app(store: str | None, theme: str | None, *, headless: bool = False) -> 
         print(crash_line(crash, write_crash_report(crash)), file=sys.stderr)
         return EXIT_CRASH
     return app.return_code or 0
-
-
-def pause_collector() -> None:
-    """Hold the cyclic garbage collector until the first frame is on screen.
-
-    Importing Textual and building the first screen allocate a great many
-    long-lived objects, and the collector would walk them all, more than once,
-    before anything is shown (a third of the start-up time on a warm index).
-    `resume_collector` lets it run again once the frame is painted.
-    """
-    gc.disable()
-
-
-def resume_collector() -> None:
-    """After the first frame: what start-up built lives as long as the app, so it
-    is moved out of the collector's way (later collections, between keypresses,
-    skip it) and collection resumes. Does nothing if `pause_collector` was not called."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
 
 
 def make_app(

@@ -22,7 +22,7 @@ from reader.ui.archive_messages import (
     SyncDone,
     SyncProgress,
 )
-from reader.ui.launch import resume_collector
+from reader.ui import collector
 
 if TYPE_CHECKING:
     from reader.index.peek import IndexPeek
@@ -42,7 +42,7 @@ class LiveArchive:
 
     def _start_archive(self: NewsreaderApp) -> None:
         """Called after the first paint: the worker holds the GIL while it lists."""
-        resume_collector()
+        collector.resume()
         if self._stop.is_set():
             return
         self._run_archive()
