@@ -149,7 +149,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self.prefetch = Prefetch()
         self._pending: Listed | None = None
         self._last_input = 0.0
-        self._rested = False
+        self._collected_at = -1.0
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
         self.article_list = ArticleList(marks=keeper, on_highlighted=self.on_article_list_highlighted, id="articles")
         self.pane = ReadingPane(analyser=self._analysis_for_pane, id="pane")
@@ -470,15 +470,18 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             self._schedule_save()
 
     def _check_rest(self) -> None:
-        """Once a second: a reader who has not pressed a key for a while is reading (see reader.ui.collector)."""
-        if not self._rested and time.monotonic() - self._last_input >= collector.REST_SECONDS:
-            self._rested = True
+        """Once a second: a reader who has not pressed a key for a while is reading (see
+        reader.ui.collector); while they read on (and the archive is indexed), again now and then."""
+        now = time.monotonic()
+        if now - self._last_input >= collector.REST_SECONDS and (
+            self._collected_at < self._last_input or now - self._collected_at >= collector.AGAIN_SECONDS
+        ):
+            self._collected_at = now
             collector.at_rest()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)):
             self._last_input = time.monotonic()
-            self._rested = False
         if not self._reader_here and isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown)):
             self._reader_here = True
             if self.pane.article is not None:

@@ -9,9 +9,10 @@ as the app.
 - Full collections walk every object not frozen. Left to Python they come every
   few keypresses (10-19 ms pauses every ~10 keys, measured while moving through
   the list), so they are taken off the automatic schedule and run when the
-  reader rests instead (`at_rest`: no key for a second), each followed by a
-  freeze, so the next has little to walk. Now and then a rest also unfreezes
-  everything first, so that cycles frozen while alive are reclaimed too.
+  reader rests instead (`at_rest`: no key for a second, then every half minute
+  while they read on), each followed by a freeze, so the next has little to
+  walk. Now and then a rest also unfreezes everything first, so that cycles
+  frozen while alive are reclaimed too.
 - The young generations are collected as usual: garbage without cycles is freed
   by reference counting at once either way.
 
@@ -25,6 +26,7 @@ import gc
 import time
 
 REST_SECONDS = 1.0  # no key or click for this long: the reader is reading
+AGAIN_SECONDS = 30.0  # and while they read on (the archive may be indexing), again this often
 DEEP_EVERY_SECONDS = 300.0  # at most this often, a rest also walks what was frozen
 NO_AUTOMATIC_FULL = 1_000_000  # gen1 collections before Python would start a full one
 
