@@ -121,6 +121,22 @@ async def test_filter_by_title_and_text_live_and_escape_clears(store, state_file
 
 
 @pilot_test
+async def test_a_search_with_no_results_shows_no_article_and_escape_brings_it_back(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reading = app.pane.article.id
+        await pilot.press("slash", *"nowhere-to-be-found", "enter")
+        await settle(pilot)
+        assert ids(app) == []
+        assert app.pane.article is None
+        assert "No articles match" in str(app.pane.query_one("#article-title").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.pane.article is not None and app.pane.article.id == reading
+
+
+@pilot_test
 async def test_read_and_star_toggles_and_unread_only(store, state_file):
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:

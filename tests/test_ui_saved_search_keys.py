@@ -65,3 +65,13 @@ async def test_k_at_the_top_without_saved_searches_stays_on_the_first_article(st
         await pilot.press("k")
         assert app.focused is app.article_list
         assert app.article_list.cursor == 0
+
+
+def test_a_folder_says_unread_all_read_no_articles_or_invalid_and_nothing_before_it_is_counted():
+    from reader.ui.widgets.saved_searches import NOT_COUNTED, folder_label
+
+    assert folder_label("Ferries", (2, 5)).plain == "⌕ Ferries · 2 unread"
+    assert folder_label("Ferries", (0, 5)).plain == "⌕ Ferries · all read"
+    assert folder_label("Kim", (0, 0)).plain == "⌕ Kim · no articles"
+    assert folder_label("Bad", None).plain == "⌕ Bad · not a valid search"
+    assert folder_label("New", NOT_COUNTED).plain == "⌕ New"

@@ -357,6 +357,10 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             articles = [article for article in articles if article.id not in read or article.id == reading]
         self.article_list.set_articles(articles, keep=keep, message=empty, grouped=grouped, near=near)
         self._update_counts()
+        if not articles and self.search is not None and self.pane.article is not None:
+            # Nothing matches: the article read before is not a result (Esc brings it back, where it was).
+            self._remember_position()
+            self.pane.show_message("No articles match this search · Esc: back to the whole archive")
         self._show_highlighted()
 
     def _show_highlighted(self) -> None:

@@ -78,8 +78,8 @@ class SearchFailed(Message):
 
 
 class SavedCounts(Message):
-    """Unread articles per saved search (None: the query is not valid)."""
+    """(Unread, matching) articles per saved search (None: the query is not valid)."""
 
-    def __init__(self, counts: Mapping[str, int | None]) -> None:
+    def __init__(self, counts: Mapping[str, tuple[int, int] | None]) -> None:
         super().__init__()
         self.counts = counts

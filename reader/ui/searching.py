@@ -184,12 +184,14 @@ class SearchFeatures:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="saved-counts")
     def _count_saved(self: NewsreaderApp, searches: dict[str, str], read_ids: frozenset[str]) -> None:
-        counts: dict[str, int | None] = {}
+        counts: dict[str, tuple[int, int] | None] = {}
         for name, query in searches.items():
             try:
-                counts[name] = sum(article.id not in read_ids for article in self.source.summaries(query))  # type: ignore[union-attr]
+                matching = self.source.summaries(query)  # type: ignore[union-attr]
             except UserError:
                 counts[name] = None
+            else:
+                counts[name] = (sum(article.id not in read_ids for article in matching), len(matching))
         self.post_message(SavedCounts(counts))
 
     def on_saved_counts(self: NewsreaderApp, message: SavedCounts) -> None:

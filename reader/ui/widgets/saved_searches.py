@@ -14,14 +14,24 @@ from textual.widgets.option_list import Option
 MARK = "⌕"
 
 
-def folder_label(name: str, unread: int | None) -> Content:
-    if unread is None:
-        count = ("not a valid search", "$text-error")
-    elif unread:
-        count = (f"{unread:,} unread", "bold")
+# (unread, matching) articles of a saved search; None: its query is not valid.
+FolderCount = tuple[int, int] | None
+NOT_COUNTED = (-1, -1)  # not counted yet: the name alone
+
+
+def folder_label(name: str, count: FolderCount) -> Content:
+    mark = (f"{MARK} ", "$text-accent")
+    if count == NOT_COUNTED:
+        return Content.assemble(mark, name)
+    if count is None:
+        shown = ("not a valid search", "$text-error")
+    elif count[0]:
+        shown = (f"{count[0]:,} unread", "bold")
+    elif count[1]:
+        shown = ("all read", "$text-muted")
     else:
-        count = ("all read", "$text-muted")
-    return Content.assemble((f"{MARK} ", "$text-accent"), name, " · ", count)
+        shown = ("no articles", "$text-muted")
+    return Content.assemble(mark, name, " · ", shown)
 
 
 class SavedSearchList(OptionList):
@@ -57,15 +67,16 @@ class SavedSearchList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.searches: dict[str, str] = {}
-        self.counts: dict[str, int | None] = {}
+        self.counts: dict[str, FolderCount] = {}
 
-    def show(self, searches: Mapping[str, str], counts: Mapping[str, int | None] | None = None) -> None:
+    def show(self, searches: Mapping[str, str], counts: Mapping[str, FolderCount] | None = None) -> None:
         self.searches = dict(searches)
         if counts is not None:
             self.counts = dict(counts)
         highlighted = self.highlighted
         self.set_options(
-            Option(folder_label(name, self.counts.get(name, 0)), id=name) for name in sorted(self.searches, key=str.casefold)
+            Option(folder_label(name, self.counts.get(name, NOT_COUNTED)), id=name)
+            for name in sorted(self.searches, key=str.casefold)
         )
         if highlighted is not None and self.option_count:
             self.highlighted = min(highlighted, self.option_count - 1)
