@@ -31,7 +31,9 @@ class IndexProgress(Widget):
         width = self.size.width
         if self.total <= 0:
             return Content.assemble((" Reading the store…", "$text-muted"))
-        label = f" Indexing {self.done:,}/{self.total:,} "
+        # A share, not a count: the work counts files read and then articles analysed,
+        # so a count would run to twice the articles the store has.
+        label = f" Indexing {min(99, 100 * self.done // self.total)}% "
         bar = max(0, width - len(label) - 1)
         filled = round(bar * min(self.done, self.total) / self.total)
         return Content.assemble(
