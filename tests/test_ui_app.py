@@ -275,6 +275,23 @@ async def test_sidebar_toggle_hides_the_list_and_persists(store, state_file):
 
 
 @pilot_test
+async def test_at_80_columns_the_sidebar_key_brings_the_list_back_from_the_panel(store, state_file):
+    from reader.ui.widgets.article_view import ArticleView
+
+    app = build_app(store, state_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        sidebar = app.query_one("#sidebar")
+        await pilot.press("w")  # too narrow for three columns: the panel takes the list's room
+        await pilot.pause()
+        assert app.query_one(ArticleView).panel_open and not sidebar.display
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert sidebar.display and not app.query_one(ArticleView).panel_open
+        assert app.focused is app.article_list and app.sidebar_visible
+
+
+@pilot_test
 async def test_help_lists_bindings_and_follows_the_keymap(store, state_file):
     app = build_app(store, state_file, config=Config(keymap={"next_article": "x"}))
     async with app.run_test(size=SIZE) as pilot:

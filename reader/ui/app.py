@@ -37,7 +37,7 @@ from reader.ui.rows import Listed
 from reader.ui.searching import SearchFeatures
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
 from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.article_view import NARROW, ArticleView
 from reader.ui.widgets.filter_input import FilterInput
 from reader.ui.widgets.index_progress import IndexProgress
 from reader.ui.widgets.key_footer import KeyFooter
@@ -588,6 +588,13 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self.screen.set_focus(self.filter_input)
 
     def action_toggle_sidebar(self) -> None:
+        view = self.query_one(ArticleView)
+        if view.panel_open and self.screen.has_class(NARROW):
+            # Too narrow for both: the open panel has the sidebar's room, and the key asks for the list.
+            view.set_panel(False)
+            if self.sidebar_visible:
+                self.article_list.focus()
+                return
         visible = not self.sidebar_visible
         self.keeper.set_pref("sidebar_visible", visible)
         self._schedule_save()
