@@ -27,6 +27,21 @@ async def test_sidebar_lists_every_article_newest_first_with_counts(store, state
 
 
 @pilot_test
+async def test_in_a_narrow_sidebar_the_counts_keep_their_place_in_the_title(store, state_file, tmp_path):
+    for n in range(1200):
+        (store / f"bulk-{n:04d}.txt").write_text(f"date 2020-01-{n % 28 + 1:02d} OSLO • Story {n}.\n", encoding="utf-8")
+    app = build_app(store, state_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        sidebar = app.query_one("#sidebar")
+        assert sidebar.border_title == "1,205 · 1,205 unread"
+        assert len(sidebar.border_title) <= sidebar.size.width - 4
+        await pilot.resize_terminal(120, 34)
+        await settle(pilot)
+        assert sidebar.border_title == "Articles 1,205 · 1,205 unread"
+
+
+@pilot_test
 async def test_keys_move_through_the_list_and_between_list_and_pane(store, state_file):
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:

@@ -19,7 +19,7 @@ from textual.app import App, ComposeResult
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
@@ -45,6 +45,7 @@ from reader.ui.widgets.problems_link import ProblemsLink, problems_summary
 from reader.ui.widgets.reading_pane import Analyser, ReadingPane, default_analyser
 from reader.ui.widgets.saved_searches import SavedSearchList
 from reader.ui.widgets.search_bar import SearchStatus
+from reader.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:  # the index is imported by the archive worker, after the first paint
     from reader.ui.archive_source import ArticleSource, SearchResult
@@ -170,7 +171,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
-            with Vertical(id="sidebar"):
+            with Sidebar(id="sidebar"):
                 yield self.filter_input
                 yield self.search_status
                 yield self.saved_list
@@ -276,7 +277,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             read = self.keeper.read_ids()
             articles = [article for article in articles if article.id not in read]
         self.article_list.set_articles(articles, keep=last)
-        self.query_one("#sidebar").border_title = f"Articles {total:,}"
+        self.query_one(Sidebar).set_titles(f"Articles {total:,}")
         self._show_highlighted()
 
     def on_listing(self, message: Listing) -> None:
@@ -369,15 +370,16 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             self._show_article(highlighted)
 
     def _update_counts(self) -> None:
-        sidebar = self.query_one("#sidebar")
+        sidebar = self.query_one(Sidebar)
         if not self._loaded:
-            sidebar.border_title = "Articles"
+            sidebar.set_titles("Articles")
             return
         total = len(self.all_articles)
         shown = len(self.article_list.articles)
         unread = sum(not self.keeper.is_read(article.id) for article in self.all_articles)
         count = f"{shown:,} of {total:,}" if shown != total else f"{total:,}"
-        sidebar.border_title = f"Articles {count} · {unread:,} unread"
+        # Narrow, the counts matter more than the word.
+        sidebar.set_titles(f"Articles {count} · {unread:,} unread", f"{count} · {unread:,} unread")
         notes = []
         if self.unread_only:
             notes.append("unread only")
