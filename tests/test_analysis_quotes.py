@@ -199,12 +199,20 @@ def test_pronoun_resolves_to_the_previous_speaker_without_mentions() -> None:
     assert quotes[1].speaker == "Bob Lee"
 
 
-def test_pronoun_resolves_to_the_most_recent_person_mention() -> None:
+def test_pronoun_resolves_to_the_subject_of_the_sentence_naming_the_last_person() -> None:
     body = 'Ann Ray met Bob Lee.\n\n"We are ready for this," she said.'
     mentions = [Mention(0, 7, "Ann Ray", "person", "Ann Ray"), Mention(12, 19, "Bob Lee", "person", "Robert Lee")]
     (quote,) = find_quotes(body, mentions)
-    assert quote.speaker == "Robert Lee"
+    assert quote.speaker == "Ann Ray"  # the one who met, not the one met
     assert speaker_text(body, quote) == "she"
+
+
+def test_pronoun_resolves_to_the_last_person_when_their_sentence_names_no_other() -> None:
+    body = 'Ann Ray spoke. Bob Lee left.\n\n"We are ready for this," he said.'
+    start = body.index("Bob")
+    mentions = [Mention(0, 7, "Ann Ray", "person", "Ann Ray"), Mention(start, start + 7, "Bob Lee", "person", "Robert Lee")]
+    (quote,) = find_quotes(body, mentions)
+    assert quote.speaker == "Robert Lee"
 
 
 def test_name_speaker_maps_to_the_canonical_actor_of_its_mention() -> None:

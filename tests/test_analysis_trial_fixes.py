@@ -289,3 +289,33 @@ def test_a_weekday_after_on_is_not_a_place() -> None:
 def test_a_name_before_regional_council_is_an_organisation() -> None:
     analysis = analyze("The Brevanne-Orly regional council, which lent the firm money, said it would help.")
     assert actor(analysis, "Brevanne-Orly").kind == "organisation"
+
+
+# A given name before a surname that also names a company is a person.
+def test_a_surname_that_names_a_company_too_stays_part_of_the_person() -> None:
+    body = "Former New York mayor Michael Bloomberg ended his campaign. Bloomberg reported the news first."
+    analysis = analyze(body)
+    assert actor(analysis, "Michael Bloomberg").kind == "person"
+
+
+# "he" after a sentence naming two people is its subject, not the person named last.
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'Michael Bloomberg ended his campaign. Bloomberg endorsed his former rival, Joe Biden. '
+            '"Three months ago," he said, "I entered the race."',
+            "Michael Bloomberg",
+        ),
+        ('Mr. Lars Vik met Anna Holt in Oslo on Tuesday. "We agreed on the budget," he said.', "Lars Vik"),
+    ],
+)
+def test_he_after_a_sentence_naming_two_people_is_its_subject(body: str, speaker: str) -> None:
+    quote = analyze(body).quotes[0]
+    assert quote.speaker == speaker
+
+
+def test_he_in_the_same_sentence_as_the_names_is_the_nearest() -> None:
+    body = 'Anna Holt thanked Lars Vik, and "it was a long night," he said.'
+    (quote,) = analyze(body).quotes
+    assert quote.speaker == "Lars Vik"

@@ -428,6 +428,8 @@ class _Doc:
             name = _norm(body[seg[index][0] : seg[j - 1][1]])
             hit = self.gaz.lookup(name)
             if hit and (j - index > 1 or hit[1] == "organisation" or _country_like(name, hit, self.gaz)):
+                if j - index == 1 and index > 0 and seg[index - 1][2] in self.lex.given and hit[1] == "organisation":
+                    continue  # a surname that names a company too: "Michael Bloomberg", "Henry Ford"
                 return j, hit
         return None
 

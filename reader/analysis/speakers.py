@@ -404,6 +404,25 @@ def _outside(mentions: list[Mention], quoted: list[tuple[int, int]]) -> list[Men
 FORWARD_REACH = 400
 
 
+# A sentence ends at . ! or ? (and any closing quote or bracket) before a capital, or at a blank line.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+SENTENCE_REACH = 600  # characters looked back for the start of a sentence
+
+
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Rev|Jr|Sr|No|vs)\.$")
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts (a rough cut, enough to tell sentences
+    apart; "Mr. Smith" and "J. Smith" do not end one)."""
+    start = max(0, position - SENTENCE_REACH)
+    # Up to the capital at `position` itself: the lookahead needs it to see a sentence begin there.
+    for match in _SENTENCE_END.finditer(text, start, position + 2):
+        if match.end() <= position and not _ABBREVIATION.search(text, max(0, match.start() - 5), match.start() + 1):
+            start = match.end()
+    return start
+
+
 @functools.cache
 def _organisation_words() -> frozenset[str]:
     return frozenset(w for w in read_entries("org_words.txt") if " " not in w)
@@ -524,7 +543,7 @@ class Resolver:
         if self.people:
             index = bisect.bisect_left(self.people_starts, span.start)
             if index:
-                person = self.people[index - 1]
+                person = self._subject_of_sentence(index - 1, span.start)
                 candidate = (person.start, person.actor)
         for position, name, is_person in reversed(self.last_named):
             if position < span.start and is_person:
@@ -532,6 +551,20 @@ class Resolver:
                     candidate = (position, name)
                 break
         return candidate[1] if candidate else None
+
+    def _subject_of_sentence(self, last: int, pronoun: int) -> Mention:
+        """The person a pronoun stands for: of the people named in the sentence of the
+        nearest one before it, the first (the subject: "Bloomberg endorsed his rival,
+        Joe Biden. 'I entered the race,' he said" is Bloomberg), when that sentence
+        ended before the pronoun's own; in the pronoun's own sentence, the nearest."""
+        person = self.people[last]
+        if _sentence_start(self.text, pronoun) <= person.start:
+            return person
+        start = _sentence_start(self.text, person.start)
+        first = last
+        while first > 0 and self.people[first - 1].start >= start:
+            first -= 1
+        return self.people[first]
 
     def note_name(self, start: int, end: int) -> None:
         """A person-like name seen in running text, for pronouns when there are no mentions."""
