@@ -11,8 +11,8 @@ the driver as a terminal would send them (no Pilot idle-waits in the timing).
 
 Per key, three figures:
 - frame: wall time from the key to the first frame that shows its effect
-  (Textual paints at most 60 times a second, so this includes up to ~17 ms of
-  waiting for the next paint, for both apps alike);
+  (Textual paints at most 60 times a second, so this can include up to ~17 ms
+  of waiting for the next paint, and more when the change takes a message hop);
 - cpu: CPU time of the UI thread from the key to that frame — the work the
   key cost, without the wait (worker threads, e.g. analysis, not included);
 - settled: wall time until no frame followed for 0.25 s (the analysis arriving
