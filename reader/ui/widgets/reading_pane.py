@@ -169,21 +169,27 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
             return
         styles = self._styles()
         body = getattr(article, "body", "")
-        self._body.update(self._body_content(article, self.analysis, styles))
+        self._body.update(self._body_content(article, self.analysis, styles, self._marks))
         kinds = {kind for kind, _, _ in highlight_spans(body, self.analysis)} if self.analysis else set()
         legend_widget = self.query_one("#article-legend", Static)
         legend_widget.update(legend(styles, kinds) if kinds else "")
         legend_widget.display = bool(kinds)
 
-    def _body_content(self, article: Article, analysis: Analysis | None, styles: dict[str, VisualStyle]) -> Content:
+    def _body_content(
+        self,
+        article: Article,
+        analysis: Analysis | None,
+        styles: dict[str, VisualStyle],
+        marks: tuple[tuple[str, int, int], ...],
+    ) -> Content:
         """The body with its highlights, marks and search matches: built ahead by `prepare`, or now."""
         prepared = self._prepared.get(article.id)
         if prepared is not None:
-            (prepared_analysis, marks, matches), content = prepared
-            if prepared_analysis is analysis and marks == self._marks and matches == self._matches:
+            (prepared_analysis, prepared_marks, matches), content = prepared
+            if prepared_analysis is analysis and prepared_marks == marks and matches == self._matches:
                 return content
         body = article.body
-        content = highlighted_body(body, analysis, styles, self._marks)
+        content = highlighted_body(body, analysis, styles, marks)
         if self._matches is not None and content.plain == body:
             match_style = self._span_style("reading-pane--match")
             for start, end in match_spans(body, self._matches):
@@ -199,11 +205,7 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
         if article.id == getattr(self.article, "id", None) or not self.is_attached:
             return  # shown already, or the app is closing (its styles are gone)
         self._prepared.discard(article.id)
-        saved_marks, self._marks = self._marks, ()  # a new article is shown without marks
-        try:
-            content = self._body_content(article, analysis, self._styles())
-        finally:
-            self._marks = saved_marks
+        content = self._body_content(article, analysis, self._styles(), ())  # a new article has no marks
         self._prepared[article.id] = ((analysis, (), self._matches), content)
         self._body.prepare(content, self.size.height)
 
