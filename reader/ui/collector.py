@@ -32,7 +32,7 @@ NO_AUTOMATIC_FULL = 1_000_000  # gen1 collections before Python would start a fu
 
 _managed = False
 _last_deep = 0.0
-_young_thresholds = gc.get_threshold()[:2]
+_default_thresholds = gc.get_threshold()
 
 
 def pause() -> None:
@@ -48,7 +48,7 @@ def resume() -> None:
     are collected as usual from now on, full collections only at rest."""
     if _managed and not gc.isenabled():
         gc.freeze()
-        gc.set_threshold(*_young_thresholds, NO_AUTOMATIC_FULL)
+        gc.set_threshold(*_default_thresholds[:2], NO_AUTOMATIC_FULL)
         gc.enable()
 
 
@@ -70,5 +70,5 @@ def release() -> None:
     global _managed
     _managed = False
     gc.unfreeze()
-    gc.set_threshold(*_young_thresholds, 10)
+    gc.set_threshold(*_default_thresholds)
     gc.enable()
