@@ -85,13 +85,23 @@ class Quote:
     start: int
     end: int
     text: str
-    kind: str  # statement | term
+    kind: str  # statement | term | reported
     speaker: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    # How the speaker was found: name | pronoun | descriptor | continuation | nearest.
+    speaker_via: str | None = None
+    # What the speaker is: person | organisation | anonymous | document | …
+    speaker_kind: str | None = None
+    # The text's own words for an unnamed source ("a senior official").
+    speaker_descriptor: str | None = None
+    # Why a source is unnamed, when the article says ("not authorised to speak publicly").
+    anonymity_reason: str | None = None
+    # The attribution verb's group: neutral | loaded | …
+    cue_group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from datetime import date
 
 from reader.model import Actor, Analysis, Article, Mention, Quote
 
-_VERSION = 2
+_VERSION = 3
 # Level 6 is zlib's default: within a few per cent of 9's size, at twice the speed.
 _LEVEL = 6
 
@@ -48,7 +48,8 @@ def encode_analysis(analysis: Analysis, body: str) -> bytes:
         [[m.start, m.end, own(m.start, m.end, m.text), m.kind, m.actor] for m in analysis.mentions],
         [
             [q.start, q.end, own(q.start, q.end, q.text), q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue,
-             q.cue_start, q.cue_end]
+             q.cue_start, q.cue_end, q.speaker_via, q.speaker_kind, q.speaker_descriptor, q.anonymity_reason,
+             q.cue_group]
             for q in analysis.quotes
         ],
         [[a.name, a.kind, list(a.aliases), a.mentions, a.quotes] for a in analysis.actors],
