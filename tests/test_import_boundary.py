@@ -1,30 +1,66 @@
-"""The data layer never imports Textual: the UI and the CLI are two front ends over it."""
+"""Only reader/ui imports Textual: every other module of the package, imported on its
+own in a fresh interpreter, must load without it (a lazy package `__init__` would hide
+what its modules import, so each module is imported by name)."""
 
+from __future__ import annotations
+
+import json
 import subprocess
 import sys
+from pathlib import Path
 
-import pytest
+PACKAGE = Path(__file__).resolve().parents[1] / "reader"
 
-DATA_LAYER = (
-    "reader.model",
-    "reader.text",
-    "reader.store",
-    "reader.analysis",
-    "reader.index",
-    "reader.state",
-    "reader.config",
-    "reader.cli",
-)
+# Imports each module named on the command line with `textual` refused, and prints
+# the modules that reached for it. Each import runs against a clean slate of
+# reader modules so one module's import cannot hide another's.
+PROBE = r"""
+import importlib, json, sys
+
+class RefuseTextual:
+    def find_spec(self, name, path=None, target=None):
+        if name == "textual" or name.startswith("textual."):
+            raise ImportError(f"refused {name}", name=name)
+        return None
+
+sys.meta_path.insert(0, RefuseTextual())
+offenders = {}
+for module in sys.argv[1:]:
+    for loaded in [m for m in sys.modules if m == "reader" or m.startswith("reader.")]:
+        del sys.modules[loaded]
+    try:
+        importlib.import_module(module)
+    except BaseException as error:  # a lazy package may turn the ImportError into another
+        cause = error
+        while cause is not None and not str(cause).startswith("refused textual"):
+            cause = cause.__cause__ or cause.__context__
+        offenders[module] = str(cause) if cause is not None else f"{type(error).__name__}: {error}"
+print(json.dumps({"offenders": offenders, "textual_loaded": "textual" in sys.modules}))
+"""
 
 
-@pytest.mark.parametrize("module", DATA_LAYER)
-def test_data_layer_does_not_import_textual(module):
-    code = f"import sys, {module}; print('textual' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+def modules_outside_ui() -> list[str]:
+    names = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        if "ui" in parts[1:2] or parts[-1] == "__main__":  # __main__ runs the program
+            continue
+        names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+def probe(modules: list[str]) -> dict:
+    result = subprocess.run([sys.executable, "-c", PROBE, *modules], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_no_module_outside_the_ui_imports_textual():
+    modules = modules_outside_ui()
+    assert len(modules) > 40 and "reader.index.sync" in modules and "reader.store.scan" in modules
+    report = probe(modules)
+    assert report["offenders"] == {}
+    assert report["textual_loaded"] is False
 
 
 def test_the_check_can_fail():
-    code = "import sys, reader.ui.app; print('textual' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "True"
+    assert probe(["reader.ui.app"])["offenders"] == {"reader.ui.app": "refused textual"}
