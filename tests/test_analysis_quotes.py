@@ -257,8 +257,12 @@ def test_multi_paragraph_quote_is_one_statement() -> None:
     assert quote.speaker == "Bob Lee"
 
 
-def test_one_quoted_word_after_a_naming_verb_is_a_term() -> None:
+def test_a_judgement_after_called_is_a_statement_and_a_dubbed_name_a_term() -> None:
+    # "called X 'premature'" gives the speaker's word for it; "dubbed" names something.
     body = 'Mr Vale called the walkout "premature" and left.'
+    (quote,) = find_quotes(body, [])
+    assert quote.kind == "statement"
+    body = 'Aides dubbed the bus "rocket" after the trip.'
     (quote,) = find_quotes(body, [])
     assert quote.kind == "term"
 
