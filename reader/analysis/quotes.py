@@ -18,12 +18,11 @@ from dataclasses import dataclass
 
 from reader.analysis.cues import cue_pattern
 from reader.analysis.letters import UPPER
+from reader.analysis.quote_kinds import named_not_said, quote_kind
 from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_bounds
 from reader.analysis.speakers import Resolver, SpeakerSpan, main_subject, phrase_after, subject_before
 from reader.model import Mention, Quote
 
-# A quote this long (in words) is a statement even without a cue.
-STATEMENT_WORDS = 4
 # How far after a quote its cue may be ("…," Jock A. Finlayson, head of policy at …, said).
 AFTER_CUE_REACH = 160
 
@@ -79,8 +78,8 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
                 attribution = _Attribution(None, None, False, inherited=last_statement)
         if attribution is None and span.start == p_start and p_index:
             attribution = _reported_speech_before(body, cues, paragraphs[p_index - 1])
-        kind = _kind(body, span, attribution)
-        if kind == "term" and attribution is not None and _mentioned_not_said(body, span):
+        kind = quote_kind(body, span, attribution.cue if attribution else None, bool(attribution and attribution.same_sentence))
+        if kind == "term" and attribution is not None and named_not_said(body, span):
             attribution = None  # a so-called “green corridor” is nobody's words
         if attribution is None and kind == "statement":
             attribution = _sentence_subject(body, gaps)
@@ -353,48 +352,6 @@ def _reported_speech_before(text: str, cues: re.Pattern[str], paragraph: tuple[i
     if speaker is None or speaker.kind not in ("name", "pronoun"):
         return None
     return _Attribution((match.start(), match.end()), speaker, False)
-
-
-def _kind(text: str, span: QuoteSpan, attribution: _Attribution | None) -> str:
-    words = len(_WORD.findall(text, span.start, span.end))
-    if words >= STATEMENT_WORDS or span.paragraphs > 1:
-        return "statement"
-    if _mentioned_not_said(text, span):
-        return "term"
-    if attribution is not None and attribution.same_sentence and not (words == 1 and _names_a_thing(text, attribution)):
-        return "statement"
-    return "term"
-
-
-def _mentioned_not_said(text: str, span: QuoteSpan) -> bool:
-    """A so-called “green corridor”, the word “dialect”, NBC's “Today”: words named, not said by anyone."""
-    return bool(
-        _SO_CALLED.search(text, max(0, span.start - 12), span.start)
-        or _WORD_AS_WORD.search(text, max(0, span.start - 30), span.start)
-        or (_TITLE_AFTER_DETERMINER.search(text, max(0, span.start - 12), span.start) and _capitalised(text, span))
-    )
-
-
-_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
-_WORD_AS_WORD = re.compile(
-    r"\b(?:the|a|an|this|that)\s+(?:words?|terms?|phrases?|expressions?|labels?|slogans?|names?|nicknames?|"
-    r"titles?|hashtags?|mottos?|catchphrases?|headlines?)\s*,?\s*$",
-    re.IGNORECASE,
-)
-_TITLE_AFTER_DETERMINER = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your)|\w['’]s)\s+$", re.IGNORECASE)
-
-
-def _capitalised(text: str, span: QuoteSpan) -> bool:
-    for char in text[span.start + 1 : span.end]:
-        if char.isalnum():
-            return char.isupper()
-    return False
-_NAMING_CUE = re.compile(r"(?:call|dub|label|brand|term)", re.IGNORECASE)
-
-
-def _names_a_thing(text: str, attribution: _Attribution) -> bool:
-    """`called the walkout "premature"`: one quoted word after a naming verb is a label."""
-    return attribution.cue is not None and _NAMING_CUE.match(text, attribution.cue[0]) is not None
 
 
 def _quote(text: str, span: QuoteSpan, kind: str, attribution: _Attribution | None, resolver: Resolver) -> Quote:
