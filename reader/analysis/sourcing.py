@@ -1,0 +1,3 @@
+"""Placeholder"""
+def with_sourcing(body, mentions, quotes):
+    return quotes
