@@ -33,6 +33,9 @@ MIN_FRONT_WORDS = 4
 ATTRIBUTION_WORDS = 8
 # A cue after a comma followed by no more than this many words is followed by its speaker ("…, said Jane Doe, 42.").
 SPEAKER_WORDS = 8
+# "The latest test, North Korea said, was its biggest yet": the clause before such a cue is short.
+PARENTHETICAL_FRONT_WORDS = 6
+_NOT_CONTINUED = re.compile(r"\s*(?:\w+ing\b|who\b|which\b|according\b|in\b|on\b|at\b|after\b|before\b|during\b|because\b|as\b)")
 # Words after a closing cue that may still be its speaker and adjuncts (", said X, a professor at Y.").
 TAIL_WORDS = 14
 
@@ -257,7 +260,12 @@ class _Finder:
                 return None
         if speaker is None:
             return None
-        if text.startswith(",", _LEADING_SPACE.match(text, cue.end()).end()) and len(_WORD.findall(tail)) < TAIL_WORDS:
+        if (
+            text.startswith(",", _LEADING_SPACE.match(text, cue.end()).end())
+            and len(_WORD.findall(tail)) < TAIL_WORDS
+            and len(_WORD.findall(text, s, comma)) <= PARENTHETICAL_FRONT_WORDS
+            and not _NOT_CONTINUED.match(text, _LEADING_SPACE.match(text, cue.end()).end() + 1)
+        ):
             # "The test, North Korea said, was its biggest yet": the clause runs on past the cue.
             return self._quote(s, e, speaker, cue, cut=False)
         end = _trim_end(text, s, comma)
