@@ -100,20 +100,13 @@ def find_reported(body: str, mentions: Sequence[Mention], quotes: Sequence[Quote
     for match in reported_cue_pattern().finditer(body):
         if finder.in_quote(match.start()) or not _usable(body, match):
             continue
+        if found and match.start() < found[-1].end:
+            continue
         quote = finder.reported(match)
         if quote is None:
             continue
         if found and quote.start < found[-1].end:
-            if quote.cue_start is not None and found[-1].start < quote.cue_start < found[-1].end:
-                # "A said B, and C said D": the first clause stops where the second begins.
-                previous = found[-1]
-                cut = _trim_end(body, previous.start, min(quote.speaker_start or quote.cue_start, quote.start))
-                if cut - previous.start >= 3 * MIN_CONTENT_WORDS:
-                    found[-1] = _with_span(body, previous, previous.start, cut)
-                else:
-                    found.pop()
-            else:
-                continue
+            continue  # a verb inside what was reported ("asked why the wall promised … was not built")
         found.append(quote)
     return found
 
@@ -182,7 +175,7 @@ class _Finder:
         if (
             after is None
             or text.startswith(",", _LEADING_SPACE.match(text, cue.end()).end())
-            or (text[s : cue.start()].rstrip().endswith(",") and len(_WORD.findall(text, cue.end(), e)) <= SPEAKER_WORDS)
+            or (text[s : cue.start()].rstrip().endswith(",") and self._speaker_follows(cue.end(), e))
         ):
             return self._closing(cue, s, e)  # "…, X said." / "…, said X."
         speaker = self._subject(cue, s)
@@ -234,6 +227,17 @@ class _Finder:
                 return found
         return subject_before(text, lo, cue.start())
 
+    def _speaker_follows(self, position: int, end: int) -> bool:
+        """`…, said Jane Doe, a spokesman.`: what follows the cue is its speaker, not a clause."""
+        text = self.text
+        if len(_WORD.findall(text, position, end)) > TAIL_WORDS:
+            return False
+        speaker = phrase_after(text, position, end) or _bare_phrase(text, position, end)
+        if speaker is None:
+            return False
+        rest = _LEADING_SPACE.match(text, speaker.end, end).end()
+        return rest >= end or text[rest] in ",.;:!?)" or _ADJUNCT.match(text, speaker.end, end) is not None
+
     # -- "…, X said." ----------------------------------------------------------
 
     def _closing(self, cue: re.Match[str], s: int, e: int) -> Quote | None:
@@ -256,8 +260,8 @@ class _Finder:
             if speaker is None:
                 return None
             comma = text.rfind(",", s, speaker.start)
-            if comma < 0:
-                return None
+            if comma < 0 or len(_WORD.findall(text, comma, speaker.start)) > 6 or len(_WORD.findall(text, speaker.end, cue.start())) > 2:
+                return None  # the speaker must stand between the comma and its cue
         if speaker is None:
             return None
         if (
