@@ -129,3 +129,23 @@ def test_a_reported_verb_outside_every_group_is_refused(tmp_path: Path):
     data.write_text("groups:\n  plain: {say: [said]}\nreported_speech: [say, mumble]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="mumble"):
         cue_groups.__wrapped__(data)
+
+
+def test_an_articles_sourcing_summary():
+    from reader.analysis.sourcing_summary import sourcing_summary
+
+    body = (
+        '"The bridge is safe again and will stay open all winter," said Ilse Varga.\n\n'
+        "Tomas Reiner claimed that the repairs had cost twice what the council admits.\n\n"
+        "The work was rushed, a senior official said, speaking on condition of anonymity.\n\n"
+        "According to the report, the bridge carries twelve thousand cars a day."
+    )
+    summary = sourcing_summary(analyze(body))
+    assert (summary.direct, summary.reported, summary.quotes) == (1, 3, 4)
+    assert (summary.people, summary.anonymous, summary.documents, summary.unattributed) == (2, 1, 1, 0)
+    assert [s.name for s in summary.speakers][:2] == ["Ilse Varga", "Tomas Reiner"]
+    assert summary.speakers[0].words == 11 and summary.speakers[0].kind == "person"
+    assert abs(sum(s.share for s in summary.speakers) - 1.0) < 1e-9
+    anonymous = next(s for s in summary.speakers if s.kind == "anonymous")
+    assert anonymous.name == "a senior official"
+    assert [q.cue for q in summary.loaded] == ["claimed"]
