@@ -18,7 +18,8 @@ or foreign database is moved aside and rebuilt, with a notice in `Index.warnings
     index.count_matches(query) -> int           # all matches, for "200 of 8,412"
     index.summaries('source:reuters')           # the same filters, newest first
     index.actors(kind=None, weeks=52)  -> list[ActorStats]
-    index.quotes(actor=None)  -> list[QuoteHit]  (date order)
+    index.quotes(actor=None, kinds=SAID_KINDS)  -> list[QuoteHit]  (date order; default: direct quotes only)
+    index.outlets()    -> list[OutletStats]     # per source: quotes, anonymous and loaded-verb shares
     index.sync_paths([changed files])           # live updates from a file watcher
 
 Threads: call `sync`/`sync_paths` from one worker thread at a time, read from any
@@ -35,7 +36,7 @@ may analyse it itself. `progress` counts files read plus articles analysed, or
 only files if `analysis_progress` is given for phase 2. A cancelled sync leaves
 analyses pending; the next sync finishes them.
 
-Storage (schema 3): bodies zlib-compressed once, a contentless FTS5 index
+Storage (schema 4): bodies zlib-compressed once, a contentless FTS5 index
 (snippets are cut in Python from the stored body), analyses as compressed JSON.
 About 1.9x the article text: ~86 MB for 10,000 Wikinews articles.
 

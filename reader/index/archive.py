@@ -23,7 +23,13 @@ from reader.model import Analysis, Article, ArticleSummary, Problem, Quote
 READER_CACHE_KIB = 8000
 # Ranking a word found in fewer articles than this is fast enough to do anyway.
 COMMON_MINIMUM = 5000
-_QUOTE_COLUMNS = 'q.start, q."end", q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end'
+_QUOTE_COLUMNS = (
+    'q.start, q."end", q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end,'
+    " q.speaker_via, q.speaker_kind, q.speaker_descriptor, q.anonymity_reason, q.cue_group"
+)
+# What was said by someone: a direct quote or reported speech, not a quoted term.
+SAID_KINDS = ("statement", "reported")
+_SAID_SQL = "('statement', 'reported')"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,28 @@ class ActorStats:
     quotes: int
     activity: tuple[int, ...] = ()  # articles per week, oldest first, from `first_week`
     first_week: date | None = None  # the Monday of activity[0]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletStats:
+    """How one outlet (an article `source`) quotes: counts over its direct quotes and
+    reported speech; `source` is None for articles without one."""
+
+    source: str | None
+    articles: int
+    quotes: int  # direct quotes and reported speech
+    reported: int
+    anonymous: int  # quotes whose speaker is an anonymous source
+    loaded: int  # quotes attributed with a loaded verb ("claimed", "insisted")
+    top_speakers: tuple[tuple[str, int], ...] = ()  # (speaker, quotes), most quoted first
+
+    @property
+    def anonymous_share(self) -> float:
+        return self.anonymous / self.quotes if self.quotes else 0.0
+
+    @property
+    def loaded_share(self) -> float:
+        return self.loaded / self.quotes if self.quotes else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +345,37 @@ class Index:
             hits.append(QuoteHit(summary, Quote(*row[7:])))
         return hits
 
+    def outlets(self, top: int = 5) -> list[OutletStats]:
+        """Per outlet, how it quotes (see OutletStats); most quotes first."""
+        db = self._db()
+        names: dict[str | None, str | None] = {}
+        articles: dict[str | None, int] = {}
+        for key, source, count in db.execute("SELECT source_key, min(source), count(*) FROM articles GROUP BY source_key"):
+            names[key], articles[key] = source, count
+        counts = {
+            key: row
+            for key, *row in db.execute(
+                "SELECT a.source_key, count(*), sum(q.kind = 'reported'), sum(q.speaker_kind = 'anonymous'),"
+                " sum(q.cue_group = 'loaded') FROM quotes q JOIN articles a ON a.rowid = q.article"
+                f" WHERE q.kind IN {_SAID_SQL} GROUP BY a.source_key"
+            )
+        }
+        speakers: dict[str | None, list[tuple[str, int]]] = {}
+        for key, speaker, count in db.execute(
+            "SELECT a.source_key, q.speaker, count(*) FROM quotes q JOIN articles a ON a.rowid = q.article"
+            f" WHERE q.kind IN {_SAID_SQL} AND q.speaker IS NOT NULL GROUP BY a.source_key, q.speaker"
+        ):
+            speakers.setdefault(key, []).append((speaker, count))
+        result = []
+        for key, source in names.items():
+            quotes, reported, anonymous, loaded = counts.get(key, (0, 0, 0, 0))
+            ranked = sorted(speakers.get(key, ()), key=lambda item: (-item[1], item[0].casefold()))
+            result.append(
+                OutletStats(source, articles[key], quotes, reported or 0, anonymous or 0, loaded or 0, tuple(ranked[:top]))
+            )
+        result.sort(key=lambda o: (-o.quotes, -o.articles, (o.source or "").casefold()))
+        return result
+
     def search(self, query: SearchQuery | str, limit: int | None = 200, *, snippets: bool = True) -> list[SearchHit]:
         """Articles matching `query`: best first when it has words, else newest first;
         `snippets=False` leaves every hit's snippet empty (the app lists titles only).
@@ -424,10 +483,21 @@ class Index:
         for speaker in query.speakers:
             keys_sql, keys = _name_key_ids(speaker)
             conditions.append(
-                "a.rowid IN (SELECT n.article FROM actor_names n JOIN article_actors x"
-                f" ON x.article = n.article AND x.actor = n.actor WHERE n.key IN {keys_sql} AND x.quotes > 0)"
+                "a.rowid IN (SELECT n.article FROM actor_names n JOIN actors c ON c.id = n.actor"
+                " JOIN quotes q ON q.article = n.article AND q.speaker = c.name"
+                f" WHERE n.key IN {keys_sql} AND q.kind IN {_SAID_SQL})"
             )
             parameters.extend(keys)
+        for typed in query.verbs:
+            verbs = _verbs_for(typed)
+            conditions.append(
+                f"a.rowid IN (SELECT article FROM quotes WHERE cue_verb IN ({','.join('?' * len(verbs))})"
+                f" AND kind IN {_SAID_SQL})"
+            )
+            parameters.extend(verbs)
+        if query.anonymous is not None:
+            negation = "" if query.anonymous else "NOT "
+            conditions.append(f"a.rowid {negation}IN (SELECT article FROM quotes WHERE speaker_kind = 'anonymous')")
         for source in query.sources:
             conditions.append("instr(a.source_key, ?) > 0")
             parameters.append(name_key(source))
@@ -464,6 +534,12 @@ def _name_key_ids(name: str) -> tuple[str, tuple[str, ...]]:
     """SQL for the ids of the name keys a searched name may be stored under, and its parameters."""
     keys = name_keys(name)
     return f"(SELECT id FROM name_keys WHERE key IN ({','.join('?' * len(keys))}))", keys
+
+
+def _verbs_for(typed: str) -> tuple[str, ...]:
+    from reader.analysis.cue_groups import cue_groups
+
+    return cue_groups().verbs_for(typed)
 
 
 def _as_query(query: SearchQuery | str | None) -> SearchQuery | None:

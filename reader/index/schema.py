@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 # Bump on any change to the tables below: older databases are then rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # "NwsR": marks the file as ours, so a foreign SQLite file is never reused.
 APPLICATION_ID = 0x4E777352
 
@@ -110,8 +110,16 @@ CREATE TABLE quotes (
     cue TEXT,
     cue_start INTEGER,
     cue_end INTEGER,
+    speaker_via TEXT,
+    speaker_kind TEXT,              -- person | organisation | document | anonymous
+    speaker_descriptor TEXT,
+    anonymity_reason TEXT,
+    cue_group TEXT,                 -- neutral | loaded (analysis/data/cue_groups.yaml)
+    cue_verb TEXT,                  -- the verb the cue is a form of ("claimed" -> "claim"), for verb:
     PRIMARY KEY (article, start)
 ) WITHOUT ROWID;
+CREATE INDEX quotes_by_verb ON quotes (cue_verb, article) WHERE cue_verb IS NOT NULL;
+CREATE INDEX quotes_anonymous ON quotes (article) WHERE speaker_kind = 'anonymous';
 
 -- Only the inverted index (rowid = articles.rowid); rows are removed with FTS5's
 -- 'delete' command, which needs the text as inserted (see sync._forget_articles).
