@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,3 +26,26 @@ def cue_pattern() -> re.Pattern[str]:
     forms = sorted(set(read_cue_forms()), key=len, reverse=True)
     alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+class CueFinder:
+    """Cue words in one text, less those that are part of a person's name ("Liz Yelling
+    told": the cue is "told", not "Yelling")."""
+
+    def __init__(self, names: list[tuple[int, int]]) -> None:
+        self.pattern = cue_pattern()
+        self.names = sorted(names)
+        self._starts = [start for start, _ in self.names]
+
+    def finditer(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        for match in self.pattern.finditer(text, lo, hi):
+            if match.group()[0].isupper() and self._in_name(match.start()):
+                continue
+            yield match
+
+    def fullmatch(self, word: str) -> re.Match[str] | None:
+        return self.pattern.fullmatch(word)
+
+    def _in_name(self, position: int) -> bool:
+        index = bisect.bisect_right(self._starts, position) - 1
+        return index >= 0 and self.names[index][0] <= position < self.names[index][1]

@@ -16,10 +16,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.analysis.cues import cue_pattern
+from reader.analysis.cues import CueFinder
 from reader.analysis.letters import UPPER
 from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_bounds
-from reader.analysis.speakers import Resolver, SpeakerSpan, main_subject, phrase_after, subject_before
+from reader.analysis.speakers import Resolved, Resolver, SpeakerSpan, main_subject, phrase_after, subject_before
 from reader.model import Mention, Quote
 
 # A quote this long (in words) is a statement even without a cue.
@@ -41,6 +41,7 @@ class _Attribution:
     speaker: SpeakerSpan | None
     same_sentence: bool
     inherited: Quote | None = None
+    nearest: bool = False  # found by proximity, with no cue tying it to the quote
 
 
 def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
@@ -50,7 +51,7 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
     paragraphs = paragraph_bounds(body)
     paragraph_starts = [start for start, _ in paragraphs]
     resolver = Resolver(body, mentions, [(span.start, span.end) for span in spans])
-    cues = cue_pattern()
+    cues = CueFinder([(m.start, m.end) for m in mentions if m.kind == "person"])
     quotes: list[Quote] = []
     last_statement: Quote | None = None
     last_statement_paragraph = -2
@@ -165,7 +166,7 @@ def _usable_cue(text: str, match: re.Match[str]) -> bool:
 
 
 def _cue_before(
-    text: str, cues: re.Pattern[str], gaps: list[tuple[int, int]], previous: Quote | None
+    text: str, cues: CueFinder, gaps: list[tuple[int, int]], previous: Quote | None
 ) -> _Attribution | None:
     tried = 0
     for lo, hi in gaps:
@@ -201,7 +202,7 @@ def _cue_before(
     return None
 
 
-def _first_cue(text: str, cues: re.Pattern[str], gap: tuple[int, int]) -> re.Match[str] | None:
+def _first_cue(text: str, cues: CueFinder, gap: tuple[int, int]) -> re.Match[str] | None:
     for match in cues.finditer(text, *gap):
         if _usable_cue(text, match):
             return match
@@ -238,7 +239,7 @@ def _subject_elided(text: str, lo: int, cue: re.Match[str]) -> bool:
 
 
 def _introduced_by_colon(
-    text: str, cues: re.Pattern[str], paragraphs: list[tuple[int, int]], p_index: int, quote_start: int
+    text: str, cues: CueFinder, paragraphs: list[tuple[int, int]], p_index: int, quote_start: int
 ) -> _Attribution | None:
     """`Breitbart News responded:` closing the paragraph before a quote paragraph."""
     if p_index == 0 or quote_start != paragraphs[p_index][0]:
@@ -264,10 +265,10 @@ def _sentence_subject(text: str, gaps: list[tuple[int, int]]) -> _Attribution | 
     speaker = phrase_after(text, lo, hi)
     if speaker is None or speaker.kind == "phrase":
         return None
-    return _Attribution(None, speaker, False)
+    return _Attribution(None, speaker, False, nearest=True)
 
 
-def _cue_after(text: str, cues: re.Pattern[str], quote_end: int, hi: int) -> _Attribution | None:
+def _cue_after(text: str, cues: CueFinder, quote_end: int, hi: int) -> _Attribution | None:
     lo = _LEADING_JUNK.match(text, quote_end, hi).end()
     for match in cues.finditer(text, lo, min(hi, lo + AFTER_CUE_REACH)):
         if not _usable_cue(text, match):
@@ -290,7 +291,7 @@ _SHORT_ATTRIBUTION = re.compile(
 )
 
 
-def _attribution_sentence_after(text: str, cues: re.Pattern[str], span: QuoteSpan, hi: int) -> _Attribution | None:
+def _attribution_sentence_after(text: str, cues: CueFinder, span: QuoteSpan, hi: int) -> _Attribution | None:
     """`"… missing." Trump said.`: a sentence of its own after the quote that only
     attributes it (the subject, a cue and at most a few words of time or place)."""
     if not _closes_sentence(text, span):
@@ -304,7 +305,7 @@ def _attribution_sentence_after(text: str, cues: re.Pattern[str], span: QuoteSpa
 
 
 def _cue_in_previous_sentence(
-    text: str, cues: re.Pattern[str], lo: int, sentence_start: int, quote_start: int
+    text: str, cues: CueFinder, lo: int, sentence_start: int, quote_start: int
 ) -> _Attribution | None:
     """`…, he added. "…"`: a sentence that ends with its attribution."""
     if sentence_start <= lo:
@@ -339,7 +340,7 @@ def _cue_in_previous_sentence(
     return _Attribution((match.start(), match.end()), speaker, False)
 
 
-def _reported_speech_before(text: str, cues: re.Pattern[str], paragraph: tuple[int, int]) -> _Attribution | None:
+def _reported_speech_before(text: str, cues: CueFinder, paragraph: tuple[int, int]) -> _Attribution | None:
     """`Carter said that … .` then a paragraph that is one quote: Carter goes on."""
     lo, hi = paragraph
     if any(mark in text[lo:hi] for mark in "\"“”"):
@@ -415,23 +416,25 @@ def _quote(text: str, span: QuoteSpan, kind: str, attribution: _Attribution | No
             cue=text[cue_start:cue_end] if cue_start is not None else None,
             cue_start=cue_start,
             cue_end=cue_end,
+            speaker_via="continuation" if previous.speaker is not None else None,
+            speaker_kind=previous.speaker_kind,
         )
-    speaker = None
-    speaker_start = speaker_end = None
-    if attribution.speaker is not None:
-        speaker, speaker_start, speaker_end = resolver.resolve(attribution.speaker)
-    if attribution.cue is None:
-        return Quote(span.start, span.end, quote_text, kind, speaker, speaker_start, speaker_end)
-    cue_start, cue_end = attribution.cue
+    found = resolver.resolve(attribution.speaker) if attribution.speaker is not None else Resolved(None, None, None)
+    via = found.via
+    if via is not None and attribution.nearest:
+        via = "nearest"  # no cue ties the quote to this speaker: the sentence's subject
+    cue_start, cue_end = attribution.cue if attribution.cue is not None else (None, None)
     return Quote(
         span.start,
         span.end,
         quote_text,
         kind,
-        speaker=speaker,
-        speaker_start=speaker_start,
-        speaker_end=speaker_end,
-        cue=text[cue_start:cue_end],
+        speaker=found.speaker,
+        speaker_start=found.start,
+        speaker_end=found.end,
+        cue=text[cue_start:cue_end] if cue_start is not None else None,
         cue_start=cue_start,
         cue_end=cue_end,
+        speaker_via=via,
+        speaker_kind=found.kind,
     )

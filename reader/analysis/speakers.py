@@ -14,7 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.analysis.actors import actor_lexicon
 from reader.analysis.cues import cue_pattern
+from reader.analysis.gender import given_name_gender, pronoun_gender, title_gender
 from reader.analysis.gazetteer import read_entries
 from reader.analysis.letters import UPPER
 from reader.model import Mention
@@ -327,6 +329,8 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
         return None
     if all(_bare(t[2]) in _CALENDAR for t in head):
         return None
+    if _bare(head[0][2]) in PRONOUNS and (len(head) == 1 or _bare(head[1][2]) in SKIPPABLE):
+        return SpeakerSpan(head[0][0], head[0][1], "pronoun")  # "He said he would …"
     last = head[-1][2]
     if last[0].isupper() and not last.endswith(("'s", "’s")) and _bare(last) not in _BARE_NOUN_SPEAKERS:
         run_end = head[-1][1]
@@ -428,6 +432,23 @@ def _organisation_words() -> frozenset[str]:
     return frozenset(w for w in read_entries("org_words.txt") if " " not in w)
 
 
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A speaker span mapped to who it names: the actor, how it was found, what it is."""
+
+    speaker: str | None
+    start: int
+    end: int
+    via: str | None = None  # name | pronoun | descriptor
+    kind: str | None = None  # person | organisation
+
+
+# How far back (in characters) a pronoun looks for the person it stands for.
+PRONOUN_REACH = 2500
+_GENDERED_PRONOUNS = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b")
+_AGE = re.compile(r"(\d{1,3})-year-old")
+
+
 class Resolver:
     """Maps speaker spans to canonical actors, using mentions when there are any."""
 
@@ -437,29 +458,43 @@ class Resolver:
         self.starts = [m.start for m in self.mentions]
         # A pronoun outside a quote does not point at a name said inside one.
         outside = _outside(self.mentions, sorted(quoted))
-        self.people = [m for m in outside if m.kind == "person"]
+        self.people = [m for m in outside if m.kind == "person" and not _is_group(m.actor)]
         self.people_starts = [m.start for m in self.people]
         self.last_named: list[tuple[int, str, bool]] = []  # (position, name, is a person)
+        self.genders: dict[str, str | None] = {}
+        self.kinds = {m.actor: m.kind for m in self.mentions}
 
-    def resolve(self, span: SpeakerSpan) -> tuple[str | None, int, int]:
-        """(speaker, start, end) for a speaker span, after mapping to mentions."""
+    def resolve(self, span: SpeakerSpan) -> Resolved:
+        """The actor a speaker span names, after mapping to mentions."""
         if span.kind == "pronoun":
-            return self._pronoun(span), span.start, span.end
+            speaker = self._pronoun(span)
+            return Resolved(speaker, span.start, span.end, "pronoun" if speaker else None, self._kind(speaker))
         if span.antecedent is not None:
             # "who" meaning Mike Lee; "its chief executive, Tim Cook" meaning Tim Cook
-            return self.resolve(span.antecedent)[0], span.start, span.end
+            inner = self.resolve(span.antecedent)
+            return Resolved(inner.speaker, span.start, span.end, inner.via, inner.kind)
         mention = self._overlapping(span)
         if mention is not None:
             self.last_named.append((mention.start, mention.actor, mention.kind == "person"))
-            return mention.actor, mention.start, mention.end
+            via = "descriptor" if span.kind == "phrase" else "name"
+            return Resolved(mention.actor, mention.start, mention.end, via, _speaker_kind(mention.kind))
         name = self.text[span.start : span.end]
         if span.kind == "phrase":
             # A description is no actor: it is the person or organisation it stands
             # for, or nobody (the span still shows where the speaker is named).
-            return self._described(span) or self._organisation(span), span.start, span.end
+            person = self._described(span)
+            if person is not None:
+                return Resolved(person, span.start, span.end, "descriptor", "person")
+            body = self._organisation(span)
+            return Resolved(body, span.start, span.end, "descriptor" if body else None, "organisation" if body else None)
         if span.kind == "name":
+            if _not_a_name(self.text, span.start, span.end):
+                return Resolved(None, span.start, span.end)
             self.last_named.append((span.start, name, True))
-        return name, span.start, span.end
+        return Resolved(name, span.start, span.end, "name", None)
+
+    def _kind(self, actor: str | None) -> str | None:
+        return _speaker_kind(self.kinds.get(actor)) if actor else None
 
     def _organisation(self, span: SpeakerSpan) -> str | None:
         """The organisation `the bank` (or `her association`) stands for: the latest one
@@ -482,6 +517,9 @@ class Resolver:
 
         The description must be singular and definite (`the`, `its`, `Norway's`), and
         the person named next to the same role word earlier in the text."""
+        age = _AGE.search(self.text, span.start, span.end)
+        if age is not None and self.text[span.start : age.start()].strip().lower() in ("the", ""):
+            return self._of_age(age.group(1), span.start)
         words = _WORD_ONLY.findall(self.text, span.start, span.end)
         if len(words) < 2 or len(words) > 7:
             return None
@@ -512,9 +550,23 @@ class Resolver:
                 if mention.start - span.end > FORWARD_REACH:
                     break
                 continue
+            # The role word must stand before the description itself: in "Turning to
+            # Snow, the president said" the president is not Snow.
             if before.search(self.text, max(0, mention.start - 60), mention.start) or after.match(
-                self.text, mention.end, min(len(self.text), mention.end + 80)
+                self.text, mention.end, min(span.start, mention.end + 80)
             ):
+                found = mention.actor
+        return found
+
+    def _of_age(self, age: str, position: int) -> str | None:
+        """`the 34-year-old`: the person the text gave that age (`Ann Roe, 34,`, `34-year-old Ann Roe`)."""
+        after = re.compile(rf",\s*(?:aged\s+)?{age}\b")
+        before = re.compile(rf"\b{age}-year-old\s+(?:[\w'’-]+\s+){{0,3}}$")
+        found = None
+        for mention in self.people:
+            if mention.start >= position:
+                break
+            if after.match(self.text, mention.end) or before.search(self.text, max(0, mention.start - 50), mention.start):
                 found = mention.actor
         return found
 
@@ -539,33 +591,121 @@ class Resolver:
                     if mention.kind == "organisation":
                         return mention.actor
             return None
-        candidate: tuple[int, str] | None = None
+        gender = pronoun_gender(word)
         if self.people:
-            index = bisect.bisect_left(self.people_starts, span.start)
-            if index:
-                person = self._subject_of_sentence(index - 1, span.start)
-                candidate = (person.start, person.actor)
+            person = self._antecedent(span.start, gender)
+            if person is not None:
+                self.genders.setdefault(person.actor, gender)
+                return person.actor
+            if any(m.start < span.start for m in self.people):
+                return None  # every person named before is of the other gender
         for position, name, is_person in reversed(self.last_named):
-            if position < span.start and is_person:
-                if candidate is None or (not self.people and position > candidate[0]):
-                    candidate = (position, name)
-                break
-        return candidate[1] if candidate else None
+            if position < span.start and is_person and self._gender(name) in (None, gender):
+                return name
+        return None
 
-    def _subject_of_sentence(self, last: int, pronoun: int) -> Mention:
-        """The person a pronoun stands for: of the people named in the sentence of the
-        nearest one before it, the first (the subject: "Bloomberg endorsed his rival,
-        Joe Biden. 'I entered the race,' he said" is Bloomberg), when that sentence
-        ended before the pronoun's own; in the pronoun's own sentence, the nearest."""
-        person = self.people[last]
-        if _sentence_start(self.text, pronoun) <= person.start:
-            return person
-        start = _sentence_start(self.text, person.start)
-        first = last
-        while first > 0 and self.people[first - 1].start >= start:
-            first -= 1
-        return self.people[first]
+    def _antecedent(self, pronoun: int, gender: str | None) -> Mention | None:
+        """The person a pronoun stands for: the nearest person before it who may bear it
+        (given name, title, earlier pronouns), and of the people named in that person's
+        sentence the first (the subject: "Bloomberg endorsed his rival, Joe Biden. 'I
+        entered the race,' he said" is Bloomberg) when that sentence ended before the
+        pronoun's own; in the pronoun's own sentence, the nearest."""
+        index = bisect.bisect_left(self.people_starts, pronoun)
+        own_start = _sentence_start(self.text, pronoun)
+        k = index - 1
+        while k >= 0 and self.people[k].start >= pronoun - PRONOUN_REACH:
+            person = self.people[k]
+            if not self._agrees(person, gender):
+                k -= 1
+                continue
+            if own_start <= person.start:
+                if self._chain_before(own_start, person.start, gender):
+                    k -= 1  # "Asked what he would tell Mayor Tory …, he said": he is not Tory
+                    continue
+                return person
+            start = _sentence_start(self.text, person.start)
+            first = k
+            j = k - 1
+            while j >= 0 and self.people[j].start >= start:
+                if self._agrees(self.people[j], gender) and not self._chain_before(start, self.people[j].start, gender):
+                    first = j
+                j -= 1
+            return self.people[first]
+        return None
+
+    def _chain_before(self, lo: int, hi: int, gender: str | None) -> bool:
+        """A pronoun of that gender earlier in the sentence than a name: the sentence is
+        about someone named before it."""
+        return any(pronoun_gender(m.group()) == gender for m in _GENDERED_PRONOUNS.finditer(self.text, lo, hi))
+
+    def _agrees(self, person: Mention, gender: str | None) -> bool:
+        if gender is None:
+            return True
+        known = self._gender(person.actor)
+        return known is None or known == gender
+
+    def _gender(self, actor: str) -> str | None:
+        if actor in self.genders:
+            return self.genders[actor]
+        gender = None
+        words = actor.split()
+        if words:
+            gender = given_name_gender(words[0]) or (title_gender(words[0]) if len(words) > 1 else None)
+        if gender is None:
+            for mention in self.mentions:
+                if mention.actor == actor:
+                    title = _PREVIOUS_WORD.search(self.text, max(0, mention.start - 12), mention.start)
+                    if title is not None and title_gender(title.group(1)):
+                        gender = title_gender(title.group(1))
+                        break
+                    given = given_name_gender(mention.text.split()[0])
+                    if given is not None and len(mention.text.split()) > 1:
+                        gender = given
+                        break
+        self.genders[actor] = gender
+        return gender
 
     def note_name(self, start: int, end: int) -> None:
         """A person-like name seen in running text, for pronouns when there are no mentions."""
         self.last_named.append((start, self.text[start:end], True))
+
+
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
+
+
+def _speaker_kind(mention_kind: str | None) -> str | None:
+    if mention_kind == "person":
+        return "person"
+    if mention_kind == "organisation":
+        return "organisation"
+    return None
+
+
+def _is_group(actor: str) -> bool:
+    """`Americans`, `Democrats`: a group named like a person, never a "he" or a "she"."""
+    if " " in actor or not actor.endswith("s"):
+        return False
+    lexicon = actor_lexicon()
+    return actor in lexicon.plural_demonyms or actor.lower() in lexicon.english
+
+
+def _not_a_name(text: str, start: int, end: int) -> bool:
+    """`Speaking`, `Scientists`, `Thursday` opening a sentence: capitalised, still no name,
+    unless the text writes the word capitalised inside a sentence too (`Trump`, `Ditto`)."""
+    name = text[start:end]
+    if " " in name or name.isupper() or not _opens_sentence(text, start):
+        return False
+    low = name.lower().rstrip(".")
+    lexicon = actor_lexicon()
+    if low in lexicon.common:
+        return True
+    if low not in lexicon.english or given_name_gender(name) is not None:
+        return False
+    return re.search(rf"[\w,;]\s+{re.escape(name)}\b", text) is None
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 8) : position].rstrip(" \t\"'“‘")
+    if not before:
+        return True
+    return before[-1] in "!?\n:" or (before[-1] == "." and _ABBREVIATION.search(before) is None)
