@@ -78,6 +78,8 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         if attribution is None and span.start == p_start and last_statement is not None:
             if last_statement_paragraph >= p_index - 1 and last_statement.speaker_start is not None:
                 attribution = _Attribution(None, None, False, inherited=last_statement)
+        if attribution is None and index and quotes[-1] is last_statement and _runs_on(body, spans[index - 1], span):
+            attribution = _Attribution(None, None, False, inherited=last_statement)
         if attribution is None and span.start == p_start and p_index:
             attribution = _reported_speech_before(body, cues, paragraphs[p_index - 1])
         kind = _kind(body, span, attribution)
@@ -85,6 +87,9 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
             attribution = None  # a so-called “green corridor” is nobody's words
         if attribution is None and kind == "statement":
             attribution = _sentence_subject(body, gaps)
+        if attribution is None and kind == "statement":
+            before = paragraphs[p_index - 1] if span.start == p_start and p_index else (p_start, gaps[-1][0])
+            attribution = _previous_sentence_subject(body, *before)
 
         quote = _quote(body, span, kind, attribution, resolver)
         quotes.append(quote)
@@ -262,8 +267,35 @@ def _introduced_by_colon(
 def _sentence_subject(text: str, gaps: list[tuple[int, int]]) -> _Attribution | None:
     """Last resort for a statement without a cue: the subject its sentence opens with."""
     lo, hi = gaps[-1]
-    speaker = phrase_after(text, lo, hi)
+    speaker = main_subject(text, lo, hi)
     if speaker is None or speaker.kind == "phrase":
+        return None
+    return _Attribution(None, speaker, False, nearest=True)
+
+
+_SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’'»]*\s*$")
+
+
+def _runs_on(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """`…end. 'Next…`: a quote opened right after one that closed a sentence goes on with
+    the same voice (a paragraph break lost in the copy)."""
+    if previous.end > span.start or text[previous.end : span.start].strip():
+        return False
+    return _SENTENCE_CLOSE.search(text, previous.start, previous.end) is not None
+
+
+def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | None:
+    """`Still, Balmer gives Schuller some credit. "It may be bad theology."`: a quote with
+    no cue of its own is the words of the person the sentence before it is about."""
+    if hi <= lo or any(mark in text[lo:hi] for mark in "\"“”"):
+        return None
+    start = _sentence_start(text, lo, hi)
+    speaker = main_subject(text, start, hi)
+    if speaker is not None and speaker.kind == "phrase":
+        first = _WORD.match(text, speaker.start)
+        if first is not None and first.group().lower() in ("his", "her"):
+            speaker = SpeakerSpan(first.start(), first.end(), "pronoun")  # "Her message now is …"
+    if speaker is None or speaker.kind not in ("name", "pronoun"):
         return None
     return _Attribution(None, speaker, False, nearest=True)
 

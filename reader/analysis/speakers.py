@@ -219,8 +219,11 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
             low in PREPOSITIONS
             or low in SKIPPABLE
             or (first[0].isupper() and low.endswith(("ing", "ed")) and low not in _NOT_PARTICIPLES)
+            or (low.endswith("ly") and len(low) > 4)
+            or (len(segment) == 1 and low in actor_lexicon().common)  # "Moreover,"
             or _bare(segment[-1][2]) in _INTRO_ENDS
             or _bare(segment[-1][2]) in _CALENDAR
+            or all(_bare(word[2]) in _CALENDAR or _bare(word[2]) in _DAY_PARTS for word in segment)
         ):
             continue
         return _reported_subject(text, _leading_name(text, phrase_after(text, segment[0][0], hi)), hi)
@@ -229,6 +232,7 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
     return _reported_subject(text, _leading_name(text, phrase_after(text, segments[-1][0][0], hi)), hi)
 
 
+_DAY_PARTS = frozenset("morning afternoon evening night week weekend month year".split())
 _THAT = re.compile(r"\s+[\w’']+\s+that\s+")
 
 
@@ -248,18 +252,62 @@ def _reported_subject(text: str, found: SpeakerSpan | None, hi: int) -> SpeakerS
 
 
 def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
-    """`Ann Ray returned the compliment` opens with its subject, Ann Ray."""
+    """`Ann Ray returned the compliment` opens with its subject, Ann Ray; so do `Judge Ann
+    Ray issued an order` and `Democratic nominee Ann Ray chimed in`."""
     if found is None or found.kind != "phrase":
         return found
     words = _tokens(text, found.start, found.end)
-    if _bare(words[0][2]) in DETERMINERS or _bare(words[0][2]) in TITLES:
+    if _bare(words[0][2]) in DETERMINERS:
         return found
-    k = 0
+    i = 0
+    while i < len(words) - 1 and words[i][2][0].isupper() and _bare(words[i][2]) in TITLES:
+        i += 1
+    k = i
     while k < len(words) and _is_word(words[k][2]) and (words[k][2][0].isupper() or _bare(words[k][2]) in _NAME_PARTICLES):
         k += 1
-    if k == 0 or k == len(words):
+    if k == i or k == len(words):
         return found
-    return SpeakerSpan(words[0][0], words[k - 1][1], "name")
+    if k == 1 and _descriptive(words[0][2]):
+        later = _name_after_role(words, 1)
+        if later is not None:
+            return later
+    return SpeakerSpan(words[i][0], words[k - 1][1], "name")
+
+
+def _descriptive(word: str) -> bool:
+    """`Democratic`, `Libertarian`, `French`: a capitalised adjective, not a name."""
+    lexicon = actor_lexicon()
+    return word in lexicon.demonyms or (word.lower() in lexicon.english and given_name_gender(word) is None)
+
+
+def _name_after_role(words: list[tuple[int, int, str]], j: int) -> SpeakerSpan | None:
+    """The full name after a few role words: `presidential nominee Hillary Clinton`."""
+    role = 0
+    while j < len(words) and words[j][2][0].islower():
+        low = _bare(words[j][2])
+        if low in PREPOSITIONS or low in SKIPPABLE or low in DETERMINERS or low in PRONOUNS or _is_cue(low):
+            return None
+        role += 1
+        j += 1
+    k = j
+    while k < len(words) and _is_word(words[k][2]) and (words[k][2][0].isupper() or _bare(words[k][2]) in _NAME_PARTICLES):
+        k += 1
+    if not 1 <= role <= 3 or k - j < 2:
+        return None
+    return SpeakerSpan(words[j][0], words[k - 1][1], "name")
+
+
+def _name_follows(words: list[tuple[int, int, str]], j: int) -> bool:
+    """After "and" in `documentary director and producer Lena Hart`: more role words, then a
+    capitalised name that ends the phrase."""
+    rest = words[j : j + 8]
+    if not rest or len(rest) < len(words) - j or not rest[-1][2][0].isupper():
+        return False
+    for token in rest:
+        low = _bare(token[2])
+        if low in PREPOSITIONS or low in SKIPPABLE or low in PRONOUNS or low in _CALENDAR or _is_cue(token[2]):
+            return False
+    return True
 
 
 _NOT_PARTICIPLES = frozenset("ted red ned fred sterling king ming bing ling".split())
@@ -314,6 +362,9 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
     for index, token in enumerate(words[:10]):
         low = _bare(token[2])
         if head and (low in SKIPPABLE or _is_cue(token[2])):
+            if low == "and" and _name_follows(words, index + 1):
+                head.append(token)  # "director and producer Lena Hart"
+                continue
             break  # "The witness said …": the phrase ends at its verb
         if low in PREPOSITIONS:
             if low in ("of", "for") and head and _bare(head[-1][2]) in TITLES and head[-1][2][0].isupper():
@@ -414,6 +465,13 @@ SENTENCE_REACH = 600  # characters looked back for the start of a sentence
 
 
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Rev|Jr|Sr|No|vs)\.$")
+
+
+def _sentence_end(text: str, position: int) -> int:
+    for match in _SENTENCE_END.finditer(text, position, min(len(text), position + SENTENCE_REACH)):
+        if not _ABBREVIATION.search(text, max(0, match.start() - 5), match.start() + 1):
+            return match.start() + 1
+    return min(len(text), position + SENTENCE_REACH)
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -584,7 +642,7 @@ class Resolver:
 
     def _pronoun(self, span: SpeakerSpan) -> str | None:
         word = _bare(self.text[span.start : span.end])
-        if word not in PERSON_PRONOUNS:
+        if word not in PERSON_PRONOUNS and pronoun_gender(word) is None:
             if word in ("it", "they") and self.mentions:
                 index = bisect.bisect_left(self.starts, span.start)
                 for mention in reversed(self.mentions[max(0, index - 30) : index]):
@@ -662,8 +720,30 @@ class Resolver:
                     if given is not None and len(mention.text.split()) > 1:
                         gender = given
                         break
+        if gender is None:
+            gender = self._gender_in_text(actor)
         self.genders[actor] = gender
         return gender
+
+    def _gender_in_text(self, actor: str) -> str | None:
+        """The pronouns the text uses for someone: `Kody Cook … before his death`, the first
+        after each mention up to the end of its sentence, where no one else is named."""
+        votes = {"m": 0, "f": 0}
+        for index, mention in enumerate(self.people):
+            if mention.actor != actor:
+                continue
+            end = _sentence_end(self.text, mention.end)
+            if index + 1 < len(self.people):
+                end = min(end, self.people[index + 1].start)
+            match = _GENDERED_PRONOUNS.search(self.text, mention.end, end)
+            if match is not None:
+                votes[pronoun_gender(match.group())] += 1
+        margin = 1 if not votes["m"] or not votes["f"] else 2
+        if votes["m"] - votes["f"] >= margin:
+            return "m"
+        if votes["f"] - votes["m"] >= margin:
+            return "f"
+        return None
 
     def note_name(self, start: int, end: int) -> None:
         """A person-like name seen in running text, for pronouns when there are no mentions."""
