@@ -223,13 +223,27 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
             or (len(segment) == 1 and low in actor_lexicon().common)  # "Moreover,"
             or _bare(segment[-1][2]) in _INTRO_ENDS
             or _bare(segment[-1][2]) in _CALENDAR
-            or all(_bare(word[2]) in _CALENDAR or _bare(word[2]) in _DAY_PARTS for word in segment)
+            or all(_bare(word[2]) in _CALENDAR or _bare(word[2]) in _DAY_PARTS or word[2].isdigit() for word in segment)
         ):
             continue
-        return _reported_subject(text, _leading_name(text, phrase_after(text, segment[0][0], hi)), hi)
+        return _reported_subject(text, _leading_name(text, _opening_phrase(text, segment[0][0], hi)), hi)
     if not segments[-1]:
         return None
-    return _reported_subject(text, _leading_name(text, phrase_after(text, segments[-1][0][0], hi)), hi)
+    return _reported_subject(text, _leading_name(text, _opening_phrase(text, segments[-1][0][0], hi)), hi)
+
+
+def _opening_phrase(text: str, start: int, hi: int) -> SpeakerSpan | None:
+    """The phrase a clause opens with; a name further on (`Gingrich dismissed NATO member
+    Estonia`) is read from the clause's start, so its first name is found."""
+    found = phrase_after(text, start, hi)
+    if (
+        found is not None
+        and found.kind == "name"
+        and text[start].isupper()
+        and any(word[0].islower() for word in _WORD_ONLY.findall(text, start, found.start))
+    ):
+        return SpeakerSpan(start, found.end, "phrase")
+    return found
 
 
 _DAY_PARTS = frozenset("morning afternoon evening night week weekend month year".split())
@@ -334,6 +348,9 @@ _RELATIVES = frozenset(("who", "which"))
 _TIME_PREPOSITIONS = frozenset(("on", "in", "at", "during", "last", "this", "late", "early", "earlier", "via"))
 
 
+_RELATIVE_OBJECTS = frozenset(("that", "which", "whom"))
+
+
 def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None:
     """The subject at the end of a clause that runs up to a cue."""
     # A trailing time or place phrase: "Trump on Monday said", "he in a statement said".
@@ -346,7 +363,15 @@ def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None
     last = _bare(words[-1][2])
     if last in PRONOUNS:
         return SpeakerSpan(words[-1][0], words[-1][1], "pronoun")
-    if _bare(words[0][2]) in PREPOSITIONS:
+    for k in range(len(words) - 2, -1, -1):
+        if _bare(words[k][2]) in _RELATIVE_OBJECTS:
+            # "an explosion that Mayor Ann Ray described as …": the name in the relative clause
+            tail = words[k + 1 :]
+            if all(w[2][0].isupper() or _bare(w[2]) in _NAME_PARTICLES for w in tail):
+                return _noun_phrase(text, tail)
+            break
+    first = words[0][2]
+    if _bare(first) in PREPOSITIONS or (first[0].isupper() and first.endswith("ing") and len(words) > 2):
         # "In an interview Monday Trump said": the subject is the last phrase.
         i = len(words) - 1
         while i > 1 and (words[i - 1][2][0].isupper() or _bare(words[i - 1][2]) in DETERMINERS):
@@ -380,7 +405,7 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
         return None
     if all(_bare(t[2]) in _CALENDAR for t in head):
         return None
-    if _bare(head[0][2]) in PRONOUNS and (len(head) == 1 or _bare(head[1][2]) in SKIPPABLE):
+    if _bare(head[0][2]) in PRONOUNS:
         return SpeakerSpan(head[0][0], head[0][1], "pronoun")  # "He said he would …"
     last = head[-1][2]
     if last[0].isupper() and not last.endswith(("'s", "’s")) and _bare(last) not in _BARE_NOUN_SPEAKERS:
