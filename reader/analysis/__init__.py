@@ -14,7 +14,7 @@ from reader.analysis.quotes import find_quotes
 from reader.model import Actor, Analysis, Article, Mention, Quote
 
 # Bump whenever analysis output changes, so cached results are recomputed.
-ANALYSER_VERSION = "14"
+ANALYSER_VERSION = "15"
 
 
 def analyze(body: str, *, dateline: str | None = None, gazetteer: Gazetteer | None = None) -> Analysis:

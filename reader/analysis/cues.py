@@ -28,6 +28,16 @@ def cue_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
+# Cue forms that are also plural nouns, and what makes them nouns: a determiner or a
+# preposition just before ("the claims", "of Republican claims").
+_ALSO_NOUNS = frozenset("claims calls promises vows jokes reads reports tweets posts notes remarks quotes".split())
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those|such|of|in|on|about|with|for|by|from)"
+    r"(?:\s+[A-Z][\w-]*)?\s+$",
+    re.IGNORECASE,
+)
+
+
 class CueFinder:
     """Cue words in one text, less those that are part of a person's name ("Liz Yelling
     told": the cue is "told", not "Yelling")."""
@@ -41,6 +51,8 @@ class CueFinder:
         for match in self.pattern.finditer(text, lo, hi):
             if match.group()[0].isupper() and self._in_name(match.start()):
                 continue
+            if match.group().lower() in _ALSO_NOUNS and _NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "a third of Republican claims": a noun, not a cue
             yield match
 
     def fullmatch(self, word: str) -> re.Match[str] | None:

@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from reader.analysis.cues import CueFinder
 from reader.analysis.letters import UPPER
 from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_bounds
-from reader.analysis.speakers import Resolved, Resolver, SpeakerSpan, main_subject, phrase_after, subject_before
+from reader.analysis.gender import pronoun_gender
+from reader.analysis.speakers import (
+    Resolved,
+    Resolver,
+    SpeakerSpan,
+    main_subject,
+    not_a_name,
+    phrase_after,
+    subject_before,
+)
 from reader.model import Mention, Quote
 
 # A quote this long (in words) is a statement even without a cue.
@@ -289,7 +298,7 @@ def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | No
     no cue of its own is the words of the person the sentence before it is about."""
     if hi <= lo or any(mark in text[lo:hi] for mark in "\"“”"):
         return None
-    start = _sentence_start(text, lo, hi)
+    start = _sentence_start(text, lo, hi - 1)
     speaker = main_subject(text, start, hi)
     if speaker is not None and speaker.kind == "phrase":
         first = _WORD.match(text, speaker.start)
@@ -297,7 +306,14 @@ def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | No
             speaker = SpeakerSpan(first.start(), first.end(), "pronoun")  # "Her message now is …"
     if speaker is None or speaker.kind not in ("name", "pronoun"):
         return None
+    if speaker.kind == "pronoun" and pronoun_gender(text[speaker.start : speaker.end]) is None:
+        return None  # "I", "we", "they": words inside someone's speech, not the narrator's subject
+    if speaker.kind == "name" and (not_a_name(text, speaker.start, speaker.end) or _FIRST_PERSON.match(text, speaker.start)):
+        return None
     return _Attribution(None, speaker, False, nearest=True)
+
+
+_FIRST_PERSON = re.compile(r"(?:I|We|You)(?:['’]\w+)?\b")
 
 
 def _cue_after(text: str, cues: CueFinder, quote_end: int, hi: int) -> _Attribution | None:
