@@ -145,6 +145,11 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def actor_lexicon() -> _Lexicon:
+    """The word lists names are judged by (common words, English words, demonyms, …)."""
+    return _lexicon()
+
+
 @dataclass(slots=True)
 class _Cand:
     start: int

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,3 +26,38 @@ def cue_pattern() -> re.Pattern[str]:
     forms = sorted(set(read_cue_forms()), key=len, reverse=True)
     alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+# Cue forms that are also plural nouns, and what makes them nouns: a determiner or a
+# preposition just before ("the claims", "of Republican claims").
+_ALSO_NOUNS = frozenset("claims calls promises vows jokes reads reports tweets posts notes remarks quotes".split())
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those|such|of|in|on|about|with|for|by|from)"
+    r"(?:\s+[A-Z][\w-]*)?\s+$",
+    re.IGNORECASE,
+)
+
+
+class CueFinder:
+    """Cue words in one text, less those that are part of a person's name ("Liz Yelling
+    told": the cue is "told", not "Yelling")."""
+
+    def __init__(self, names: list[tuple[int, int]]) -> None:
+        self.pattern = cue_pattern()
+        self.names = sorted(names)
+        self._starts = [start for start, _ in self.names]
+
+    def finditer(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        for match in self.pattern.finditer(text, lo, hi):
+            if match.group()[0].isupper() and self._in_name(match.start()):
+                continue
+            if match.group().lower() in _ALSO_NOUNS and _NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "a third of Republican claims": a noun, not a cue
+            yield match
+
+    def fullmatch(self, word: str) -> re.Match[str] | None:
+        return self.pattern.fullmatch(word)
+
+    def _in_name(self, position: int) -> bool:
+        index = bisect.bisect_right(self._starts, position) - 1
+        return index >= 0 and self.names[index][0] <= position < self.names[index][1]

@@ -16,11 +16,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.analysis.cues import cue_pattern
+from reader.analysis.cues import CueFinder
 from reader.analysis.letters import UPPER
 from reader.analysis.quote_kinds import named_not_said, quote_kind
 from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_bounds
-from reader.analysis.speakers import Resolver, SpeakerSpan, main_subject, phrase_after, subject_before
+from reader.analysis.gender import pronoun_gender
+from reader.analysis.speakers import (
+    Resolved,
+    Resolver,
+    SpeakerSpan,
+    main_subject,
+    not_a_name,
+    phrase_after,
+    subject_before,
+)
 from reader.model import Mention, Quote
 
 # How far after a quote its cue may be ("…," Jock A. Finlayson, head of policy at …, said).
@@ -40,6 +49,7 @@ class _Attribution:
     speaker: SpeakerSpan | None
     same_sentence: bool
     inherited: Quote | None = None
+    nearest: bool = False  # found by proximity, with no cue tying it to the quote
 
 
 def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
@@ -49,7 +59,7 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
     paragraphs = paragraph_bounds(body)
     paragraph_starts = [start for start, _ in paragraphs]
     resolver = Resolver(body, mentions, [(span.start, span.end) for span in spans])
-    cues = cue_pattern()
+    cues = CueFinder([(m.start, m.end) for m in mentions if m.kind == "person"])
     quotes: list[Quote] = []
     last_statement: Quote | None = None
     last_statement_paragraph = -2
@@ -76,6 +86,8 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         if attribution is None and span.start == p_start and last_statement is not None:
             if last_statement_paragraph >= p_index - 1 and last_statement.speaker_start is not None:
                 attribution = _Attribution(None, None, False, inherited=last_statement)
+        if attribution is None and index and quotes[-1] is last_statement and _runs_on(body, spans[index - 1], span):
+            attribution = _Attribution(None, None, False, inherited=last_statement)
         if attribution is None and span.start == p_start and p_index:
             attribution = _reported_speech_before(body, cues, paragraphs[p_index - 1])
         kind = quote_kind(body, span, attribution.cue if attribution else None, bool(attribution and attribution.same_sentence))
@@ -83,6 +95,9 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
             attribution = None  # a so-called “green corridor” is nobody's words
         if attribution is None and kind == "statement":
             attribution = _sentence_subject(body, gaps)
+        if attribution is None and kind == "statement":
+            before = paragraphs[p_index - 1] if span.start == p_start and p_index else (p_start, gaps[-1][0])
+            attribution = _previous_sentence_subject(body, *before)
 
         quote = _quote(body, span, kind, attribution, resolver)
         quotes.append(quote)
@@ -164,7 +179,7 @@ def _usable_cue(text: str, match: re.Match[str]) -> bool:
 
 
 def _cue_before(
-    text: str, cues: re.Pattern[str], gaps: list[tuple[int, int]], previous: Quote | None
+    text: str, cues: CueFinder, gaps: list[tuple[int, int]], previous: Quote | None
 ) -> _Attribution | None:
     tried = 0
     for lo, hi in gaps:
@@ -200,7 +215,7 @@ def _cue_before(
     return None
 
 
-def _first_cue(text: str, cues: re.Pattern[str], gap: tuple[int, int]) -> re.Match[str] | None:
+def _first_cue(text: str, cues: CueFinder, gap: tuple[int, int]) -> re.Match[str] | None:
     for match in cues.finditer(text, *gap):
         if _usable_cue(text, match):
             return match
@@ -237,7 +252,7 @@ def _subject_elided(text: str, lo: int, cue: re.Match[str]) -> bool:
 
 
 def _introduced_by_colon(
-    text: str, cues: re.Pattern[str], paragraphs: list[tuple[int, int]], p_index: int, quote_start: int
+    text: str, cues: CueFinder, paragraphs: list[tuple[int, int]], p_index: int, quote_start: int
 ) -> _Attribution | None:
     """`Breitbart News responded:` closing the paragraph before a quote paragraph."""
     if p_index == 0 or quote_start != paragraphs[p_index][0]:
@@ -260,13 +275,47 @@ def _introduced_by_colon(
 def _sentence_subject(text: str, gaps: list[tuple[int, int]]) -> _Attribution | None:
     """Last resort for a statement without a cue: the subject its sentence opens with."""
     lo, hi = gaps[-1]
-    speaker = phrase_after(text, lo, hi)
+    speaker = main_subject(text, lo, hi)
     if speaker is None or speaker.kind == "phrase":
         return None
-    return _Attribution(None, speaker, False)
+    return _Attribution(None, speaker, False, nearest=True)
 
 
-def _cue_after(text: str, cues: re.Pattern[str], quote_end: int, hi: int) -> _Attribution | None:
+_SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’'»]*\s*$")
+
+
+def _runs_on(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """`…end. 'Next…`: a quote opened right after one that closed a sentence goes on with
+    the same voice (a paragraph break lost in the copy)."""
+    if previous.end > span.start or text[previous.end : span.start].strip():
+        return False
+    return _SENTENCE_CLOSE.search(text, previous.start, previous.end) is not None
+
+
+def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | None:
+    """`Still, Balmer gives Schuller some credit. "It may be bad theology."`: a quote with
+    no cue of its own is the words of the person the sentence before it is about."""
+    if hi <= lo or any(mark in text[lo:hi] for mark in "\"“”"):
+        return None
+    start = _sentence_start(text, lo, hi - 1)
+    speaker = main_subject(text, start, hi)
+    if speaker is not None and speaker.kind == "phrase":
+        first = _WORD.match(text, speaker.start)
+        if first is not None and first.group().lower() in ("his", "her"):
+            speaker = SpeakerSpan(first.start(), first.end(), "pronoun")  # "Her message now is …"
+    if speaker is None or speaker.kind not in ("name", "pronoun"):
+        return None
+    if speaker.kind == "pronoun" and pronoun_gender(text[speaker.start : speaker.end]) is None:
+        return None  # "I", "we", "they": words inside someone's speech, not the narrator's subject
+    if speaker.kind == "name" and (not_a_name(text, speaker.start, speaker.end) or _FIRST_PERSON.match(text, speaker.start)):
+        return None
+    return _Attribution(None, speaker, False, nearest=True)
+
+
+_FIRST_PERSON = re.compile(r"(?:I|We|You)(?:['’]\w+)?\b")
+
+
+def _cue_after(text: str, cues: CueFinder, quote_end: int, hi: int) -> _Attribution | None:
     lo = _LEADING_JUNK.match(text, quote_end, hi).end()
     for match in cues.finditer(text, lo, min(hi, lo + AFTER_CUE_REACH)):
         if not _usable_cue(text, match):
@@ -289,7 +338,7 @@ _SHORT_ATTRIBUTION = re.compile(
 )
 
 
-def _attribution_sentence_after(text: str, cues: re.Pattern[str], span: QuoteSpan, hi: int) -> _Attribution | None:
+def _attribution_sentence_after(text: str, cues: CueFinder, span: QuoteSpan, hi: int) -> _Attribution | None:
     """`"… missing." Trump said.`: a sentence of its own after the quote that only
     attributes it (the subject, a cue and at most a few words of time or place)."""
     if not _closes_sentence(text, span):
@@ -303,7 +352,7 @@ def _attribution_sentence_after(text: str, cues: re.Pattern[str], span: QuoteSpa
 
 
 def _cue_in_previous_sentence(
-    text: str, cues: re.Pattern[str], lo: int, sentence_start: int, quote_start: int
+    text: str, cues: CueFinder, lo: int, sentence_start: int, quote_start: int
 ) -> _Attribution | None:
     """`…, he added. "…"`: a sentence that ends with its attribution."""
     if sentence_start <= lo:
@@ -338,7 +387,7 @@ def _cue_in_previous_sentence(
     return _Attribution((match.start(), match.end()), speaker, False)
 
 
-def _reported_speech_before(text: str, cues: re.Pattern[str], paragraph: tuple[int, int]) -> _Attribution | None:
+def _reported_speech_before(text: str, cues: CueFinder, paragraph: tuple[int, int]) -> _Attribution | None:
     """`Carter said that … .` then a paragraph that is one quote: Carter goes on."""
     lo, hi = paragraph
     if any(mark in text[lo:hi] for mark in "\"“”"):
@@ -372,23 +421,25 @@ def _quote(text: str, span: QuoteSpan, kind: str, attribution: _Attribution | No
             cue=text[cue_start:cue_end] if cue_start is not None else None,
             cue_start=cue_start,
             cue_end=cue_end,
+            speaker_via="continuation" if previous.speaker is not None else None,
+            speaker_kind=previous.speaker_kind,
         )
-    speaker = None
-    speaker_start = speaker_end = None
-    if attribution.speaker is not None:
-        speaker, speaker_start, speaker_end = resolver.resolve(attribution.speaker)
-    if attribution.cue is None:
-        return Quote(span.start, span.end, quote_text, kind, speaker, speaker_start, speaker_end)
-    cue_start, cue_end = attribution.cue
+    found = resolver.resolve(attribution.speaker) if attribution.speaker is not None else Resolved(None, None, None)
+    via = found.via
+    if via is not None and attribution.nearest:
+        via = "nearest"  # no cue ties the quote to this speaker: the sentence's subject
+    cue_start, cue_end = attribution.cue if attribution.cue is not None else (None, None)
     return Quote(
         span.start,
         span.end,
         quote_text,
         kind,
-        speaker=speaker,
-        speaker_start=speaker_start,
-        speaker_end=speaker_end,
-        cue=text[cue_start:cue_end],
+        speaker=found.speaker,
+        speaker_start=found.start,
+        speaker_end=found.end,
+        cue=text[cue_start:cue_end] if cue_start is not None else None,
         cue_start=cue_start,
         cue_end=cue_end,
+        speaker_via=via,
+        speaker_kind=found.kind,
     )

@@ -14,7 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.analysis.actors import actor_lexicon
 from reader.analysis.cues import cue_pattern
+from reader.analysis.gender import given_name_gender, pronoun_gender, title_gender
 from reader.analysis.gazetteer import read_entries
 from reader.analysis.letters import UPPER
 from reader.model import Mention
@@ -44,7 +46,7 @@ TITLES = frozenset(
     gov gov. governor president vice secretary minister premier chancellor gen gen. general adm adm.
     col col. lt lt. capt capt. sgt sgt. judge justice speaker mayor rev rev. sir dame lord lady king
     queen prince princess pope ambassador commissioner chairman chairwoman chair director chief
-    attorney sheriff detective officer inspector former candidate nominee leader state""".split()
+    attorney sheriff detective officer inspector former candidate nominee leader state ceo cfo coo cto""".split()
 )
 _WORD_ONLY = re.compile(r"[^\W\d_][\w'’-]*")
 _DEFINITE = frozenset(("the", "its", "his", "her", "their", "our"))
@@ -217,16 +219,34 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
             low in PREPOSITIONS
             or low in SKIPPABLE
             or (first[0].isupper() and low.endswith(("ing", "ed")) and low not in _NOT_PARTICIPLES)
+            or (low.endswith("ly") and len(low) > 4)
+            or (len(segment) == 1 and low in actor_lexicon().common)  # "Moreover,"
             or _bare(segment[-1][2]) in _INTRO_ENDS
             or _bare(segment[-1][2]) in _CALENDAR
+            or all(_bare(word[2]) in _CALENDAR or _bare(word[2]) in _DAY_PARTS or word[2].isdigit() for word in segment)
         ):
             continue
-        return _reported_subject(text, _leading_name(text, phrase_after(text, segment[0][0], hi)), hi)
+        return _reported_subject(text, _leading_name(text, _opening_phrase(text, segment[0][0], hi)), hi)
     if not segments[-1]:
         return None
-    return _reported_subject(text, _leading_name(text, phrase_after(text, segments[-1][0][0], hi)), hi)
+    return _reported_subject(text, _leading_name(text, _opening_phrase(text, segments[-1][0][0], hi)), hi)
 
 
+def _opening_phrase(text: str, start: int, hi: int) -> SpeakerSpan | None:
+    """The phrase a clause opens with; a name further on (`Gingrich dismissed NATO member
+    Estonia`) is read from the clause's start, so its first name is found."""
+    found = phrase_after(text, start, hi)
+    if (
+        found is not None
+        and found.kind == "name"
+        and text[start].isupper()
+        and any(word[0].islower() for word in _WORD_ONLY.findall(text, start, found.start))
+    ):
+        return SpeakerSpan(start, found.end, "phrase")
+    return found
+
+
+_DAY_PARTS = frozenset("morning afternoon evening night week weekend month year".split())
 _THAT = re.compile(r"\s+[\w’']+\s+that\s+")
 
 
@@ -246,18 +266,62 @@ def _reported_subject(text: str, found: SpeakerSpan | None, hi: int) -> SpeakerS
 
 
 def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
-    """`Ann Ray returned the compliment` opens with its subject, Ann Ray."""
+    """`Ann Ray returned the compliment` opens with its subject, Ann Ray; so do `Judge Ann
+    Ray issued an order` and `Democratic nominee Ann Ray chimed in`."""
     if found is None or found.kind != "phrase":
         return found
     words = _tokens(text, found.start, found.end)
-    if _bare(words[0][2]) in DETERMINERS or _bare(words[0][2]) in TITLES:
+    if _bare(words[0][2]) in DETERMINERS:
         return found
-    k = 0
+    i = 0
+    while i < len(words) - 1 and words[i][2][0].isupper() and _bare(words[i][2]) in TITLES:
+        i += 1
+    k = i
     while k < len(words) and _is_word(words[k][2]) and (words[k][2][0].isupper() or _bare(words[k][2]) in _NAME_PARTICLES):
         k += 1
-    if k == 0 or k == len(words):
+    if k == i or k == len(words):
         return found
-    return SpeakerSpan(words[0][0], words[k - 1][1], "name")
+    if k == 1 and _descriptive(words[0][2]):
+        later = _name_after_role(words, 1)
+        if later is not None:
+            return later
+    return SpeakerSpan(words[i][0], words[k - 1][1], "name")
+
+
+def _descriptive(word: str) -> bool:
+    """`Democratic`, `Libertarian`, `French`: a capitalised adjective, not a name."""
+    lexicon = actor_lexicon()
+    return word in lexicon.demonyms or (word.lower() in lexicon.english and given_name_gender(word) is None)
+
+
+def _name_after_role(words: list[tuple[int, int, str]], j: int) -> SpeakerSpan | None:
+    """The full name after a few role words: `presidential nominee Hillary Clinton`."""
+    role = 0
+    while j < len(words) and words[j][2][0].islower():
+        low = _bare(words[j][2])
+        if low in PREPOSITIONS or low in SKIPPABLE or low in DETERMINERS or low in PRONOUNS or _is_cue(low):
+            return None
+        role += 1
+        j += 1
+    k = j
+    while k < len(words) and _is_word(words[k][2]) and (words[k][2][0].isupper() or _bare(words[k][2]) in _NAME_PARTICLES):
+        k += 1
+    if not 1 <= role <= 3 or k - j < 2:
+        return None
+    return SpeakerSpan(words[j][0], words[k - 1][1], "name")
+
+
+def _name_follows(words: list[tuple[int, int, str]], j: int) -> bool:
+    """After "and" in `documentary director and producer Lena Hart`: more role words, then a
+    capitalised name that ends the phrase."""
+    rest = words[j : j + 8]
+    if not rest or len(rest) < len(words) - j or not rest[-1][2][0].isupper():
+        return False
+    for token in rest:
+        low = _bare(token[2])
+        if low in PREPOSITIONS or low in SKIPPABLE or low in PRONOUNS or low in _CALENDAR or _is_cue(token[2]):
+            return False
+    return True
 
 
 _NOT_PARTICIPLES = frozenset("ted red ned fred sterling king ming bing ling".split())
@@ -284,8 +348,13 @@ _RELATIVES = frozenset(("who", "which"))
 _TIME_PREPOSITIONS = frozenset(("on", "in", "at", "during", "last", "this", "late", "early", "earlier", "via"))
 
 
+_RELATIVE_OBJECTS = frozenset(("that", "which", "whom"))
+
+
 def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None:
     """The subject at the end of a clause that runs up to a cue."""
+    if len(words) > 2 and words[0][2][0].isupper() and words[0][2].endswith("ing"):
+        words = words[1:]  # "Speaking at the launch Ann Roe said"
     # A trailing time or place phrase: "Trump on Monday said", "he in a statement said".
     for k in range(len(words) - 1, 0, -1):
         if _bare(words[k][2]) in _TIME_PREPOSITIONS and not words[k][2][0].isupper():
@@ -296,6 +365,13 @@ def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None
     last = _bare(words[-1][2])
     if last in PRONOUNS:
         return SpeakerSpan(words[-1][0], words[-1][1], "pronoun")
+    for k in range(len(words) - 2, -1, -1):
+        if _bare(words[k][2]) in _RELATIVE_OBJECTS:
+            # "an explosion that Mayor Ann Ray described as …": the name in the relative clause
+            tail = words[k + 1 :]
+            if all(w[2][0].isupper() or _bare(w[2]) in _NAME_PARTICLES for w in tail):
+                return _noun_phrase(text, tail)
+            break
     if _bare(words[0][2]) in PREPOSITIONS:
         # "In an interview Monday Trump said": the subject is the last phrase.
         i = len(words) - 1
@@ -312,6 +388,9 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
     for index, token in enumerate(words[:10]):
         low = _bare(token[2])
         if head and (low in SKIPPABLE or _is_cue(token[2])):
+            if low == "and" and _name_follows(words, index + 1):
+                head.append(token)  # "director and producer Lena Hart"
+                continue
             break  # "The witness said …": the phrase ends at its verb
         if low in PREPOSITIONS:
             if low in ("of", "for") and head and _bare(head[-1][2]) in TITLES and head[-1][2][0].isupper():
@@ -327,6 +406,8 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
         return None
     if all(_bare(t[2]) in _CALENDAR for t in head):
         return None
+    if _bare(head[0][2]) in PRONOUNS:
+        return SpeakerSpan(head[0][0], head[0][1], "pronoun")  # "He said he would …"
     last = head[-1][2]
     if last[0].isupper() and not last.endswith(("'s", "’s")) and _bare(last) not in _BARE_NOUN_SPEAKERS:
         run_end = head[-1][1]
@@ -412,6 +493,13 @@ SENTENCE_REACH = 600  # characters looked back for the start of a sentence
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Rev|Jr|Sr|No|vs)\.$")
 
 
+def _sentence_end(text: str, position: int) -> int:
+    for match in _SENTENCE_END.finditer(text, position, min(len(text), position + SENTENCE_REACH)):
+        if not _ABBREVIATION.search(text, max(0, match.start() - 5), match.start() + 1):
+            return match.start() + 1
+    return min(len(text), position + SENTENCE_REACH)
+
+
 def _sentence_start(text: str, position: int) -> int:
     """Where the sentence holding `position` starts (a rough cut, enough to tell sentences
     apart; "Mr. Smith" and "J. Smith" do not end one)."""
@@ -428,6 +516,23 @@ def _organisation_words() -> frozenset[str]:
     return frozenset(w for w in read_entries("org_words.txt") if " " not in w)
 
 
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A speaker span mapped to who it names: the actor, how it was found, what it is."""
+
+    speaker: str | None
+    start: int
+    end: int
+    via: str | None = None  # name | pronoun | descriptor
+    kind: str | None = None  # person | organisation
+
+
+# How far back (in characters) a pronoun looks for the person it stands for.
+PRONOUN_REACH = 2500
+_GENDERED_PRONOUNS = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b")
+_AGE = re.compile(r"(\d{1,3})-year-old")
+
+
 class Resolver:
     """Maps speaker spans to canonical actors, using mentions when there are any."""
 
@@ -437,29 +542,64 @@ class Resolver:
         self.starts = [m.start for m in self.mentions]
         # A pronoun outside a quote does not point at a name said inside one.
         outside = _outside(self.mentions, sorted(quoted))
-        self.people = [m for m in outside if m.kind == "person"]
+        self.people = [m for m in outside if m.kind == "person" and not _is_group(m.actor)]
         self.people_starts = [m.start for m in self.people]
         self.last_named: list[tuple[int, str, bool]] = []  # (position, name, is a person)
+        self.genders: dict[str, str | None] = {}
+        self.kinds = {m.actor: m.kind for m in self.mentions}
 
-    def resolve(self, span: SpeakerSpan) -> tuple[str | None, int, int]:
-        """(speaker, start, end) for a speaker span, after mapping to mentions."""
+    def resolve(self, span: SpeakerSpan) -> Resolved:
+        """The actor a speaker span names, after mapping to mentions."""
         if span.kind == "pronoun":
-            return self._pronoun(span), span.start, span.end
+            speaker = self._pronoun(span)
+            return Resolved(speaker, span.start, span.end, "pronoun" if speaker else None, self._kind(speaker))
         if span.antecedent is not None:
             # "who" meaning Mike Lee; "its chief executive, Tim Cook" meaning Tim Cook
-            return self.resolve(span.antecedent)[0], span.start, span.end
+            inner = self.resolve(span.antecedent)
+            return Resolved(inner.speaker, span.start, span.end, inner.via, inner.kind)
         mention = self._overlapping(span)
         if mention is not None:
             self.last_named.append((mention.start, mention.actor, mention.kind == "person"))
-            return mention.actor, mention.start, mention.end
+            via = "descriptor" if span.kind == "phrase" else "name"
+            return Resolved(mention.actor, mention.start, mention.end, via, _speaker_kind(mention.kind))
         name = self.text[span.start : span.end]
         if span.kind == "phrase":
             # A description is no actor: it is the person or organisation it stands
             # for, or nobody (the span still shows where the speaker is named).
-            return self._described(span) or self._organisation(span), span.start, span.end
+            author = self._author(span)
+            if author is not None:
+                return Resolved(author.actor, span.start, span.end, "descriptor", _speaker_kind(author.kind))
+            person = self._described(span)
+            if person is not None:
+                return Resolved(person, span.start, span.end, "descriptor", "person")
+            body = self._organisation(span)
+            return Resolved(body, span.start, span.end, "descriptor" if body else None, "organisation" if body else None)
         if span.kind == "name":
+            if not_a_name(self.text, span.start, span.end):
+                return Resolved(None, span.start, span.end)
             self.last_named.append((span.start, name, True))
-        return name, span.start, span.end
+        return Resolved(name, span.start, span.end, "name", None)
+
+    def _author(self, span: SpeakerSpan) -> Mention | None:
+        """Whose words a document carries: `Ann Roe's brief said` and `the IMF report
+        stated` are Ann Roe's and the IMF's."""
+        words = list(_WORD_ONLY.finditer(self.text, span.start, span.end))
+        if len(words) < 2 or words[-1].group().lower() not in _DOCUMENTS:
+            return None
+        index = bisect.bisect_left(self.starts, span.start)
+        for mention in self.mentions[index : index + 4]:
+            if mention.end > words[-1].start():
+                break
+            between = self.text[mention.end : words[-1].start()]
+            between = between.removeprefix("'s").removeprefix("’s")
+            if self.text[span.start : mention.start].strip().lower() not in ("", "the", "a", "an"):
+                continue
+            if all(word[0].islower() for word in _WORD_ONLY.findall(between)) and len(between.split()) <= 3:
+                return mention
+        return None
+
+    def _kind(self, actor: str | None) -> str | None:
+        return _speaker_kind(self.kinds.get(actor)) if actor else None
 
     def _organisation(self, span: SpeakerSpan) -> str | None:
         """The organisation `the bank` (or `her association`) stands for: the latest one
@@ -482,6 +622,9 @@ class Resolver:
 
         The description must be singular and definite (`the`, `its`, `Norway's`), and
         the person named next to the same role word earlier in the text."""
+        age = _AGE.search(self.text, span.start, span.end)
+        if age is not None and self.text[span.start : age.start()].strip().lower() in ("the", ""):
+            return self._of_age(age.group(1), span.start)
         words = _WORD_ONLY.findall(self.text, span.start, span.end)
         if len(words) < 2 or len(words) > 7:
             return None
@@ -512,9 +655,23 @@ class Resolver:
                 if mention.start - span.end > FORWARD_REACH:
                     break
                 continue
+            # The role word must stand before the description itself: in "Turning to
+            # Snow, the president said" the president is not Snow.
             if before.search(self.text, max(0, mention.start - 60), mention.start) or after.match(
-                self.text, mention.end, min(len(self.text), mention.end + 80)
+                self.text, mention.end, min(span.start, mention.end + 80)
             ):
+                found = mention.actor
+        return found
+
+    def _of_age(self, age: str, position: int) -> str | None:
+        """`the 34-year-old`: the person the text gave that age (`Ann Roe, 34,`, `34-year-old Ann Roe`)."""
+        after = re.compile(rf",\s*(?:aged\s+)?{age}\b")
+        before = re.compile(rf"\b{age}-year-old\s+(?:[\w'’-]+\s+){{0,3}}$")
+        found = None
+        for mention in self.people:
+            if mention.start >= position:
+                break
+            if after.match(self.text, mention.end) or before.search(self.text, max(0, mention.start - 50), mention.start):
                 found = mention.actor
         return found
 
@@ -532,40 +689,165 @@ class Resolver:
 
     def _pronoun(self, span: SpeakerSpan) -> str | None:
         word = _bare(self.text[span.start : span.end])
-        if word not in PERSON_PRONOUNS:
+        if word not in PERSON_PRONOUNS and pronoun_gender(word) is None:
             if word in ("it", "they") and self.mentions:
                 index = bisect.bisect_left(self.starts, span.start)
                 for mention in reversed(self.mentions[max(0, index - 30) : index]):
                     if mention.kind == "organisation":
                         return mention.actor
             return None
-        candidate: tuple[int, str] | None = None
+        gender = pronoun_gender(word)
         if self.people:
-            index = bisect.bisect_left(self.people_starts, span.start)
-            if index:
-                person = self._subject_of_sentence(index - 1, span.start)
-                candidate = (person.start, person.actor)
+            person = self._antecedent(span.start, gender)
+            if person is not None:
+                self.genders.setdefault(person.actor, gender)
+                return person.actor
+            if any(m.start < span.start for m in self.people):
+                return None  # every person named before is of the other gender
         for position, name, is_person in reversed(self.last_named):
-            if position < span.start and is_person:
-                if candidate is None or (not self.people and position > candidate[0]):
-                    candidate = (position, name)
-                break
-        return candidate[1] if candidate else None
+            if position < span.start and is_person and self._gender(name) in (None, gender):
+                return name
+        return None
 
-    def _subject_of_sentence(self, last: int, pronoun: int) -> Mention:
-        """The person a pronoun stands for: of the people named in the sentence of the
-        nearest one before it, the first (the subject: "Bloomberg endorsed his rival,
-        Joe Biden. 'I entered the race,' he said" is Bloomberg), when that sentence
-        ended before the pronoun's own; in the pronoun's own sentence, the nearest."""
-        person = self.people[last]
-        if _sentence_start(self.text, pronoun) <= person.start:
-            return person
-        start = _sentence_start(self.text, person.start)
-        first = last
-        while first > 0 and self.people[first - 1].start >= start:
-            first -= 1
-        return self.people[first]
+    def _antecedent(self, pronoun: int, gender: str | None) -> Mention | None:
+        """The person a pronoun stands for: the nearest person before it who may bear it
+        (given name, title, earlier pronouns), and of the people named in that person's
+        sentence the first (the subject: "Bloomberg endorsed his rival, Joe Biden. 'I
+        entered the race,' he said" is Bloomberg) when that sentence ended before the
+        pronoun's own; in the pronoun's own sentence, the nearest."""
+        index = bisect.bisect_left(self.people_starts, pronoun)
+        own_start = _sentence_start(self.text, pronoun)
+        k = index - 1
+        while k >= 0 and self.people[k].start >= pronoun - PRONOUN_REACH:
+            person = self.people[k]
+            if not self._agrees(person, gender):
+                k -= 1
+                continue
+            if own_start <= person.start:
+                if self._chain_before(own_start, person.start, gender):
+                    k -= 1  # "Asked what he would tell Mayor Tory …, he said": he is not Tory
+                    continue
+                return person
+            start = _sentence_start(self.text, person.start)
+            first = k
+            j = k - 1
+            while j >= 0 and self.people[j].start >= start:
+                if self._agrees(self.people[j], gender) and not self._chain_before(start, self.people[j].start, gender):
+                    first = j
+                j -= 1
+            return self.people[first]
+        return None
+
+    def _chain_before(self, lo: int, hi: int, gender: str | None) -> bool:
+        """A pronoun of that gender earlier in the sentence than a name: the sentence is
+        about someone named before it."""
+        return any(pronoun_gender(m.group()) == gender for m in _GENDERED_PRONOUNS.finditer(self.text, lo, hi))
+
+    def _agrees(self, person: Mention, gender: str | None) -> bool:
+        if gender is None:
+            return True
+        known = self._gender(person.actor)
+        return known is None or known == gender
+
+    def _gender(self, actor: str) -> str | None:
+        if actor in self.genders:
+            return self.genders[actor]
+        gender = None
+        words = actor.split()
+        if words:
+            gender = given_name_gender(words[0]) or (title_gender(words[0]) if len(words) > 1 else None)
+        if gender is None:
+            for mention in self.mentions:
+                if mention.actor == actor:
+                    title = _PREVIOUS_WORD.search(self.text, max(0, mention.start - 12), mention.start)
+                    if title is not None and title_gender(title.group(1)):
+                        gender = title_gender(title.group(1))
+                        break
+                    given = given_name_gender(mention.text.split()[0])
+                    if given is not None and len(mention.text.split()) > 1:
+                        gender = given
+                        break
+        if gender is None:
+            gender = self._gender_in_text(actor)
+        self.genders[actor] = gender
+        return gender
+
+    def _gender_in_text(self, actor: str) -> str | None:
+        """The pronouns the text uses for someone: `Kody Cook … before his death`, the first
+        after each mention up to the end of its sentence, where no one else is named."""
+        votes = {"m": 0, "f": 0}
+        for index, mention in enumerate(self.people):
+            if mention.actor != actor:
+                continue
+            end = _sentence_end(self.text, mention.end)
+            if index + 1 < len(self.people):
+                end = min(end, self.people[index + 1].start)
+            match = _GENDERED_PRONOUNS.search(self.text, mention.end, end)
+            if match is not None:
+                votes[pronoun_gender(match.group())] += 1
+        margin = 1 if not votes["m"] or not votes["f"] else 2
+        if votes["m"] - votes["f"] >= margin:
+            return "m"
+        if votes["f"] - votes["m"] >= margin:
+            return "f"
+        return None
 
     def note_name(self, start: int, end: int) -> None:
         """A person-like name seen in running text, for pronouns when there are no mentions."""
         self.last_named.append((start, self.text[start:end], True))
+
+
+# What a person or a body writes in, whose words are its author's.
+_DOCUMENTS = frozenset(
+    """report statement brief letter memo memoir bio biography book lawsuit suit complaint filing
+    website tweet post release study survey poll analysis editorial column article paper document
+    order ruling judgment judgement message manifesto platform""".split()
+)
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
+
+
+def _speaker_kind(mention_kind: str | None) -> str | None:
+    if mention_kind == "person":
+        return "person"
+    if mention_kind == "organisation":
+        return "organisation"
+    return None
+
+
+def _is_group(actor: str) -> bool:
+    """`Americans`, `Democrats`: a group named like a person, never a "he" or a "she"."""
+    if " " in actor or not actor.endswith("s"):
+        return False
+    lexicon = actor_lexicon()
+    return actor in lexicon.plural_demonyms or actor.lower() in lexicon.english
+
+
+def not_a_name(text: str, start: int, end: int) -> bool:
+    """`Speaking`, `Scientists`, `Thursday` opening a sentence: capitalised, still no name,
+    unless the text writes the word capitalised inside a sentence too (`Trump`, `Ditto`)."""
+    name = text[start:end]
+    words = name.split()
+    if len(words) >= 3 and all(_plain_word(word) for word in words):
+        return True  # a title-case headline: "Veto Power Impedes Peace Efforts"
+    if " " in name or name.isupper() or not _opens_sentence(text, start):
+        return False
+    low = name.lower().rstrip(".")
+    lexicon = actor_lexicon()
+    if low in lexicon.common:
+        return True
+    if low not in lexicon.english or given_name_gender(name) is not None:
+        return False
+    return re.search(rf"[\w,;]\s+{re.escape(name)}\b", text) is None
+
+
+def _plain_word(word: str) -> bool:
+    lexicon = actor_lexicon()
+    low = word.lower()
+    return (low in lexicon.english or low in lexicon.common) and given_name_gender(word) is None and word not in lexicon.demonyms
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 8) : position].rstrip(" \t\"'“‘")
+    if not before:
+        return True
+    return before[-1] in "!?\n:" or (before[-1] == "." and _ABBREVIATION.search(before) is None)

@@ -1,0 +1,221 @@
+"""Who a quote's speaker is, by name: one test per resolution rule, on invented text."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+from reader.analysis.gender import given_name_gender, pronoun_gender, title_gender
+from reader.model import Quote
+
+
+def quote(body: str, fragment: str) -> Quote:
+    found = [q for q in analyze(body).quotes if fragment in q.text]
+    assert len(found) == 1, (fragment, [q.text for q in analyze(body).quotes])
+    return found[0]
+
+
+# ---------------------------------------------------------------- pronouns agree with their antecedent
+
+
+def test_she_skips_the_man_named_just_before() -> None:
+    body = (
+        "Maria Lopez runs the shelter on Dock Road. Her landlord, Peter Grant, wants it closed.\n\n"
+        '"We will not leave before spring," she said.'
+    )
+    q = quote(body, "We will not leave")
+    assert q.speaker == "Maria Lopez"
+    assert q.speaker_via == "pronoun"
+    assert q.speaker_kind == "person"
+
+
+def test_he_skips_the_woman_named_just_before() -> None:
+    body = "Tomas Berg coached the side for a decade before Linda Moss took over.\n\n" '"It was time to go," he said.'
+    assert quote(body, "It was time").speaker == "Tomas Berg"
+
+
+def test_a_title_gives_the_gender() -> None:
+    body = "Mrs Okonjo met Mr Halvard at the depot, and the two argued about the fares.\n\n" '"They are far too high," she said.'
+    assert quote(body, "far too high").speaker == "Okonjo"
+
+
+def test_she_with_only_men_named_stays_unnamed() -> None:
+    body = (
+        "Garry Fenwick was fined after he sent the messages. The court heard from the woman he harassed.\n\n"
+        'She said: "It ruined the whole of last year for me and my children."'
+    )
+    q = quote(body, "ruined the whole")
+    assert q.speaker is None
+    assert q.speaker_via is None
+
+
+def test_the_text_s_own_pronouns_give_the_gender_of_an_unknown_name() -> None:
+    body = (
+        "Zorvik Tamm had been planning a move north before his death. His mother, Wendy Tamm, "
+        "now lives alone by the coast.\n\n"
+        "Her message is simple: lock away old prescriptions.\n\n"
+        '"You never know who will find them and what they will take them with."'
+    )
+    q = quote(body, "You never know")
+    assert q.speaker == "Wendy Tamm"
+
+
+def test_a_name_after_an_earlier_he_in_its_sentence_is_not_the_antecedent() -> None:
+    body = (
+        "Dale Ormond has slept in a tent for three winters.\n\n"
+        'Asked what he would tell Councillor Pete Sayer about the camp, he said: "Come and see it."'
+    )
+    assert quote(body, "Come and see").speaker == "Dale Ormond"
+
+
+def test_a_group_is_no_he() -> None:
+    body = (
+        "Governor Alan Fitch spent the evening online. He urged Americans to read what he called "
+        'the "rigged and corrupt" report on the election.'
+    )
+    q = quote(body, "rigged and corrupt")
+    assert q.speaker != "Americans"
+
+
+# ---------------------------------------------------------------- descriptors
+
+
+def test_a_descriptor_is_not_the_name_just_before_it() -> None:
+    body = (
+        "President Hallam thanked his press secretary, Ivo Brandt, on Friday.\n\n"
+        'Turning to Brandt, the president said: "I will miss you at these briefings."'
+    )
+    q = quote(body, "miss you")
+    assert q.speaker == "Hallam"
+    assert q.speaker_via == "descriptor"
+
+
+def test_an_age_goes_to_the_person_given_that_age() -> None:
+    body = (
+        "Nina Varga, 34, won the final in straight sets against Clara Dunn.\n\n"
+        '"I have waited ten years for this," the 34-year-old added.'
+    )
+    q = quote(body, "waited ten years")
+    assert q.speaker == "Nina Varga"
+    assert q.speaker_via == "descriptor"
+
+
+def test_a_descriptor_with_nobody_named_stays_unnamed() -> None:
+    body = 'The ferry left late again on Monday.\n\n"Nobody told us a thing," the passenger said.'
+    q = quote(body, "Nobody told us")
+    assert q.speaker is None
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    body = (
+        "Talia Brook sued the label in March.\n\n"
+        'Talia Brook\'s lawsuit said the contract was "signed under pressure and never honoured."'
+    )
+    q = quote(body, "signed under pressure")
+    assert q.speaker == "Talia Brook"
+
+
+# ---------------------------------------------------------------- cues and apposition
+
+
+def test_apposition_of_role_words_and_a_name_after_the_cue() -> None:
+    body = '"The river has never been this low," says documentary director and producer Lena Hart.'
+    q = quote(body, "river has never")
+    assert q.speaker == "Lena Hart"
+    assert q.speaker_via == "name"
+
+
+def test_role_words_joined_by_and_before_the_name() -> None:
+    body = 'Harbour Foods co-founder and CEO Ravi Menon said, "We will hire in the spring."'
+    assert quote(body, "hire in the spring").speaker == "Ravi Menon"
+
+
+def test_a_cue_word_that_is_part_of_a_name_is_no_cue() -> None:
+    body = (
+        "Her coach, Ann Yelling, watched the race from the bridge.\n\n"
+        '"She ran the second half like a champion," Yelling told Radio North.'
+    )
+    q = quote(body, "second half")
+    assert q.speaker == "Ann Yelling"
+
+
+def test_a_participle_opening_the_sentence_is_no_speaker() -> None:
+    body = 'Speaking at the launch Priya Nanda said: "This bridge links two towns that never talked."'
+    assert quote(body, "This bridge").speaker == "Priya Nanda"
+
+
+def test_an_everyday_word_opening_the_sentence_is_no_name() -> None:
+    body = 'Scientists say the fossil is "far older than anything found on the island before."'
+    q = quote(body, "far older")
+    assert q.speaker is None
+
+
+def test_a_title_case_headline_is_no_speaker() -> None:
+    body = 'Cheap Power Helps Small Farms: "every farm on the hill now runs its own pumps," the survey found.'
+    q = quote(body, "every farm")
+    assert q.speaker != "Cheap Power Helps Small Farms"
+
+
+def test_a_name_in_a_relative_clause_before_the_cue() -> None:
+    body = "Nine people were hurt by a blast that Mayor Ada Kirwan described as \"a deliberate act.\""
+    assert quote(body, "deliberate act").speaker == "Ada Kirwan"
+
+
+def test_an_organisation_speaks_through_it() -> None:
+    body = (
+        "Norbridge Bank closed forty branches last year.\n\n"
+        '"We remain committed to our customers in every town," it said in a statement.'
+    )
+    q = quote(body, "remain committed")
+    assert q.speaker == "Norbridge Bank"
+    assert q.speaker_kind == "organisation"
+    assert q.speaker_via == "pronoun"
+
+
+def test_plural_noun_after_of_is_no_cue() -> None:
+    body = 'The Fact Desk rated a third of Liberal claims as "misleading" in its audit.'
+    q = quote(body, "misleading")
+    assert q.cue != "claims"
+
+
+# ---------------------------------------------------------------- continuation and nearest
+
+
+def test_a_quote_run_on_after_a_closed_sentence_keeps_its_voice() -> None:
+    body = (
+        'Omar Haddad spoke first. "The plan is the first real plan for housing in a generation." '
+        '"We will build at least two hundred thousand homes a year."'
+    )
+    q = quote(body, "two hundred thousand")
+    assert q.speaker == "Omar Haddad"
+    assert q.speaker_via == "continuation"
+
+
+def test_a_cue_less_quote_goes_to_the_subject_of_the_sentence_before() -> None:
+    body = (
+        '"The service was a disgrace," said Bruno Keel, a historian at Linwood College.\n\n'
+        'Still, Keel gives the chapel some credit. "It may be bad theology, but it is good music."'
+    )
+    q = quote(body, "bad theology")
+    assert q.speaker == "Bruno Keel"
+    assert q.speaker_via == "nearest"
+
+
+def test_the_subject_past_an_introductory_adverb() -> None:
+    body = 'Moreover, Senator Ruth Vance said the budget "ignores every rural school in the state."'
+    assert quote(body, "ignores every").speaker == "Ruth Vance"
+
+
+def test_an_explicit_name_says_so() -> None:
+    body = '"The dam will hold," Mayor Idris Kell said.'
+    q = quote(body, "dam will hold")
+    assert (q.speaker, q.speaker_via) == ("Idris Kell", "name")
+
+
+# ---------------------------------------------------------------- gender data
+
+
+def test_gender_of_names_titles_and_pronouns() -> None:
+    assert given_name_gender("Wendy") == "f"
+    assert given_name_gender("Dennis") == "m"
+    assert given_name_gender("Zorvik") is None
+    assert title_gender("Mrs") == "f" and title_gender("Sir") == "m"
+    assert pronoun_gender("Her") == "f" and pronoun_gender("his") == "m" and pronoun_gender("they") is None
