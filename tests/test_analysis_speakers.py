@@ -8,7 +8,8 @@ from reader.model import Quote
 
 
 def quote(body: str, fragment: str) -> Quote:
-    found = [q for q in analyze(body).quotes if fragment in q.text]
+    """The one direct quote (statement or term) holding `fragment`."""
+    found = [q for q in analyze(body).quotes if fragment in q.text and q.kind != "reported"]
     assert len(found) == 1, (fragment, [q.text for q in analyze(body).quotes])
     return found[0]
 

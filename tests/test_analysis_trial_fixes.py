@@ -14,7 +14,8 @@ def actor(analysis: Analysis, name: str):
 
 
 def only(analysis: Analysis, fragment: str) -> Quote:
-    (quote,) = [q for q in analysis.quotes if fragment in q.text]
+    """The one direct quote (statement or term) holding `fragment`."""
+    (quote,) = [q for q in analysis.quotes if fragment in q.text and q.kind != "reported"]
     return quote
 
 

@@ -314,20 +314,21 @@ class _Finder:
             return None
         if self.quoted_chars(start, end) * 2 > end - start:
             return None  # mostly a direct quote: the direct quote stands for it
-        name, speaker_start, speaker_end = self.resolver.resolve(speaker)
+        found = self.resolver.resolve(speaker)
         kind = speaker.antecedent.kind if speaker.antecedent is not None else speaker.kind
         return Quote(
             start,
             end,
             text[start:end],
             "reported",
-            speaker=name,
-            speaker_start=speaker_start,
-            speaker_end=speaker_end,
+            speaker=found.speaker,
+            speaker_start=found.start,
+            speaker_end=found.end,
             cue=cue.group(),
             cue_start=cue.start(),
             cue_end=cue.end(),
-            speaker_via={"phrase": "descriptor"}.get(kind, kind),
+            speaker_via=found.via or {"phrase": "descriptor"}.get(kind, kind),
+            speaker_kind=found.kind,
         )
 
 
