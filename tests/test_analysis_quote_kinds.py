@@ -33,6 +33,8 @@ def kinds(body: str) -> list[str]:
         'Dr Ash said the team grew a 40-day-old "glass frog" embryo.',
         # a saying put in the mouth of a generic "we"
         'What do we say to people when we tell them, with a little "grit first" they will win?',
+        # an impersonal passive attributes the words to nobody
+        'It is argued, for instance, that bees "tune in" to the hive.',
     ],
 )
 def test_titles_names_and_labels_are_terms(body: str) -> None:

@@ -362,8 +362,14 @@ def _reports_words(text: str, attribution: _Attribution | None) -> bool:
     little "give and take"` is the writer's saying, not a report of anyone's words."""
     if attribution is None or not attribution.same_sentence:
         return False
+    cue = attribution.cue
+    if cue is not None and _IMPERSONAL_PASSIVE.search(text, max(0, cue[0] - 24), cue[0]):
+        return False  # `It is argued that …` attributes the words to nobody
     speaker = attribution.speaker
     return speaker is None or text[speaker.start : speaker.end].lower() not in _GENERIC_SUBJECTS
+
+
+_IMPERSONAL_PASSIVE = re.compile(r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|is\s+often|is\s+widely)\s+$")
 
 
 def _quote(text: str, span: QuoteSpan, kind: str, attribution: _Attribution | None, resolver: Resolver) -> Quote:
