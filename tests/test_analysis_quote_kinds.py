@@ -31,6 +31,7 @@ def kinds(body: str) -> list[str]:
         'The lab, Dr Ash said, tested it in an "ex vivo" tissue model.',
         'The firm backs the "work/play blend" idea, its chief said.',
         'Dr Ash said the team grew a 40-day-old "glass frog" embryo.',
+        'Dr Ash says the drug works in "in vitro" cell tests.',
         # a saying put in the mouth of a generic "we"
         'What do we say to people when we tell them, with a little "grit first" they will win?',
         # an impersonal passive attributes the words to nobody

@@ -41,7 +41,9 @@ _NAMED_AS = re.compile(
     re.IGNORECASE,
 )
 _TITLE_AFTER_DETERMINER = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your)|\w['’]s)\s+$", re.IGNORECASE)
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|our|my|your|this|that|these|those)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|his|her|their|our|my|your|this|that|these|those|in|on|for|with|of|from|by)\s+$", re.IGNORECASE
+)
 # A subject right before the quote makes it a verb phrase (`she "got lucky" today`).
 _PERSONAL_BEFORE = re.compile(r"\b(?:I|he|she|it|we|they|you|who|which|that|to|will|would|can|could|should|must|may|might)\s+$", re.IGNORECASE)
 # Words after a quote that show it is not a modifier of the noun that follows.
