@@ -30,6 +30,12 @@ def kinds(body: str) -> list[str]:
         # a label before the noun it modifies
         'The lab, Dr Ash said, tested it in an "ex vivo" tissue model.',
         'The firm backs the "work/play blend" idea, its chief said.',
+        'Dr Ash said the team grew a 40-day-old "glass frog" embryo.',
+        'Dr Ash says the drug works in "in vitro" cell tests.',
+        # a saying put in the mouth of a generic "we"
+        'What do we say to people when we tell them, with a little "grit first" they will win?',
+        # an impersonal passive attributes the words to nobody
+        'It is argued, for instance, that bees "tune in" to the hive.',
     ],
 )
 def test_titles_names_and_labels_are_terms(body: str) -> None:
@@ -46,6 +52,10 @@ def test_titles_names_and_labels_are_terms(body: str) -> None:
         # capitalised because it opens what is said, not because it is a title
         'Asked about the plan, Mr Ode said, "Never."',
         '"Absolutely," said Ann Cole.',
+        # a degree word and its adjective before a noun, a verb phrase after its subject
+        'The judge said it was a "very unusual" case.',
+        'Dr Ash says she "stumbled into" plant science at college.',
+        'The mayor said "the real deal" talk was over.',
         # SHOUTED words are speech
         'The senator tweeted that the ruling was "SAD" and "WRONG" on Friday.',
         # a quote of four words or more is someone's words

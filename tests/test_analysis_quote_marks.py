@@ -95,3 +95,8 @@ def test_an_unclosed_single_quote_inside_a_paragraph_is_an_apostrophe() -> None:
 def test_the_last_unclosed_passage_of_a_single_quote_is_left_out() -> None:
     text = "He said: ‘The dam held. ‘We were lucky. Then the rain came"
     assert quoted(text) == ["‘The dam held."]
+
+
+def test_paired_apostrophes_after_a_number_close_an_open_quote() -> None:
+    text = "''The vote was 52-48'' the clerk said, on a 6'' screen."
+    assert quoted(text) == ["''The vote was 52-48''"]

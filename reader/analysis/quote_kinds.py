@@ -21,7 +21,8 @@ _TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # Words a title leaves in lower case ("Hour of Power", "Adventure with God").
 _MINOR_WORDS = frozenset(
     "a an the and or nor but of in on at to for from by with as into onto upon over under via vs "
-    "per off out up is it its be de del der la le les du von van y".split()
+    "per off out up is it its be through about after before against between without within across "
+    "de del der la le les du von van y".split()
 )
 _MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december "
@@ -40,7 +41,11 @@ _NAMED_AS = re.compile(
     re.IGNORECASE,
 )
 _TITLE_AFTER_DETERMINER = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your)|\w['’]s)\s+$", re.IGNORECASE)
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|my|your|this|that|these|those)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|his|her|their|our|my|your|this|that|these|those|in|on|for|with|of|from|by)\s+$", re.IGNORECASE
+)
+# A subject right before the quote makes it a verb phrase (`she "got lucky" today`).
+_PERSONAL_BEFORE = re.compile(r"\b(?:I|he|she|it|we|they|you|who|which|that|to|will|would|can|could|should|must|may|might)\s+$", re.IGNORECASE)
 # Words after a quote that show it is not a modifier of the noun that follows.
 _NOT_A_NOUN = frozenset(
     "a an the and or nor but of in on at to for from by with as into that which who whom whose when where while "
@@ -51,6 +56,8 @@ _NOT_A_NOUN = frozenset(
     "toward towards until unlike within without despite instead amid all any each every some no more most less "
     "also even just only still yet too very again ever never now here".split()
 )
+_DEGREE_WORDS = frozenset("very more most less least too so quite rather really extremely fairly pretty".split())
+_PRONOUNS = frozenset("i me my you your he him his she her it we us our they them their".split())
 _NAMING_CUE = re.compile(r"(?:dub|label|brand|term|nickname|title)", re.IGNORECASE)
 _CLOSING = "\"”’'»›`"
 
@@ -147,10 +154,23 @@ def _modifies_a_noun(text: str, span: QuoteSpan, inner: str) -> bool:
             and following.lower() not in _MONTHS_AND_DAYS
             and following != "I"
         )
-    if following.lower() in _NOT_A_NOUN or following.lower().endswith("ly"):
-        return False
-    if len(tokens) < 2 or tokens[0].lower().endswith("ly") or {"and", "or"} & {t.lower() for t in tokens}:
-        # One word, an adverb and its adjective (`an "utterly absurd" plan`) or adjectives
-        # joined (`the "rude and reckless" bosses`): someone's judgement, not a label.
-        return False
-    return "/" in inner or _DETERMINER_BEFORE.search(text, max(0, span.start - 8), span.start) is not None
+    if following.lower() in _NOT_A_NOUN or following.lower().endswith(("ly", "ed")):
+        return False  # not a noun that the quote could modify
+    words = [token.lower() for token in tokens]
+    # A quoted compound before a noun labels it (`"ex vivo" tissue`, `"cloud-first" plan`).
+    # Someone's words instead: one word, a phrase that is a noun phrase or clause of its
+    # own (`"the real deal" talk`), a degree word or adverb and its adjective (`an "utterly
+    # absurd" plan`), adjectives joined (`the "rude and reckless" bosses`) or a verb and what
+    # follows (`he "stumbled into" law`).
+    after_determiner = _DETERMINER_BEFORE.search(text, max(0, span.start - 8), span.start) is not None
+    return not (
+        len(words) < 2
+        or len(words) > (5 if after_determiner else 3)
+        or (words[0] in _NOT_A_NOUN and not after_determiner)
+        or words[0] in _DEGREE_WORDS
+        or words[0].endswith(("ly", "ed", "ing"))
+        or any(word in _PRONOUNS for word in words)
+        or {"and", "or"} & set(words)
+        or "," in inner
+        or _PERSONAL_BEFORE.search(text, max(0, span.start - 12), span.start)
+    )

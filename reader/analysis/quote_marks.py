@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 # Two apostrophes (''so'') or backticks (``so``) are one double mark; three or
 # more (wiki bold) are matched as one token only to be skipped.
-_MARK = re.compile("'{3,}|`{3,}|''|``|[\"'“”„«»‘’‚‹›`]")
+# (One character class first keeps the scan fast; a run of apostrophes or backticks is one token.)
+_MARK = re.compile("[\"'“”„«»‘’‚‹›`](?:(?<=')'+|(?<=`)`+)?")
 _NOT_A_MARK = re.compile("'{3,}|`{3,}")
 _DOUBLE = frozenset(("\"", "“", "”", "„", "«", "»", "''", "``"))
 _OPENERS = frozenset(("“", "„", "«", "‘", "‚", "‹", "`", "``"))
@@ -85,7 +86,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         for match in _MARK.finditer(text, p_start, p_end):
             pos = match.start()
             mark = match.group()
-            if _NOT_A_MARK.fullmatch(mark) or _is_prime_or_currency(text, pos, mark, p_start, p_end):
+            if _NOT_A_MARK.fullmatch(mark) or _is_prime_or_currency(text, pos, mark, p_start, p_end, stack):
                 continue
             if first and carried is not None and pos == p_start and _can_reopen(mark, carried.double):
                 carried.passage_start = pos
@@ -149,10 +150,11 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _is_prime_or_currency(text: str, pos: int, mark: str, p_start: int, p_end: int) -> bool:
-    """`6''`, `2' 6''`: inches and seconds; `` `30 ``: a backtick standing for the rupee sign."""
+def _is_prime_or_currency(text: str, pos: int, mark: str, p_start: int, p_end: int, stack: list[_Open]) -> bool:
+    """`6''`, `2' 6''`: inches and seconds (unless a ''quote'' is open for them to close);
+    `` `30 ``: a backtick standing for the rupee sign."""
     if mark == "''":
-        return pos > p_start and text[pos - 1].isdigit()
+        return pos > p_start and text[pos - 1].isdigit() and not any(item.strict for item in stack)
     if mark == "`":
         return pos + 1 < p_end and text[pos + 1].isdigit()
     return False

@@ -90,7 +90,7 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
             attribution = _Attribution(None, None, False, inherited=last_statement)
         if attribution is None and span.start == p_start and p_index:
             attribution = _reported_speech_before(body, cues, paragraphs[p_index - 1])
-        kind = quote_kind(body, span, attribution.cue if attribution else None, bool(attribution and attribution.same_sentence))
+        kind = quote_kind(body, span, attribution.cue if attribution else None, _reports_words(body, attribution))
         if kind == "term" and attribution is not None and named_not_said(body, span):
             attribution = None  # a so-called “green corridor” is nobody's words
         if attribution is None and kind == "statement":
@@ -401,6 +401,24 @@ def _reported_speech_before(text: str, cues: CueFinder, paragraph: tuple[int, in
     if speaker is None or speaker.kind not in ("name", "pronoun"):
         return None
     return _Attribution((match.start(), match.end()), speaker, False)
+
+
+_GENERIC_SUBJECTS = frozenset(("we", "you", "one"))
+
+
+def _reports_words(text: str, attribution: _Attribution | None) -> bool:
+    """A cue in the quote's own sentence whose subject is someone: `we say that, with a
+    little "give and take"` is the writer's saying, not a report of anyone's words."""
+    if attribution is None or not attribution.same_sentence:
+        return False
+    cue = attribution.cue
+    if cue is not None and _IMPERSONAL_PASSIVE.search(text, max(0, cue[0] - 24), cue[0]):
+        return False  # `It is argued that …` attributes the words to nobody
+    speaker = attribution.speaker
+    return speaker is None or text[speaker.start : speaker.end].lower() not in _GENERIC_SUBJECTS
+
+
+_IMPERSONAL_PASSIVE = re.compile(r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|is\s+often|is\s+widely)\s+$")
 
 
 def _quote(text: str, span: QuoteSpan, kind: str, attribution: _Attribution | None, resolver: Resolver) -> Quote:
