@@ -36,16 +36,17 @@ SPEAKER_WORDS = 8
 # "The latest test, North Korea said, was its biggest yet": the clause before such a cue is short.
 PARENTHETICAL_FRONT_WORDS = 6
 _NOT_CONTINUED = re.compile(r"\s*(?:\w+ing\b|who\b|which\b|according\b|in\b|on\b|at\b|after\b|before\b|during\b|because\b|as\b)")
+# How far after a cue its speaker's phrase is looked for (characters).
+PHRASE_REACH = 160
 # Words after a closing cue that may still be its speaker and adjuncts (", said X, a professor at Y.").
 TAIL_WORDS = 14
 
-_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[{UPPER}0-9])|\n")
+_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*[^\S\n]+(?=[\"“‘'(\[]?[{UPPER}0-9])")
 _ABBREVIATION = re.compile(
     rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr"
     rf"|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
 _WORD = re.compile(r"[\w’'-]+")
-_TRAILING = re.compile(r"[\s.!?:;,\"”’')\]—–-]+$")
 _LEADING = re.compile(r"[\s,:;—–-]*")
 _LEADING_SPACE = re.compile(r"\s*")
 _QUOTE_MARKS = "\"“”‘’'«»"
@@ -87,9 +88,67 @@ _CONNECTIVES = frozenset("but and so yet still then also as now and, however".sp
 
 @lru_cache(maxsize=1)
 def reported_cue_pattern() -> re.Pattern[str]:
-    forms = sorted(set(cue_groups().reported_forms()), key=len, reverse=True)
-    alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    """The reported-speech verbs, lower case or capitalised, as one regular expression.
+
+    Written as a trie without a leading `\\b`, so that `re` can skip ahead to the letters
+    a verb can start with: scanning every article in full is most of this pass's cost.
+    The start of a word is checked by the caller (`_usable`)."""
+    forms = set(cue_groups().reported_forms())
+    forms |= {form[0].upper() + form[1:] for form in forms}
+    return re.compile(_trie(sorted(forms)) + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _cue_scan() -> re.Pattern[str]:
+    """The verbs after a space, quote mark, bracket or dash: `re` then tries the verb
+    trie only where a word begins (the verb is group 1)."""
+    return re.compile(r"[\s\"“‘'(\[—–](" + reported_cue_pattern().pattern + ")")
+
+
+class _Cue:
+    """A cue's span and text, as from a match of the verb alone."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
+
+
+def _cues(text: str):
+    first = reported_cue_pattern().match(text)
+    if first is not None:
+        yield _Cue(first.start(), first.end(), first.group())
+    for match in _cue_scan().finditer(text):
+        yield _Cue(match.start(1), match.end(1), match.group(1))
+
+
+def _trie(words: list[str]) -> str:
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _alternatives(tree)
+
+
+def _alternatives(node: dict[str, dict]) -> str:
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _alternatives(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{group})?"
+    return group
 
 
 def find_reported(body: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[Quote]:
@@ -97,7 +156,7 @@ def find_reported(body: str, mentions: Sequence[Mention], quotes: Sequence[Quote
     quoted = sorted((q.start, q.end) for q in quotes)
     finder = _Finder(body, quoted, Resolver(body, mentions, quoted))
     found: list[Quote] = []
-    for match in reported_cue_pattern().finditer(body):
+    for match in _cues(body):
         if finder.in_quote(match.start()) or not _usable(body, match):
             continue
         if found and match.start() < found[-1].end:
@@ -113,8 +172,8 @@ def find_reported(body: str, mentions: Sequence[Mention], quotes: Sequence[Quote
 
 def _usable(text: str, match: re.Match[str]) -> bool:
     start = match.start()
-    if start and text[start - 1] in "-‐":
-        return False  # "so-called"
+    if start and (text[start - 1].isalnum() or text[start - 1] in "-‐_"):
+        return False  # inside a word ("unsaid"), or "so-called"
     if match.group()[0].isupper() and start and not _sentence_opening(text, start):
         return False  # a capitalised cue inside a name ("Says Law")
     return True
@@ -131,8 +190,8 @@ class _Finder:
         self.quoted = quoted
         self.quote_starts = [start for start, _ in quoted]
         self.resolver = resolver
-        self.bounds = _sentence_bounds(text)
-        self.bound_starts = [start for start, _ in self.bounds]
+        # Sentences never run over a line break: they are cut line by line, for the lines that have a cue.
+        self.lines: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
 
     def in_quote(self, position: int) -> bool:
         index = bisect.bisect_right(self.quote_starts, position) - 1
@@ -158,8 +217,15 @@ class _Finder:
         return len(_WORD.findall(self.text, q_end, cue_start)) <= ATTRIBUTION_WORDS
 
     def sentence(self, position: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self.bound_starts, position) - 1
-        return self.bounds[max(0, index)]
+        text = self.text
+        line_start = text.rfind("\n", 0, position) + 1
+        cut = self.lines.get(line_start)
+        if cut is None:
+            line_end = text.find("\n", position)
+            bounds = _sentence_bounds(text, line_start, len(text) if line_end < 0 else line_end)
+            cut = self.lines[line_start] = (bounds, [start for start, _ in bounds])
+        bounds, starts = cut
+        return bounds[max(0, bisect.bisect_right(starts, position) - 1)]
 
     def reported(self, cue: re.Match[str]) -> Quote | None:
         text = self.text
@@ -232,6 +298,7 @@ class _Finder:
         text = self.text
         if len(_WORD.findall(text, position, end)) > TAIL_WORDS:
             return False
+        end = min(end, position + PHRASE_REACH)
         speaker = phrase_after(text, position, end) or _bare_phrase(text, position, end)
         if speaker is None:
             return False
@@ -249,7 +316,8 @@ class _Finder:
         before = text[s : cue.start()]
         if before.rstrip().endswith(","):
             comma = s + before.rstrip().rindex(",")
-            speaker = phrase_after(text, cue.end(), e) or _bare_phrase(text, cue.end(), e)
+            reach = min(e, cue.end() + PHRASE_REACH)
+            speaker = phrase_after(text, cue.end(), reach) or _bare_phrase(text, cue.end(), reach)
         else:
             comma = text.rfind(",", s, cue.start())
             if comma < 0:
@@ -281,7 +349,8 @@ class _Finder:
 
     def _according_to(self, cue: re.Match[str], s: int, e: int) -> Quote | None:
         text = self.text
-        speaker = phrase_after(text, cue.end(), e) or _bare_phrase(text, cue.end(), e)
+        reach = min(e, cue.end() + PHRASE_REACH)
+        speaker = phrase_after(text, cue.end(), reach) or _bare_phrase(text, cue.end(), reach)
         if speaker is None:
             return None
         before = text[s : cue.start()]
@@ -328,39 +397,46 @@ class _Finder:
             cue_start=cue.start(),
             cue_end=cue.end(),
             speaker_via={"phrase": "descriptor"}.get(kind, kind),
+            cue_group=cue_groups().group(cue.group()),
         )
 
 
 def _bare_phrase(text: str, start: int, end: int) -> SpeakerSpan | None:
     """A short phrase standing alone between commas and a cue ("attorneys for the family")."""
     words = list(_PHRASE_WORDS.finditer(text, start, end))
-    stop = _TRAILING.search(text, start, end)
-    if not words or len(words) > 6 or text.find(",", start, stop.start() if stop else end) >= 0:
+    if not words or len(words) > 6 or text.find(",", start, _trim_end(text, start, end)) >= 0:
         return None
     if words[0].group().lower() in ("he", "she", "they", "it", "i", "we", "you", "that", "this", "which", "who"):
         return None
     return SpeakerSpan(words[0].start(), words[-1].end(), "phrase")
 
 
-def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+def _sentence_bounds(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The sentences of text[start:stop], a line."""
     bounds = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.group() != "\n" and _ABBREVIATION.search(text, max(start, match.start() - 12), match.start()):
+    line_start = start
+    abbreviation = _ABBREVIATION.search
+    for match in _SENTENCE_END.finditer(text, start, stop):
+        at = match.start()
+        if abbreviation(text, max(start, at - 12), at):
             continue
-        end = match.start() + (0 if match.group() == "\n" else 1)
+        end = at + 1
         if end > start:
             bounds.append((start, end))
         start = match.end()
-    if start < len(text):
-        bounds.append((start, len(text)))
-    return bounds or [(0, len(text))]
+    if start < stop:
+        bounds.append((start, stop))
+    return bounds or [(line_start, stop)]
+
+
+_TRAILING_CHARS = frozenset(" \t\n\r\xa0.!?:;,\"”’')]—–-")
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
     """`end` moved back past closing punctuation and spaces (an unbalanced closing quote stays out)."""
-    match = _TRAILING.search(text, start, end)
-    return match.start() if match is not None else end
+    while end > start and text[end - 1] in _TRAILING_CHARS:
+        end -= 1
+    return end
 
 
 def _with_span(text: str, quote: Quote, start: int, end: int) -> Quote:
