@@ -36,6 +36,8 @@ SPEAKER_WORDS = 8
 # "The latest test, North Korea said, was its biggest yet": the clause before such a cue is short.
 PARENTHETICAL_FRONT_WORDS = 6
 _NOT_CONTINUED = re.compile(r"\s*(?:\w+ing\b|who\b|which\b|according\b|in\b|on\b|at\b|after\b|before\b|during\b|because\b|as\b)")
+# How far before a cue its subject is looked for, from a clause boundary (characters).
+SUBJECT_REACH = 150
 # How far after a cue its speaker's phrase is looked for (characters).
 PHRASE_REACH = 160
 # Words after a closing cue that may still be its speaker and adjuncts (", said X, a professor at Y.").
@@ -154,7 +156,7 @@ def _alternatives(node: dict[str, dict]) -> str:
 def find_reported(body: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[Quote]:
     """The reported speech of `body`, given its mentions and direct quotes."""
     quoted = sorted((q.start, q.end) for q in quotes)
-    finder = _Finder(body, quoted, Resolver(body, mentions, quoted))
+    finder = _Finder(body, quoted, mentions)
     found: list[Quote] = []
     for match in _cues(body):
         if finder.in_quote(match.start()) or not _usable(body, match):
@@ -185,13 +187,20 @@ def _sentence_opening(text: str, position: int) -> bool:
 
 
 class _Finder:
-    def __init__(self, text: str, quoted: list[tuple[int, int]], resolver: Resolver) -> None:
+    def __init__(self, text: str, quoted: list[tuple[int, int]], mentions: Sequence[Mention]) -> None:
         self.text = text
         self.quoted = quoted
         self.quote_starts = [start for start, _ in quoted]
-        self.resolver = resolver
+        self.mentions = mentions
+        self._resolver: Resolver | None = None
         # Sentences never run over a line break: they are cut line by line, for the lines that have a cue.
         self.lines: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:  # made for the first reported clause found, not for every article
+            self._resolver = Resolver(self.text, self.mentions, self.quoted)
+        return self._resolver
 
     def in_quote(self, position: int) -> bool:
         index = bisect.bisect_right(self.quote_starts, position) - 1
@@ -227,8 +236,22 @@ class _Finder:
         bounds, starts = cut
         return bounds[max(0, bisect.bisect_right(starts, position) - 1)]
 
+    def follows_a_quote(self, cue_start: int) -> bool:
+        """`"…," he said` / `"…," said the mayor's spokesman`: a cue right after a direct
+        quote that ended with a comma or dash is that quote's cue (a cheap test, before any sentence is cut)."""
+        index = bisect.bisect_right(self.quote_starts, cue_start) - 1
+        if index < 0:
+            return False
+        q_end = self.quoted[index][1]
+        if q_end > cue_start or q_end < 2 or self.text[q_end - 2] not in ",—–-":
+            return False
+        between = self.text[q_end:cue_start]
+        return len(between) < 80 and not any(mark in between for mark in ".!?\n")
+
     def reported(self, cue: re.Match[str]) -> Quote | None:
         text = self.text
+        if self.follows_a_quote(cue.start()):
+            return None
         s, e = self.sentence(cue.start())
         verb = cue_groups().verb(cue.group())
         if verb == "according to":
@@ -286,11 +309,16 @@ class _Finder:
         lo = s
         if self.in_quote(max(s, cue.start() - 1)):
             return None
-        if cue.group().lower().endswith("ing") or re.search(r"(?:,|\band)\s*$", text[max(s, cue.start() - 6) : cue.start()]):
+        if cue.group().endswith("ing") or text.endswith(("and ", "And "), max(s, cue.start() - 4), cue.start()):
             # "X did Y, saying …", "X … and added"
             found = main_subject(text, lo, cue.start())
             if found is not None:
                 return found
+        if cue.start() - lo > SUBJECT_REACH:
+            # A long sentence: its subject is in the last few clauses before the verb.
+            comma = text.find(",", cue.start() - SUBJECT_REACH, cue.start())
+            if comma >= 0:
+                lo = comma + 1
         return subject_before(text, lo, cue.start())
 
     def _speaker_follows(self, position: int, end: int) -> bool:
@@ -379,7 +407,7 @@ class _Finder:
             if stop is not None:
                 end = stop.start()
         end = _trim_end(text, start, end)
-        if end <= start or len(_WORD.findall(text, start, end)) < MIN_CONTENT_WORDS:
+        if end <= start or text.count(" ", start, end) + 1 < MIN_CONTENT_WORDS or len(_WORD.findall(text, start, end)) < MIN_CONTENT_WORDS:
             return None
         if self.quoted_chars(start, end) * 2 > end - start:
             return None  # mostly a direct quote: the direct quote stands for it
@@ -418,7 +446,8 @@ def _sentence_bounds(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     abbreviation = _ABBREVIATION.search
     for match in _SENTENCE_END.finditer(text, start, stop):
         at = match.start()
-        if abbreviation(text, max(start, at - 12), at):
+        # Only a short last word can be an abbreviation ("Mr.", "U.S.", "Sept."): test those alone.
+        if text.rfind(" ", at - 7, at) >= 0 and abbreviation(text, max(start, at - 12), at):
             continue
         end = at + 1
         if end > start:
