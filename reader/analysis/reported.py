@@ -43,7 +43,7 @@ PHRASE_REACH = 160
 # Words after a closing cue that may still be its speaker and adjuncts (", said X, a professor at Y.").
 TAIL_WORDS = 14
 
-_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*[^\S\n]+(?=[\"“‘'(\[]?[{UPPER}0-9])")
+_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*[^\S\n]+(?=[\"“‘'(\[]{{0,2}}[{UPPER}0-9])")
 _ABBREVIATION = re.compile(
     rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr"
     rf"|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
@@ -75,6 +75,8 @@ _TOLD_OBJECT = re.compile(
     rf"magazine|network|station|agency|court|jury|panel|congregation|students|group|gathering|Post|Times|Journal))"
     rf"|(?:[{UPPER}][\w’'.&-]*)(?:\s+(?:of\s+)?[{UPPER}][\w’'.&-]*){{0,4}})"
 )
+# Verbs whose report may be an infinitive ("pledged to push for an amendment").
+_TO_VERBS = frozenset(("ask", "urge", "pledge", "promise", "vow", "agree", "call for"))
 _TELLING = frozenset(("tell", "inform", "assure", "warn", "remind"))
 _THAT = re.compile(r"\s*,?\s*that\b")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|is\s+widely|was\s+widely)\s+$", re.IGNORECASE)
@@ -82,7 +84,7 @@ _NOT_A_CLAUSE = frozenset("so nothing yes no goodbye hello thanks something anyt
 # Where a reported clause stops: another clause of the narrator's ("…, and Democrats accused …").
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,\s+(?:and|but|while|although|though|whereas|even\s+as|as|citing|adding|saying|noting|arguing|calling|"
-    r"pointing|according)\b|\s+—\s+|\s+--\s+)"
+    r"pointing|according|which)\b|\s+but\b|\s+—\s+|\s+--\s+)"
 )
 _PHRASE_WORDS = re.compile(r"[\w’'.&-]+")
 _CONNECTIVES = frozenset("but and so yet still then also as now and, however".split())
@@ -300,7 +302,7 @@ class _Finder:
         first = _WORD.match(text, start, end)
         if first is None or first.group().lower() in _NOT_A_CLAUSE and that is None:
             return None
-        if first.group().lower() in ("to", "by", "of", "for") and verb not in ("ask", "urge"):
+        if first.group().lower() in ("to", "by", "of", "for") and (first.group().lower() != "to" or verb not in _TO_VERBS):
             return None  # "said to be", "told of", "spoke about": no clause
         return start
 
@@ -319,7 +321,7 @@ class _Finder:
             comma = text.find(",", cue.start() - SUBJECT_REACH, cue.start())
             if comma >= 0:
                 lo = comma + 1
-        return subject_before(text, lo, cue.start())
+        return subject_before(text, lo, cue.start()) or _name_before(text, lo, cue.start())
 
     def _speaker_follows(self, position: int, end: int) -> bool:
         """`…, said Jane Doe, a spokesman.`: what follows the cue is its speaker, not a clause."""
@@ -427,6 +429,20 @@ class _Finder:
             speaker_via={"phrase": "descriptor"}.get(kind, kind),
             cue_group=cue_groups().group(cue.group()),
         )
+
+
+_NAME_BEFORE = re.compile(
+    rf"(?<![\w’'.-])((?:[{UPPER}][\w’'.-]*[^\S\n]+){{0,3}}[{UPPER}][\w’'-]*)[^\S\n]+(?:(?:also|has|had|have|later|then|again|once)[^\S\n]+)?$"
+)
+
+
+def _name_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
+    """`shortly after Trump said …`: a capitalised name right before the verb, inside a clause
+    whose subject speakers.py does not take for the verb's."""
+    match = _NAME_BEFORE.search(text, max(lo, cue_start - 80), cue_start)
+    if match is None or match.start(1) == lo:
+        return None
+    return SpeakerSpan(match.start(1), match.end(1), "name")
 
 
 def _bare_phrase(text: str, start: int, end: int) -> SpeakerSpan | None:
