@@ -77,6 +77,11 @@ _TOLD_OBJECT = re.compile(
 )
 # Verbs whose report may be an infinitive ("pledged to push for an amendment").
 _TO_VERBS = frozenset(("ask", "urge", "pledge", "promise", "vow", "agree", "call for"))
+# Verbs that report a clause without "that" ("said the plan was dead"); the others need
+# "that", or a clause that opens with a pronoun ("argued it was too late").
+_BARE_CLAUSE_VERBS = frozenset(("say", "tell", "add", "write", "note", "report", "announce", "explain", "state", "warn",
+                                "ask", "confirm", "predict", "acknowledge", "insist", "claim", "argue", "suggest", "agree", "deny"))
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|it|we|I|you|there|this)\b[’']?", re.IGNORECASE)
 _TELLING = frozenset(("tell", "inform", "assure", "warn", "remind"))
 _THAT = re.compile(r"\s*,?\s*that\b")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|is\s+widely|was\s+widely)\s+$", re.IGNORECASE)
@@ -84,7 +89,8 @@ _NOT_A_CLAUSE = frozenset("so nothing yes no goodbye hello thanks something anyt
 # Where a reported clause stops: another clause of the narrator's ("…, and Democrats accused …").
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,\s+(?:and|but|while|although|though|whereas|even\s+as|as|citing|adding|saying|noting|arguing|calling|"
-    r"pointing|according|which)\b|\s+but\b|\s+—\s+|\s+--\s+)"
+    r"pointing|according|which)\b|\s+but\b|\s+—\s+|\s+--\s+"
+    r"|\s+and\s+(?:also\s+|then\s+|later\s+)?(?:said|says|warned|added|argued|noted|told|claimed|insisted|suggested|called)\b)"
 )
 _PHRASE_WORDS = re.compile(r"[\w’'.&-]+")
 _CONNECTIVES = frozenset("but and so yet still then also as now and, however".split())
@@ -178,9 +184,25 @@ def _usable(text: str, match: re.Match[str]) -> bool:
     start = match.start()
     if start and (text[start - 1].isalnum() or text[start - 1] in "-‐_"):
         return False  # inside a word ("unsaid"), or "so-called"
+    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if before is not None:
+        word = before.group(1).lower()
+        if word in _NOT_BEFORE_A_VERB or word.endswith(("n't", "n’t")):
+            return False  # "to tell", "could deny", "his claim", "the alleged", "wouldn't tell"
+        if word in _PREPOSITIONS_BEFORE_GERUND and match.group().endswith("ing"):
+            return False  # "by asking", "in a statement announcing"
     if match.group()[0].isupper() and start and not _sentence_opening(text, start):
         return False  # a capitalised cue inside a name ("Says Law")
     return True
+
+
+_AFTER_DOUBLED_MARKS = re.compile(r"[,—-]['’]{2}(?:\s+[\w.’'-]+){0,6}\s+$")
+_WORD_BEFORE = re.compile(r"([\w’']+)[^\S\n]+$")
+_NOT_BEFORE_A_VERB = frozenset(
+    """to could would should might may must can will shall cannot the a an his her their its our my your this that
+    these those whose worth""".split()
+)
+_PREPOSITIONS_BEFORE_GERUND = frozenset("by in of for about after before without with from on upon statement".split())
 
 
 def _sentence_opening(text: str, position: int) -> bool:
@@ -252,8 +274,8 @@ class _Finder:
 
     def reported(self, cue: re.Match[str]) -> Quote | None:
         text = self.text
-        if self.follows_a_quote(cue.start()):
-            return None
+        if self.follows_a_quote(cue.start()) or _AFTER_DOUBLED_MARKS.search(text, max(0, cue.start() - 60), cue.start()):
+            return None  # `"…," he said`; `''…,'' said X` (marks the direct quote search leaves alone)
         s, e = self.sentence(cue.start())
         verb = cue_groups().verb(cue.group())
         if verb == "according to":
@@ -291,6 +313,8 @@ class _Finder:
         that = _THAT.match(text, position, end)
         if that is not None:
             position = that.end()
+        elif verb not in _BARE_CLAUSE_VERBS and verb not in _TO_VERBS and _PRONOUN_SUBJECT.match(text, position, end) is None:
+            return None  # "stressed her support for …": without "that", most verbs take an object, not a clause
         elif text.startswith((",", ":", ";"), position) or position >= end:
             return None
         start = _LEADING.match(text, position, end).end()
