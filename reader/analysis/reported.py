@@ -89,7 +89,7 @@ _NOT_A_CLAUSE = frozenset("so nothing yes no goodbye hello thanks something anyt
 # Where a reported clause stops: another clause of the narrator's ("…, and Democrats accused …").
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,\s+(?:and|but|while|although|though|whereas|even\s+as|as|citing|adding|saying|noting|arguing|calling|"
-    r"pointing|according|which)\b|\s+but\b|\s+—\s+|\s+--\s+"
+    r"pointing|according|which)\b|\s+but\b|\s+—\s+|\s+--\s+|[,.!?]['’]{2}"
     r"|\s+and\s+(?:also\s+|then\s+|later\s+)?(?:said|says|warned|added|argued|noted|told|claimed|insisted|suggested|called)\b)"
 )
 _PHRASE_WORDS = re.compile(r"[\w’'.&-]+")
@@ -365,7 +365,8 @@ class _Finder:
         """`…, X said.` / `…, said X, a spokesman.`: the clause before the attribution."""
         text = self.text
         tail = text[cue.end() : e]
-        if len(_WORD.findall(tail)) > TAIL_WORDS or " that " in tail:
+        parenthetical = text.startswith(",", _LEADING_SPACE.match(text, cue.end()).end())
+        if not parenthetical and (len(_WORD.findall(tail)) > TAIL_WORDS or " that " in tail):
             return None
         before = text[s : cue.start()]
         if before.rstrip().endswith(","):
@@ -386,14 +387,16 @@ class _Finder:
                 return None  # the speaker must stand between the comma and its cue
         if speaker is None:
             return None
-        if (
-            text.startswith(",", _LEADING_SPACE.match(text, cue.end()).end())
-            and len(_WORD.findall(tail)) < TAIL_WORDS
-            and len(_WORD.findall(text, s, comma)) <= PARENTHETICAL_FRONT_WORDS
-            and not _NOT_CONTINUED.match(text, _LEADING_SPACE.match(text, cue.end()).end() + 1)
-        ):
-            # "The test, North Korea said, was its biggest yet": the clause runs on past the cue.
-            return self._quote(s, e, speaker, cue, cut=False)
+        if parenthetical:
+            if len(_WORD.findall(text, s, comma)) > PARENTHETICAL_FRONT_WORDS or _NOT_CONTINUED.match(
+                text, _LEADING_SPACE.match(text, cue.end()).end() + 1
+            ):
+                if len(_WORD.findall(tail)) > TAIL_WORDS:
+                    return None
+            else:
+                # "The test, North Korea said, was its biggest yet": the clause runs on past the cue.
+                stop = _CLAUSE_BREAK.search(text, cue.end() + 1, e)
+                return self._quote(s, stop.start() if stop else e, speaker, cue, cut=False)
         end = _trim_end(text, s, comma)
         if len(_WORD.findall(text, s, end)) < MIN_FRONT_WORDS:
             return None
@@ -404,7 +407,8 @@ class _Finder:
     def _according_to(self, cue: re.Match[str], s: int, e: int) -> Quote | None:
         text = self.text
         reach = min(e, cue.end() + PHRASE_REACH)
-        speaker = phrase_after(text, cue.end(), reach) or _bare_phrase(text, cue.end(), reach)
+        comma = text.find(",", cue.end(), reach)
+        speaker = phrase_after(text, cue.end(), reach) or _bare_phrase(text, cue.end(), comma if comma > 0 else reach)
         if speaker is None:
             return None
         before = text[s : cue.start()]
