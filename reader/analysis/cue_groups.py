@@ -4,7 +4,7 @@ which verbs introduce reported speech. Read from data/cue_groups.yaml."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,11 +18,19 @@ class CueGroups:
     verb_by_form: dict[str, str]  # "claimed" -> "claim"
     group_by_verb: dict[str, str]  # "claim" -> "loaded"
     reported_verbs: frozenset[str]  # verbs that introduce "X said (that) …"
+    _verbs: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def verb(self, cue: str | None) -> str | None:
         """The verb a cue's text is a form of ("has claimed" → "claim"), or None."""
         if not cue:
             return None
+        try:
+            return self._verbs[cue]
+        except KeyError:
+            found = self._verbs[cue] = self._verb(cue)
+            return found
+
+    def _verb(self, cue: str) -> str | None:
         key = normal_form(cue)
         verb = self.verb_by_form.get(key)
         if verb is None:

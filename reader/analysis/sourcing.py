@@ -173,8 +173,10 @@ def _anonymous(body: str, start: int, end: int, quote: Quote) -> dict[str, objec
         return None  # a name ("New York said"), never an anonymous source
     window_end = _window_end(body, max(end, quote.cue_end or end))
     window_start = min(start, quote.cue_start if quote.cue_start is not None else start)
-    marker = _ANONYMITY.search(body, window_start, window_end)
-    in_the_know = _IN_THE_KNOW.search(body, start, min(len(body), end + 60))
+    window = body[window_start:window_end].lower()
+    marker = _ANONYMITY.search(body, window_start, window_end) if _may_be_anonymous(window) else None
+    near = body[start : min(len(body), end + 60)].lower()
+    in_the_know = _IN_THE_KNOW.search(body, start, min(len(body), end + 60)) if _may_be_in_the_know(near) else None
     if in_the_know is not None and in_the_know.start() <= end:
         descriptor = _extend_object(body, start, in_the_know.end(), window_end)
     elif not (
@@ -197,6 +199,19 @@ def _anonymous(body: str, start: int, end: int, quote: Quote) -> dict[str, objec
             text = text[lead.end() :]
         result["anonymity_reason"] = " ".join(text.split()).rstrip(" \"”’'")
     return result
+
+
+_ANONYMITY_WORDS = ("anonym", "name", "identified", "authori", "permitted", "allowed", "cleared", "background")
+_IN_THE_KNOW_WORDS = ("familiar", "close to", "briefed", "knowledge", "in the room", "privy", "involved in")
+
+
+def _may_be_anonymous(lowered: str) -> bool:
+    """A cheap test before the regular expression: most windows hold none of its words."""
+    return any(word in lowered for word in _ANONYMITY_WORDS)
+
+
+def _may_be_in_the_know(lowered: str) -> bool:
+    return any(word in lowered for word in _IN_THE_KNOW_WORDS)
 
 
 def _extend_object(body: str, start: int, end: int, limit: int) -> str:
