@@ -28,7 +28,7 @@ def test_she_skips_the_man_named_just_before() -> None:
 
 
 def test_he_skips_the_woman_named_just_before() -> None:
-    body = "Tomas Berg coached the side for a decade before Linda Moss took over.\n\n" '"It was time to go," he said.'
+    body = 'Tomas Berg coached the side for a decade before Linda Moss took over.\n\n"It was time to go," he said.'
     assert quote(body, "It was time").speaker == "Tomas Berg"
 
 
@@ -219,3 +219,50 @@ def test_gender_of_names_titles_and_pronouns() -> None:
     assert given_name_gender("Zorvik") is None
     assert title_gender("Mrs") == "f" and title_gender("Sir") == "m"
     assert pronoun_gender("Her") == "f" and pronoun_gender("his") == "m" and pronoun_gender("they") is None
+
+
+# ---------------------------------------------------------------- bodies, documents, clauses
+
+
+def test_the_company_is_the_organisation_the_text_is_about() -> None:
+    body = 'Corvex Ltd cut 400 jobs on Monday. "We regret the decision," the company said in a statement.'
+    q = quote(body, "regret the decision")
+    assert (q.speaker, q.speaker_kind, q.speaker_via) == ("Corvex Ltd", "organisation", "descriptor")
+
+
+def test_a_document_with_no_author_named_speaks_for_nobody() -> None:
+    body = (
+        "Rowan Pike signed the deal in court on Monday.\n\n"
+        '"The defendant accepts every count," the plea agreement said.'
+    )
+    assert quote(body, "accepts every count").speaker is None
+
+
+def test_the_second_half_of_a_quote_interrupted_by_began() -> None:
+    body = 'Ilse Varn wrote a farewell note. "After nine years here," she began, "I am going home to sail."'
+    first = quote(body, "After nine years")
+    second = quote(body, "going home")
+    assert first.speaker == second.speaker == "Ilse Varn"
+    assert second.speaker_via == "continuation"
+
+
+def test_it_should_be_noted_is_nobody_speaking() -> None:
+    body = 'Big employers, it should be noted, keep cutting leave and other "perks."'
+    q = quote(body, "perks")
+    assert q.cue != "noted"
+
+
+def test_the_subject_of_a_clause_that_runs_up_to_the_cue() -> None:
+    body = (
+        "Senator Ada Vantorre lost the vote. "
+        'Vantorre took to her phone overnight to accuse the panel of being "duped" by "a hoax."'
+    )
+    assert quote(body, "a hoax").speaker == "Ada Vantorre"
+
+
+def test_a_resort_named_after_someone_is_no_person() -> None:
+    body = (
+        "Governor Femi Okafor toured the Okafor Riverside Golf Resort on Friday.\n\n"
+        '"It is a fine course," the governor said.'
+    )
+    assert quote(body, "fine course").speaker == "Femi Okafor"

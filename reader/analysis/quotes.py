@@ -87,6 +87,8 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         if attribution is None and span.start == p_start and last_statement is not None:
             if last_statement_paragraph >= p_index - 1 and last_statement.speaker_start is not None:
                 attribution = _Attribution(None, None, False, inherited=last_statement)
+        if attribution is None and index and _between_halves(body, spans[index - 1], quotes[-1], span):
+            attribution = _Attribution(None, None, True, inherited=quotes[-1])  # "X," he began, "Y."
         if attribution is None and index and quotes[-1] is last_statement and _runs_on(body, spans[index - 1], span):
             attribution = _Attribution(None, None, False, inherited=last_statement)
         if attribution is None and span.start == p_start and p_index:
@@ -293,6 +295,15 @@ def _runs_on(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
     return _SENTENCE_CLOSE.search(text, previous.start, previous.end) is not None
 
 
+def _between_halves(text: str, previous: QuoteSpan, quote: Quote, span: QuoteSpan) -> bool:
+    """The cue of the quote before stands between it and this one, with nothing else: the
+    two halves of one interrupted quote."""
+    if quote.cue_start is None or quote.speaker is None or not previous.end <= quote.cue_start < span.start:
+        return False
+    gap = text[previous.end : span.start]
+    return len(gap) <= 60 and not any(mark in gap for mark in ".!?\n")
+
+
 def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | None:
     """`Still, Balmer gives Schuller some credit. "It may be bad theology."`: a quote with
     no cue of its own is the words of the person the sentence before it is about."""
@@ -316,8 +327,17 @@ def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | No
 _FIRST_PERSON = re.compile(r"(?:I|We|You)(?:['’]\w+)?\b")
 
 
+# Verbs that attribute only right after a quote: `"After seven years," he began, "…"`.
+_AFTER_ONLY_CUE = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[{UPPER}][\w'’.-]*(?:\s+[{UPPER}][\w'’.-]*){{0,2}})\s+(began|begins)\b".format(UPPER=UPPER))
+
+
 def _cue_after(text: str, cues: CueFinder, quote_end: int, hi: int) -> _Attribution | None:
     lo = _LEADING_JUNK.match(text, quote_end, hi).end()
+    began = _AFTER_ONLY_CUE.match(text, lo, hi)
+    if began is not None and text[quote_end:lo].strip() in (",", ""):
+        speaker = subject_before(text, lo, began.start(1))
+        if speaker is not None:
+            return _Attribution(began.span(1), speaker, True)
     for match in cues.finditer(text, lo, min(hi, lo + AFTER_CUE_REACH)):
         if not _usable_cue(text, match):
             continue

@@ -21,7 +21,7 @@ from reader.analysis.gazetteer import read_entries
 from reader.analysis.letters import UPPER
 from reader.model import Mention
 
-_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|[,;:()\[\]—–]| -+ ")
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|[,;:()\[\]—–―]| -+ ")
 
 PRONOUNS = frozenset("he she they it we i you".split())
 PERSON_PRONOUNS = frozenset(("he", "she"))
@@ -285,7 +285,35 @@ def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
         later = _name_after_role(words, 1)
         if later is not None:
             return later
+        if words[0][2].lower().endswith(("ic", "an", "al", "ive", "ese", "ish")):
+            return found  # "Democratic leaders": an adjective, no one's name
     return SpeakerSpan(words[i][0], words[k - 1][1], "name")
+
+
+def _subject_of_clause(text: str, span: SpeakerSpan) -> SpeakerSpan | None:
+    """The name a phrase opens with when a verb follows it: `Trump took`, `Protesters
+    marching`; the phrase was a clause, and the name is its subject."""
+    words = _tokens(text, span.start, span.end)
+    if len(words) < 2 or not words[0][2][0].isupper() or _bare(words[0][2]) in DETERMINERS:
+        return None
+    lead = _leading_name(text, span)
+    if lead is None or lead.kind != "name" or lead.start != words[0][0]:
+        return None
+    after = [w for w in words if w[0] >= lead.end]
+    if not after or not _verb_like(after[0][2]):
+        return None
+    return lead
+
+
+_PAST_VERBS = frozenset(
+    """took made gave sent went came put ran held left got kept found brought thought spent won
+    lost led fought struck hit set took drew wrote spoke told said began became rose fell""".split()
+)
+
+
+def _verb_like(word: str) -> bool:
+    low = word.lower()
+    return low in _PAST_VERBS or (len(low) > 4 and low.endswith(("ed", "ing")))
 
 
 def _descriptive(word: str) -> bool:
@@ -355,6 +383,13 @@ def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None
     """The subject at the end of a clause that runs up to a cue."""
     if len(words) > 2 and words[0][2][0].isupper() and words[0][2].endswith("ing"):
         words = words[1:]  # "Speaking at the launch Ann Roe said"
+    for k in range(len(words) - 2, -1, -1):
+        if _bare(words[k][2]) in _RELATIVE_OBJECTS:
+            # "an explosion that Mayor Ann Ray described as …": the name in the relative clause
+            tail = words[k + 1 :]
+            if all(w[2][0].isupper() or _bare(w[2]) in _NAME_PARTICLES for w in tail):
+                return _noun_phrase(text, tail)
+            break
     # A trailing time or place phrase: "Trump on Monday said", "he in a statement said".
     for k in range(len(words) - 1, 0, -1):
         if _bare(words[k][2]) in _TIME_PREPOSITIONS and not words[k][2][0].isupper():
@@ -365,13 +400,6 @@ def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None
     last = _bare(words[-1][2])
     if last in PRONOUNS:
         return SpeakerSpan(words[-1][0], words[-1][1], "pronoun")
-    for k in range(len(words) - 2, -1, -1):
-        if _bare(words[k][2]) in _RELATIVE_OBJECTS:
-            # "an explosion that Mayor Ann Ray described as …": the name in the relative clause
-            tail = words[k + 1 :]
-            if all(w[2][0].isupper() or _bare(w[2]) in _NAME_PARTICLES for w in tail):
-                return _noun_phrase(text, tail)
-            break
     if _bare(words[0][2]) in PREPOSITIONS:
         # "In an interview Monday Trump said": the subject is the last phrase.
         i = len(words) - 1
@@ -564,6 +592,9 @@ class Resolver:
             return Resolved(mention.actor, mention.start, mention.end, via, _speaker_kind(mention.kind))
         name = self.text[span.start : span.end]
         if span.kind == "phrase":
+            lead = _subject_of_clause(self.text, span)
+            if lead is not None:
+                return self.resolve(lead)  # "Trump took to Twitter to accuse …"
             # A description is no actor: it is the person or organisation it stands
             # for, or nobody (the span still shows where the speaker is named).
             author = self._author(span)
@@ -614,6 +645,13 @@ class Resolver:
         for mention in reversed(self.mentions[max(0, index - 60) : index]):
             if mention.kind == "organisation" and head in mention.actor.lower().split():
                 return mention.actor
+        if head in _GENERIC_BODIES:
+            # "the company said": the organisation the text has just been about
+            for mention in reversed(self.mentions[max(0, index - 30) : index]):
+                if mention.start < span.start - ORGANISATION_REACH:
+                    break
+                if mention.kind == "organisation":
+                    return mention.actor
         return None
 
     def _described(self, span: SpeakerSpan) -> str | None:
@@ -639,6 +677,8 @@ class Resolver:
         if head.capitalize() in _organisation_words():
             return None  # "her association" is an organisation, not the woman it belongs to
         head = head.lower()
+        if head in _DOCUMENTS:
+            return None  # "the plea agreement said" is no one's title
         if not head.isalpha() or head in PRONOUNS or head in _NOT_ROLES or (head.endswith("s") and not head.endswith("ss")):
             return None
         before = re.compile(rf"\b{head}\b,?(?:\s+[{UPPER}][\w.'’-]*)*\s+$", re.IGNORECASE)
@@ -797,6 +837,13 @@ class Resolver:
         self.last_named.append((start, self.text[start:end], True))
 
 
+# Head words that stand for whatever company or club the text is about ("the company said").
+_GENERIC_BODIES = frozenset(
+    """company firm business retailer airline carrier bank lender insurer carmaker automaker
+    manufacturer developer operator publisher studio label club charity startup""".split()
+)
+# How far back (in characters) "the company" looks for the organisation it stands for.
+ORGANISATION_REACH = 1500
 # What a person or a body writes in, whose words are its author's.
 _DOCUMENTS = frozenset(
     """report statement brief letter memo memoir bio biography book lawsuit suit complaint filing
