@@ -266,3 +266,33 @@ def test_a_resort_named_after_someone_is_no_person() -> None:
         '"It is a fine course," the governor said.'
     )
     assert quote(body, "fine course").speaker == "Femi Okafor"
+
+
+def test_a_photo_credit_names_no_antecedent() -> None:
+    body = (
+        "Nadia Rahim studies shelters for the city.\n\n"
+        "Volunteers set up the tents on Sunday. (Lauren Voss / City News)\n\n"
+        '"Some people do not want a room at all," she added.'
+    )
+    assert quote(body, "do not want a room").speaker == "Nadia Rahim"
+
+
+def test_a_day_is_no_speaker_and_an_ing_cue_takes_the_sentence_subject() -> None:
+    body = 'Judge Mara Quill issued an order Thursday telling the marshals to "seize the boats and keep them dry."'
+    assert quote(body, "seize the boats").speaker == "Mara Quill"
+
+
+def test_a_full_name_ending_a_spliced_caption_is_the_subject() -> None:
+    body = (
+        "Mr Dorn was fined after he returned an hour late Petra Soames, director of the drivers' "
+        "club, said: 'We think this ruling goes far beyond what is fair.'"
+    )
+    assert quote(body, "goes far beyond").speaker == "Petra Soames"
+
+
+def test_a_quote_right_after_a_full_stop_starts_its_own_sentence() -> None:
+    body = (
+        "Orvane Labs hired two hundred staff last year. It also opened an office in Pune."
+        "“That set us back a year,” the founder said."
+    )
+    assert quote(body, "set us back").speaker is None

@@ -36,7 +36,7 @@ STATEMENT_WORDS = 4
 # How far after a quote its cue may be ("…," Jock A. Finlayson, head of policy at …, said).
 AFTER_CUE_REACH = 160
 
-_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[{UPPER}0-9])")
+_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[{UPPER}0-9])|[.!?](?=“[{UPPER}])")
 _ABBREVIATION = re.compile(
     rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
@@ -202,6 +202,10 @@ def _cue_before(
                 speaker = subject_before(text, lo, match.start())
                 if speaker is None and _only_connectives(text, lo, match.start()):
                     speaker = phrase_after(text, match.end(), hi)  # "Said Trump: …", "But, said X, …"
+                if speaker is None and match.group().lower().endswith("ing"):
+                    # "Judge Ann Roe issued an order Thursday telling …": the sentence's subject
+                    found = main_subject(text, gaps[-1][0], match.start())
+                    speaker = found if found is not None and found.kind in ("name", "pronoun") else None
             if speaker is not None:
                 first = _first_cue(text, cues, gaps[-1])
                 if speaker.kind == "pronoun" and first is not None and speaker.start > first.end():

@@ -35,7 +35,7 @@ SKIPPABLE = frozenset(
     repeatedly reportedly earlier just never often publicly famously simply quickly flatly bluntly
     still only first last even not did does do may might could should can already since
     and but so yet that because while when as though although if after before however meanwhile
-    instead now then thus too""".split()
+    instead now then thus too himself herself themselves itself""".split()
 )
 PREPOSITIONS = frozenset(
     "in on at during after before with from by to into about over under through for of who which "
@@ -236,6 +236,10 @@ def _opening_phrase(text: str, start: int, hi: int) -> SpeakerSpan | None:
     """The phrase a clause opens with; a name further on (`Gingrich dismissed NATO member
     Estonia`) is read from the clause's start, so its first name is found."""
     found = phrase_after(text, start, hi)
+    if found is None and text[start : start + 1].isupper():
+        words = _tokens(text, start, hi)[:8]
+        if len(words) >= 2 and all(_is_word(w[2]) for w in words):
+            found = SpeakerSpan(start, words[-1][1], "phrase")  # a long clause: its first name is read below
     if (
         found is not None
         and found.kind == "name"
@@ -281,6 +285,8 @@ def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
         k += 1
     if k == i or k == len(words):
         return found
+    if k - i == 1 and words[i][2].lower() in actor_lexicon().common:
+        return found  # "After saying …", "Only 52 percent …"
     if k == 1 and _descriptive(words[0][2]):
         later = _name_after_role(words, 1)
         if later is not None:
@@ -297,7 +303,9 @@ def _subject_of_clause(text: str, span: SpeakerSpan) -> SpeakerSpan | None:
     if len(words) < 2 or not words[0][2][0].isupper() or _bare(words[0][2]) in DETERMINERS:
         return None
     lead = _leading_name(text, span)
-    if lead is None or lead.kind != "name" or lead.start != words[0][0]:
+    if lead is None or lead.kind != "name":
+        return None
+    if any(not (w[2][0].isupper() and _bare(w[2]) in TITLES) for w in words if w[0] < lead.start):
         return None
     after = [w for w in words if w[0] >= lead.end]
     if not after or not _verb_like(after[0][2]):
@@ -313,7 +321,7 @@ _PAST_VERBS = frozenset(
 
 def _verb_like(word: str) -> bool:
     low = word.lower()
-    return low in _PAST_VERBS or (len(low) > 4 and low.endswith(("ed", "ing")))
+    return low in _PAST_VERBS or (len(low) >= 4 and low.endswith(("ed", "ing")))
 
 
 def _descriptive(word: str) -> bool:
@@ -390,6 +398,16 @@ def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None
             if all(w[2][0].isupper() or _bare(w[2]) in _NAME_PARTICLES for w in tail):
                 return _noun_phrase(text, tail)
             break
+    j = len(words)
+    while j > 0 and (words[j - 1][2][0].isupper() or _bare(words[j - 1][2]) in _NAME_PARTICLES):
+        j -= 1
+    if len(words) - j >= 2 and j > 0 and words[j - 1][2][0].islower():
+        before = _bare(words[j - 1][2])
+        if before not in PREPOSITIONS and before not in DETERMINERS and before not in ("last", "next"):
+            # "… after he returned 56 minutes late Richard Lloyd, …, said": a full name ends the clause
+            named = _noun_phrase(text, words[j:])
+            if named is not None and named.kind == "name":
+                return named
     # A trailing time or place phrase: "Trump on Monday said", "he in a statement said".
     for k in range(len(words) - 1, 0, -1):
         if _bare(words[k][2]) in _TIME_PREPOSITIONS and not words[k][2][0].isupper():
@@ -434,6 +452,8 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
         return None
     if all(_bare(t[2]) in _CALENDAR for t in head):
         return None
+    while len(head) > 1 and _bare(head[-1][2]) in _CALENDAR:
+        head.pop()  # "Judge Ann Roe issued an order Thursday": the day is no one's name
     if _bare(head[0][2]) in PRONOUNS:
         return SpeakerSpan(head[0][0], head[0][1], "pronoun")  # "He said he would …"
     last = head[-1][2]
@@ -570,7 +590,7 @@ class Resolver:
         self.starts = [m.start for m in self.mentions]
         # A pronoun outside a quote does not point at a name said inside one.
         outside = _outside(self.mentions, sorted(quoted))
-        self.people = [m for m in outside if m.kind == "person" and not _is_group(m.actor)]
+        self.people = [m for m in outside if m.kind == "person" and not _is_group(m.actor) and not _in_credit(text, m)]
         self.people_starts = [m.start for m in self.people]
         self.last_named: list[tuple[int, str, bool]] = []  # (position, name, is a person)
         self.genders: dict[str, str | None] = {}
@@ -848,7 +868,8 @@ ORGANISATION_REACH = 1500
 _DOCUMENTS = frozenset(
     """report statement brief letter memo memoir bio biography book lawsuit suit complaint filing
     website tweet post release study survey poll analysis editorial column article paper document
-    order ruling judgment judgement message manifesto platform""".split()
+    order ruling judgment judgement message manifesto platform agreement deal summary indictment
+    verdict petition motion affidavit transcript""".split()
 )
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
 
@@ -859,6 +880,19 @@ def _speaker_kind(mention_kind: str | None) -> str | None:
     if mention_kind == "organisation":
         return "organisation"
     return None
+
+
+_CREDIT = re.compile(r"\((?:[^()\n]{0,40}/|\s*(?:Submitted by|Photo|Credit|Image|Pictured)\b)", re.IGNORECASE)
+
+
+def _in_credit(text: str, mention: Mention) -> bool:
+    """`(Lauren Pelley / CBC News)`, `(Submitted by Wendy Golden)`: a photo credit names no
+    one the story's pronouns stand for."""
+    open_ = text.rfind("(", max(0, mention.start - 40), mention.start)
+    if open_ < 0 or ")" in text[open_ : mention.start]:
+        return False
+    close = text.find(")", mention.end, mention.end + 60)
+    return close >= 0 and _CREDIT.match(text[open_ : close + 1]) is not None
 
 
 def _is_group(actor: str) -> bool:
