@@ -296,3 +296,11 @@ def test_a_quote_right_after_a_full_stop_starts_its_own_sentence() -> None:
         "“That set us back a year,” the founder said."
     )
     assert quote(body, "set us back").speaker is None
+
+
+def test_a_name_right_after_the_quote_outranks_a_pronoun_in_a_clause_before_it() -> None:
+    body = (
+        "Senator Ivo Rusk spoke in Reno.\n\n"
+        'The three loopholes he cited are "the ability to book losses against income," The Ledger reported.'
+    )
+    assert quote(body, "book losses").speaker == "The Ledger"

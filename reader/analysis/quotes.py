@@ -78,8 +78,11 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
 
         attribution = (
             _signed_with_a_dash(body, span.end)
-            or _cue_before(body, cues, gaps, quotes[-1] if quotes else None)
-            or _cue_after(body, cues, span.end, sentence_end)
+            or _named_after_over_pronoun_before(
+                body,
+                _cue_before(body, cues, gaps, quotes[-1] if quotes else None),
+                _cue_after(body, cues, span.end, sentence_end),
+            )
             or _attribution_sentence_after(body, cues, span, next_start)
             or _cue_in_previous_sentence(body, cues, previous_end, gaps[0][0], span.start)
             or _introduced_by_colon(body, cues, paragraphs, p_index, span.start)
@@ -289,6 +292,27 @@ def _sentence_subject(text: str, gaps: list[tuple[int, int]]) -> _Attribution | 
 
 
 _SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’'»]*\s*$")
+
+
+def _named_after_over_pronoun_before(
+    text: str, before: _Attribution | None, after: _Attribution | None
+) -> _Attribution | None:
+    """`The loopholes he cited are "…," The Hill reported.`: a name attributing the quote
+    right after it outranks a pronoun whose cue governs only a clause before it."""
+    if before is None:
+        return after
+    if (
+        after is not None
+        and before.speaker is not None
+        and before.speaker.kind == "pronoun"
+        and before.inherited is None
+        and after.speaker is not None
+        and after.speaker.kind == "name"
+        and after.cue is not None
+        and not text[after.cue[0] : after.cue[1]].lower().startswith("according")
+    ):
+        return after
+    return before
 
 
 def _runs_on(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
