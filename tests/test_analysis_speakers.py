@@ -304,3 +304,15 @@ def test_a_name_right_after_the_quote_outranks_a_pronoun_in_a_clause_before_it()
         'The three loopholes he cited are "the ability to book losses against income," The Ledger reported.'
     )
     assert quote(body, "book losses").speaker == "The Ledger"
+
+
+def test_a_party_in_brackets_is_not_the_speaker() -> None:
+    body = 'Gov. Ann Kasko (R-OH) said the bill "will pass this week, whatever the unions say."'
+    assert quote(body, "will pass").speaker == "Ann Kasko"
+
+
+def test_a_dateline_and_a_headline_in_capitals_are_no_speakers() -> None:
+    body = 'WASHINGTON — Turnout was low. "It was a quiet day at the polls, and nobody came."'
+    assert quote(body, "quiet day").speaker is None
+    body = 'MOUNTAIN TOWNS VOTE EARLY\n\n"We always vote before the snow comes," Ida Brenn said.'
+    assert quote(body, "before the snow").speaker == "Ida Brenn"

@@ -77,6 +77,9 @@ def _bare(token: str) -> str:
 
 def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
     """The subject of a cue that follows it: `X said`, `X, a professor at Y, said`."""
+    party = _PARTY_AFTER_NAME.search(text, lo, cue_start)
+    if party is not None:
+        cue_start = party.start()  # "Sen. Ann Roe (D-Mass.) said": the name, not the party
     segments: list[list[tuple[int, int, str]]] = [[]]
     for token in _tokens(text, lo, cue_start):
         if _is_word(token[2]):
@@ -116,6 +119,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
         if found is not None:
             return found
     return _subject(text, appositive)
+
+
+_PARTY_AFTER_NAME = re.compile(r"[^\S\n]*\((?:[DRI]|[DRI][-–][\w. ]{1,16})\),?[^\S\n]*$")
 
 
 def _named_in_chain(text: str, segments: list[list[tuple[int, int, str]]]) -> SpeakerSpan | None:
@@ -910,6 +916,11 @@ def not_a_name(text: str, start: int, end: int) -> bool:
     words = name.split()
     if len(words) >= 3 and all(_plain_word(word) for word in words):
         return True  # a title-case headline: "Veto Power Impedes Peace Efforts"
+    if name.isupper() and any(c.isalpha() for c in name):
+        if len(words) >= 2 and all(len(word) > 3 for word in words):
+            return True  # a headline in capitals: "IOWA POLLS"
+        if _opens_sentence(text, start) and _DATELINE_AFTER.match(text, end):
+            return True  # "WASHINGTON — …": where the story was filed
     if " " in name or name.isupper() or not _opens_sentence(text, start):
         return False
     low = name.lower().rstrip(".")
@@ -919,6 +930,9 @@ def not_a_name(text: str, start: int, end: int) -> bool:
     if low not in lexicon.english or given_name_gender(name) is not None:
         return False
     return re.search(rf"[\w,;]\s+{re.escape(name)}\b", text) is None
+
+
+_DATELINE_AFTER = re.compile(r"[^\S\n]*(?:,[^\S\n]*[\w.]+[^\S\n]*)?(?:\([^()\n]{1,20}\)[^\S\n]*)?[-—–―]")
 
 
 def _plain_word(word: str) -> bool:
