@@ -316,3 +316,13 @@ def test_a_dateline_and_a_headline_in_capitals_are_no_speakers() -> None:
     assert quote(body, "quiet day").speaker is None
     body = 'MOUNTAIN TOWNS VOTE EARLY\n\n"We always vote before the snow comes," Ida Brenn said.'
     assert quote(body, "before the snow").speaker == "Ida Brenn"
+
+
+def test_a_surname_goes_to_the_person_the_article_is_about() -> None:
+    body = (
+        "Actress Mara Quist has starred in nine films. Quist grew up in Leeds.\n\n"
+        '"I always wanted to act," Quist said.\n\n'
+        "Her father, Tom Quist, was a miner who died in 1990.\n\n"
+        '"He would have loved this," Quist said of the award.'
+    )
+    assert quote(body, "loved this").speaker == "Mara Quist"

@@ -613,9 +613,10 @@ class Resolver:
             return Resolved(inner.speaker, span.start, span.end, inner.via, inner.kind)
         mention = self._overlapping(span)
         if mention is not None:
-            self.last_named.append((mention.start, mention.actor, mention.kind == "person"))
+            actor = self._salient_namesake(mention)
+            self.last_named.append((mention.start, actor, mention.kind == "person"))
             via = "descriptor" if span.kind == "phrase" else "name"
-            return Resolved(mention.actor, mention.start, mention.end, via, _speaker_kind(mention.kind))
+            return Resolved(actor, mention.start, mention.end, via, _speaker_kind(mention.kind))
         name = self.text[span.start : span.end]
         if span.kind == "phrase":
             lead = _subject_of_clause(self.text, span)
@@ -654,6 +655,23 @@ class Resolver:
             if all(word[0].islower() for word in _WORD_ONLY.findall(between)) and len(between.split()) <= 3:
                 return mention
         return None
+
+    def _salient_namesake(self, mention: Mention) -> str:
+        """`Quist said` where the article is about Mara Quist and names her father Tom Quist
+        once: a bare surname is the person of that surname the article is about, the one
+        named far more often so far, not merely the latest."""
+        if mention.kind != "person" or " " in mention.text or mention.actor == mention.text:
+            return mention.actor
+        counts: dict[str, int] = {}
+        for other in self.people:
+            if other.start >= mention.start:
+                break
+            if other.actor.split()[-1:] == [mention.text]:
+                counts[other.actor] = counts.get(other.actor, 0) + 1
+        if len(counts) < 2:
+            return mention.actor
+        best = max(counts, key=lambda actor: counts[actor])
+        return best if counts[best] >= 2 * counts.get(mention.actor, 0) else mention.actor
 
     def _kind(self, actor: str | None) -> str | None:
         return _speaker_kind(self.kinds.get(actor)) if actor else None
