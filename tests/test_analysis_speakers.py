@@ -29,7 +29,7 @@ def test_she_skips_the_man_named_just_before() -> None:
 
 
 def test_he_skips_the_woman_named_just_before() -> None:
-    body = "Tomas Berg coached the side for a decade before Linda Moss took over.\n\n" '"It was time to go," he said.'
+    body = 'Tomas Berg coached the side for a decade before Linda Moss took over.\n\n"It was time to go," he said.'
     assert quote(body, "It was time").speaker == "Tomas Berg"
 
 
@@ -220,3 +220,110 @@ def test_gender_of_names_titles_and_pronouns() -> None:
     assert given_name_gender("Zorvik") is None
     assert title_gender("Mrs") == "f" and title_gender("Sir") == "m"
     assert pronoun_gender("Her") == "f" and pronoun_gender("his") == "m" and pronoun_gender("they") is None
+
+
+# ---------------------------------------------------------------- bodies, documents, clauses
+
+
+def test_the_company_is_the_organisation_the_text_is_about() -> None:
+    body = 'Corvex Ltd cut 400 jobs on Monday. "We regret the decision," the company said in a statement.'
+    q = quote(body, "regret the decision")
+    assert (q.speaker, q.speaker_kind, q.speaker_via) == ("Corvex Ltd", "organisation", "descriptor")
+
+
+def test_a_document_with_no_author_named_speaks_for_nobody() -> None:
+    body = (
+        "Rowan Pike signed the deal in court on Monday.\n\n"
+        '"The defendant accepts every count," the plea agreement said.'
+    )
+    assert quote(body, "accepts every count").speaker is None
+
+
+def test_the_second_half_of_a_quote_interrupted_by_began() -> None:
+    body = 'Ilse Varn wrote a farewell note. "After nine years here," she began, "I am going home to sail."'
+    first = quote(body, "After nine years")
+    second = quote(body, "going home")
+    assert first.speaker == second.speaker == "Ilse Varn"
+    assert second.speaker_via == "continuation"
+
+
+def test_it_should_be_noted_is_nobody_speaking() -> None:
+    body = 'Big employers, it should be noted, keep cutting leave and other "perks."'
+    q = quote(body, "perks")
+    assert q.cue != "noted"
+
+
+def test_the_subject_of_a_clause_that_runs_up_to_the_cue() -> None:
+    body = (
+        "Senator Ada Vantorre lost the vote. "
+        'Vantorre took to her phone overnight to accuse the panel of being "duped" by "a hoax."'
+    )
+    assert quote(body, "a hoax").speaker == "Ada Vantorre"
+
+
+def test_a_resort_named_after_someone_is_no_person() -> None:
+    body = (
+        "Governor Femi Okafor toured the Okafor Riverside Golf Resort on Friday.\n\n"
+        '"It is a fine course," the governor said.'
+    )
+    assert quote(body, "fine course").speaker == "Femi Okafor"
+
+
+def test_a_photo_credit_names_no_antecedent() -> None:
+    body = (
+        "Nadia Rahim studies shelters for the city.\n\n"
+        "Volunteers set up the tents on Sunday. (Lauren Voss / City News)\n\n"
+        '"Some people do not want a room at all," she added.'
+    )
+    assert quote(body, "do not want a room").speaker == "Nadia Rahim"
+
+
+def test_a_day_is_no_speaker_and_an_ing_cue_takes_the_sentence_subject() -> None:
+    body = 'Judge Mara Quill issued an order Thursday telling the marshals to "seize the boats and keep them dry."'
+    assert quote(body, "seize the boats").speaker == "Mara Quill"
+
+
+def test_a_full_name_ending_a_spliced_caption_is_the_subject() -> None:
+    body = (
+        "Mr Dorn was fined after he returned an hour late Petra Soames, director of the drivers' "
+        "club, said: 'We think this ruling goes far beyond what is fair.'"
+    )
+    assert quote(body, "goes far beyond").speaker == "Petra Soames"
+
+
+def test_a_quote_right_after_a_full_stop_starts_its_own_sentence() -> None:
+    body = (
+        "Orvane Labs hired two hundred staff last year. It also opened an office in Pune."
+        "“That set us back a year,” the founder said."
+    )
+    assert quote(body, "set us back").speaker is None
+
+
+def test_a_name_right_after_the_quote_outranks_a_pronoun_in_a_clause_before_it() -> None:
+    body = (
+        "Senator Ivo Rusk spoke in Reno.\n\n"
+        'The three loopholes he cited are "the ability to book losses against income," The Ledger reported.'
+    )
+    assert quote(body, "book losses").speaker == "The Ledger"
+
+
+def test_a_party_in_brackets_is_not_the_speaker() -> None:
+    body = 'Gov. Ann Kasko (R-OH) said the bill "will pass this week, whatever the unions say."'
+    assert quote(body, "will pass").speaker == "Ann Kasko"
+
+
+def test_a_dateline_and_a_headline_in_capitals_are_no_speakers() -> None:
+    body = 'WASHINGTON — Turnout was low. "It was a quiet day at the polls, and nobody came."'
+    assert quote(body, "quiet day").speaker is None
+    body = 'MOUNTAIN TOWNS VOTE EARLY\n\n"We always vote before the snow comes," Ida Brenn said.'
+    assert quote(body, "before the snow").speaker == "Ida Brenn"
+
+
+def test_a_surname_goes_to_the_person_the_article_is_about() -> None:
+    body = (
+        "Actress Mara Quist has starred in nine films. Quist grew up in Leeds.\n\n"
+        '"I always wanted to act," Quist said.\n\n'
+        "Her father, Tom Quist, was a miner who died in 1990.\n\n"
+        '"He would have loved this," Quist said of the award.'
+    )
+    assert quote(body, "loved this").speaker == "Mara Quist"

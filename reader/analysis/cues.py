@@ -38,6 +38,9 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+_IMPERSONAL = re.compile(r"\b(?:be|been)\s+$", re.IGNORECASE)
+
+
 class CueFinder:
     """Cue words in one text, less those that are part of a person's name ("Liz Yelling
     told": the cue is "told", not "Yelling")."""
@@ -53,6 +56,8 @@ class CueFinder:
                 continue
             if match.group().lower() in _ALSO_NOUNS and _NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "a third of Republican claims": a noun, not a cue
+            if _IMPERSONAL.search(text, max(0, match.start() - 12), match.start()):
+                continue  # "it should be noted": nobody is speaking
             yield match
 
     def fullmatch(self, word: str) -> re.Match[str] | None:

@@ -35,7 +35,7 @@ from reader.model import Mention, Quote
 # How far after a quote its cue may be ("…," Jock A. Finlayson, head of policy at …, said).
 AFTER_CUE_REACH = 160
 
-_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[{UPPER}0-9])")
+_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[{UPPER}0-9])|[.!?](?=“[{UPPER}])")
 _ABBREVIATION = re.compile(
     rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
@@ -77,8 +77,11 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
 
         attribution = (
             _signed_with_a_dash(body, span.end)
-            or _cue_before(body, cues, gaps, quotes[-1] if quotes else None)
-            or _cue_after(body, cues, span.end, sentence_end)
+            or _named_after_over_pronoun_before(
+                body,
+                _cue_before(body, cues, gaps, quotes[-1] if quotes else None),
+                _cue_after(body, cues, span.end, sentence_end),
+            )
             or _attribution_sentence_after(body, cues, span, next_start)
             or _cue_in_previous_sentence(body, cues, previous_end, gaps[0][0], span.start)
             or _introduced_by_colon(body, cues, paragraphs, p_index, span.start)
@@ -86,6 +89,8 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         if attribution is None and span.start == p_start and last_statement is not None:
             if last_statement_paragraph >= p_index - 1 and last_statement.speaker_start is not None:
                 attribution = _Attribution(None, None, False, inherited=last_statement)
+        if attribution is None and index and _between_halves(body, spans[index - 1], quotes[-1], span):
+            attribution = _Attribution(None, None, True, inherited=quotes[-1])  # "X," he began, "Y."
         if attribution is None and index and quotes[-1] is last_statement and _runs_on(body, spans[index - 1], span):
             attribution = _Attribution(None, None, False, inherited=last_statement)
         if attribution is None and span.start == p_start and p_index:
@@ -199,6 +204,10 @@ def _cue_before(
                 speaker = subject_before(text, lo, match.start())
                 if speaker is None and _only_connectives(text, lo, match.start()):
                     speaker = phrase_after(text, match.end(), hi)  # "Said Trump: …", "But, said X, …"
+                if speaker is None and match.group().lower().endswith("ing"):
+                    # "Judge Ann Roe issued an order Thursday telling …": the sentence's subject
+                    found = main_subject(text, gaps[-1][0], match.start())
+                    speaker = found if found is not None and found.kind in ("name", "pronoun") else None
             if speaker is not None:
                 first = _first_cue(text, cues, gaps[-1])
                 if speaker.kind == "pronoun" and first is not None and speaker.start > first.end():
@@ -284,12 +293,42 @@ def _sentence_subject(text: str, gaps: list[tuple[int, int]]) -> _Attribution | 
 _SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’'»]*\s*$")
 
 
+def _named_after_over_pronoun_before(
+    text: str, before: _Attribution | None, after: _Attribution | None
+) -> _Attribution | None:
+    """`The loopholes he cited are "…," The Hill reported.`: a name attributing the quote
+    right after it outranks a pronoun whose cue governs only a clause before it."""
+    if before is None:
+        return after
+    if (
+        after is not None
+        and before.speaker is not None
+        and before.speaker.kind == "pronoun"
+        and before.inherited is None
+        and after.speaker is not None
+        and after.speaker.kind == "name"
+        and after.cue is not None
+        and not text[after.cue[0] : after.cue[1]].lower().startswith("according")
+    ):
+        return after
+    return before
+
+
 def _runs_on(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
     """`…end. 'Next…`: a quote opened right after one that closed a sentence goes on with
     the same voice (a paragraph break lost in the copy)."""
     if previous.end > span.start or text[previous.end : span.start].strip():
         return False
     return _SENTENCE_CLOSE.search(text, previous.start, previous.end) is not None
+
+
+def _between_halves(text: str, previous: QuoteSpan, quote: Quote, span: QuoteSpan) -> bool:
+    """The cue of the quote before stands between it and this one, with nothing else: the
+    two halves of one interrupted quote."""
+    if quote.cue_start is None or quote.speaker is None or not previous.end <= quote.cue_start < span.start:
+        return False
+    gap = text[previous.end : span.start]
+    return len(gap) <= 60 and not any(mark in gap for mark in ".!?\n")
 
 
 def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | None:
@@ -315,8 +354,17 @@ def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | No
 _FIRST_PERSON = re.compile(r"(?:I|We|You)(?:['’]\w+)?\b")
 
 
+# Verbs that attribute only right after a quote: `"After seven years," he began, "…"`.
+_AFTER_ONLY_CUE = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[{UPPER}][\w'’.-]*(?:\s+[{UPPER}][\w'’.-]*){{0,2}})\s+(began|begins)\b".format(UPPER=UPPER))
+
+
 def _cue_after(text: str, cues: CueFinder, quote_end: int, hi: int) -> _Attribution | None:
     lo = _LEADING_JUNK.match(text, quote_end, hi).end()
+    began = _AFTER_ONLY_CUE.match(text, lo, hi)
+    if began is not None and text[quote_end:lo].strip() in (",", ""):
+        speaker = subject_before(text, lo, began.start(1))
+        if speaker is not None:
+            return _Attribution(began.span(1), speaker, True)
     for match in cues.finditer(text, lo, min(hi, lo + AFTER_CUE_REACH)):
         if not _usable_cue(text, match):
             continue

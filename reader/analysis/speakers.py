@@ -21,7 +21,7 @@ from reader.analysis.gazetteer import read_entries
 from reader.analysis.letters import UPPER
 from reader.model import Mention
 
-_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|[,;:()\[\]—–]| -+ ")
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|[,;:()\[\]—–―]| -+ ")
 
 PRONOUNS = frozenset("he she they it we i you".split())
 PERSON_PRONOUNS = frozenset(("he", "she"))
@@ -35,7 +35,7 @@ SKIPPABLE = frozenset(
     repeatedly reportedly earlier just never often publicly famously simply quickly flatly bluntly
     still only first last even not did does do may might could should can already since
     and but so yet that because while when as though although if after before however meanwhile
-    instead now then thus too""".split()
+    instead now then thus too himself herself themselves itself""".split()
 )
 PREPOSITIONS = frozenset(
     "in on at during after before with from by to into about over under through for of who which "
@@ -77,6 +77,9 @@ def _bare(token: str) -> str:
 
 def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
     """The subject of a cue that follows it: `X said`, `X, a professor at Y, said`."""
+    party = _PARTY_AFTER_NAME.search(text, lo, cue_start)
+    if party is not None:
+        cue_start = party.start()  # "Sen. Ann Roe (D-Mass.) said": the name, not the party
     segments: list[list[tuple[int, int, str]]] = [[]]
     for token in _tokens(text, lo, cue_start):
         if _is_word(token[2]):
@@ -116,6 +119,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
         if found is not None:
             return found
     return _subject(text, appositive)
+
+
+_PARTY_AFTER_NAME = re.compile(r"[^\S\n]*\((?:[DRI]|[DRI][-–][\w. ]{1,16})\),?[^\S\n]*$")
 
 
 def _named_in_chain(text: str, segments: list[list[tuple[int, int, str]]]) -> SpeakerSpan | None:
@@ -236,6 +242,10 @@ def _opening_phrase(text: str, start: int, hi: int) -> SpeakerSpan | None:
     """The phrase a clause opens with; a name further on (`Gingrich dismissed NATO member
     Estonia`) is read from the clause's start, so its first name is found."""
     found = phrase_after(text, start, hi)
+    if found is None and text[start : start + 1].isupper():
+        words = _tokens(text, start, hi)[:8]
+        if len(words) >= 2 and all(_is_word(w[2]) for w in words):
+            found = SpeakerSpan(start, words[-1][1], "phrase")  # a long clause: its first name is read below
     if (
         found is not None
         and found.kind == "name"
@@ -281,11 +291,43 @@ def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
         k += 1
     if k == i or k == len(words):
         return found
+    if k - i == 1 and words[i][2].lower() in actor_lexicon().common:
+        return found  # "After saying …", "Only 52 percent …"
     if k == 1 and _descriptive(words[0][2]):
         later = _name_after_role(words, 1)
         if later is not None:
             return later
+        if words[0][2].lower().endswith(("ic", "an", "al", "ive", "ese", "ish")):
+            return found  # "Democratic leaders": an adjective, no one's name
     return SpeakerSpan(words[i][0], words[k - 1][1], "name")
+
+
+def _subject_of_clause(text: str, span: SpeakerSpan) -> SpeakerSpan | None:
+    """The name a phrase opens with when a verb follows it: `Trump took`, `Protesters
+    marching`; the phrase was a clause, and the name is its subject."""
+    words = _tokens(text, span.start, span.end)
+    if len(words) < 2 or not words[0][2][0].isupper() or _bare(words[0][2]) in DETERMINERS:
+        return None
+    lead = _leading_name(text, span)
+    if lead is None or lead.kind != "name":
+        return None
+    if any(not (w[2][0].isupper() and _bare(w[2]) in TITLES) for w in words if w[0] < lead.start):
+        return None
+    after = [w for w in words if w[0] >= lead.end]
+    if not after or not _verb_like(after[0][2]):
+        return None
+    return lead
+
+
+_PAST_VERBS = frozenset(
+    """took made gave sent went came put ran held left got kept found brought thought spent won
+    lost led fought struck hit set took drew wrote spoke told said began became rose fell""".split()
+)
+
+
+def _verb_like(word: str) -> bool:
+    low = word.lower()
+    return low in _PAST_VERBS or (len(low) >= 4 and low.endswith(("ed", "ing")))
 
 
 def _descriptive(word: str) -> bool:
@@ -355,6 +397,23 @@ def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None
     """The subject at the end of a clause that runs up to a cue."""
     if len(words) > 2 and words[0][2][0].isupper() and words[0][2].endswith("ing"):
         words = words[1:]  # "Speaking at the launch Ann Roe said"
+    for k in range(len(words) - 2, -1, -1):
+        if _bare(words[k][2]) in _RELATIVE_OBJECTS:
+            # "an explosion that Mayor Ann Ray described as …": the name in the relative clause
+            tail = words[k + 1 :]
+            if all(w[2][0].isupper() or _bare(w[2]) in _NAME_PARTICLES for w in tail):
+                return _noun_phrase(text, tail)
+            break
+    j = len(words)
+    while j > 0 and (words[j - 1][2][0].isupper() or _bare(words[j - 1][2]) in _NAME_PARTICLES):
+        j -= 1
+    if len(words) - j >= 2 and j > 0 and words[j - 1][2][0].islower():
+        before = _bare(words[j - 1][2])
+        if before not in PREPOSITIONS and before not in DETERMINERS and before not in ("last", "next"):
+            # "… after he returned 56 minutes late Richard Lloyd, …, said": a full name ends the clause
+            named = _noun_phrase(text, words[j:])
+            if named is not None and named.kind == "name":
+                return named
     # A trailing time or place phrase: "Trump on Monday said", "he in a statement said".
     for k in range(len(words) - 1, 0, -1):
         if _bare(words[k][2]) in _TIME_PREPOSITIONS and not words[k][2][0].isupper():
@@ -365,13 +424,6 @@ def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None
     last = _bare(words[-1][2])
     if last in PRONOUNS:
         return SpeakerSpan(words[-1][0], words[-1][1], "pronoun")
-    for k in range(len(words) - 2, -1, -1):
-        if _bare(words[k][2]) in _RELATIVE_OBJECTS:
-            # "an explosion that Mayor Ann Ray described as …": the name in the relative clause
-            tail = words[k + 1 :]
-            if all(w[2][0].isupper() or _bare(w[2]) in _NAME_PARTICLES for w in tail):
-                return _noun_phrase(text, tail)
-            break
     if _bare(words[0][2]) in PREPOSITIONS:
         # "In an interview Monday Trump said": the subject is the last phrase.
         i = len(words) - 1
@@ -406,6 +458,8 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
         return None
     if all(_bare(t[2]) in _CALENDAR for t in head):
         return None
+    while len(head) > 1 and _bare(head[-1][2]) in _CALENDAR:
+        head.pop()  # "Judge Ann Roe issued an order Thursday": the day is no one's name
     if _bare(head[0][2]) in PRONOUNS:
         return SpeakerSpan(head[0][0], head[0][1], "pronoun")  # "He said he would …"
     last = head[-1][2]
@@ -542,7 +596,7 @@ class Resolver:
         self.starts = [m.start for m in self.mentions]
         # A pronoun outside a quote does not point at a name said inside one.
         outside = _outside(self.mentions, sorted(quoted))
-        self.people = [m for m in outside if m.kind == "person" and not _is_group(m.actor)]
+        self.people = [m for m in outside if m.kind == "person" and not _is_group(m.actor) and not _in_credit(text, m)]
         self.people_starts = [m.start for m in self.people]
         self.last_named: list[tuple[int, str, bool]] = []  # (position, name, is a person)
         self.genders: dict[str, str | None] = {}
@@ -559,11 +613,15 @@ class Resolver:
             return Resolved(inner.speaker, span.start, span.end, inner.via, inner.kind)
         mention = self._overlapping(span)
         if mention is not None:
-            self.last_named.append((mention.start, mention.actor, mention.kind == "person"))
+            actor = self._salient_namesake(mention)
+            self.last_named.append((mention.start, actor, mention.kind == "person"))
             via = "descriptor" if span.kind == "phrase" else "name"
-            return Resolved(mention.actor, mention.start, mention.end, via, _speaker_kind(mention.kind))
+            return Resolved(actor, mention.start, mention.end, via, _speaker_kind(mention.kind))
         name = self.text[span.start : span.end]
         if span.kind == "phrase":
+            lead = _subject_of_clause(self.text, span)
+            if lead is not None:
+                return self.resolve(lead)  # "Trump took to Twitter to accuse …"
             # A description is no actor: it is the person or organisation it stands
             # for, or nobody (the span still shows where the speaker is named).
             author = self._author(span)
@@ -598,6 +656,23 @@ class Resolver:
                 return mention
         return None
 
+    def _salient_namesake(self, mention: Mention) -> str:
+        """`Quist said` where the article is about Mara Quist and names her father Tom Quist
+        once: a bare surname is the person of that surname the article is about, the one
+        named far more often so far, not merely the latest."""
+        if mention.kind != "person" or " " in mention.text or mention.actor == mention.text:
+            return mention.actor
+        counts: dict[str, int] = {}
+        for other in self.people:
+            if other.start >= mention.start:
+                break
+            if other.actor.split()[-1:] == [mention.text]:
+                counts[other.actor] = counts.get(other.actor, 0) + 1
+        if len(counts) < 2:
+            return mention.actor
+        best = max(counts, key=lambda actor: counts[actor])
+        return best if counts[best] >= 2 * counts.get(mention.actor, 0) else mention.actor
+
     def _kind(self, actor: str | None) -> str | None:
         return _speaker_kind(self.kinds.get(actor)) if actor else None
 
@@ -614,6 +689,13 @@ class Resolver:
         for mention in reversed(self.mentions[max(0, index - 60) : index]):
             if mention.kind == "organisation" and head in mention.actor.lower().split():
                 return mention.actor
+        if head in _GENERIC_BODIES:
+            # "the company said": the organisation the text has just been about
+            for mention in reversed(self.mentions[max(0, index - 30) : index]):
+                if mention.start < span.start - ORGANISATION_REACH:
+                    break
+                if mention.kind == "organisation":
+                    return mention.actor
         return None
 
     def _described(self, span: SpeakerSpan) -> str | None:
@@ -639,6 +721,8 @@ class Resolver:
         if head.capitalize() in _organisation_words():
             return None  # "her association" is an organisation, not the woman it belongs to
         head = head.lower()
+        if head in _DOCUMENTS:
+            return None  # "the plea agreement said" is no one's title
         if not head.isalpha() or head in PRONOUNS or head in _NOT_ROLES or (head.endswith("s") and not head.endswith("ss")):
             return None
         before = re.compile(rf"\b{head}\b,?(?:\s+[{UPPER}][\w.'’-]*)*\s+$", re.IGNORECASE)
@@ -797,11 +881,19 @@ class Resolver:
         self.last_named.append((start, self.text[start:end], True))
 
 
+# Head words that stand for whatever company or club the text is about ("the company said").
+_GENERIC_BODIES = frozenset(
+    """company firm business retailer airline carrier bank lender insurer carmaker automaker
+    manufacturer developer operator publisher studio label club charity startup""".split()
+)
+# How far back (in characters) "the company" looks for the organisation it stands for.
+ORGANISATION_REACH = 1500
 # What a person or a body writes in, whose words are its author's.
 _DOCUMENTS = frozenset(
     """report statement brief letter memo memoir bio biography book lawsuit suit complaint filing
     website tweet post release study survey poll analysis editorial column article paper document
-    order ruling judgment judgement message manifesto platform""".split()
+    order ruling judgment judgement message manifesto platform agreement deal summary indictment
+    verdict petition motion affidavit transcript""".split()
 )
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
 
@@ -812,6 +904,19 @@ def _speaker_kind(mention_kind: str | None) -> str | None:
     if mention_kind == "organisation":
         return "organisation"
     return None
+
+
+_CREDIT = re.compile(r"\((?:[^()\n]{0,40}/|\s*(?:Submitted by|Photo|Credit|Image|Pictured)\b)", re.IGNORECASE)
+
+
+def _in_credit(text: str, mention: Mention) -> bool:
+    """`(Lauren Pelley / CBC News)`, `(Submitted by Wendy Golden)`: a photo credit names no
+    one the story's pronouns stand for."""
+    open_ = text.rfind("(", max(0, mention.start - 40), mention.start)
+    if open_ < 0 or ")" in text[open_ : mention.start]:
+        return False
+    close = text.find(")", mention.end, mention.end + 60)
+    return close >= 0 and _CREDIT.match(text[open_ : close + 1]) is not None
 
 
 def _is_group(actor: str) -> bool:
@@ -829,6 +934,11 @@ def not_a_name(text: str, start: int, end: int) -> bool:
     words = name.split()
     if len(words) >= 3 and all(_plain_word(word) for word in words):
         return True  # a title-case headline: "Veto Power Impedes Peace Efforts"
+    if name.isupper() and any(c.isalpha() for c in name):
+        if len(words) >= 2 and all(len(word) > 3 for word in words):
+            return True  # a headline in capitals: "IOWA POLLS"
+        if _opens_sentence(text, start) and _DATELINE_AFTER.match(text, end):
+            return True  # "WASHINGTON — …": where the story was filed
     if " " in name or name.isupper() or not _opens_sentence(text, start):
         return False
     low = name.lower().rstrip(".")
@@ -838,6 +948,9 @@ def not_a_name(text: str, start: int, end: int) -> bool:
     if low not in lexicon.english or given_name_gender(name) is not None:
         return False
     return re.search(rf"[\w,;]\s+{re.escape(name)}\b", text) is None
+
+
+_DATELINE_AFTER = re.compile(r"[^\S\n]*(?:,[^\S\n]*[\w.]+[^\S\n]*)?(?:\([^()\n]{1,20}\)[^\S\n]*)?[-—–―]")
 
 
 def _plain_word(word: str) -> bool:
