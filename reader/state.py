@@ -165,7 +165,7 @@ class ReadingState:
                 _apply(merged, changes)
                 remove_orphaned_temps(self.path)
                 write_atomic(self.path, _dump(merged))
-                with open(self.path, "rb") as file:
+                with _open_regular(self.path) as file:
                     signature = _signature_of(file)
         except OSError as error:
             reason = error.strerror or str(error)
@@ -181,7 +181,7 @@ class ReadingState:
 
     def _load(self) -> _Snapshot | None:
         try:
-            with open(self.path, "rb") as file:
+            with _open_regular(self.path) as file:
                 signature, data = _signature_of(file), file.read()
         except FileNotFoundError:
             return None
@@ -210,7 +210,7 @@ class ReadingState:
         instance last saw it. An OSError other than 'missing' propagates: never overwrite
         what could not be read."""
         try:
-            file = open(self.path, "rb")
+            file = _open_regular(self.path)
         except FileNotFoundError:
             return mine
         with file:
@@ -319,6 +319,14 @@ def _signature_of(file: IO[bytes]) -> tuple:
     header = file.readline()
     file.seek(0)
     return info.st_ino, info.st_size, info.st_mtime_ns, header
+
+
+def _open_regular(path: Path) -> IO[bytes]:
+    """The file for reading, unless it is a FIFO or device (which would block or never end)."""
+    from reader.regular_file import check_regular
+
+    check_regular(path)
+    return open(path, "rb")
 
 
 @contextmanager
