@@ -207,7 +207,7 @@ def parse_user_gazetteer(text: str, path: str) -> tuple[Gazetteer, list[Problem]
                 continue
             kind = KIND_SYNONYMS[raw_kind]
         elif value is not None and not (isinstance(value, yaml.ScalarNode) and not _scalar(value)):
-            problems.append(_problem(path, value, f"{safe_name(clean_line(name))}: expected kind and aliases"))
+            problems.append(_problem(path, value, f"{safe_name(name)}: expected kind and aliases"))
             continue
         canonical = clean_line(name)
         user.kinds[canonical] = kind
