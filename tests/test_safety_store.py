@@ -163,6 +163,14 @@ def test_a_fifo_actors_yaml_and_config_yaml_are_warnings_not_hangs(tmp_path):
 
 
 @needs_fifo
+def test_a_fifo_state_yaml_is_a_warning_not_a_hang(tmp_path):
+    os.mkfifo(tmp_path / "state.yaml")
+    script = f"from reader.state import ReadingState; print(ReadingState({str(tmp_path / 'state.yaml')!r}).warnings)"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120, cwd=REPO)
+    assert result.returncode == 0 and "not a regular file (a FIFO)" in result.stdout.decode()
+
+
+@needs_fifo
 def test_add_and_analyze_refuse_a_fifo_by_name(tmp_path):
     store = good_store(tmp_path / "store")
     fifo = tmp_path / "incoming.txt"

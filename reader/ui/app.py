@@ -285,6 +285,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
     def on_listing(self, message: Listing) -> None:
         self.prefetch.clear()  # what was read ahead may have changed on disk
         first = not self._loaded
+        self.keeper.follow_entries(message.articles, self.all_articles)  # an entry inserted above moves none
         self.all_articles = message.articles
         self._loaded = True
         if message.problems is not None:
