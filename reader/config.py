@@ -10,6 +10,7 @@ Every key is optional; a missing file means all defaults:
       next_article: j,down
       quit: [q, ctrl+q]
     max_file_bytes: 8000000    # article files bigger than this are reported, not read
+    follow_outside_links: false  # read symlinks that lead out of the store folder
     saved_searches:            # name -> query; the app rewrites only this key
       korea: Kim Jong Un
 
@@ -27,9 +28,12 @@ from typing import Any, Callable
 
 from reader import paths
 from reader.atomic import move_aside, write_atomic
+from reader.regular_file import read_regular_file
+from reader.text import clean_line
 from reader.yaml_safe import dump_yaml, load_mapping
 
 DEFAULT_MAX_FILE_BYTES = 8_000_000
+MAX_CONFIG_BYTES = 1_000_000  # a config file is a few lines; a larger one is not read
 
 # Several callers load the config at start-up (store resolution, the app); the one that
 # finds a corrupt file moves it away, so the warning is repeated to the later ones.
@@ -47,6 +51,7 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     saved_searches: dict[str, str] = field(default_factory=dict)
+    follow_outside_links: bool = False
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
@@ -54,7 +59,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     path = Path(path) if path is not None else paths.config_file()
     warnings: list[str] = []
     try:
-        raw = load_mapping(path.read_bytes())
+        raw = load_mapping(read_regular_file(path, MAX_CONFIG_BYTES))
     except FileNotFoundError:
         return Config(), [_moved_aside[path]] if path in _moved_aside else []
     except OSError as error:
@@ -98,7 +103,7 @@ def save_saved_searches(searches: dict[str, str], path: Path | None = None) -> N
     searches = {str(name): str(query) for name, query in searches.items()}
     try:
         try:
-            data = path.read_bytes()
+            data = read_regular_file(path, MAX_CONFIG_BYTES)
         except FileNotFoundError:
             data = b""
         wanted = {**load_mapping(data), "saved_searches": searches}
@@ -160,6 +165,12 @@ def _max_file_bytes(value: Any, folder: Path, warn: Warn) -> int:
     raise ValueError("must be a whole number of bytes above 0")
 
 
+def _follow_outside_links(value: Any, folder: Path, warn: Warn) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError("must be true or false")
+
+
 def _keymap(value: Any, folder: Path, warn: Warn) -> dict[str, str]:
     def keys(item: Any) -> str | None:
         if isinstance(item, list) and item and all(isinstance(k, str) and k.strip() for k in item):
@@ -187,10 +198,12 @@ def _text_mapping(value: Any, key: str, convert, expected: str, warn: Warn) -> d
     result = {}
     for name, item in value.items():
         converted = convert(item) if isinstance(name, str) else None
-        if converted is None:
-            warn(f"{key} entry {name!r} must be {expected}; ignored")
+        # Names and values are shown in the sidebar, footer and help: no terminal controls.
+        shown = clean_line(name) if isinstance(name, str) else ""
+        if converted is not None and clean_line(converted) and shown:
+            result[shown] = clean_line(converted)
         else:
-            result[name] = converted
+            warn(f"{key} entry {name!r} must be {expected}; ignored")
     return result
 
 
@@ -200,4 +213,5 @@ _CHECKS = {
     "keymap": _keymap,
     "max_file_bytes": _max_file_bytes,
     "saved_searches": _saved_searches,
+    "follow_outside_links": _follow_outside_links,
 }

@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.cli.common import load_gazetteer_for_cli
+    from reader.cli.common import load_gazetteer_for_cli, say, store_rules
     from reader.index import Index
     from reader.index.schema import database_path
     from reader.paths import cache_dir
@@ -31,9 +31,9 @@ def run(args: argparse.Namespace) -> int:
         for suffix in ("", "-wal", "-shm"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
     started = time.monotonic()
-    with Index.open(root) as index:
+    with Index.open(root, **store_rules()) as index:
         for warning in index.warnings:
-            print(f"newsreader: {warning}", file=sys.stderr)
+            say(warning)
         progress = _progress if sys.stderr.isatty() else None
         result = index.sync(progress=progress, gazetteer=load_gazetteer_for_cli(args))
         if progress:

@@ -19,6 +19,7 @@ from reader.index.query import QueryError, SearchQuery, name_key, name_keys, par
 from reader.index.snippets import OPENING_NEEDED, lede, snippet as cut_snippet
 from reader.index.sync import Analyze, Progress, SyncResult, sync_store
 from reader.model import Analysis, Article, ArticleSummary, Problem, Quote
+from reader.store import MAX_BYTES
 
 READER_CACHE_KIB = 8000
 # Ranking a word found in fewer articles than this is fast enough to do anyway.
@@ -82,10 +83,15 @@ class QuoteHit:
 class Index:
     """Open with `Index.open(store_root)`; see the package docstring for the API."""
 
-    def __init__(self, store_root: Path, path: Path, warnings: list[str]) -> None:
+    def __init__(
+        self, store_root: Path, path: Path, warnings: list[str], *, max_bytes: int = MAX_BYTES, outside_links: bool = False
+    ) -> None:
         self.store_root = store_root
         self.path = path
         self.warnings = warnings
+        # The store's rules (config `max_file_bytes`, `follow_outside_links`), applied by every sync.
+        self.max_bytes = max_bytes
+        self.outside_links = outside_links
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -95,7 +101,9 @@ class Index:
         self._listing_thread = 0
 
     @classmethod
-    def open(cls, store_root: Path, cache_dir: Path | None = None) -> Index:
+    def open(
+        cls, store_root: Path, cache_dir: Path | None = None, *, max_bytes: int | None = None, outside_links: bool = False
+    ) -> Index:
         if cache_dir is None:
             from reader.paths import cache_dir as default_cache_dir
 
@@ -106,7 +114,7 @@ class Index:
             warnings = schema.prepare(path, store_root)
         except OSError as error:
             raise UserError(f"cannot create the index in {path.parent}: {error.strerror or error}") from None
-        return cls(store_root, path, warnings)
+        return cls(store_root, path, warnings, max_bytes=max_bytes or MAX_BYTES, outside_links=outside_links)
 
     def close(self) -> None:
         with self._lock:
@@ -171,6 +179,8 @@ class Index:
                     listed=listed,
                     analysis_progress=analysis_progress,
                     workers=workers,
+                    max_bytes=self.max_bytes,
+                    outside_links=self.outside_links,
                 )
             finally:
                 connection.close()

@@ -15,9 +15,11 @@ QUIET_SECONDS = 1.0
 
 def open_synced_index(store_root: Path, gazetteer: Any = None, stream: TextIO | None = None) -> Index:
     stream = stream or sys.stderr
-    index = Index.open(store_root)
+    from reader.cli.common import say, store_rules
+
+    index = Index.open(store_root, **store_rules())
     for warning in index.warnings:
-        print(f"newsreader: {warning}", file=stream)
+        say(warning, stream)
     progress = _TerminalProgress(stream, "indexing {done:,}/{total:,} files") if stream.isatty() else None
     analysing = _TerminalProgress(stream, "analysing {done:,}/{total:,} articles") if stream.isatty() else None
     try:

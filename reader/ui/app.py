@@ -112,6 +112,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         keeper: StateKeeper,
         keymap: Mapping[str, str] | None = None,
         max_file_bytes: int | None = None,
+        outside_links: bool = False,
         analyser: Analyser | None = None,
         warnings: Sequence[str] = (),
         saved_searches: Mapping[str, str] | None = None,
@@ -121,6 +122,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self.keeper = keeper
         self.keymap = dict(keymap or {})
         self.max_file_bytes = max_file_bytes
+        self.outside_links = outside_links  # config `follow_outside_links`
         self.analyser = analyser
         self.startup_warnings = list(warnings)
         self.saved_searches = dict(saved_searches or {})
@@ -283,6 +285,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
     def on_listing(self, message: Listing) -> None:
         self.prefetch.clear()  # what was read ahead may have changed on disk
         first = not self._loaded
+        self.keeper.follow_entries(message.articles, self.all_articles)  # an entry inserted above moves none
         self.all_articles = message.articles
         self._loaded = True
         if message.problems is not None:

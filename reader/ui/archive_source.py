@@ -57,13 +57,18 @@ class ArticleSource(Protocol):
 
 
 def open_source(
-    store_root: Path, *, max_bytes: int | None = None, gazetteer: Any = None, analyser: Analyser | None = None
+    store_root: Path,
+    *,
+    max_bytes: int | None = None,
+    outside_links: bool = False,
+    gazetteer: Any = None,
+    analyser: Analyser | None = None,
 ) -> tuple[ArticleSource, list[str]]:
     """The index for `store_root` if it can be opened, else a plain scan; and notices."""
     try:
-        index = Index.open(store_root)
+        index = Index.open(store_root, max_bytes=max_bytes, outside_links=outside_links)
     except (UserError, OSError, sqlite3.Error) as error:
-        return ScanSource(store_root, max_bytes), [fallback_notice(error)]
+        return ScanSource(store_root, max_bytes, outside_links), [fallback_notice(error)]
     return IndexSource(index, gazetteer=gazetteer, analyser=analyser), list(index.warnings)
 
 
@@ -137,9 +142,10 @@ class ScanSource:
 
     has_index = False
 
-    def __init__(self, store_root: Path, max_bytes: int | None = None) -> None:
+    def __init__(self, store_root: Path, max_bytes: int | None = None, outside_links: bool = False) -> None:
         self.store_root = Path(store_root)
         self.max_bytes = max_bytes
+        self.outside_links = outside_links
         self._articles: list[Article] = []
         self._by_id: dict[str, Article] = {}
         self._problems: list[Problem] = []
@@ -166,7 +172,7 @@ class ScanSource:
         if progress is not None:
             progress(0, 0)
         options = {"max_bytes": self.max_bytes} if self.max_bytes else {}
-        scan = scan_store(self.store_root, **options)
+        scan = scan_store(self.store_root, outside_links=self.outside_links, **options)
         before = self._articles
         self._articles = list(scan.articles)
         self._by_id = {article.id: article for article in self._articles}

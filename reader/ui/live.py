@@ -79,7 +79,7 @@ class LiveArchive:
         injected = self.analyser if not isinstance(self.analyser, (GazetteerAnalyser, type(None))) else None
         gazetteer, gazetteer_notices = _gazetteer(self) if injected is None else (None, [])
         source, notices = open_source(
-            self.store_path, max_bytes=self.max_file_bytes, gazetteer=gazetteer, analyser=injected
+            self.store_path, max_bytes=self.max_file_bytes, outside_links=self.outside_links, gazetteer=gazetteer, analyser=injected
         )
         self.post_message(SourceReady(source, [*notices, *gazetteer_notices]))
         if source.has_index:
@@ -120,7 +120,7 @@ class LiveArchive:
                 raise
             from reader.ui.archive_source import ScanSource, fallback_notice
 
-            source = ScanSource(source.store_root, self.max_file_bytes)
+            source = ScanSource(source.store_root, self.max_file_bytes, self.outside_links)
             self.post_message(SourceReady(source, [fallback_notice(error)]))
             result = source.sync(progress, stop)
         if stop.is_set():
