@@ -4,6 +4,7 @@ not timed: every Python and built-in call the analysis makes (deterministic)."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -59,3 +60,45 @@ def test_a_run_of_titled_names_is_analysed_not_failed() -> None:
     """Thousands of titles in one run once recursed past Python's limit."""
     analysis = analyze(WORST_CASES["titles in one run"](6000))
     assert any(m.kind == "person" for m in analysis.mentions)
+
+
+QUIT_WHILE_ANALYSING = r"""
+import asyncio, sys, threading
+from pathlib import Path
+from reader.config import Config
+from reader.state import ReadingState
+from reader.ui.launch import make_app
+
+started = threading.Event()
+
+def analyser(article):
+    started.set()
+    threading.Event().wait()  # an analysis that never ends
+
+async def main():
+    app = make_app(Path(sys.argv[1]), state=ReadingState(Path(sys.argv[2])), config=Config(), analyser=analyser)
+    async with app.run_test() as pilot:
+        while not started.is_set():
+            await pilot.pause(0.05)
+        await pilot.press("q")
+    print("app closed", flush=True)
+
+asyncio.run(main())
+print("loop closed", flush=True)
+"""
+
+
+def test_quitting_never_waits_for_an_analysis(tmp_path: Path) -> None:
+    """`q` while an article is being analysed (in the index worker and the reading pane):
+    the process ends at once, the reading state saved. The timeout only guards a hang."""
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "a.txt").write_text("A long article\n\nKim Jong Un said it would end.\n", encoding="utf-8")
+    state = tmp_path / "state.yaml"
+    result = subprocess.run(
+        [sys.executable, "-c", QUIT_WHILE_ANALYSING, str(store), str(state)],
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).parent,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["app closed", "loop closed"]
+    assert state.is_file()
