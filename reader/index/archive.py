@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
@@ -12,6 +13,7 @@ from typing import Any
 
 from reader.errors import UserError
 from reader.index import schema
+from reader.index.locking import SyncLock
 from reader.index.codec import unpack_prefix, unpack_text
 from reader.index.peek import SUMMARY_COLUMNS as _SUMMARY_COLUMNS
 from reader.index.peek import read_analysis, read_article, summaries_from_rows
@@ -99,6 +101,12 @@ class Index:
         self._dates: dict[int, date | None] = {0: None}
         self._listing: tuple[int, list[ArticleSummary]] | None = None  # (data_version, all summaries)
         self._listing_thread = 0
+        # Bumped when the database is replaced (deleted, rebuilt elsewhere, corrupt): each
+        # thread then opens the new one on its next read.
+        self._generation = 0
+        self._identity = _identity(path)
+        self._notices: list[str] = []
+        self.lock_wait: float | None = SYNC_LOCK_WAIT  # seconds a sync waits for another process's
 
     @classmethod
     def open(
@@ -112,7 +120,11 @@ class Index:
         path = schema.database_path(store_root, Path(cache_dir))
         try:
             warnings = schema.prepare(path, store_root)
-        except OSError as error:
+        except (OSError, sqlite3.DatabaseError) as error:
+            if schema.is_disk_error(error):
+                raise UserError(schema.disk_error_message(path.parent, error)) from None
+            if isinstance(error, sqlite3.DatabaseError):
+                raise
             raise UserError(f"cannot create the index in {path.parent}: {error.strerror or error}") from None
         return cls(store_root, path, warnings, max_bytes=max_bytes or MAX_BYTES, outside_links=outside_links)
 
@@ -164,32 +176,102 @@ class Index:
         a path that no longer exists is removed."""
         return self._sync([str(p) for p in paths], None, None, gazetteer, analyze, None, None, 1)
 
+    def take_notices(self) -> list[str]:
+        """What happened to the database since last asked (replaced, found corrupt and
+        rebuilt), one line each for the user."""
+        with self._lock:
+            notices, self._notices = self._notices, []
+        return notices
+
     def _sync(self, only, progress, cancel, gazetteer, analyze, listed, analysis_progress, workers) -> SyncResult:
+        """Raises `IndexBusy` when another process keeps the index (what it holds can
+        still be read) and `UserError` when the disk is full."""
         with self._write_lock:
-            connection = schema.connect(self.path)
+            lock = SyncLock(self.path)
+            if not lock.acquire(self.lock_wait, cancel):
+                if cancel is not None and cancel.is_set():
+                    return SyncResult(cancelled=True)
+                raise IndexBusy("another newsreader is updating the index")
             try:
-                return sync_store(
-                    connection,
-                    self.store_root,
-                    only=only,
-                    progress=progress,
-                    cancel=cancel,
-                    gazetteer=gazetteer,
-                    analyze=analyze,
-                    listed=listed,
-                    analysis_progress=analysis_progress,
-                    workers=workers,
-                    max_bytes=self.max_bytes,
-                    outside_links=self.outside_links,
-                )
+                for attempt in (1, 2):
+                    if self._reopen_if_replaced():
+                        only = None  # a new database: everything is new to it
+                    connection = schema.connect(self.path)
+                    try:
+                        return sync_store(
+                            connection,
+                            self.store_root,
+                            only=only,
+                            progress=progress,
+                            cancel=cancel,
+                            gazetteer=gazetteer,
+                            analyze=analyze,
+                            listed=listed,
+                            analysis_progress=analysis_progress,
+                            workers=workers,
+                            max_bytes=self.max_bytes,
+                            outside_links=self.outside_links,
+                        )
+                    except (sqlite3.DatabaseError, OSError) as error:
+                        if schema.is_busy(error):
+                            raise IndexBusy("the index is locked by another program") from None
+                        if schema.is_disk_error(error):
+                            raise UserError(schema.disk_error_message(self.path.parent, error)) from None
+                        reason = schema.damage(self.path, error) if attempt == 1 else None
+                        if reason is None:
+                            raise
+                        self.rebuild(reason)
+                    finally:
+                        connection.close()
+                raise AssertionError("unreachable")
             finally:
-                connection.close()
+                lock.release()
+
+    def rebuild(self, reason: str) -> None:
+        """Move the database aside (`reason`: why, for the notice) and start a new one,
+        which the next sync fills."""
+        with self._lock:
+            self._notices.append(schema.discard(self.path, reason))
+        self._reopen()
+
+    def _reopen_if_replaced(self) -> bool:
+        """Open the database again if it is not the one opened (deleted, or rebuilt by
+        another process); True if a new, empty one was made."""
+        if _identity(self.path) == self._identity:
+            return False
+        existed = self.path.exists()
+        warnings = self._reopen()
+        with self._lock:
+            if not existed:
+                self._notices.append(f"index {self.path.name} was deleted; rebuilding it")
+            self._notices.extend(warnings)
+        return not existed or bool(warnings)
+
+    def _reopen(self) -> list[str]:
+        try:
+            warnings = schema.prepare(self.path, self.store_root)
+        except (OSError, sqlite3.DatabaseError) as error:
+            if schema.is_disk_error(error):
+                raise UserError(schema.disk_error_message(self.path.parent, error)) from None
+            if isinstance(error, sqlite3.DatabaseError):
+                raise
+            raise UserError(f"cannot create the index in {self.path.parent}: {error.strerror or error}") from None
+        with self._lock:
+            self._identity = _identity(self.path)
+            self._generation += 1
+            self._listing = None
+        return warnings
 
     # -- reading ---------------------------------------------------------------
 
     def _db(self) -> sqlite3.Connection:
         connection = getattr(self._local, "connection", None)
+        if connection is not None and self._local.generation != self._generation:
+            connection.close()  # the database was replaced: read the new one
+            self._local.frequencies = None
+            connection = None
         if connection is None:
+            self._local.generation = self._generation
             connection = schema.connect(self.path)
             connection.execute("PRAGMA query_only = 1")
             # Readers stay small (the OS caches the file anyway); the writer keeps 32 MB.
@@ -525,6 +607,8 @@ class Index:
         except sqlite3.OperationalError as error:
             if "fts5" in str(error) or "MATCH" in str(error):
                 raise QueryError(f"search could not be run: {error}") from None
+            if any(words in str(error) for words in _TOO_BIG):
+                raise QueryError(f"the search is too long to run ({error}): use fewer words and filters") from None
             raise
 
     def _date(self, sort_key: int) -> date | None:
@@ -538,6 +622,22 @@ class Index:
 
 
 _MISSING = object()
+# SQLite's limits on one statement, met by a query with hundreds of words or filters.
+_TOO_BIG = ("too large", "too many", "stack overflow", "too complex")
+# How long a command's sync waits for another process's (newsreader's lock, then SQLite's).
+SYNC_LOCK_WAIT = 3.0
+
+
+class IndexBusy(UserError):
+    """Another process keeps the index: what it holds can still be read."""
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _name_key_ids(name: str) -> tuple[str, tuple[str, ...]]:

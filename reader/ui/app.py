@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
+import asyncio
 import threading
 import time
 
@@ -201,6 +202,12 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
     @property
     def sidebar_visible(self) -> bool:
         return bool(self.keeper.state.get("sidebar_visible", True))
+
+    def on_load(self) -> None:
+        # Quitting never waits for a worker thread (an analysis, a sync): see daemon_threads.
+        from reader.ui.daemon_threads import DaemonThreads
+
+        asyncio.get_running_loop().set_default_executor(DaemonThreads())
 
     def on_mount(self) -> None:
         if self.keymap:
