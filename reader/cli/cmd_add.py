@@ -13,7 +13,7 @@ from reader.errors import UserError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("add", help="copy article files (.txt, .md, .yaml) into the store")
+    parser = subparsers.add_parser("add", help="copy article files (.txt, .md, .yaml; .html: its article text) into the store")
     add_store_option(parser)
     parser.add_argument("files", nargs="+", metavar="FILE", help="article files to add")
     parser.add_argument("--into", metavar="SUBFOLDER", help="a folder inside the store to put them in")
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         added: list[Path] = []
         for name in args.files:
             try:
-                data = _checked_article(Path(name))
+                data, file_name = _page_or_article(Path(name))
             except UserError as error:
                 print(f"newsreader: not added: {error}", file=sys.stderr)
                 refused += 1
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
             if existing:
                 print(f"already in the store: {name} (as {existing})")
                 continue
-            target = write_unique(folder, Path(name).name, data)
+            target = write_unique(folder, file_name, data)
             relative = target.relative_to(root).as_posix()
             seen[digest] = relative
             added.append(target)
@@ -75,6 +75,15 @@ def subfolder(root: Path, into: str | None) -> Path:
     except OSError as error:
         raise UserError(f"cannot create {folder}: {error.strerror or error}") from None
     return folder
+
+
+def _page_or_article(path: Path) -> tuple[bytes, str]:
+    """A saved web page becomes a YAML article of its text (reader.feeds.pages)."""
+    if path.suffix.lower() in (".html", ".htm", ".xhtml"):
+        from reader.feeds.pages import page_article
+
+        return page_article(path)
+    return _checked_article(path), path.name
 
 
 def _checked_article(path: Path) -> bytes:
