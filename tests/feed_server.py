@@ -152,7 +152,7 @@ class FeedServer:
         self.httpd = _QuietServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
         self.routes = default_routes(self.url(""))
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.httpd.server_port}{path}"
@@ -173,9 +173,17 @@ class FeedServer:
                     server.requests.append((path, {k.lower(): v for k, v in self.headers.items()}))
                     server.active += 1
                     server.max_active = max(server.max_active, server.active)
+                self.counted = True
                 try:
                     self._answer(path)
                 finally:
+                    self._leave()
+
+            def _leave(self) -> None:
+                # Called before the last byte goes out: a client that has its whole answer
+                # is never still counted as active.
+                if self.counted:
+                    self.counted = False
                     with server._lock:
                         server.active -= 1
 
@@ -209,9 +217,13 @@ class FeedServer:
                 for name, value in headers.items():
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(body)))
+                if not body or status >= 300:
+                    self._leave()  # a client may stop at the headers of an error
                 self.end_headers()
                 if body:
-                    self.wfile.write(body)
+                    self.wfile.write(body[:-1])
+                    self._leave()
+                    self.wfile.write(body[-1:])
 
             def _stream(self, body: bytes) -> None:
                 self.send_response(200)

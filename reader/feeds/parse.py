@@ -112,7 +112,7 @@ def _xml_item(entry, base: str) -> FeedItem:  # noqa: ANN001
         url=link,
         title=_text_line(entry.get("title")),
         published=published,
-        author=_text_line((entry.get("author_detail") or {}).get("name") or entry.get("author")),
+        author=_author(entry.get("author")),
         content=content,
         summary=summary,
         tags=tags[:20],
@@ -198,6 +198,16 @@ def _iso_date(value: str) -> date | None:
             return date.fromisoformat(value.strip()[:10])
         except ValueError:
             return None
+
+
+_EMAIL_AND_NAME = re.compile(r"^\s*\S+@\S+\s*\((.+)\)\s*$")
+
+
+def _author(value: object) -> str | None:
+    """RSS writes `email (Name)`: the name is what a reader wants."""
+    if isinstance(value, str) and (match := _EMAIL_AND_NAME.match(value)):
+        value = match.group(1)
+    return _text_line(value)
 
 
 def _string(value: object) -> str:

@@ -4,17 +4,19 @@
 
 Feeds download in a pool of threads and their pages in a second pool (so a feed waiting
 for its pages never starves them), with at most `Limits.per_host` requests to any one host
-at a time. A failing or slow feed fails alone. `progress` is called with a
+at a time. A failing or slow feed fails alone. Cancelling returns at once (feeds not
+finished are reported as cancelled); a download blocked on a silent server ends in its
+thread at the timeout, writing nothing. `progress` is called with a
 `FeedProgress` after each step, one call at a time (from worker threads: a UI must hand it
-over to its own thread). Setting `cancel` stops new requests and ends a run early; feeds
-not finished are reported as cancelled, articles already written stay.
+over to its own thread), never after `fetch_feeds` has returned. Articles already written
+when a run is cancelled stay.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -101,11 +103,26 @@ def fetch_feeds(
         total=len(entries),
     )
     results = [FeedResult(entry.name, entry.url) for entry in entries]
-    with ThreadPoolExecutor(max(1, limits.page_workers), thread_name_prefix="feed-page") as pages:
-        run.pages = pages
-        with ThreadPoolExecutor(max(1, limits.feed_workers), thread_name_prefix="feed") as feeds:
-            for entry, result in zip(entries, results):
-                feeds.submit(run.feed, entry, result)
+    pages = ThreadPoolExecutor(max(1, limits.page_workers), thread_name_prefix="feed-page")
+    feeds = ThreadPoolExecutor(max(1, limits.feed_workers), thread_name_prefix="feed")
+    run.pages = pages
+    pending = {feeds.submit(run.feed, entry, result) for entry, result in zip(entries, results)}
+    try:
+        # A read blocked on a silent server cannot be interrupted, so on cancel the run
+        # returns without it: its thread ends at its timeout, reporting and writing nothing.
+        while pending and not run.fetcher.cancel.is_set():
+            _, pending = wait(pending, timeout=0.1)
+    finally:
+        with run.lock:
+            run.closed = True
+        cancelled = bool(pending)
+        feeds.shutdown(wait=not cancelled, cancel_futures=True)
+        pages.shutdown(wait=not cancelled, cancel_futures=True)
+    with run.lock:  # the results of unfinished feeds stay theirs; the caller gets copies
+        results = [
+            FeedResult(r.name, r.url, status="cancelled", error="cancelled") if r.status in ("pending", "cancelled") else r
+            for r in results
+        ]
     try:
         run.validators.save()
     except OSError:
@@ -123,10 +140,13 @@ class _Run:
     total: int
     pages: ThreadPoolExecutor | None = None
     done: int = 0
+    closed: bool = False  # the run has returned: late threads report nothing
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def report(self, name: str, stage: str, items_done: int = 0, items_total: int = 0, result: FeedResult | None = None) -> None:
         with self.lock:
+            if self.closed:
+                return
             if stage == "done":
                 self.done += 1
             if self.progress is not None:
@@ -136,7 +156,7 @@ class _Run:
         try:
             self.report(entry.name, "fetching")
             self._fetch_into(entry, result)
-        except Cancelled:
+        except (Cancelled, CancelledError):
             result.status, result.error = "cancelled", "cancelled"
         except FetchError as error:
             result.status, result.error = "failed", str(error)
@@ -182,6 +202,8 @@ class _Run:
         try:
             for number, ((item, stored), job) in enumerate(zip(todo, page_jobs), start=1):
                 page, problem = job.result() if job is not None else (None, None)
+                if self.fetcher.cancel.is_set():
+                    raise Cancelled()
                 self._write(entry, parsed.title, item, stored, folder, page, problem, result)
                 self.report(entry.name, "reading", number, total)
         finally:
