@@ -35,7 +35,7 @@ def test_fetch_prints_a_line_per_feed_and_succeeds_when_one_feed_works(feed_serv
     out = capsys.readouterr().out.splitlines()
     assert "post: 2 new, 0 updated, 0 unchanged (1 full text)" in out
     assert "gone: failed: HTTP 404 Not Found" in out
-    assert out[-1] == "2 feeds: 2 new articles, 1 feeds failed"
+    assert out[-1] == "2 feeds: 2 new articles, 1 feed failed"
     assert main(["fetch", "post", "--store", str(store)]) == 0
     assert "post: 0 new, 0 updated, 2 unchanged" in capsys.readouterr().out
 

@@ -83,8 +83,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         added = sum(len(r.added) for r in results)
         failed = sum(r.failed for r in results)
-        print(f"{len(results)} feeds: {added} new articles" + (f", {failed} feeds failed" if failed else ""))
+        line = f"{_count(len(results), 'feed')}: {_count(added, 'new article')}"
+        print(line + (f", {_count(failed, 'feed')} failed" if failed else ""))
     return 1 if results and all(r.failed for r in results) else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _chosen(entries, names: list[str]):
