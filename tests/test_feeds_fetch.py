@@ -274,3 +274,13 @@ def test_cancelling_returns_at_once_even_while_a_server_is_silent(feed_server, s
     assert good.status == "ok" and len(good.added) == 2
     assert slow.status == "cancelled"
     assert not (store / "feeds" / "slow").exists()
+
+
+def test_fetch_configured_reads_the_config_and_warns_about_unknown_names(feed_server, store):
+    from reader.feeds.run import fetch_configured
+    from reader.feeds.settings import add_feeds
+
+    add_feeds([FeedEntry("post", feed_server.url("/rss.xml")), FeedEntry("weather", feed_server.url("/atom.xml"))])
+    results, warnings = fetch_configured(store, ["weather", "nope"], limits=LIMITS)
+    assert [(r.name, r.status, r.store_folder) for r in results] == [("weather", "ok", "feeds/weather")]
+    assert warnings == ["no feed named 'nope'"]

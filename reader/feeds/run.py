@@ -1,6 +1,7 @@
 """Fetch feeds concurrently into the store: the one call the `fetch` command and the app make.
 
     results = fetch_feeds(entries, store_root, progress=callback, cancel=event)
+    results, warnings = fetch_configured(store_root, progress=callback, cancel=event)
 
 Feeds download in a pool of threads and their pages in a second pool (so a feed waiting
 for its pages never starves them), with at most `Limits.per_host` requests to any one host
@@ -22,7 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from reader.feeds.download import Cancelled, Fetcher, FetchError, Limits
-from reader.feeds.settings import FeedEntry
+from reader.feeds.settings import FEEDS_FOLDER, FeedEntry
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
@@ -36,6 +37,7 @@ class FeedResult:
     name: str
     url: str
     status: str = "pending"  # "ok", "not modified", "failed", "cancelled"
+    store_folder: str = ""  # where its articles go, relative to the store: feeds/<slug>
     title: str | None = None
     added: list[str] = field(default_factory=list)  # store-relative paths
     updated: list[str] = field(default_factory=list)
@@ -55,6 +57,7 @@ class FeedResult:
             "name": self.name,
             "url": self.url,
             "status": self.status,
+            "store_folder": self.store_folder,
             "title": self.title,
             "added": self.added,
             "updated": self.updated,
@@ -102,7 +105,7 @@ def fetch_feeds(
         today=today or date.today(),
         total=len(entries),
     )
-    results = [FeedResult(entry.name, entry.url) for entry in entries]
+    results = [FeedResult(entry.name, entry.url, store_folder=f"{FEEDS_FOLDER}/{entry.slug}") for entry in entries]
     pages = ThreadPoolExecutor(max(1, limits.page_workers), thread_name_prefix="feed-page")
     feeds = ThreadPoolExecutor(max(1, limits.feed_workers), thread_name_prefix="feed")
     run.pages = pages
@@ -120,7 +123,7 @@ def fetch_feeds(
         pages.shutdown(wait=not cancelled, cancel_futures=True)
     with run.lock:  # the results of unfinished feeds stay theirs; the caller gets copies
         results = [
-            FeedResult(r.name, r.url, status="cancelled", error="cancelled") if r.status in ("pending", "cancelled") else r
+            FeedResult(r.name, r.url, "cancelled", r.store_folder, error="cancelled") if r.status in ("pending", "cancelled") else r
             for r in results
         ]
     try:
@@ -128,6 +131,26 @@ def fetch_feeds(
     except OSError:
         pass  # only costs a full download next time
     return results
+
+
+def fetch_configured(
+    store: Path,
+    names: list[str] | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    limits: Limits = Limits(),
+) -> tuple[list[FeedResult], list[str]]:
+    """`fetch_feeds` for the feeds in the user's config file (only `names`, if given):
+    (results, warnings about the config's feed entries). Unknown names are warned about."""
+    from reader.feeds.settings import configured_feeds
+
+    _, entries, warnings = configured_feeds()
+    if names is not None:
+        wanted = set(names)
+        warnings += [f"no feed named {name!r}" for name in names if name not in {e.name for e in entries}]
+        entries = [entry for entry in entries if entry.name in wanted]
+    return fetch_feeds(entries, store, limits=limits, progress=progress, cancel=cancel), warnings
 
 
 @dataclass
