@@ -284,3 +284,26 @@ def test_fetch_configured_reads_the_config_and_warns_about_unknown_names(feed_se
     results, warnings = fetch_configured(store, ["weather", "nope"], limits=LIMITS)
     assert [(r.name, r.status, r.store_folder) for r in results] == [("weather", "ok", "feeds/weather")]
     assert warnings == ["no feed named 'nope'"]
+
+
+def test_links_in_the_store_are_never_written_through(feed_server, store, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (store / "feeds").mkdir()
+    (store / "feeds" / "rss-xml").symlink_to(outside)
+    [result] = fetch(feed_server, store, "/rss.xml")
+    assert result.status == "failed" and "is a link" in result.error
+    assert list(outside.iterdir()) == []
+
+    (store / "feeds" / "rss-xml").unlink()
+    fetch(feed_server, store, "/rss.xml")
+    [target] = [p for p in (store / "feeds" / "rss-xml").iterdir() if "ferry" in p.name]
+    precious = outside / "precious.txt"
+    precious.write_text("mine")
+    target.unlink()
+    target.symlink_to(precious)
+    status, headers, body = feed_server.routes["/rss.xml"]
+    feed_server.routes["/rss.xml"] = (status, headers, body.replace(b"freeze ferry fares", b"cut ferry fares"))
+    [again] = fetch(feed_server, store, "/rss.xml")
+    assert again.status == "failed" and "is a link" in again.error
+    assert precious.read_text() == "mine"

@@ -64,7 +64,11 @@ class FeedFolder:
         return Stored(path, digest.group(1) if digest else None, _day(day.group(1)) if day else None)
 
     def write(self, item: FeedItem, document: dict[str, Any], stored: Stored | None) -> tuple[str, Path]:
-        """Write the article: ("added" | "updated" | "unchanged", its path). OSError if it cannot."""
+        """Write the article: ("added" | "updated" | "unchanged", its path). OSError if it cannot,
+        or if the folder or the file is a link (which could lead outside the store)."""
+        self._check_inside()
+        if stored is not None and stored.path.is_symlink():
+            raise OSError(f"{stored.path.relative_to(self.root).as_posix()} is a link; not written through")
         text = dump_article(document).encode("utf-8")
         if stored is not None:
             try:
@@ -78,6 +82,13 @@ class FeedFolder:
         write_atomic(path, text)
         self._by_hash[key_hash(item.key)] = path
         return "added", path
+
+
+    def _check_inside(self) -> None:
+        root = self.root.resolve()
+        for folder in (self.folder.parent, self.folder):
+            if folder.is_symlink() or (folder.exists() and not folder.resolve().is_relative_to(root)):
+                raise OSError(f"{folder.relative_to(self.root).as_posix()} is a link; nothing is written through it")
 
 
 def key_hash(key: str) -> str:
