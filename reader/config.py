@@ -13,6 +13,8 @@ Every key is optional; a missing file means all defaults:
     follow_outside_links: false  # read symlinks that lead out of the store folder
     saved_searches:            # name -> query; the app rewrites only this key
       korea: Kim Jong Un
+    feeds:                     # name -> URL or settings; checked by reader.feeds.settings
+      tidewater: https://example.org/feed.xml
 
 A setting with a wrong type (or an unknown name) is ignored with a warning and the rest
 still applies. A file that is not a YAML mapping at all (bad syntax, a list, binary
@@ -52,6 +54,7 @@ class Config:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     saved_searches: dict[str, str] = field(default_factory=dict)
     follow_outside_links: bool = False
+    feeds: dict[str, Any] = field(default_factory=dict)
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
@@ -99,22 +102,28 @@ def save_saved_searches(searches: dict[str, str], path: Path | None = None) -> N
     Raises ConfigSaveError if the file cannot be read, is not a valid mapping (it is left
     alone for the user to fix), or cannot be written.
     """
-    path = Path(path) if path is not None else paths.config_file()
     searches = {str(name): str(query) for name, query in searches.items()}
+    save_setting("saved_searches", searches, path, doing="save searches")
+
+
+def save_setting(key: str, value: Any, path: Path | None = None, *, doing: str = "save settings") -> None:
+    """Rewrite only top-level `key` in the config file, atomically; comments elsewhere stay.
+    Raises ConfigSaveError ("cannot <doing> to <path>: …") as `save_saved_searches` does."""
+    path = Path(path) if path is not None else paths.config_file()
     try:
         try:
             data = read_regular_file(path, MAX_CONFIG_BYTES)
         except FileNotFoundError:
             data = b""
-        wanted = {**load_mapping(data), "saved_searches": searches}
+        wanted = {**load_mapping(data), key: value}
         text = data.decode("utf-8-sig")
-        new_text = _replace_top_level_key(text, "saved_searches", searches)
+        new_text = _replace_top_level_key(text, key, value)
         if not _means(new_text, wanted):
             new_text = dump_yaml(wanted)  # unusual layout: keep the data, lose the comments
         write_atomic(path, new_text.encode("utf-8"))
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        raise ConfigSaveError(f"cannot save searches to {path}: {reason} (the file is unchanged)") from error
+        raise ConfigSaveError(f"cannot {doing} to {path}: {reason} (the file is unchanged)") from error
 
 
 def _replace_top_level_key(text: str, key: str, value: Any) -> str:
@@ -207,6 +216,16 @@ def _text_mapping(value: Any, key: str, convert, expected: str, warn: Warn) -> d
     return result
 
 
+def _feeds(value: Any, folder: Path, warn: Warn) -> dict[str, Any]:
+    # Only the shape: the entries are checked by the feed commands, so that starting the
+    # app never imports the feed modules.
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError("must be a mapping of feed names to URLs or settings")
+    return value
+
+
 _CHECKS = {
     "store": _store,
     "theme": _theme,
@@ -214,4 +233,5 @@ _CHECKS = {
     "max_file_bytes": _max_file_bytes,
     "saved_searches": _saved_searches,
     "follow_outside_links": _follow_outside_links,
+    "feeds": _feeds,
 }

@@ -11,7 +11,9 @@ from reader.errors import UserError
 
 # Each subcommand lives in reader/cli/cmd_<name>.py and exposes
 # `register(subparsers)`, which adds its parser and sets `run(args) -> int`.
-SUBCOMMANDS = ("list", "show", "check", "analyze", "search", "actors", "quotes", "sources", "add", "import", "reindex")
+SUBCOMMANDS = (
+    "list", "show", "check", "analyze", "search", "actors", "quotes", "sources", "add", "import", "reindex", "feed", "fetch",
+)
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:

@@ -13,7 +13,7 @@ from reader.text import safe_name
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("add", help="copy article files (.txt, .md, .yaml) into the store")
+    parser = subparsers.add_parser("add", help="copy article files (.txt, .md, .yaml; .html: its article text) into the store")
     add_store_option(parser)
     parser.add_argument("files", nargs="+", metavar="FILE", help="article files to add")
     parser.add_argument("--into", metavar="SUBFOLDER", help="a folder inside the store to put them in")
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         added: list[Path] = []
         for name in args.files:
             try:
-                data = _checked_article(Path(name), rules["max_bytes"])
+                data, file_name = _page_or_article(Path(name), rules["max_bytes"])
             except UserError as error:
                 say(f"not added: {error}")
                 refused += 1
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
             if existing:
                 print(f"already in the store: {safe_name(name)} (as {safe_name(existing)})")
                 continue
-            target = write_unique(folder, Path(name).name, data)
+            target = write_unique(folder, file_name, data)
             relative = target.relative_to(root).as_posix()
             seen[digest] = relative
             added.append(target)
@@ -95,6 +95,15 @@ def outside_store(root: Path, folder: Path, outside_links: bool) -> str | None:
         f"{shown} leads outside the store through a symlinked folder; nothing written "
         "(set follow_outside_links: true in the config to allow it)"
     )
+
+
+def _page_or_article(path: Path, max_bytes: int) -> tuple[bytes, str]:
+    """A saved web page becomes a YAML article of its text (reader.feeds.pages)."""
+    if path.suffix.lower() in (".html", ".htm", ".xhtml"):
+        from reader.feeds.pages import page_article
+
+        return page_article(path)
+    return _checked_article(path, max_bytes), path.name
 
 
 def _checked_article(path: Path, max_bytes: int) -> bytes:
