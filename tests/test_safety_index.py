@@ -339,3 +339,18 @@ async def test_the_app_lists_what_the_index_holds_while_another_process_indexes(
             assert await wait_until(pilot, lambda: NEW_FILE in ids(app), 20)
     finally:
         lock.release()
+
+
+def test_a_full_reindex_keeps_the_database_another_process_has_open(tmp_path: Path, capsys) -> None:
+    """`reindex --full` empties the index in place: a process reading it keeps a valid
+    database and sees the rebuilt one (deleting it under an open WAL connection could lose
+    what either writes)."""
+    store = write_store(tmp_path / "store", 3)
+    with Index.open(store) as index:
+        index.sync(analyze=plain_analyze)
+        identity = (index.path.stat().st_dev, index.path.stat().st_ino)
+        assert index.count() == 3
+        code, out, err = cli(capsys, "--store", str(store), "reindex", "--full")
+        assert code == 0 and out.startswith("3 articles indexed: 3 files added"), out + err
+        assert (index.path.stat().st_dev, index.path.stat().st_ino) == identity
+        assert index.count() == 3 and len(index.search("harbour", limit=None)) == 3
