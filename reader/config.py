@@ -23,13 +23,17 @@ garbage) is moved aside to `config.yaml.corrupt-<timestamp>` with a warning.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from reader import paths
 from reader.atomic import move_aside, write_atomic
+from reader.errors import UserError
+from reader.file_lock import exclusive_lock
 from reader.regular_file import read_regular_file
 from reader.text import clean_line
 from reader.yaml_safe import dump_yaml, load_mapping
@@ -61,6 +65,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     """The settings in `path` (default: the user's config file) and warnings about it."""
     path = Path(path) if path is not None else paths.config_file()
     warnings: list[str] = []
+    _refuse_unless_regular(path)
     try:
         raw = load_mapping(read_regular_file(path, MAX_CONFIG_BYTES))
     except FileNotFoundError:
@@ -96,6 +101,17 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     return Config(**settings), warnings
 
 
+def _refuse_unless_regular(path: Path) -> None:
+    """A FIFO or a device called config.yaml would hang or flood the read: stop with one line."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing or unreadable: load_config says so
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):  # a folder cannot be read: load_config says so
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
+        raise UserError(f"config file {path} is {kind}, not a file: remove it or put a YAML file there")
+
+
 def save_saved_searches(searches: dict[str, str], path: Path | None = None) -> None:
     """Rewrite only `saved_searches` in the config file, atomically; comments elsewhere stay.
 
@@ -111,19 +127,53 @@ def save_setting(key: str, value: Any, path: Path | None = None, *, doing: str =
     Raises ConfigSaveError ("cannot <doing> to <path>: …") as `save_saved_searches` does."""
     path = Path(path) if path is not None else paths.config_file()
     try:
-        try:
-            data = read_regular_file(path, MAX_CONFIG_BYTES)
-        except FileNotFoundError:
-            data = b""
-        wanted = {**load_mapping(data), key: value}
-        text = data.decode("utf-8-sig")
-        new_text = _replace_top_level_key(text, key, value)
-        if not _means(new_text, wanted):
-            new_text = dump_yaml(wanted)  # unusual layout: keep the data, lose the comments
-        write_atomic(path, new_text.encode("utf-8"))
+        with exclusive_lock(path):
+            _write_setting(path, _read_for_rewrite(path), key, value)
     except (OSError, ValueError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise ConfigSaveError(f"cannot {doing} to {path}: {reason} (the file is unchanged)") from error
+        raise _save_error(path, error, doing) from error
+
+
+def save_search(name: str, query: str, path: Path | None = None) -> dict[str, str]:
+    """Add (or replace) one saved search in the config file as it is now, so that searches
+    saved by another instance or added by hand meanwhile stay; return them all.
+
+    Raises ConfigSaveError as `save_saved_searches` does."""
+    path = Path(path) if path is not None else paths.config_file()
+    try:
+        with exclusive_lock(path):
+            data = _read_for_rewrite(path)
+            found = load_mapping(data).get("saved_searches")
+            searches = {
+                key: value
+                for key, value in (found.items() if isinstance(found, dict) else ())
+                if isinstance(key, str) and isinstance(value, str) and value.strip()
+            }
+            searches[str(name)] = str(query)
+            _write_setting(path, data, "saved_searches", searches)
+    except (OSError, ValueError) as error:
+        raise _save_error(path, error, "save searches") from error
+    return searches
+
+
+def _read_for_rewrite(path: Path) -> bytes:
+    try:
+        return read_regular_file(path, MAX_CONFIG_BYTES)
+    except FileNotFoundError:
+        return b""
+
+
+def _write_setting(path: Path, data: bytes, key: str, value: Any) -> None:
+    wanted = {**load_mapping(data), key: value}
+    text = data.decode("utf-8-sig")
+    new_text = _replace_top_level_key(text, key, value)
+    if not _means(new_text, wanted):
+        new_text = dump_yaml(wanted)  # unusual layout: keep the data, lose the comments
+    write_atomic(path, new_text.encode("utf-8"))
+
+
+def _save_error(path: Path, error: BaseException, doing: str) -> ConfigSaveError:
+    reason = getattr(error, "strerror", None) or str(error)
+    return ConfigSaveError(f"cannot {doing} to {path}: {reason} (the file is unchanged)")
 
 
 def _replace_top_level_key(text: str, key: str, value: Any) -> str:

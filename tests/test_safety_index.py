@@ -236,3 +236,121 @@ def test_live_updates_go_on_after_another_process_rebuilds_the_index(tmp_path: P
         index.sync_paths([str(store / "a003.txt")], analyze=plain_analyze)
         assert index.count() == 4
         assert [a.id for a in index.summaries()] and index.search("harbour", limit=None)
+
+
+# -- the app: live updates never stop silently, a busy index is read as it is -----------
+
+from snapshot_apps.harness import build_app, copy_store, ids, pilot_test, settle, wait_until  # noqa: E402
+
+SIZE = (110, 32)
+NEW_FILE = "2021/2021-07-20-new.txt"
+
+
+def noted(app) -> list[tuple[str, str]]:
+    """Every notification the app shows, as (message, severity)."""
+    notes: list[tuple[str, str]] = []
+    real_notify = app.notify
+
+    def notify(message, *, title="", severity="information", **options):
+        notes.append((message, severity))
+        return real_notify(message, title=title, severity=severity, **options)
+
+    app.notify = notify
+    return notes
+
+
+def add_new_file(store: Path) -> None:
+    (store / NEW_FILE).write_text("date 2021-07-20 HALDEN • A new story arrived today.\n", encoding="utf-8")
+
+
+@pilot_test
+async def test_the_app_follows_the_store_after_its_index_is_deleted(tmp_path: Path) -> None:
+    store = copy_store(tmp_path)
+    app = build_app(store, tmp_path / "state.yaml")
+    notes = noted(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.3)  # let the watch start
+        before = len(ids(app))
+        path = app.source.index.path
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        add_new_file(store)
+        assert await wait_until(pilot, lambda: NEW_FILE in ids(app), 10)
+        assert len(ids(app)) == before + 1
+        assert any("was deleted; rebuilding it" in message for message, _ in notes)
+
+
+@pilot_test
+async def test_the_app_follows_the_store_after_another_process_rebuilds_the_index(tmp_path: Path) -> None:
+    store = copy_store(tmp_path)
+    app = build_app(store, tmp_path / "state.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.3)
+        before = len(ids(app))
+        result = subprocess.run([*NEWSREADER, "--store", str(store), "reindex", "--full"], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        add_new_file(store)
+        assert await wait_until(pilot, lambda: NEW_FILE in ids(app), 10)
+        assert len(ids(app)) == before + 1
+
+
+@pilot_test
+async def test_the_app_says_when_the_index_is_locked_and_catches_up_after(tmp_path: Path) -> None:
+    """Another program holds a write lock while a file arrives: a notice says so, and the
+    file appears once the lock is gone (before, live updates stopped for good)."""
+    store = copy_store(tmp_path)
+    app = build_app(store, tmp_path / "state.yaml")
+    notes = noted(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.3)
+        holder = sqlite3.connect(app.source.index.path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            add_new_file(store)
+            assert await wait_until(pilot, lambda: any("locked by another program" in m for m, _ in notes), 20)
+            assert NEW_FILE not in ids(app)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert await wait_until(pilot, lambda: NEW_FILE in ids(app), 20)
+
+
+@pilot_test
+async def test_the_app_lists_what_the_index_holds_while_another_process_indexes(tmp_path: Path) -> None:
+    """Another newsreader is indexing: the sidebar lists what it has committed (not an
+    empty sidebar), a notice says why, and the app takes over once it is done."""
+    store = copy_store(tmp_path)
+    with Index.open(store) as index:
+        index.sync(analyze=plain_analyze)
+        indexed = index.count()
+        lock = SyncLock(index.path)
+    add_new_file(store)
+    assert lock.acquire(0)
+    app = build_app(store, tmp_path / "state.yaml")
+    notes = noted(app)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            assert await wait_until(pilot, lambda: any("another newsreader is updating" in m.lower() for m, _ in notes), 20)
+            assert len(ids(app)) == indexed
+            lock.release()
+            assert await wait_until(pilot, lambda: NEW_FILE in ids(app), 20)
+    finally:
+        lock.release()
+
+
+def test_a_full_reindex_keeps_the_database_another_process_has_open(tmp_path: Path, capsys) -> None:
+    """`reindex --full` empties the index in place: a process reading it keeps a valid
+    database and sees the rebuilt one (deleting it under an open WAL connection could lose
+    what either writes)."""
+    store = write_store(tmp_path / "store", 3)
+    with Index.open(store) as index:
+        index.sync(analyze=plain_analyze)
+        identity = (index.path.stat().st_dev, index.path.stat().st_ino)
+        assert index.count() == 3
+        code, out, err = cli(capsys, "--store", str(store), "reindex", "--full")
+        assert code == 0 and out.startswith("3 articles indexed: 3 files added"), out + err
+        assert (index.path.stat().st_dev, index.path.stat().st_ino) == identity
+        assert index.count() == 3 and len(index.search("harbour", limit=None)) == 3

@@ -21,6 +21,13 @@ or foreign database is moved aside and rebuilt, with a notice in `Index.warnings
     index.quotes(actor=None, kinds=SAID_KINDS)  -> list[QuoteHit]  (date order; default: direct quotes only)
     index.outlets()    -> list[OutletStats]     # per source: quotes, anonymous and loaded-verb shares
     index.sync_paths([changed files])           # live updates from a file watcher
+    index.take_notices() -> list[str]           # the database was replaced or damaged, and rebuilt
+    index.clear()                               # empty it in place (reindex --full)
+
+Processes take turns syncing (`locking.SyncLock`); a sync that cannot get its turn, or
+meets another program's lock, raises `IndexBusy` (a UserError): what the index holds can
+still be read. A full disk is a UserError. A damaged database is moved aside and rebuilt
+by the sync that meets it; one deleted or replaced is reopened.
 
 Threads: call `sync`/`sync_paths` from one worker thread at a time, read from any
 thread (each thread gets its own SQLite connection; WAL lets readers see the last

@@ -227,6 +227,38 @@ class Index:
             finally:
                 lock.release()
 
+    def clear(self) -> None:
+        """Empty the index in place, for a full rebuild by the next sync. In place, not by
+        deleting the file: another process reading or following it keeps a valid database
+        (deleting a database in WAL mode under an open connection can lose what it writes)."""
+        with self._write_lock:
+            lock = SyncLock(self.path)
+            if not lock.acquire(self.lock_wait):
+                raise IndexBusy("another newsreader is updating the index; try again when it is done")
+            try:
+                connection = schema.connect(self.path)
+                try:
+                    connection.execute("BEGIN IMMEDIATE")
+                    for table in schema.CONTENT_TABLES:
+                        connection.execute(f"DELETE FROM {table}")
+                    connection.execute("INSERT INTO fts (fts) VALUES ('delete-all')")
+                    connection.execute("COMMIT")
+                except sqlite3.DatabaseError as error:
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                    if schema.is_busy(error):
+                        raise IndexBusy("the index is locked by another program; try again when it is done") from None
+                    if schema.is_disk_error(error):
+                        raise UserError(schema.disk_error_message(self.path.parent, error)) from None
+                    reason = schema.damage(self.path, error)
+                    if reason is None:
+                        raise
+                    self.rebuild(reason)
+                finally:
+                    connection.close()
+            finally:
+                lock.release()
+
     def rebuild(self, reason: str) -> None:
         """Move the database aside (`reason`: why, for the notice) and start a new one,
         which the next sync fills."""

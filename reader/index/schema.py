@@ -137,6 +137,12 @@ INSERT INTO fts (fts, rank) VALUES ('rank', '{RANK}');
 """
 
 
+# Every table but `meta` and the FTS index: what `Index.clear` empties.
+CONTENT_TABLES = (
+    "articles", "files", "bodies", "problems", "analyses", "actors", "name_keys", "article_actors", "actor_names", "quotes",
+)
+
+
 def database_path(store_root: Path, cache_dir: Path) -> Path:
     """One database per store, named from its resolved path."""
     digest = hashlib.sha256(str(store_root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()

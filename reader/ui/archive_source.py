@@ -50,6 +50,7 @@ class ArticleSource(Protocol):
         self, progress: Progress | None, cancel: threading.Event | None, listed: Callable[[], None] | None = None
     ) -> SyncResult: ...
     def sync_paths(self, paths: Sequence[str]) -> SyncResult: ...
+    def take_notices(self) -> list[str]: ...
     def search(self, text: str) -> SearchResult: ...
     def actors(self) -> list[ActorStats]: ...
     def actors_called(self, text: str) -> set[str]: ...
@@ -117,6 +118,10 @@ class IndexSource:
     def sync_paths(self, paths: Sequence[str]) -> SyncResult:
         return self.index.sync_paths(paths, gazetteer=self.gazetteer, analyze=self._analyze)
 
+    def take_notices(self) -> list[str]:
+        """What happened to the index itself (deleted, found damaged: rebuilt)."""
+        return self.index.take_notices()
+
     def search(self, text: str) -> SearchResult:
         """Raises `QueryError` for a query that cannot be understood."""
         query = parse_query(text)
@@ -182,6 +187,9 @@ class ScanSource:
 
     def sync_paths(self, paths: Sequence[str]) -> SyncResult:
         return self.sync(None, None)
+
+    def take_notices(self) -> list[str]:
+        return []
 
     def search(self, text: str) -> SearchResult:
         query = parse_query(text)

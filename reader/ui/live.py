@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 
+from reader.errors import UserError
 from reader.model import Article
 from reader.ui.archive_messages import (
     FirstScreen,
@@ -25,6 +26,7 @@ from reader.ui.archive_messages import (
 from reader.ui import collector
 
 if TYPE_CHECKING:
+    from reader.index.sync import SyncResult
     from reader.index.peek import IndexPeek
     from reader.ui.app import NewsreaderApp
     from reader.ui.archive_source import ArticleSource
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 RELIST_SECONDS = 0.5  # during indexing, the list is refreshed at most this often
 FIRST_RELIST_SECONDS = 0.1  # but the first articles of a new store are listed at once
 FIRST_SCREEN = 200  # articles listed before the whole list is read from a warm index
+BUSY_RETRY_SECONDS = 1.0  # while another process indexes the store, its progress is listed this often
 
 
 class LiveArchive:
@@ -93,6 +96,8 @@ class LiveArchive:
         self._follow(source)
 
     def _sync_all(self: NewsreaderApp, source: ArticleSource) -> ArticleSource | None:
+        from reader.index.archive import IndexBusy
+
         stop = self._stop
         last = {"time": time.monotonic(), "done": 0, "interval": FIRST_RELIST_SECONDS}
 
@@ -113,23 +118,42 @@ class LiveArchive:
                 last.update(time=time.monotonic())
                 self.post_message(Listing(source.summaries(), source.problems()))
 
-        try:
-            result = source.sync(progress, stop, listed)
-        except (sqlite3.Error, OSError) as error:
-            if not source.has_index:
-                raise
-            from reader.ui.archive_source import ScanSource, fallback_notice
+        busy_told = False
+        while True:
+            try:
+                result = source.sync(progress, stop, listed)
+                break
+            except IndexBusy as busy:
+                # Another process is indexing this store: show what it has committed so
+                # far, and take over once it is done.
+                if not busy_told:
+                    busy_told = True
+                    self.post_message(StoreNotice(f"{_sentence(str(busy))}: showing what it holds so far", "warning"))
+                self.post_message(Listing(source.summaries(), source.problems()))
+                if stop.wait(BUSY_RETRY_SECONDS):
+                    return None
+            except UserError as error:  # a full disk: what is indexed stays readable
+                self.post_message(StoreNotice(_sentence(str(error)), "error"))
+                result = None
+                break
+            except (sqlite3.Error, OSError) as error:
+                if not source.has_index:
+                    raise
+                from reader.ui.archive_source import ScanSource, fallback_notice
 
-            source = ScanSource(source.store_root, self.max_file_bytes, self.outside_links)
-            self.post_message(SourceReady(source, [fallback_notice(error)]))
-            result = source.sync(progress, stop)
+                source = ScanSource(source.store_root, self.max_file_bytes, self.outside_links)
+                self.post_message(SourceReady(source, [fallback_notice(error)]))
+                result = source.sync(progress, stop)
+                break
         if stop.is_set():
             return None
+        self._post_index_notices(source)
         self.post_message(Listing(source.summaries(), source.problems()))
         self.post_message(SyncDone(result))
         return source
 
     def _follow(self: NewsreaderApp, source: ArticleSource) -> None:
+        from reader.index.archive import IndexBusy
         from reader.ui.watch import Back, Changed, Gone, Settling, store_events
 
         root = source.store_root
@@ -139,6 +163,29 @@ class LiveArchive:
         def post_listing() -> None:
             problems = [problem for problem in source.problems() if not settling.hides(problem)]
             self.post_message(Listing(source.summaries(), problems))
+
+        # Live updates never stop silently: changes met while the index is busy (another
+        # process, another program's lock) or unwritable wait here and are tried again.
+        waiting: set[str] = set()
+        whole_store = False
+        trouble: str | None = None  # the notice shown for the current spell of trouble
+
+        def attempt(sync) -> SyncResult | None:
+            nonlocal trouble
+            try:
+                result = sync()
+            except (UserError, sqlite3.Error, OSError) as error:
+                text = _sentence(str(error))
+                if trouble != text:
+                    trouble = text
+                    ending = "new files appear once it is free" if isinstance(error, IndexBusy) else "trying again"
+                    self.post_message(StoreNotice(f"{text}: {ending}", "warning"))
+                return None
+            if trouble is not None:
+                trouble = None
+                self.post_message(StoreNotice("The index is up to date again"))
+            self._post_index_notices(source)
+            return result
 
         for event in store_events(root, self._stop):
             if self._stop.is_set():
@@ -150,27 +197,43 @@ class LiveArchive:
                 continue
             if isinstance(event, Back):
                 self.post_message(StoreNotice(f"The store {root} is back"))
-                source.sync(None, self._stop)
-                post_listing()
-                continue
-            assert isinstance(event, Changed)
+                whole_store = True
+            assert isinstance(event, (Changed, Back))
             changed = False
-            if event.paths:
-                relative = {_relative(path, real_root, str(root)) for path in event.paths}
-                if any(os.path.isdir(path) for path in event.paths):
-                    result = source.sync(None, self._stop)  # a new folder: its files may predate the watch
+            paths = getattr(event, "paths", frozenset())
+            if paths or waiting or whole_store:
+                relative = {_relative(path, real_root, str(root)) for path in paths} | waiting
+                if whole_store or any(os.path.isdir(path) for path in paths):
+                    # the store came back, or a new folder: its files may predate the watch
+                    result = attempt(lambda: source.sync(None, self._stop))
                 else:
-                    result = source.sync_paths(sorted(relative))
+                    result = attempt(lambda: source.sync_paths(sorted(relative)))
+                if result is None:
+                    waiting = relative
+                    whole_store = whole_store or bool(paths and any(os.path.isdir(path) for path in paths))
+                    continue
+                waiting, whole_store = set(), False
                 settling.release(relative)
                 settling.hold(result.problems, relative)
-                changed = result.changed
+                changed = result.changed or isinstance(event, Back)
             moving, settled = settling.due()
             if moving:
-                result = source.sync_paths(moving)
+                result = attempt(lambda: source.sync_paths(moving))
+                if result is None:
+                    waiting.update(moving)
+                    continue
                 settling.hold(result.problems, moving)
                 changed = changed or result.changed
             if changed or moving or settled:
                 post_listing()
+
+    def _post_index_notices(self: NewsreaderApp, source: ArticleSource) -> None:
+        for notice in source.take_notices():
+            self.post_message(StoreNotice(_sentence(notice), "warning"))
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _relative(path: str, real_root: str, root: str) -> str:

@@ -143,11 +143,10 @@ class SearchFeatures:
         self.push_screen(NamePrompt("Save search", f"A name for {query}", default), save)
 
     def _save_search(self: NewsreaderApp, name: str, query: str) -> None:
-        from reader.config import ConfigSaveError, save_saved_searches
+        from reader.config import ConfigSaveError, save_search
 
-        searches = {**self.saved_searches, name: query}
         try:
-            save_saved_searches(searches)
+            searches = save_search(name, query)  # merged with what the file holds now
         except ConfigSaveError as error:
             self.notify(str(error), title="Search not saved", severity="error", timeout=8)
             return
