@@ -423,3 +423,29 @@ def test_every_yaml_reader_survives_a_hostile_value(tmp_path):
             load_yaml(text)
         with pytest.raises(yaml.YAMLError):
             load_all_yaml(text)
+
+
+@needs_fifo
+@needs_symlinks
+def test_live_updates_apply_the_same_rules_as_the_walk(tmp_path):
+    """Files named by the watcher (`sync_paths`) pass the same checks: a FIFO is reported,
+    a link out of the store is not read, a name that is not UTF-8 never breaks the index."""
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Private words.\n", encoding="utf-8")
+    store = good_store(tmp_path / "store")
+    with Index.open(store, tmp_path / "cache") as index:
+        index.sync()
+        os.mkfifo(store / "fifo.txt")
+        os.symlink(outside, store / "out.txt")
+        changed = [str(store / "fifo.txt"), str(store / "out.txt")]
+        try:
+            with open(os.fsencode(store) + b"/bad\xff.txt", "wb") as handle:
+                handle.write(b"Bad name.\n")
+            changed.append(os.fsdecode(os.fsencode(store) + b"/bad\xff.txt"))
+        except OSError:
+            pass  # the file system refuses such names: nothing to check there
+        result = index.sync_paths(changed)
+        assert [s.id for s in index.summaries()] == ["good.txt"]
+        reasons = {p.path: p.reason for p in result.problems}
+        assert reasons["fifo.txt"].startswith("not a regular file (a FIFO)")
+        assert reasons["out.txt"].startswith("symlink to outside the store")
