@@ -23,6 +23,7 @@ from reader.state import ReadingState
 from reader.store import parse_text, scan_store
 
 from hostile_fixtures import assert_terminal_safe
+from snapshot_apps.harness import pilot_test, settle
 
 REPO = Path(__file__).resolve().parents[1]
 COMMANDS = (["list"], ["check"], ["show", "good.txt"], ["search", "ordinary"], ["actors"], ["quotes", "--all"], ["reindex"])
@@ -109,6 +110,25 @@ def test_a_number_that_does_not_convert_is_a_problem_of_its_file_only(tmp_path, 
     assert f"odd.yaml:2: invalid YAML value: " in outputs["check"] and reason in outputs["check"]
     assert f"odd.md:3: invalid YAML value: " in outputs["check"]
     assert "good.txt" in outputs["list"]
+
+
+@pilot_test
+async def test_the_app_reads_a_store_holding_a_name_that_is_not_utf8(tmp_path):
+    from reader.config import Config
+    from reader.ui.launch import make_app
+
+    store = good_store(tmp_path / "store")
+    try:
+        with open(os.fsencode(store) + b"/bad\xff.txt", "wb") as handle:
+            handle.write(b"Bad name.\n")
+    except OSError:
+        pytest.skip("the file system refuses names that are not UTF-8")
+    app = make_app(store, state=ReadingState(tmp_path / "state.yaml"), config=Config())
+    app.read_after = 3600.0
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert [article.id for article in app.all_articles] == ["good.txt"]
+        assert [(p.path, p.fatal) for p in app.problems] == [("bad\\udcff.txt", True)]
 
 
 def test_a_number_that_does_not_convert_in_config_or_state_is_a_warning(tmp_path):
@@ -240,6 +260,19 @@ def test_search_honours_the_configured_limit(tmp_path, capsys):
     write_config("max_file_bytes: 2000\n")
     code, out, _ = run(capsys, "search", "--store", str(store), "ordinary", "--json")
     assert code == 0 and [hit["id"] for hit in json.loads(out)] == ["good.txt"]
+
+
+def test_add_and_analyze_refuse_a_file_over_the_configured_limit_without_reading_it(tmp_path, capsys):
+    store = good_store(tmp_path / "store")
+    write_config("max_file_bytes: 2000\n")
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:  # sparse: large on paper, nothing to read
+        handle.truncate(10**9)
+    code, _, err = run(capsys, "add", "--store", str(store), str(big))
+    assert code == 1 and "larger than the 2,000 bytes limit; not loaded" in err
+    code, _, err = run(capsys, "analyze", str(big))
+    assert code == 2 and "larger than the 2,000 bytes limit" in err
+    assert sorted(p.name for p in store.iterdir()) == ["good.txt"]
 
 
 def test_import_never_reports_added_for_a_row_the_store_would_refuse(tmp_path, capsys):
@@ -390,3 +423,29 @@ def test_every_yaml_reader_survives_a_hostile_value(tmp_path):
             load_yaml(text)
         with pytest.raises(yaml.YAMLError):
             load_all_yaml(text)
+
+
+@needs_fifo
+@needs_symlinks
+def test_live_updates_apply_the_same_rules_as_the_walk(tmp_path):
+    """Files named by the watcher (`sync_paths`) pass the same checks: a FIFO is reported,
+    a link out of the store is not read, a name that is not UTF-8 never breaks the index."""
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Private words.\n", encoding="utf-8")
+    store = good_store(tmp_path / "store")
+    with Index.open(store, tmp_path / "cache") as index:
+        index.sync()
+        os.mkfifo(store / "fifo.txt")
+        os.symlink(outside, store / "out.txt")
+        changed = [str(store / "fifo.txt"), str(store / "out.txt")]
+        try:
+            with open(os.fsencode(store) + b"/bad\xff.txt", "wb") as handle:
+                handle.write(b"Bad name.\n")
+            changed.append(os.fsdecode(os.fsencode(store) + b"/bad\xff.txt"))
+        except OSError:
+            pass  # the file system refuses such names: nothing to check there
+        result = index.sync_paths(changed)
+        assert [s.id for s in index.summaries()] == ["good.txt"]
+        reasons = {p.path: p.reason for p in result.problems}
+        assert reasons["fifo.txt"].startswith("not a regular file (a FIFO)")
+        assert reasons["out.txt"].startswith("symlink to outside the store")

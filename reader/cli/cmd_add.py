@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import secrets
 from pathlib import Path
 
 from reader.cli import add_store_option
@@ -148,9 +149,10 @@ def write_new_file(path: Path, data: bytes) -> bool:
     if os.path.lexists(path):
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
-        with open(temporary, "wb") as handle:
+        # "x": a file (or symlink) already there is never written through.
+        with open(temporary, "xb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

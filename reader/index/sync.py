@@ -263,7 +263,9 @@ def _stat_paths(root: Path, paths: Iterable[str], outside_links: bool = False) -
             absolute = os.path.join(top, relative)
         if not is_article_file(relative):
             continue
-        if not is_utf8(relative) or (not outside_links and os.path.islink(absolute) and not is_inside(absolute, real_top)):
+        if not is_utf8(relative):
+            continue  # SQLite cannot hold the name: the next full sync's walk reports it
+        if not outside_links and os.path.islink(absolute) and not is_inside(absolute, real_top):
             present[relative] = _Stat(absolute, -1, 0)  # reported when it is "read"
             continue
         try:
@@ -361,9 +363,7 @@ def _insert_problems(connection: sqlite3.Connection, path: str, problems: list[P
 
 def _refusal(root: Path, path: str, absolute: str, outside_links: bool) -> OSError | None:
     """Why a file found by `_stat_paths` (a live update) is not read, as the walk
-    would say it: a name that is not UTF-8 (SQLite cannot store it), a link out of the store."""
-    if not is_utf8(path):
-        return _Refused("file name is not valid UTF-8; not read (rename it)")
+    would say it: a link out of the store."""
     if not outside_links and os.path.islink(absolute) and not is_inside(absolute, os.path.realpath(root)):
         return _Refused(OUTSIDE_LINK, fatal=False)
     return None
