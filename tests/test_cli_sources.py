@@ -101,3 +101,14 @@ def test_quotes_text_marks_reported_speech_and_anonymous_sources(store: Path, ca
     out = capsys.readouterr().out
     assert "2020-02-03  Tomas Reiner (reported): the ferry had been cancelled because of the storm" in out
     assert "(a senior official, anonymous) (reported): The crew had not been paid for two months" in out
+
+
+def test_analyze_text_lists_reported_speech_anonymous_sources_and_loaded_verbs(tmp_path: Path, capsys):
+    path = write(tmp_path, "talks.txt", (
+        "Talks stalled\n\nThe talks have stalled, a senior official said, speaking on condition of anonymity.\n\n"
+        "Tomas Reiner claimed that the repairs had cost twice what the council admits.\n"
+    ))
+    assert main(["analyze", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "  a senior official (anonymous) (reported): The talks have stalled" in lines
+    assert "  Tomas Reiner (reported) [claimed]: the repairs had cost twice what the council admits" in lines

@@ -184,9 +184,10 @@ def _usable(text: str, match: re.Match[str]) -> bool:
     start = match.start()
     if start and (text[start - 1].isalnum() or text[start - 1] in "-‐_"):
         return False  # inside a word ("unsaid"), or "so-called"
-    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
-    if before is not None:
-        word = before.group(1).lower()
+    chunk = text[max(0, start - 24) : start]
+    words = chunk.split()
+    if words and chunk[-1] in " \t\xa0" and words[-1][-1:].isalpha():
+        word = words[-1].lower()
         if word in _NOT_BEFORE_A_VERB or word.endswith(("n't", "n’t")):
             return False  # "to tell", "could deny", "his claim", "the alleged", "wouldn't tell"
         if word in _PREPOSITIONS_BEFORE_GERUND and match.group().endswith("ing"):
@@ -197,7 +198,6 @@ def _usable(text: str, match: re.Match[str]) -> bool:
 
 
 _AFTER_DOUBLED_MARKS = re.compile(r"[,—-]['’]{2}(?:\s+[\w.’'-]+){0,6}\s+$")
-_WORD_BEFORE = re.compile(r"([\w’']+)[^\S\n]+$")
 _NOT_BEFORE_A_VERB = frozenset(
     """to could would should might may must can will shall cannot the a an his her their its our my your this that
     these those whose worth""".split()

@@ -87,6 +87,16 @@ def _print_summary(article: Article, analysis: Analysis) -> None:
     for actor in analysis.actors:
         print(f"  {actor.kind:<12} {clean_line(actor.name)}  ({counted(actor.mentions, 'mention')}, {counted(actor.quotes, 'quote')})")
     for quote in analysis.quotes:
-        if quote.kind == "statement":
-            speaker = clean_line(quote.speaker) if quote.speaker else "?"
-            print(f"  {speaker}: {clean_line(quote.text)}")
+        if quote.kind in ("statement", "reported"):
+            speaker = clean_line(quote.speaker) if quote.speaker else _unnamed(quote)
+            how = " (reported)" if quote.kind == "reported" else ""
+            loaded = f" [{clean_line(quote.cue)}]" if quote.cue and quote.cue_group == "loaded" else ""
+            print(f"  {speaker}{how}{loaded}: {clean_line(quote.text)}")
+
+
+def _unnamed(quote) -> str:
+    from reader.text import clean_line
+
+    if quote.speaker_kind == "anonymous" and quote.speaker_descriptor:
+        return f"{clean_line(quote.speaker_descriptor)} (anonymous)"
+    return "?"
