@@ -326,3 +326,12 @@ def test_a_surname_goes_to_the_person_the_article_is_about() -> None:
         '"He would have loved this," Quist said of the award.'
     )
     assert quote(body, "loved this").speaker == "Mara Quist"
+
+
+def test_a_surname_standing_alone_is_still_an_antecedent() -> None:
+    body = (
+        "Dr Greta Lund studies old remedies. Tomas Ek ran the laboratory tests.\n\n"
+        '"It works," Ek said. Lund, who translated the text, believes the find matters.\n\n'
+        '"People in the past looked at science too," she said.'
+    )
+    assert quote(body, "looked at science").speaker == "Greta Lund"

@@ -598,6 +598,8 @@ class Resolver:
         outside = _outside(self.mentions, sorted(quoted))
         self.people = [m for m in outside if m.kind == "person" and not _is_group(m.actor) and not _in_credit(text, m)]
         self.people_starts = [m.start for m in self.people]
+        self._quoted = sorted(quoted)
+        self._surnames_added = False
         self.last_named: list[tuple[int, str, bool]] = []  # (position, name, is a person)
         self.genders: dict[str, str | None] = {}
         self.kinds = {m.actor: m.kind for m in self.mentions}
@@ -781,6 +783,12 @@ class Resolver:
                         return mention.actor
             return None
         gender = pronoun_gender(word)
+        if not self._surnames_added:
+            self._surnames_added = True
+            extra = _bare_surnames(self.text, self.people, self.mentions, self._quoted)
+            if extra:
+                self.people = sorted(self.people + extra, key=lambda m: m.start)
+                self.people_starts = [m.start for m in self.people]
         if self.people:
             person = self._antecedent(span.start, gender)
             if person is not None:
@@ -904,6 +912,38 @@ def _speaker_kind(mention_kind: str | None) -> str | None:
     if mention_kind == "organisation":
         return "organisation"
     return None
+
+
+def _bare_surnames(
+    text: str, people: list[Mention], mentions: list[Mention], quoted: Sequence[tuple[int, int]]
+) -> list[Mention]:
+    """`Lee, who translated the text, believes …`: a full name's surname standing alone where
+    the name finder let it pass, as a person a later "she" may stand for."""
+    owners: dict[str, set[str]] = {}
+    for person in people:
+        words = person.actor.split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            owners.setdefault(words[-1], set()).add(person.actor)
+    owners = {surname: actors for surname, actors in owners.items() if len(actors) == 1}
+    if not owners:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    spans = sorted(quoted)
+    found = []
+    for match in _CAPITALISED_WORD.finditer(text):
+        if match.group() not in owners or _inside(taken, match.start()) or _inside(spans, match.start()):
+            continue
+        found.append(Mention(match.start(), match.end(), match.group(), "person", next(iter(owners[match.group()]))))
+    return found
+
+
+_CAPITALISED_WORD = re.compile(rf"(?<![\w'’-])[{UPPER}][\w'’-]*(?<!['’-])")
+
+
+def _inside(ranges: list[tuple[int, int]], position: int) -> bool:
+    """Whether a position falls in one of some sorted (start, end) ranges (they may nest)."""
+    index = bisect.bisect_right(ranges, (position, len(ranges) + position + 1 << 40)) - 1
+    return any(ranges[k][0] <= position < ranges[k][1] for k in range(index, max(-1, index - 4), -1))
 
 
 _CREDIT = re.compile(r"\((?:[^()\n]{0,40}/|\s*(?:Submitted by|Photo|Credit|Image|Pictured)\b)", re.IGNORECASE)
