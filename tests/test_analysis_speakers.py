@@ -335,3 +335,12 @@ def test_a_surname_standing_alone_is_still_an_antecedent() -> None:
         '"People in the past looked at science too," she said.'
     )
     assert quote(body, "looked at science").speaker == "Greta Lund"
+
+
+def test_an_organisation_after_its_article_opens_the_sentence_before() -> None:
+    body = (
+        "The Harbour Council issued a statement apologising to residents for the delay.\n\n"
+        '"On behalf of everyone here, we offer a deep apology to every family."'
+    )
+    q = quote(body, "deep apology")
+    assert (q.speaker, q.speaker_via) == ("Harbour Council", "nearest")

@@ -281,6 +281,14 @@ def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
     if found is None or found.kind != "phrase":
         return found
     words = _tokens(text, found.start, found.end)
+    if _bare(words[0][2]) == "the" and len(words) > 2 and words[1][2][0].isupper():
+        # "The DNC issued a statement": an organisation's name after its article, then a verb
+        k = 1
+        while k < len(words) and _is_word(words[k][2]) and words[k][2][0].isupper():
+            k += 1
+        if k < len(words) and _verb_like(words[k][2]):
+            return SpeakerSpan(words[1][0], words[k - 1][1], "name")
+        return found
     if _bare(words[0][2]) in DETERMINERS:
         return found
     i = 0
