@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.analysis.cues import CueFinder
+from reader.analysis.cues import CueFinder, CueMatch
 from reader.analysis.letters import UPPER
 from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_bounds
 from reader.analysis.gender import pronoun_gender
@@ -179,7 +179,7 @@ def _closes_sentence(text: str, span: QuoteSpan) -> bool:
     return _CLOSING_PERIOD.match(text, span.end - 2) is not None or _CLOSING_PERIOD.match(text, span.end - 3) is not None
 
 
-def _usable_cue(text: str, match: re.Match[str]) -> bool:
+def _usable_cue(text: str, match: CueMatch) -> bool:
     # "so-called" is not a cue; neither is a capitalised cue inside a name run.
     return not (match.start() and text[match.start() - 1] in "-‐")
 
@@ -225,14 +225,14 @@ def _cue_before(
     return None
 
 
-def _first_cue(text: str, cues: CueFinder, gap: tuple[int, int]) -> re.Match[str] | None:
+def _first_cue(text: str, cues: CueFinder, gap: tuple[int, int]) -> CueMatch | None:
     for match in cues.finditer(text, *gap):
         if _usable_cue(text, match):
             return match
     return None
 
 
-def _outer_speaker(text: str, lo: int, first: re.Match[str], inner: SpeakerSpan) -> _Attribution | None:
+def _outer_speaker(text: str, lo: int, first: CueMatch, inner: SpeakerSpan) -> _Attribution | None:
     """`Graham assures his audience he will tell the "bigots" …`: the reported clause's
     pronoun is the speaker of the sentence's first cue."""
     if first.group().lower().startswith("according"):
@@ -253,7 +253,7 @@ def _only_connectives(text: str, lo: int, hi: int) -> bool:
 _COORDINATION = re.compile(r"(?:,[\"”’']?|\b(?:and|but|or|then))(?:\s+(?:also|later|then|again|even|further|repeatedly))?\s*$")
 
 
-def _subject_elided(text: str, lo: int, cue: re.Match[str]) -> bool:
+def _subject_elided(text: str, lo: int, cue: CueMatch) -> bool:
     before = text[max(lo, cue.start() - 24) : cue.start()]
     match = _COORDINATION.search(before)
     if match is None:
