@@ -28,7 +28,10 @@ def test_she_skips_the_man_named_just_before() -> None:
 
 
 def test_he_skips_the_woman_named_just_before() -> None:
-    body = 'Tomas Berg coached the side for a decade before Linda Moss took over.\n\n"It was time to go," he said.'
+    body = (
+        "Tomas Berg coached the side for a decade before Linda Moss took over.\n\n"
+        '"It was time to go," he said.'
+    )
     assert quote(body, "It was time").speaker == "Tomas Berg"
 
 
@@ -344,3 +347,37 @@ def test_an_organisation_after_its_article_opens_the_sentence_before() -> None:
     )
     q = quote(body, "deep apology")
     assert (q.speaker, q.speaker_via) == ("Harbour Council", "nearest")
+
+
+def test_a_clause_ending_in_a_month_is_still_the_subject_of_an_ing_cue() -> None:
+    body = (
+        "Orla Penn backed the plan in early June, but only after weeks of doubt, "
+        'telling reporters in May that she was "not quite there yet."'
+    )
+    assert quote(body, "not quite there").speaker == "Orla Penn"
+
+
+def test_a_long_clause_opens_with_its_subject() -> None:
+    body = (
+        "Kasko bemoaned the city's reputation around the world, "
+        'saying visitors "laugh at our potholes and our trains."'
+    )
+    assert quote(body, "laugh at our potholes").speaker == "Kasko"
+
+
+def test_a_name_closing_lowercase_role_words_after_the_cue() -> None:
+    body = '"The first defence is the family," said former secretary of state Ada Lorne, who spoke first.'
+    assert quote(body, "first defence").speaker == "Ada Lorne"
+
+
+def test_a_title_in_quotes_does_not_cut_off_the_attribution_before_it() -> None:
+    body = (
+        '"I had a bad earpiece," Noor Vance told NBC\'s "Morning Hour" on Monday. '
+        '"I could hardly hear what he was saying at all."'
+    )
+    assert quote(body, "hardly hear").speaker == "Noor Vance"
+
+
+def test_remembered_after_a_quote_is_a_cue() -> None:
+    body = '"She took it upon herself to prove them wrong," remembered Roy Verlin, her former spokesman.'
+    assert quote(body, "prove them wrong").speaker == "Roy Verlin"

@@ -70,7 +70,10 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         p_last = max(0, bisect.bisect_right(paragraph_starts, span.end - 1) - 1)
         p_end = paragraphs[p_last][1]
         gaps = _gaps_before(body, spans, index, p_start)
-        previous_end = spans[index - 1].end if index and spans[index - 1].end > p_start else p_start
+        k = index - 1
+        while k >= 0 and quotes[k].kind == "term" and spans[k].end > p_start:
+            k -= 1  # `Trump told NBC's "Today" on Monday. "…"`: a title does not cut the sentence off
+        previous_end = spans[k].end if k >= 0 and spans[k].end > p_start else p_start
         next_start = spans[index + 1].start if index + 1 < len(spans) and spans[index + 1].start < p_end else p_end
         sentence_end = _sentence_end(body, span.end, next_start)
         if _closes_sentence(body, span):

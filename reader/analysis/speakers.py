@@ -167,6 +167,10 @@ def phrase_after(text: str, cue_end: int, hi: int) -> SpeakerSpan | None:
     if _bare(segment[0][2]) in PRONOUNS:
         return SpeakerSpan(segment[0][0], segment[0][1], "pronoun")
     found = _noun_phrase(text, segment)
+    if found is None or found.kind == "phrase":
+        named = _name_closing_role(text, segment)
+        if named is not None:
+            return named  # "said former secretary of state Hillary Clinton"
     if (
         found is not None
         and found.kind == "phrase"
@@ -179,6 +183,21 @@ def phrase_after(text: str, cue_end: int, hi: int) -> SpeakerSpan | None:
         if named is not None:
             return named
     return found
+
+
+def _name_closing_role(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None:
+    """A full name ending a run of lowercase role words: `former secretary of state Ann Roe`."""
+    j = len(words)
+    while j > 0 and (words[j - 1][2][0].isupper() or _bare(words[j - 1][2]) in _NAME_PARTICLES):
+        j -= 1
+    if len(words) - j < 2 or j == 0 or len(words) > 10 or not words[j - 1][2][0].islower():
+        return None
+    if _bare(words[j - 1][2]) in PREPOSITIONS or _bare(words[j - 1][2]) in DETERMINERS:
+        return None  # "a spokesman for Harbour Bank": the bank is not the speaker's name
+    if any(_is_cue(w[2]) or _bare(w[2]) in PRONOUNS or _bare(w[2]) in _CALENDAR for w in words):
+        return None
+    named = _noun_phrase(text, words[j:])
+    return named if named is not None and named.kind == "name" else None
 
 
 def _apposed_name(text: str, tokens: list[tuple[int, int, str]]) -> SpeakerSpan | None:
@@ -227,8 +246,8 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
             or (first[0].isupper() and low.endswith(("ing", "ed")) and low not in _NOT_PARTICIPLES)
             or (low.endswith("ly") and len(low) > 4)
             or (len(segment) == 1 and low in actor_lexicon().common)  # "Moreover,"
-            or _bare(segment[-1][2]) in _INTRO_ENDS
-            or _bare(segment[-1][2]) in _CALENDAR
+            or (_bare(segment[-1][2]) in _INTRO_ENDS and len(segment) <= 4)  # "Hours later,"
+            or (_bare(segment[-1][2]) in _CALENDAR and len(segment) <= 4)  # "Late on Monday,"
             or all(_bare(word[2]) in _CALENDAR or _bare(word[2]) in _DAY_PARTS or word[2].isdigit() for word in segment)
         ):
             continue
@@ -243,8 +262,12 @@ def _opening_phrase(text: str, start: int, hi: int) -> SpeakerSpan | None:
     Estonia`) is read from the clause's start, so its first name is found."""
     found = phrase_after(text, start, hi)
     if found is None and text[start : start + 1].isupper():
-        words = _tokens(text, start, hi)[:8]
-        if len(words) >= 2 and all(_is_word(w[2]) for w in words):
+        words = []
+        for token in _tokens(text, start, hi)[:8]:
+            if not _is_word(token[2]):
+                break
+            words.append(token)
+        if len(words) >= 2:
             found = SpeakerSpan(start, words[-1][1], "phrase")  # a long clause: its first name is read below
     if (
         found is not None
