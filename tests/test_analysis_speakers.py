@@ -36,7 +36,10 @@ def test_he_skips_the_woman_named_just_before() -> None:
 
 
 def test_a_title_gives_the_gender() -> None:
-    body = "Mrs Okonjo met Mr Halvard at the depot, and the two argued about the fares.\n\n" '"They are far too high," she said.'
+    body = (
+        "Mrs Okonjo met Mr Halvard at the depot, and the two argued about the fares.\n\n"
+        '"They are far too high," she said.'
+    )
     assert quote(body, "far too high").speaker == "Okonjo"
 
 
