@@ -384,3 +384,11 @@ def test_a_title_in_quotes_does_not_cut_off_the_attribution_before_it() -> None:
 def test_remembered_after_a_quote_is_a_cue() -> None:
     body = '"She took it upon herself to prove them wrong," remembered Roy Verlin, her former spokesman.'
     assert quote(body, "prove them wrong").speaker == "Roy Verlin"
+
+
+def test_a_title_and_an_adjective_before_role_words_and_the_name() -> None:
+    body = (
+        "Former Republican presidential candidate Tod Berrin broke down what was wrong with the "
+        'advert: "What they did was careless and it insulted everyone."'
+    )
+    assert quote(body, "careless").speaker == "Tod Berrin"

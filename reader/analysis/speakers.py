@@ -324,11 +324,11 @@ def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
         return found
     if k - i == 1 and words[i][2].lower() in actor_lexicon().common:
         return found  # "After saying …", "Only 52 percent …"
-    if k == 1 and _descriptive(words[0][2]):
-        later = _name_after_role(words, 1)
+    if k - i == 1 and _descriptive(words[i][2]):
+        later = _name_after_role(words, k)
         if later is not None:
             return later
-        if words[0][2].lower().endswith(("ic", "an", "al", "ive", "ese", "ish")):
+        if words[i][2].lower().endswith(("ic", "an", "al", "ive", "ese", "ish")):
             return found  # "Democratic leaders": an adjective, no one's name
     return SpeakerSpan(words[i][0], words[k - 1][1], "name")
 
