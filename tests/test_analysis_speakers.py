@@ -29,12 +29,18 @@ def test_she_skips_the_man_named_just_before() -> None:
 
 
 def test_he_skips_the_woman_named_just_before() -> None:
-    body = 'Tomas Berg coached the side for a decade before Linda Moss took over.\n\n"It was time to go," he said.'
+    body = (
+        "Tomas Berg coached the side for a decade before Linda Moss took over.\n\n"
+        '"It was time to go," he said.'
+    )
     assert quote(body, "It was time").speaker == "Tomas Berg"
 
 
 def test_a_title_gives_the_gender() -> None:
-    body = "Mrs Okonjo met Mr Halvard at the depot, and the two argued about the fares.\n\n" '"They are far too high," she said.'
+    body = (
+        "Mrs Okonjo met Mr Halvard at the depot, and the two argued about the fares.\n\n"
+        '"They are far too high," she said.'
+    )
     assert quote(body, "far too high").speaker == "Okonjo"
 
 
@@ -327,3 +333,63 @@ def test_a_surname_goes_to_the_person_the_article_is_about() -> None:
         '"He would have loved this," Quist said of the award.'
     )
     assert quote(body, "loved this").speaker == "Mara Quist"
+
+
+def test_a_surname_standing_alone_is_still_an_antecedent() -> None:
+    body = (
+        "Dr Greta Lund studies old remedies. Tomas Ek ran the laboratory tests.\n\n"
+        '"It works," Ek said. Lund, who translated the text, believes the find matters.\n\n'
+        '"People in the past looked at science too," she said.'
+    )
+    assert quote(body, "looked at science").speaker == "Greta Lund"
+
+
+def test_an_organisation_after_its_article_opens_the_sentence_before() -> None:
+    body = (
+        "The Harbour Council issued a statement apologising to residents for the delay.\n\n"
+        '"On behalf of everyone here, we offer a deep apology to every family."'
+    )
+    q = quote(body, "deep apology")
+    assert (q.speaker, q.speaker_via) == ("Harbour Council", "nearest")
+
+
+def test_a_clause_ending_in_a_month_is_still_the_subject_of_an_ing_cue() -> None:
+    body = (
+        "Orla Penn backed the plan in early June, but only after weeks of doubt, "
+        'telling reporters in May that she was "not quite there yet."'
+    )
+    assert quote(body, "not quite there").speaker == "Orla Penn"
+
+
+def test_a_long_clause_opens_with_its_subject() -> None:
+    body = (
+        "Kasko bemoaned the city's reputation around the world, "
+        'saying visitors "laugh at our potholes and our trains."'
+    )
+    assert quote(body, "laugh at our potholes").speaker == "Kasko"
+
+
+def test_a_name_closing_lowercase_role_words_after_the_cue() -> None:
+    body = '"The first defence is the family," said former secretary of state Ada Lorne, who spoke first.'
+    assert quote(body, "first defence").speaker == "Ada Lorne"
+
+
+def test_a_title_in_quotes_does_not_cut_off_the_attribution_before_it() -> None:
+    body = (
+        '"I had a bad earpiece," Noor Vance told NBC\'s "Morning Hour" on Monday. '
+        '"I could hardly hear what he was saying at all."'
+    )
+    assert quote(body, "hardly hear").speaker == "Noor Vance"
+
+
+def test_remembered_after_a_quote_is_a_cue() -> None:
+    body = '"She took it upon herself to prove them wrong," remembered Roy Verlin, her former spokesman.'
+    assert quote(body, "prove them wrong").speaker == "Roy Verlin"
+
+
+def test_a_title_and_an_adjective_before_role_words_and_the_name() -> None:
+    body = (
+        "Former Republican presidential candidate Tod Berrin broke down what was wrong with the "
+        'advert: "What they did was careless and it insulted everyone."'
+    )
+    assert quote(body, "careless").speaker == "Tod Berrin"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,6 +42,53 @@ _NOUN_BEFORE = re.compile(
 _IMPERSONAL = re.compile(r"\b(?:be|been)\s+$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _cue_index() -> tuple[frozenset[str], dict[str, re.Pattern[str]]]:
+    """Single-word cue forms, and for each first word of a multi-word form ("according",
+    "pointed") one pattern for the forms it starts: a word at a time is far cheaper to look
+    up than the whole alternation is to run over a text."""
+    single = set()
+    multi: dict[str, list[str]] = {}
+    for form in set(read_cue_forms()):
+        words = form.split()
+        if len(words) == 1:
+            single.add(form)
+        else:
+            multi.setdefault(words[0], []).append(form)
+    patterns = {
+        first: re.compile(
+            r"(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)) + r")\b",
+            re.IGNORECASE,
+        )
+        for first, forms in multi.items()
+    }
+    return frozenset(single), patterns
+
+
+_LETTERS = re.compile(r"\b[A-Za-z]+\b")
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """Where a cue is, with the parts of `re.Match` the attribution rules use."""
+
+    text: str
+    at: int
+    to: int
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+    def span(self) -> tuple[int, int]:
+        return self.at, self.to
+
+    def group(self) -> str:
+        return self.text
+
+
 class CueFinder:
     """Cue words in one text, less those that are part of a person's name ("Liz Yelling
     told": the cue is "told", not "Yelling")."""
@@ -50,8 +98,8 @@ class CueFinder:
         self.names = sorted(names)
         self._starts = [start for start, _ in self.names]
 
-    def finditer(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-        for match in self.pattern.finditer(text, lo, hi):
+    def finditer(self, text: str, lo: int, hi: int) -> Iterator[CueMatch]:
+        for match in self._matches(text, lo, hi):
             if match.group()[0].isupper() and self._in_name(match.start()):
                 continue
             if match.group().lower() in _ALSO_NOUNS and _NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
@@ -59,6 +107,19 @@ class CueFinder:
             if _IMPERSONAL.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "it should be noted": nobody is speaking
             yield match
+
+    def _matches(self, text: str, lo: int, hi: int) -> Iterator[CueMatch]:
+        single, multi = _cue_index()
+        for word in _LETTERS.finditer(text, lo, hi):
+            low = word.group().lower()
+            pattern = multi.get(low)
+            if pattern is not None:
+                longer = pattern.match(text, word.start(), hi)
+                if longer is not None:
+                    yield CueMatch(longer.group(), longer.start(), longer.end())
+                    continue
+            if low in single:
+                yield CueMatch(word.group(), word.start(), word.end())
 
     def fullmatch(self, word: str) -> re.Match[str] | None:
         return self.pattern.fullmatch(word)

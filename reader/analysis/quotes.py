@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.analysis.cues import CueFinder
+from reader.analysis.cues import CueFinder, CueMatch
 from reader.analysis.letters import UPPER
 from reader.analysis.quote_kinds import named_not_said, quote_kind
 from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_bounds
@@ -69,7 +69,10 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         p_last = max(0, bisect.bisect_right(paragraph_starts, span.end - 1) - 1)
         p_end = paragraphs[p_last][1]
         gaps = _gaps_before(body, spans, index, p_start)
-        previous_end = spans[index - 1].end if index and spans[index - 1].end > p_start else p_start
+        k = index - 1
+        while k >= 0 and quotes[k].kind == "term" and spans[k].end > p_start:
+            k -= 1  # `Trump told NBC's "Today" on Monday. "…"`: a title does not cut the sentence off
+        previous_end = spans[k].end if k >= 0 and spans[k].end > p_start else p_start
         next_start = spans[index + 1].start if index + 1 < len(spans) and spans[index + 1].start < p_end else p_end
         sentence_end = _sentence_end(body, span.end, next_start)
         if _closes_sentence(body, span):
@@ -178,7 +181,7 @@ def _closes_sentence(text: str, span: QuoteSpan) -> bool:
     return _CLOSING_PERIOD.match(text, span.end - 2) is not None or _CLOSING_PERIOD.match(text, span.end - 3) is not None
 
 
-def _usable_cue(text: str, match: re.Match[str]) -> bool:
+def _usable_cue(text: str, match: CueMatch) -> bool:
     # "so-called" is not a cue; neither is a capitalised cue inside a name run.
     return not (match.start() and text[match.start() - 1] in "-‐")
 
@@ -224,14 +227,14 @@ def _cue_before(
     return None
 
 
-def _first_cue(text: str, cues: CueFinder, gap: tuple[int, int]) -> re.Match[str] | None:
+def _first_cue(text: str, cues: CueFinder, gap: tuple[int, int]) -> CueMatch | None:
     for match in cues.finditer(text, *gap):
         if _usable_cue(text, match):
             return match
     return None
 
 
-def _outer_speaker(text: str, lo: int, first: re.Match[str], inner: SpeakerSpan) -> _Attribution | None:
+def _outer_speaker(text: str, lo: int, first: CueMatch, inner: SpeakerSpan) -> _Attribution | None:
     """`Graham assures his audience he will tell the "bigots" …`: the reported clause's
     pronoun is the speaker of the sentence's first cue."""
     if first.group().lower().startswith("according"):
@@ -252,7 +255,7 @@ def _only_connectives(text: str, lo: int, hi: int) -> bool:
 _COORDINATION = re.compile(r"(?:,[\"”’']?|\b(?:and|but|or|then))(?:\s+(?:also|later|then|again|even|further|repeatedly))?\s*$")
 
 
-def _subject_elided(text: str, lo: int, cue: re.Match[str]) -> bool:
+def _subject_elided(text: str, lo: int, cue: CueMatch) -> bool:
     before = text[max(lo, cue.start() - 24) : cue.start()]
     match = _COORDINATION.search(before)
     if match is None:

@@ -167,6 +167,10 @@ def phrase_after(text: str, cue_end: int, hi: int) -> SpeakerSpan | None:
     if _bare(segment[0][2]) in PRONOUNS:
         return SpeakerSpan(segment[0][0], segment[0][1], "pronoun")
     found = _noun_phrase(text, segment)
+    if found is None or found.kind == "phrase":
+        named = _name_closing_role(text, segment)
+        if named is not None:
+            return named  # "said former secretary of state Hillary Clinton"
     if (
         found is not None
         and found.kind == "phrase"
@@ -179,6 +183,21 @@ def phrase_after(text: str, cue_end: int, hi: int) -> SpeakerSpan | None:
         if named is not None:
             return named
     return found
+
+
+def _name_closing_role(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None:
+    """A full name ending a run of lowercase role words: `former secretary of state Ann Roe`."""
+    j = len(words)
+    while j > 0 and (words[j - 1][2][0].isupper() or _bare(words[j - 1][2]) in _NAME_PARTICLES):
+        j -= 1
+    if len(words) - j < 2 or j == 0 or len(words) > 10 or not words[j - 1][2][0].islower():
+        return None
+    if _bare(words[j - 1][2]) in PREPOSITIONS or _bare(words[j - 1][2]) in DETERMINERS:
+        return None  # "a spokesman for Harbour Bank": the bank is not the speaker's name
+    if any(_is_cue(w[2]) or _bare(w[2]) in PRONOUNS or _bare(w[2]) in _CALENDAR for w in words):
+        return None
+    named = _noun_phrase(text, words[j:])
+    return named if named is not None and named.kind == "name" else None
 
 
 def _apposed_name(text: str, tokens: list[tuple[int, int, str]]) -> SpeakerSpan | None:
@@ -227,8 +246,8 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
             or (first[0].isupper() and low.endswith(("ing", "ed")) and low not in _NOT_PARTICIPLES)
             or (low.endswith("ly") and len(low) > 4)
             or (len(segment) == 1 and low in actor_lexicon().common)  # "Moreover,"
-            or _bare(segment[-1][2]) in _INTRO_ENDS
-            or _bare(segment[-1][2]) in _CALENDAR
+            or (_bare(segment[-1][2]) in _INTRO_ENDS and len(segment) <= 4)  # "Hours later,"
+            or (_bare(segment[-1][2]) in _CALENDAR and len(segment) <= 4)  # "Late on Monday,"
             or all(_bare(word[2]) in _CALENDAR or _bare(word[2]) in _DAY_PARTS or word[2].isdigit() for word in segment)
         ):
             continue
@@ -243,8 +262,12 @@ def _opening_phrase(text: str, start: int, hi: int) -> SpeakerSpan | None:
     Estonia`) is read from the clause's start, so its first name is found."""
     found = phrase_after(text, start, hi)
     if found is None and text[start : start + 1].isupper():
-        words = _tokens(text, start, hi)[:8]
-        if len(words) >= 2 and all(_is_word(w[2]) for w in words):
+        words = []
+        for token in _tokens(text, start, hi)[:8]:
+            if not _is_word(token[2]):
+                break
+            words.append(token)
+        if len(words) >= 2:
             found = SpeakerSpan(start, words[-1][1], "phrase")  # a long clause: its first name is read below
     if (
         found is not None
@@ -281,6 +304,14 @@ def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
     if found is None or found.kind != "phrase":
         return found
     words = _tokens(text, found.start, found.end)
+    if _bare(words[0][2]) == "the" and len(words) > 2 and words[1][2][0].isupper():
+        # "The DNC issued a statement": an organisation's name after its article, then a verb
+        k = 1
+        while k < len(words) and _is_word(words[k][2]) and words[k][2][0].isupper():
+            k += 1
+        if k < len(words) and _verb_like(words[k][2]):
+            return SpeakerSpan(words[1][0], words[k - 1][1], "name")
+        return found
     if _bare(words[0][2]) in DETERMINERS:
         return found
     i = 0
@@ -293,11 +324,11 @@ def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
         return found
     if k - i == 1 and words[i][2].lower() in actor_lexicon().common:
         return found  # "After saying …", "Only 52 percent …"
-    if k == 1 and _descriptive(words[0][2]):
-        later = _name_after_role(words, 1)
+    if k - i == 1 and _descriptive(words[i][2]):
+        later = _name_after_role(words, k)
         if later is not None:
             return later
-        if words[0][2].lower().endswith(("ic", "an", "al", "ive", "ese", "ish")):
+        if words[i][2].lower().endswith(("ic", "an", "al", "ive", "ese", "ish")):
             return found  # "Democratic leaders": an adjective, no one's name
     return SpeakerSpan(words[i][0], words[k - 1][1], "name")
 
@@ -598,6 +629,8 @@ class Resolver:
         outside = _outside(self.mentions, sorted(quoted))
         self.people = [m for m in outside if m.kind == "person" and not _is_group(m.actor) and not _in_credit(text, m)]
         self.people_starts = [m.start for m in self.people]
+        self._quoted = sorted(quoted)
+        self._surnames_added = False
         self.last_named: list[tuple[int, str, bool]] = []  # (position, name, is a person)
         self.genders: dict[str, str | None] = {}
         self.kinds = {m.actor: m.kind for m in self.mentions}
@@ -781,6 +814,12 @@ class Resolver:
                         return mention.actor
             return None
         gender = pronoun_gender(word)
+        if not self._surnames_added:
+            self._surnames_added = True
+            extra = _bare_surnames(self.text, self.people, self.mentions, self._quoted)
+            if extra:
+                self.people = sorted(self.people + extra, key=lambda m: m.start)
+                self.people_starts = [m.start for m in self.people]
         if self.people:
             person = self._antecedent(span.start, gender)
             if person is not None:
@@ -904,6 +943,38 @@ def _speaker_kind(mention_kind: str | None) -> str | None:
     if mention_kind == "organisation":
         return "organisation"
     return None
+
+
+def _bare_surnames(
+    text: str, people: list[Mention], mentions: list[Mention], quoted: Sequence[tuple[int, int]]
+) -> list[Mention]:
+    """`Lee, who translated the text, believes …`: a full name's surname standing alone where
+    the name finder let it pass, as a person a later "she" may stand for."""
+    owners: dict[str, set[str]] = {}
+    for person in people:
+        words = person.actor.split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            owners.setdefault(words[-1], set()).add(person.actor)
+    owners = {surname: actors for surname, actors in owners.items() if len(actors) == 1}
+    if not owners:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    spans = sorted(quoted)
+    found = []
+    for match in _CAPITALISED_WORD.finditer(text):
+        if match.group() not in owners or _inside(taken, match.start()) or _inside(spans, match.start()):
+            continue
+        found.append(Mention(match.start(), match.end(), match.group(), "person", next(iter(owners[match.group()]))))
+    return found
+
+
+_CAPITALISED_WORD = re.compile(rf"(?<![\w'’-])[{UPPER}][\w'’-]*(?<!['’-])")
+
+
+def _inside(ranges: list[tuple[int, int]], position: int) -> bool:
+    """Whether a position falls in one of some sorted (start, end) ranges (they may nest)."""
+    index = bisect.bisect_right(ranges, (position, len(ranges) + position + 1 << 40)) - 1
+    return any(ranges[k][0] <= position < ranges[k][1] for k in range(index, max(-1, index - 4), -1))
 
 
 _CREDIT = re.compile(r"\((?:[^()\n]{0,40}/|\s*(?:Submitted by|Photo|Credit|Image|Pictured)\b)", re.IGNORECASE)
