@@ -157,7 +157,13 @@ def _gaps_before(text: str, spans: list[QuoteSpan], index: int, p_start: int) ->
     return gaps
 
 
+# No attribution reaches further than this within one sentence; it also keeps a paragraph
+# with no full stop at all (a storm of quote marks) from costing its length per quote.
+SENTENCE_REACH = 1000
+
+
 def _sentence_start(text: str, lo: int, pos: int) -> int:
+    lo = max(lo, pos - SENTENCE_REACH)
     start = lo
     # Two characters past `pos` let the look-ahead see the quote that opens a sentence.
     for match in _SENTENCE_END.finditer(text, lo, min(len(text), pos + 2)):
@@ -167,6 +173,7 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
+    hi = min(hi, pos + SENTENCE_REACH)
     for match in _SENTENCE_END.finditer(text, pos, hi):
         if match.start() > pos and not _ABBREVIATION.search(text, max(pos, match.start() - 12), match.start()):
             return match.start() + 1
