@@ -74,7 +74,8 @@ def run_add(args: argparse.Namespace) -> int:
     )
     added, skipped = add_feeds([entry])
     if skipped:
-        raise UserError(skipped[0])
+        hint = "; choose another --name" if "already exists" in skipped[0] else ""
+        raise UserError(skipped[0] + hint)
     print(f"added feed {name!r}: {url} (articles go to feeds/{entry.slug}/; run `newsreader fetch` to fetch it)")
     return 0
 

@@ -12,7 +12,7 @@ import calendar
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
@@ -161,18 +161,12 @@ def _deduplicated(title: str | None, items: list[FeedItem], warning: str | None)
     kept: list[FeedItem] = []
     for item in items:
         if not item.key:  # no guid, no link: the content is what it is
-            item = _with_key(item, "content:" + short_hash(f"{item.title}\n{item.content}\n{item.summary}", 20))
+            item = replace(item, key="content:" + short_hash(f"{item.title}\n{item.content}\n{item.summary}", 20))
         if item.key in seen:
             continue
         seen.add(item.key)
         kept.append(item)
     return ParsedFeed(title, kept, len(items) - len(kept), warning)
-
-
-def _with_key(item: FeedItem, key: str) -> FeedItem:
-    from dataclasses import replace
-
-    return replace(item, key=key)
 
 
 def _as_text(value: str, kind: str) -> str:

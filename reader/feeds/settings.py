@@ -155,7 +155,7 @@ def add_feeds(new: list[FeedEntry], config_path: Path | None = None) -> tuple[li
         if entry.url in urls:
             skipped.append(f"{entry.url} is already the feed {urls[entry.url]!r}")
         elif entry.name in raw or entry.slug in slugs:
-            skipped.append(f"a feed named {slugs.get(entry.slug, entry.name)!r} already exists; choose another --name")
+            skipped.append(f"a feed named {slugs.get(entry.slug, entry.name)!r} already exists")
         else:
             raw[entry.name] = entry_value(entry)
             urls[entry.url] = entry.name
