@@ -97,6 +97,9 @@ class CueFinder:
         self.pattern = cue_pattern()
         self.names = sorted(names)
         self._starts = [start for start, _ in self.names]
+        self._text: str | None = None
+        self._words: list[tuple[int, int, str, bool, re.Pattern[str] | None]] = []
+        self._word_starts: list[int] = []
 
     def finditer(self, text: str, lo: int, hi: int) -> Iterator[CueMatch]:
         for match in self._matches(text, lo, hi):
@@ -109,17 +112,34 @@ class CueFinder:
             yield match
 
     def _matches(self, text: str, lo: int, hi: int) -> Iterator[CueMatch]:
-        single, multi = _cue_index()
-        for word in _LETTERS.finditer(text, lo, hi):
-            low = word.group().lower()
-            pattern = multi.get(low)
+        words = self._cue_words(text)
+        for index in range(bisect.bisect_left(self._word_starts, lo), len(words)):
+            start, end, word, single, pattern = words[index]
+            if end > hi:
+                break
             if pattern is not None:
-                longer = pattern.match(text, word.start(), hi)
+                longer = pattern.match(text, start, hi)
                 if longer is not None:
                     yield CueMatch(longer.group(), longer.start(), longer.end())
                     continue
-            if low in single:
-                yield CueMatch(word.group(), word.start(), word.end())
+            if single:
+                yield CueMatch(word, start, end)
+
+    def _cue_words(self, text: str) -> list[tuple[int, int, str, bool, re.Pattern[str] | None]]:
+        """The words of `text` that are a cue or start one, found once per text: the
+        rules ask about many overlapping stretches, and a text of quote marks with no
+        full stop would otherwise be read again for every quote."""
+        if text is not self._text:
+            single, multi = _cue_index()
+            self._words = []
+            for word in _LETTERS.finditer(text):
+                low = word.group().lower()
+                pattern = multi.get(low)
+                if pattern is not None or low in single:
+                    self._words.append((word.start(), word.end(), word.group(), low in single, pattern))
+            self._word_starts = [start for start, *_ in self._words]
+            self._text = text
+        return self._words
 
     def fullmatch(self, word: str) -> re.Match[str] | None:
         return self.pattern.fullmatch(word)
