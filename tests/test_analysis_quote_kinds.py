@@ -24,6 +24,9 @@ def kinds(body: str) -> list[str]:
         # a name or nickname given to something
         "The farm kept a goat, called 'Pepper', the owner says.",
         'The band, known as "the lads", played on.',
+        'The levy, known as the "river toll", was cut, the council said.',
+        # a subheading in title case on a line of its own
+        'The mayor spoke first.\n\n"Bridges Before Budgets."\n\nThe vote came later.',
         'She said the clinic was nicknamed "the hive" by staff.',
         # an epithet before a name
         "The neighbour is suing 'liar' Tom Reddy for $900.",
