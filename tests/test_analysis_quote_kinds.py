@@ -69,6 +69,11 @@ def test_words_someone_said_are_statements(body: str) -> None:
     assert set(kinds(body)) == {"statement"}
 
 
+def test_a_title_case_quote_right_after_a_speech_verb_is_what_was_said() -> None:
+    assert kinds('At the rally she declared "What A Night" and left.') == ["statement"]
+    assert kinds('The mayor told "Morning Desk" that the bridge would open.') == ["term"]
+
+
 def test_a_title_case_quote_opening_a_sentence_is_not_taken_for_a_title() -> None:
     assert kinds('"Thank You All," the coach told the crowd.') == ["statement"]
 

@@ -45,7 +45,15 @@ _DETERMINER_BEFORE = re.compile(
     r"\b(?:a|an|the|its|his|her|their|our|my|your|this|that|these|those|in|on|for|with|of|from|by)\s+$", re.IGNORECASE
 )
 # A subject right before the quote makes it a verb phrase (`she "got lucky" today`).
-_PERSONAL_BEFORE = re.compile(r"\b(?:I|he|she|it|we|they|you|who|which|that|to|will|would|can|could|should|must|may|might)\s+$", re.IGNORECASE)
+_PERSONAL_BEFORE = re.compile(
+    r"\b(?:I|he|she|it|we|they|you|who|which|that|to|will|would|can|could|should|must|may|might)\s+$", re.IGNORECASE
+)
+# A speech verb right before a quote introduces what was said, in whatever case it is written.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|say|asked|asks|replied|replies|added|adds|tweeted|shouted|yelled|declared|exclaimed|"
+    r"answered|responded|insisted)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
 # Words after a quote that show it is not a modifier of the noun that follows.
 _NOT_A_NOUN = frozenset(
     "a an the and or nor but of in on at to for from by with as into that which who whom whose when where while "
@@ -90,7 +98,13 @@ def named_not_said(text: str, span: QuoteSpan) -> bool:
         return False
     if _TITLE_AFTER_DETERMINER.search(before[-12:]):
         return True
-    return _inside_a_sentence(text, span.start) or _in_apposition(text, span.start, inner) or _a_line_of_its_own(text, span, inner)
+    if _SAID_BEFORE.search(before):
+        return False  # `He said "Absolutely Not"`
+    return (
+        _inside_a_sentence(text, span.start)
+        or _in_apposition(text, span.start, inner)
+        or _a_line_of_its_own(text, span, inner)
+    )
 
 
 def _inner(text: str, span: QuoteSpan) -> str:
