@@ -24,6 +24,9 @@ def kinds(body: str) -> list[str]:
         # a name or nickname given to something
         "The farm kept a goat, called 'Pepper', the owner says.",
         'The band, known as "the lads", played on.',
+        'The levy, known as the "river toll", was cut, the council said.',
+        # a subheading in title case on a line of its own
+        'The mayor spoke first.\n\n"Bridges Before Budgets."\n\nThe vote came later.',
         'She said the clinic was nicknamed "the hive" by staff.',
         # an epithet before a name
         "The neighbour is suing 'liar' Tom Reddy for $900.",
@@ -64,6 +67,11 @@ def test_titles_names_and_labels_are_terms(body: str) -> None:
 )
 def test_words_someone_said_are_statements(body: str) -> None:
     assert set(kinds(body)) == {"statement"}
+
+
+def test_a_title_case_quote_right_after_a_speech_verb_is_what_was_said() -> None:
+    assert kinds('At the rally she declared "What A Night" and left.') == ["statement"]
+    assert kinds('The mayor told "Morning Desk" that the bridge would open.') == ["term"]
 
 
 def test_a_title_case_quote_opening_a_sentence_is_not_taken_for_a_title() -> None:

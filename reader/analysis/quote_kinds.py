@@ -36,8 +36,8 @@ _WORD_AS_WORD = re.compile(
 )
 # `known as "…"`, `titled "…"`, `nicknamed "…"`: what follows is a name.
 _NAMED_AS = re.compile(
-    r"\b(?:(?:known|referred\s+to|described\s+in\s+the\s+media)\s+as|(?:en)?titled|nicknamed|dubbed|named|"
-    r"branded\s+as)\s*$",
+    r"\b(?:(?:known|referred\s+to|described\s+in\s+the\s+media)\s+as(?:\s+(?:the|a|an))?|(?:en)?titled|nicknamed|"
+    r"dubbed|named|branded\s+as)\s*$",
     re.IGNORECASE,
 )
 _TITLE_AFTER_DETERMINER = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your)|\w['’]s)\s+$", re.IGNORECASE)
@@ -45,7 +45,15 @@ _DETERMINER_BEFORE = re.compile(
     r"\b(?:a|an|the|its|his|her|their|our|my|your|this|that|these|those|in|on|for|with|of|from|by)\s+$", re.IGNORECASE
 )
 # A subject right before the quote makes it a verb phrase (`she "got lucky" today`).
-_PERSONAL_BEFORE = re.compile(r"\b(?:I|he|she|it|we|they|you|who|which|that|to|will|would|can|could|should|must|may|might)\s+$", re.IGNORECASE)
+_PERSONAL_BEFORE = re.compile(
+    r"\b(?:I|he|she|it|we|they|you|who|which|that|to|will|would|can|could|should|must|may|might)\s+$", re.IGNORECASE
+)
+# A speech verb right before a quote introduces what was said, in whatever case it is written.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|say|asked|asks|replied|replies|added|adds|tweeted|shouted|yelled|declared|exclaimed|"
+    r"answered|responded|insisted)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
 # Words after a quote that show it is not a modifier of the noun that follows.
 _NOT_A_NOUN = frozenset(
     "a an the and or nor but of in on at to for from by with as into that which who whom whose when where while "
@@ -90,7 +98,13 @@ def named_not_said(text: str, span: QuoteSpan) -> bool:
         return False
     if _TITLE_AFTER_DETERMINER.search(before[-12:]):
         return True
-    return _inside_a_sentence(text, span.start) or _in_apposition(text, span.start, inner)
+    if _SAID_BEFORE.search(before):
+        return False  # `He said "Absolutely Not"`
+    return (
+        _inside_a_sentence(text, span.start)
+        or _in_apposition(text, span.start, inner)
+        or _a_line_of_its_own(text, span, inner)
+    )
 
 
 def _inner(text: str, span: QuoteSpan) -> str:
@@ -135,6 +149,16 @@ def _in_apposition(text: str, start: int, inner: str) -> bool:
         return False
     words = _TITLE_WORD.findall(before)
     return bool(words) and cue_pattern().fullmatch(words[-1]) is None
+
+
+def _a_line_of_its_own(text: str, span: QuoteSpan, inner: str) -> bool:
+    """`'Legend of the Coal Fields.'` alone on its line: a subheading in title case."""
+    major = [word for word in _TITLE_WORD.findall(inner) if word.lower() not in _MINOR_WORDS]
+    if len(major) < 2:
+        return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    return not text[line_start : span.start].strip() and not text[span.end : len(text) if line_end < 0 else line_end].strip()
 
 
 def _modifies_a_noun(text: str, span: QuoteSpan, inner: str) -> bool:
