@@ -167,19 +167,23 @@ def test_a_fifo_article_is_reported_by_name_and_never_opened(tmp_path):
 
 
 @needs_fifo
-def test_a_fifo_actors_yaml_and_config_yaml_are_warnings_not_hangs(tmp_path):
+def test_a_fifo_actors_yaml_is_a_warning_and_a_fifo_config_yaml_one_line_and_exit_2(tmp_path):
+    """Neither hangs. A FIFO actors.yaml is skipped with a warning; a FIFO config.yaml is
+    an expected condition the user must fix (issue 12, item 9): one line, exit 2."""
     store = good_store(tmp_path / "store")
     os.mkfifo(store / "actors.yaml")
-    config_dir = Path(os.environ["NEWSREADER_CONFIG_DIR"])
-    config_dir.mkdir(parents=True, exist_ok=True)
-    os.mkfifo(config_dir / "config.yaml")
     for argv in (["actors"], ["quotes", "--all"], ["analyze", str(store / "good.txt")], ["search", "ordinary"]):
         result = run_program(*argv, "--store", str(store))
         err = result.stderr.decode()
         assert result.returncode == 0, (argv, err)
         assert "actors.yaml: cannot read: not a regular file (a FIFO)" in err
+    config_dir = Path(os.environ["NEWSREADER_CONFIG_DIR"])
+    config_dir.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(config_dir / "config.yaml")
     result = run_program("list", "--store", str(store))
-    assert result.returncode == 0 and "config.yaml: not a regular file (a FIFO)" in result.stderr.decode()
+    err = result.stderr.decode()
+    assert result.returncode == 2 and "config.yaml is a FIFO, not a file" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
 
 
 @needs_fifo
