@@ -80,7 +80,7 @@ _TO_VERBS = frozenset(("ask", "urge", "pledge", "promise", "vow", "agree", "call
 # Verbs that report a clause without "that" ("said the plan was dead"); the others need
 # "that", or a clause that opens with a pronoun ("argued it was too late").
 _BARE_CLAUSE_VERBS = frozenset(("say", "tell", "add", "write", "note", "report", "announce", "explain", "state", "warn",
-                                "ask", "confirm", "predict", "acknowledge", "insist", "claim", "argue", "suggest", "agree", "deny"))
+                                "ask", "confirm", "predict", "acknowledge", "insist", "argue", "suggest", "agree", "deny"))
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|it|we|I|you|there|this)\b[’']?", re.IGNORECASE)
 _TELLING = frozenset(("tell", "inform", "assure", "warn", "remind"))
 _THAT = re.compile(r"\s*,?\s*that\b")
@@ -197,6 +197,8 @@ def _usable(text: str, match: re.Match[str]) -> bool:
     return True
 
 
+_NOT_SPEECH = re.compile(r"\s+(?:bankruptcy|war|victory|independence|an?\s+(?:state\s+of\s+)?emergency)\b", re.IGNORECASE)
+_WHAT_BEFORE = re.compile(r"\b(?:what|whatever|how)\s+$", re.IGNORECASE)
 _AFTER_DOUBLED_MARKS = re.compile(r"[,—-]['’]{2}(?:\s+[\w.’'-]+){0,6}\s+$")
 _NOT_BEFORE_A_VERB = frozenset(
     """to could would should might may must can will shall cannot the a an his her their its our my your this that
@@ -276,6 +278,8 @@ class _Finder:
         text = self.text
         if self.follows_a_quote(cue.start()) or _AFTER_DOUBLED_MARKS.search(text, max(0, cue.start() - 60), cue.start()):
             return None  # `"…," he said`; `''…,'' said X` (marks the direct quote search leaves alone)
+        if _NOT_SPEECH.match(text, cue.end()):
+            return None  # "declared bankruptcy"
         s, e = self.sentence(cue.start())
         verb = cue_groups().verb(cue.group())
         if verb == "according to":
@@ -441,6 +445,8 @@ class _Finder:
             return None
         if self.quoted_chars(start, end) * 2 > end - start:
             return None  # mostly a direct quote: the direct quote stands for it
+        if _WHAT_BEFORE.search(text, max(0, speaker.start - 8), speaker.start):
+            return None  # "what Trump says his plan would do": the clause is the object of another
         name, speaker_start, speaker_end = self.resolver.resolve(speaker)
         kind = speaker.antecedent.kind if speaker.antecedent is not None else speaker.kind
         return Quote(
