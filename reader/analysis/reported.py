@@ -88,9 +88,10 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|is\s+widely|was\s+wid
 _NOT_A_CLAUSE = frozenset("so nothing yes no goodbye hello thanks something anything much little more less".split())
 # Where a reported clause stops: another clause of the narrator's ("…, and Democrats accused …").
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:;|,\s+(?:and|but|while|although|though|whereas|even\s+as|as|citing|adding|saying|noting|arguing|calling|"
-    r"pointing|according|which)\b|\s+but\b|\s+—\s+|\s+--\s+|[,.!?]['’]{2}"
-    r"|\s+and\s+(?:also\s+|then\s+|later\s+)?(?:said|says|warned|added|argued|noted|told|claimed|insisted|suggested|called)\b)"
+    # Led by one character class so that `re` skips ahead to the candidates.
+    r"[;,.!?\s](?:(?<=;)|(?<=,)\s+(?:and|but|while|although|though|whereas|even\s+as|as|citing|adding|saying|noting|"
+    r"arguing|calling|pointing|according|which)\b|(?<=[,.!?])['’]{2}|(?<=\s)\s*(?:but\b|—\s+|--\s+"
+    r"|and\s+(?:also\s+|then\s+|later\s+)?(?:said|says|warned|added|argued|noted|told|claimed|insisted|suggested|called)\b))"
 )
 _PHRASE_WORDS = re.compile(r"[\w’'.&-]+")
 _CONNECTIVES = frozenset("but and so yet still then also as now and, however".split())
