@@ -181,7 +181,7 @@ def find_reported(body: str, mentions: Sequence[Mention], quotes: Sequence[Quote
     return found
 
 
-def _usable(text: str, match: re.Match[str]) -> bool:
+def _usable(text: str, match: _Cue) -> bool:
     start = match.start()
     if start and (text[start - 1].isalnum() or text[start - 1] in "-‐_"):
         return False  # inside a word ("unsaid"), or "so-called"
@@ -275,7 +275,7 @@ class _Finder:
         between = self.text[q_end:cue_start]
         return len(between) < 80 and not any(mark in between for mark in ".!?\n")
 
-    def reported(self, cue: re.Match[str]) -> Quote | None:
+    def reported(self, cue: _Cue) -> Quote | None:
         text = self.text
         if self.follows_a_quote(cue.start()) or _AFTER_DOUBLED_MARKS.search(text, max(0, cue.start() - 60), cue.start()):
             return None  # `"…," he said`; `''…,'' said X` (marks the direct quote search leaves alone)
@@ -335,7 +335,7 @@ class _Finder:
             return None  # "said to be", "told of", "spoke about": no clause
         return start
 
-    def _subject(self, cue: re.Match[str], s: int) -> SpeakerSpan | None:
+    def _subject(self, cue: _Cue, s: int) -> SpeakerSpan | None:
         text = self.text
         lo = s
         if self.in_quote(max(s, cue.start() - 1)):
@@ -366,7 +366,7 @@ class _Finder:
 
     # -- "…, X said." ----------------------------------------------------------
 
-    def _closing(self, cue: re.Match[str], s: int, e: int) -> Quote | None:
+    def _closing(self, cue: _Cue, s: int, e: int) -> Quote | None:
         """`…, X said.` / `…, said X, a spokesman.`: the clause before the attribution."""
         text = self.text
         tail = text[cue.end() : e]
@@ -409,7 +409,7 @@ class _Finder:
 
     # -- "According to X, …" -----------------------------------------------------
 
-    def _according_to(self, cue: re.Match[str], s: int, e: int) -> Quote | None:
+    def _according_to(self, cue: _Cue, s: int, e: int) -> Quote | None:
         text = self.text
         reach = min(e, cue.end() + PHRASE_REACH)
         comma = text.find(",", cue.end(), reach)
@@ -433,7 +433,7 @@ class _Finder:
 
     # -- the quote ------------------------------------------------------------------
 
-    def _quote(self, start: int, end: int, speaker: SpeakerSpan, cue: re.Match[str], cut: bool = True) -> Quote | None:
+    def _quote(self, start: int, end: int, speaker: SpeakerSpan, cue: _Cue, cut: bool = True) -> Quote | None:
         text = self.text
         if cut:
             stop = _CLAUSE_BREAK.search(text, start, end)
@@ -517,9 +517,3 @@ def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in _TRAILING_CHARS:
         end -= 1
     return end
-
-
-def _with_span(text: str, quote: Quote, start: int, end: int) -> Quote:
-    from dataclasses import replace
-
-    return replace(quote, start=start, end=end, text=text[start:end])
