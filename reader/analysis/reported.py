@@ -60,7 +60,7 @@ _ADJUNCT = re.compile(
     r"week|month|year|morning|afternoon|evening|night|weekend|day|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|recently|previously|repeatedly|"
-    r"publicly|privately|again|also|later|earlier|then|too|once|frequently|often|flatly|bluntly|separately|last\s+year)"
+    r"publicly|privately|again|also|later|earlier|then|once|frequently|often|flatly|bluntly|separately|last\s+year)"
     r"|(?:in|during|at|on|via|through|over)\s+(?:a|an|the|his|her|their|its|this|that|one|Monday's|Tuesday's|Wednesday's|"
     r"Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w’'.-]+\s+){0,3}?(?:statement|interview|speech|press\s+conference|"
     r"news\s+conference|briefing|call|conference\s+call|letter|email|e-mail|post|tweet|filing|report|hearing|debate|"
@@ -85,13 +85,14 @@ _PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|it|we|I|you|there|this)\b[’'
 _TELLING = frozenset(("tell", "inform", "assure", "warn", "remind"))
 _THAT = re.compile(r"\s*,?\s*that\b")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|is\s+widely|was\s+widely)\s+$", re.IGNORECASE)
-_NOT_A_CLAUSE = frozenset("so nothing yes no goodbye hello thanks something anything much little more less".split())
+_NOT_A_CLAUSE = frozenset("so nothing goodbye hello thanks something anything".split())
 # Where a reported clause stops: another clause of the narrator's ("…, and Democrats accused …").
 _CLAUSE_BREAK = re.compile(
     # Led by one character class so that `re` skips ahead to the candidates.
     r"[;,.!?\s](?:(?<=;)|(?<=,)\s+(?:and|but|while|although|though|whereas|even\s+as|as|citing|adding|saying|noting|"
-    r"arguing|calling|pointing|according|which)\b|(?<=[,.!?])['’]{2}|(?<=\s)\s*(?:but\b|—\s+|--\s+"
-    r"|and\s+(?:also\s+|then\s+|later\s+)?(?:said|says|warned|added|argued|noted|told|claimed|insisted|suggested|called)\b))"
+    r"arguing|calling|pointing|according|which)\b|(?<=[,.!?])['’]{2}|(?<=\s)\s*(?:but\b|[—―]\s+|--\s+"
+    r"|and\s+(?:[A-Z][\w.’'-]*\s+){0,3}(?:also\s+|then\s+|later\s+)?(?:said|says|warned|added|argued|noted|told|claimed|"
+    r"insisted|suggested|called|accused|denied)\b))"
 )
 _PHRASE_WORDS = re.compile(r"[\w’'.&-]+")
 _CONNECTIVES = frozenset("but and so yet still then also as now and, however".split())
@@ -375,6 +376,8 @@ class _Finder:
             return None
         before = text[s : cue.start()]
         if before.rstrip().endswith(","):
+            if not self._speaker_follows(cue.end(), e):
+                return None
             comma = s + before.rstrip().rindex(",")
             reach = min(e, cue.end() + PHRASE_REACH)
             speaker = phrase_after(text, cue.end(), reach) or _bare_phrase(text, cue.end(), reach)
@@ -396,8 +399,7 @@ class _Finder:
             if len(_WORD.findall(text, s, comma)) > PARENTHETICAL_FRONT_WORDS or _NOT_CONTINUED.match(
                 text, _LEADING_SPACE.match(text, cue.end()).end() + 1
             ):
-                if len(_WORD.findall(tail)) > TAIL_WORDS:
-                    return None
+                pass  # "…, Graham said, since …": what was said is the clause before
             else:
                 # "The test, North Korea said, was its biggest yet": the clause runs on past the cue.
                 stop = _CLAUSE_BREAK.search(text, cue.end() + 1, e)
