@@ -39,12 +39,12 @@ def scored() -> tuple[dict, list[dict], list[dict]]:
 
 def test_reported_speech_on_polnear_dev(scored) -> None:
     result, _, _ = scored
-    # Measured: P 90.1, R 68.6, F1 77.9, speaker 93.2 (a spaCy dependency-parse anchor: P 93.5, R 58.2,
+    # Measured: P 90.1, R 69.9, F1 78.7, speaker 93.3 (a spaCy dependency-parse anchor: P 93.5, R 58.2,
     # F1 71.8, speaker 88.8).
     assert result["reported_precision"] >= 89.0
-    assert result["reported_recall"] >= 67.5
-    assert result["reported_f1"] >= 76.8
-    assert result["speaker_accuracy"] >= 92.0
+    assert result["reported_recall"] >= 68.5
+    assert result["reported_f1"] >= 77.5
+    assert result["speaker_accuracy"] >= 92.3
 
 
 def test_no_named_source_is_anonymous_on_polnear_dev(scored) -> None:
