@@ -425,6 +425,7 @@ class _Finder:
             if comma < 0:
                 return None
             start = _LEADING.match(text, comma, e).end()
+            start = _past_apposition(text, start, e)
             return self._quote(start, e, speaker, cue)
         if before.rstrip().endswith(","):
             end = _trim_end(text, s, s + before.rstrip().rindex(","))
@@ -520,3 +521,30 @@ def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in _TRAILING_CHARS:
         end -= 1
     return end
+
+
+_APPOSITION = re.compile(r"(?:an?|the)\s+[^,.;:!?]{1,80}?,\s*", re.IGNORECASE)
+_APPOSITION_HEADS = frozenset(
+    "group body agency organisation organization company firm institute watchdog charity union association "
+    "newspaper broadcaster network think-tank tank spokesman spokeswoman spokesperson official analyst "
+    "researcher expert economist professor monitor regulator".split()
+)
+
+
+def _past_apposition(text: str, start: int, end: int) -> int:
+    """Past "a Geneva-based industry group," when it describes the source just named
+    ("According to the Forum, a Geneva-based industry group, shipping …")."""
+    match = _APPOSITION.match(text, start, end)
+    if match is None:
+        return start
+    head = text[match.start() : match.end()].rstrip(", ").rsplit(None, 1)[-1].lower()
+    if head not in _APPOSITION_HEADS and head not in _organisation_heads():
+        return start
+    return match.end()
+
+
+@lru_cache(maxsize=1)
+def _organisation_heads() -> frozenset[str]:
+    from reader.analysis.gazetteer import read_entries
+
+    return frozenset(word.lower() for word in read_entries("org_words.txt") if " " not in word)
