@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from reader.model import Analysis, Article, Mention, Quote
 from reader.ui.filtering import filter_articles
-from reader.ui.highlights import highlight_spans, highlighted_body, legend
+from reader.ui.highlights import KINDS, highlight_spans, highlighted_body, legend
 
 BODY = '"Never," said Ana Lind of the Port Board in Vik, calling it a "folly".'
-STYLES = {kind: kind for kind in ("statement", "term", "speaker", "person", "organisation", "place")}
+STYLES = {kind: kind for kind in KINDS}
 
 
 def at(text: str) -> tuple[int, int]:
