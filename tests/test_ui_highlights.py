@@ -69,3 +69,19 @@ def test_filter_matches_every_word_in_title_or_text_in_any_case_and_unread_only(
     assert [a.id for a in filter_articles(articles, "", {"1"})] == ["2", "3"]
     assert [a.id for a in filter_articles(articles, "a.b", None)] == []  # not a regex
     assert filter_articles(articles, "ferry", None, is_cancelled=lambda: True) is None
+
+
+def test_reported_speech_is_its_own_kind_under_a_statement_quoted_inside_it():
+    body = 'Ana Lind said the port had "no room at all" for more ships.'
+    clause = body.index("the port")
+    fragment = body.index('"no room')
+    analysis = Analysis(
+        quotes=(
+            Quote(clause, len(body) - 1, body[clause:-1], "reported", "Ana Lind", 0, 8, "said"),
+            Quote(fragment, fragment + 16, body[fragment : fragment + 16], "statement", "Ana Lind", 0, 8, "said"),
+        )
+    )
+    spans = list(highlight_spans(body, analysis))
+    assert [kind for kind, _, _ in spans] == ["reported", "statement", "speaker", "speaker"]
+    assert body[spans[1][1] : spans[1][2]] == '"no room at all"'  # drawn over the reported clause
+    assert "reported speech" in legend(STYLES, {"reported"}).plain

@@ -76,7 +76,8 @@ _TOLD_OBJECT = re.compile(
     rf"|(?:[{UPPER}][\w’'.&-]*)(?:\s+(?:of\s+)?[{UPPER}][\w’'.&-]*){{0,4}})"
 )
 # Verbs whose report may be an infinitive ("pledged to push for an amendment").
-_TO_VERBS = frozenset(("ask", "urge", "pledge", "promise", "vow", "agree", "call for"))
+# "agree" is not here: "agreed to merge" reports a deal, not words (PolNeAR counts some).
+_TO_VERBS = frozenset(("ask", "urge", "pledge", "promise", "vow", "call for"))
 # Verbs that report a clause without "that" ("said the plan was dead"); the others need
 # "that", or a clause that opens with a pronoun ("argued it was too late").
 _BARE_CLAUSE_VERBS = frozenset(("say", "tell", "add", "write", "note", "report", "announce", "explain", "state", "warn",
