@@ -119,9 +119,17 @@ class ReadingState:
     def last_article(self) -> str | None:
         return self._data.last_article
 
+    @last_article.setter  # beside its getter, where a type checker looks for it
+    def last_article(self, article_id: str | None) -> None:
+        self._change("last_article", "", article_id)
+
     @property
     def theme(self) -> str | None:
         return self._data.theme
+
+    @theme.setter
+    def theme(self, name: str | None) -> None:
+        self._change("theme", "", name)
 
     def get(self, key: str, default: Any = None) -> Any:
         return self._data.prefs.get(key, default)
@@ -142,14 +150,6 @@ class ReadingState:
         """Remember the scroll offset; 0 (or nonsense) forgets it."""
         y = float(y)
         self._change("positions", article_id, round(y, 1) if math.isfinite(y) and y > 0 else None)
-
-    @last_article.setter
-    def last_article(self, article_id: str | None) -> None:
-        self._change("last_article", "", article_id)
-
-    @theme.setter
-    def theme(self, name: str | None) -> None:
-        self._change("theme", "", name)
 
     def set(self, key: str, value: Any) -> None:
         """Set a UI pref to a plain scalar; None removes it."""

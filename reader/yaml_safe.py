@@ -21,6 +21,7 @@ try:
     from yaml import CSafeDumper as _Dumper
     from yaml import CSafeLoader as _Loader
 except ImportError:  # PyYAML built without libyaml
+    # The pure-Python classes stand in for the C ones (same interface, other bases).
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
@@ -30,6 +31,9 @@ _PYTHON_TAG = "tag:yaml.org,2002:python/"
 class UnsafeYAMLError(yaml.YAMLError):
     """The document uses a `!!python/…` tag, which would run code; it is never loaded."""
 
+    problem: str  # both set where it is raised, so callers can say where
+    problem_mark: yaml.Mark | None
+
 
 class ExpansionError(yaml.YAMLError):
     """Aliases that would expand far beyond the text (an alias or merge-key bomb), or
@@ -38,7 +42,7 @@ class ExpansionError(yaml.YAMLError):
     def __init__(self, reason: str, line: int) -> None:
         super().__init__(reason)
         self.problem = reason
-        self.problem_mark = yaml.Mark("", 0, line - 1, 0, None, None)
+        self.problem_mark = yaml.Mark("", 0, line - 1, 0, None, 0)  # no buffer: the pointer is never read
         self.context_mark = None
         self.line = line
 
@@ -104,7 +108,9 @@ def bad_value(loader: Any, root: yaml.Node, error: Exception) -> BadValueError:
         "tag:yaml.org,2002:float": SafeConstructor.construct_yaml_float,
     }
     for node in walk_nodes(root):
-        convert = converters.get(node.tag) if isinstance(node, yaml.ScalarNode) else None
+        if not isinstance(node, yaml.ScalarNode):
+            continue
+        convert = converters.get(node.tag)
         if convert is None:
             continue
         try:
@@ -233,6 +239,6 @@ def _refusing_python_tags() -> Iterator[None]:
             raise
         tag = str(error.problem).split("'")[1].replace("tag:yaml.org,2002:", "!!")
         unsafe = UnsafeYAMLError(f"refused unsafe YAML tag {tag} (Python objects are never loaded)")
-        unsafe.problem = str(unsafe)  # type: ignore[attr-defined]
-        unsafe.problem_mark = error.problem_mark  # type: ignore[attr-defined]
+        unsafe.problem = str(unsafe)
+        unsafe.problem_mark = error.problem_mark
         raise unsafe from None

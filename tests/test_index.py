@@ -466,6 +466,14 @@ def test_search_without_snippets_finds_the_same_hits_in_the_same_order(index: In
     assert any(h.snippet for h in index.search("door"))
 
 
+def test_an_empty_search_lists_every_article_newest_first(index: Index):
+    # A parsed empty query once reached `None.fts_expression()` (`newsreader search ""` crashed).
+    every = ids(index.summaries())
+    for query in ("", "   ", parse_query("")):
+        assert ids(index.search(query)) == every
+        assert index.count_matches(query) == len(every)
+
+
 def test_actors_called_finds_actors_by_the_names_articles_use(index: Index):
     assert index.actors_called("mr kim") == {"Kim Jong Un"}
     assert index.actors_called("MR KIM") == {"Kim Jong Un"}

@@ -484,7 +484,7 @@ class _Doc:
             end = seg[-1][1]
             text = self.body[start:end]
         first = seg[0][2]
-        evidence = titled or first in lex.given or self._cue_before(start) or (_INITIALS.fullmatch(first) and not self.gaz.lookup(first))
+        evidence = titled or first in lex.given or self._cue_before(start) or (_INITIALS.fullmatch(first) is not None and not self.gaz.lookup(first))
         if not evidence:
             if _ORG_APPOSITION.match(self.body, end):
                 self._add(start, end, text, "organisation", text, "head", headline)  # "Islands Transport, the agency that …"
@@ -679,7 +679,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
             if inner and inner.source == "acronym" and body.startswith(")", inner.end):
                 inner.actor = cand.actor
                 inner.kind = cand.kind
-    orgs_by_initials: dict[str, str] = {}
+    orgs_by_initials: dict[str, str | None] = {}
     for cand in cands:
         if cand.kind == "organisation" and cand.source != "acronym" and " " in cand.text:
             initials = "".join(w[0] for w in cand.text.split() if w[0].isupper())
@@ -696,6 +696,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
     # seen ("Mr Kim" joins "Kim Jong Un" named in actors.yaml as "the leader").
     known_persons = [c for c in cands if c.kind == "person" and c.source == "gazetteer"]
     for cand, name in [(c, c.text) for c in persons] + [(c, c.actor) for c in known_persons]:
+        assert name is not None and cand.actor is not None  # a person candidate always has its actor
         for word in name.split():
             if len(word) > 1 and word not in _PARTICLES and not word.endswith("."):
                 surname.add(word, cand.start, cand.actor)
@@ -709,7 +710,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
             owner = _owners(surname, [cand.text], cand.start)
             if owner and owner != cand.text and (owner.endswith(" " + cand.text) or cand.kind != "place"):
                 cand.kind, cand.actor = "person", owner  # "Paris" after "Valeska Paris"
-    korea_like = {c.actor for c in cands if c.kind == "place"}
+    korea_like = {c.actor for c in cands if c.kind == "place" and c.actor is not None}
     org_parts = _distinctive_words(cands, lex)
     places: set[str] = set()
     # "Lumisol, the French start-up that …": an apposition that calls the name a company.
@@ -746,7 +747,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
             cand.kind, cand.actor = "organisation", org_parts[cand.text]  # one sense per article
     # "the Authority" after "the Port Alder Harbour Authority": a bare head word
     # refers back to the one organisation of the article that it heads.
-    heads: dict[str, set[str]] = {}
+    heads: dict[str, set[str | None]] = {}
     for cand in cands:
         if cand.kind == "organisation" and " " in cand.text:
             heads.setdefault(cand.text.rsplit(" ", 1)[1], set()).add(cand.actor)
@@ -754,9 +755,9 @@ def _resolve(doc: _Doc) -> list[Mention]:
         if cand.kind is None and cand.text in _CLUB_WORDS and len(heads.get(cand.text, ())) == 1:
             cand.kind, cand.actor = "organisation", next(iter(heads[cand.text]))  # "Rovers" for "Marrowfield Rovers"
             continue
-        owners = heads.get(cand.text) if cand.kind == "organisation" and cand.actor == cand.text else None
-        if owners and len(owners) == 1 and body[max(0, cand.start - 4) : cand.start].lower() == "the ":
-            cand.actor = next(iter(owners))
+        headed = heads.get(cand.text) if cand.kind == "organisation" and cand.actor == cand.text else None
+        if headed and len(headed) == 1 and body[max(0, cand.start - 4) : cand.start].lower() == "the ":
+            cand.actor = next(iter(headed))
     # "Harbour", "Northern Cooperative" after "Harbour Savings Bank", "Northern Cooperative
     # Bank": a short form that begins the one longer organisation name it is a prefix of.
     full_names = {c.actor for c in cands if c.kind == "organisation" and c.actor and " " in c.actor}
@@ -786,10 +787,10 @@ def _resolve(doc: _Doc) -> list[Mention]:
             continue
         if cand.headline and cand.source not in ("gazetteer", "acronym") and cand.text not in confirmed:
             continue
-        key = (cand.start, cand.end, cand.kind)
-        if key in seen or cand.start >= cand.end:
+        span = (cand.start, cand.end, cand.kind)
+        if span in seen or cand.start >= cand.end:
             continue
-        seen.add(key)
+        seen.add(span)
         mentions.append(Mention(cand.start, cand.end, cand.text, cand.kind, cand.actor or cand.text))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
@@ -896,9 +897,9 @@ def _org_context(body: str, start: int, end: int, lex: _Lexicon) -> bool:
     return match is not None and match.group(1) in lex.given
 
 
-def _distinctive_words(cands: list[_Cand], lex: _Lexicon) -> dict[str, str]:
+def _distinctive_words(cands: list[_Cand], lex: _Lexicon) -> dict[str, str | None]:
     """Words of organisation names that name the organisation alone: `Scientology`."""
-    parts: dict[str, str] = {}
+    parts: dict[str, str | None] = {}
     for cand in cands:
         if cand.kind != "organisation" or " " not in cand.text:
             continue

@@ -57,7 +57,7 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     taken to have one paragraph per line.
     """
     separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE
-    bounds = []
+    bounds: list[tuple[int, int]] = []
     start = 0
     for match in separator.finditer(text):
         _append_trimmed(text, start, match.start(), bounds)

@@ -20,6 +20,7 @@ from reader.analysis.cues import CueFinder, CueMatch
 from reader.analysis.letters import UPPER
 from reader.analysis.quote_kinds import named_not_said, quote_kind
 from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_bounds
+from reader.analysis.skipping import skip
 from reader.analysis.gender import pronoun_gender
 from reader.analysis.speakers import (
     Resolved,
@@ -216,8 +217,8 @@ def _cue_before(
                     speaker = phrase_after(text, match.end(), hi)  # "Said Trump: …", "But, said X, …"
                 if speaker is None and match.group().lower().endswith("ing"):
                     # "Judge Ann Roe issued an order Thursday telling …": the sentence's subject
-                    found = main_subject(text, gaps[-1][0], match.start())
-                    speaker = found if found is not None and found.kind in ("name", "pronoun") else None
+                    subject = main_subject(text, gaps[-1][0], match.start())
+                    speaker = subject if subject is not None and subject.kind in ("name", "pronoun") else None
             if speaker is not None:
                 first = _first_cue(text, cues, gaps[-1])
                 if speaker.kind == "pronoun" and first is not None and speaker.start > first.end():
@@ -369,7 +370,7 @@ _AFTER_ONLY_CUE = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[{UPPER}][\w'’.-]
 
 
 def _cue_after(text: str, cues: CueFinder, quote_end: int, hi: int) -> _Attribution | None:
-    lo = _LEADING_JUNK.match(text, quote_end, hi).end()
+    lo = skip(_LEADING_JUNK, text, quote_end, hi)
     began = _AFTER_ONLY_CUE.match(text, lo, hi)
     if began is not None and text[quote_end:lo].strip() in (",", ""):
         speaker = subject_before(text, lo, began.start(1))

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from reader.analysis.cue_groups import cue_groups
 from reader.analysis.letters import UPPER
+from reader.analysis.skipping import skip
 from reader.analysis.speakers import Resolver, SpeakerSpan, main_subject, phrase_after, subject_before
 from reader.model import Mention, Quote
 
@@ -294,7 +295,7 @@ class _Finder:
         after = self._clause_start(cue.end(), e, verb)
         if (
             after is None
-            or text.startswith(",", _LEADING_SPACE.match(text, cue.end()).end())
+            or text.startswith(",", skip(_LEADING_SPACE, text, cue.end()))
             or (text[s : cue.start()].rstrip().endswith(",") and self._speaker_follows(cue.end(), e))
         ):
             return self._closing(cue, s, e)  # "…, X said." / "…, said X."
@@ -324,7 +325,7 @@ class _Finder:
             return None  # "stressed her support for …": without "that", most verbs take an object, not a clause
         elif text.startswith((",", ":", ";"), position) or position >= end:
             return None
-        start = _LEADING.match(text, position, end).end()
+        start = skip(_LEADING, text, position, end)
         if start >= end:
             return None
         if text[start] in _QUOTE_MARKS:
@@ -363,7 +364,7 @@ class _Finder:
         speaker = phrase_after(text, position, end) or _bare_phrase(text, position, end)
         if speaker is None:
             return False
-        rest = _LEADING_SPACE.match(text, speaker.end, end).end()
+        rest = skip(_LEADING_SPACE, text, speaker.end, end)
         return rest >= end or text[rest] in ",.;:!?)" or _ADJUNCT.match(text, speaker.end, end) is not None
 
     # -- "…, X said." ----------------------------------------------------------
@@ -372,7 +373,7 @@ class _Finder:
         """`…, X said.` / `…, said X, a spokesman.`: the clause before the attribution."""
         text = self.text
         tail = text[cue.end() : e]
-        parenthetical = text.startswith(",", _LEADING_SPACE.match(text, cue.end()).end())
+        parenthetical = text.startswith(",", skip(_LEADING_SPACE, text, cue.end()))
         if not parenthetical and (len(_WORD.findall(tail)) > TAIL_WORDS or " that " in tail):
             return None
         before = text[s : cue.start()]
@@ -398,7 +399,7 @@ class _Finder:
             return None
         if parenthetical:
             if len(_WORD.findall(text, s, comma)) > PARENTHETICAL_FRONT_WORDS or _NOT_CONTINUED.match(
-                text, _LEADING_SPACE.match(text, cue.end()).end() + 1
+                text, skip(_LEADING_SPACE, text, cue.end()) + 1
             ):
                 pass  # "…, Graham said, since …": what was said is the clause before
             else:
@@ -425,7 +426,7 @@ class _Finder:
             comma = text.find(",", speaker.end, e)
             if comma < 0:
                 return None
-            start = _LEADING.match(text, comma, e).end()
+            start = skip(_LEADING, text, comma, e)
             start = _past_apposition(text, start, e)
             return self._quote(start, e, speaker, cue)
         if before.rstrip().endswith(","):

@@ -18,9 +18,25 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypedDict
 
 from reader.analysis.cue_groups import cue_groups
 from reader.model import Mention, Quote
+
+
+class _Changes(TypedDict, total=False):
+    """The fields of a Quote that sourcing fills in."""
+
+    speaker: str | None
+    speaker_start: int
+    speaker_end: int
+    speaker_kind: str
+    speaker_descriptor: str
+    anonymity_reason: str
+    cue: str | None
+    cue_start: int
+    cue_end: int
+    cue_group: str | None
 
 # How far past a speaker or cue the reason for anonymity may be given (characters).
 REASON_REACH = 220
@@ -96,7 +112,7 @@ def with_sourcing(body: str, mentions: Sequence[Mention], quotes: Sequence[Quote
     kinds = {m.actor: m.kind for m in mentions}
     filled = []
     for quote in quotes:
-        changes: dict[str, object] = {}
+        changes: _Changes = {}
         if quote.cue_group is None and quote.cue:
             group = groups.group(quote.cue)
             if group is not None:
@@ -107,7 +123,7 @@ def with_sourcing(body: str, mentions: Sequence[Mention], quotes: Sequence[Quote
     return filled
 
 
-def _source(body: str, quote: Quote, mentions: list[Mention], starts: list[int], kinds: dict[str, str]) -> dict[str, object]:
+def _source(body: str, quote: Quote, mentions: list[Mention], starts: list[int], kinds: dict[str, str]) -> _Changes:
     start, end = quote.speaker_start, quote.speaker_end
     if quote.cue is None and start is None and quote.kind == "statement":
         return _unnamed_after(body, quote)
@@ -160,7 +176,7 @@ def _names_a_person(mentions: list[Mention], starts: list[int], start: int, end:
     return False
 
 
-def _anonymous(body: str, start: int, end: int, quote: Quote) -> dict[str, object] | None:
+def _anonymous(body: str, start: int, end: int, quote: Quote) -> _Changes | None:
     """speaker_kind anonymous, its descriptor and reason, when the speaker at body[start:end] is unnamed on purpose."""
     descriptor = body[start:end]
     words = _WORDS.findall(descriptor)
@@ -189,7 +205,7 @@ def _anonymous(body: str, start: int, end: int, quote: Quote) -> dict[str, objec
         return None
     if _SHARE.search(descriptor):
         return None  # "20 percent of people said": a poll's respondents, not a source
-    result: dict[str, object] = {"speaker_kind": "anonymous", "speaker_descriptor": descriptor.strip()}
+    result: _Changes = {"speaker_kind": "anonymous", "speaker_descriptor": descriptor.strip()}
     if quote.speaker is not None:
         result["speaker"] = None  # "Officials", "People …" read as a name: an unnamed source has none
     reason = None
@@ -262,7 +278,7 @@ def _unnamed_near_cue(body: str, quote: Quote) -> tuple[int, int] | None:
 _AFTER_QUOTE = re.compile(r"[\s,]*([^,.;:!?—()\"“”]{4,90}?)\s+(said|says|say|told|added)\b")
 
 
-def _unnamed_after(body: str, quote: Quote) -> dict[str, object]:
+def _unnamed_after(body: str, quote: Quote) -> _Changes:
     """`"…," people close to the talks said.` (a cue the direct quote search could not
     attribute): the unnamed source and its cue."""
     match = _AFTER_QUOTE.match(body, quote.end)

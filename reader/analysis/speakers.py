@@ -606,8 +606,8 @@ class Resolved:
     """A speaker span mapped to who it names: the actor, how it was found, what it is."""
 
     speaker: str | None
-    start: int
-    end: int
+    start: int | None
+    end: int | None
     via: str | None = None  # name | pronoun | descriptor
     kind: str | None = None  # person | organisation
 
@@ -906,8 +906,8 @@ class Resolver:
             if index + 1 < len(self.people):
                 end = min(end, self.people[index + 1].start)
             match = _GENDERED_PRONOUNS.search(self.text, mention.end, end)
-            if match is not None:
-                votes[pronoun_gender(match.group())] += 1
+            if match is not None and (gender := pronoun_gender(match.group())) is not None:
+                votes[gender] += 1
         margin = 1 if not votes["m"] or not votes["f"] else 2
         if votes["m"] - votes["f"] >= margin:
             return "m"

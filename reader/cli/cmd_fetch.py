@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
 
     from reader.cli.cmd_add import writable_store
     from reader.feeds.download import Limits
-    from reader.feeds.run import fetch_feeds
+    from reader.feeds.run import FeedResult, fetch_feeds
     from reader.feeds.settings import configured_feeds
     from reader.store import resolve_store
 
@@ -46,13 +46,14 @@ def run(args: argparse.Namespace) -> int:
 
     show = _Progress(quiet=args.json, live=sys.stderr.isatty() and not args.json)
     cancel = threading.Event()
-    outcome: dict[str, object] = {}
+    results: list[FeedResult] = []
+    failure: list[BaseException] = []
 
     def work() -> None:
         try:
-            outcome["results"] = fetch_feeds(entries, root, limits=limits, progress=show, cancel=cancel)
+            results.extend(fetch_feeds(entries, root, limits=limits, progress=show, cancel=cancel))
         except BaseException as error:  # handed to the main thread
-            outcome["error"] = error
+            failure.append(error)
 
     worker = threading.Thread(target=work, name="fetch")
     worker.start()
@@ -66,9 +67,8 @@ def run(args: argparse.Namespace) -> int:
         worker.join()
         raise
     show.clear()
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    results = outcome["results"]
+    if failure:
+        raise failure[0]
     if args.json:
         from reader.cli.json_output import print_json
 

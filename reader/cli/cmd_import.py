@@ -280,7 +280,7 @@ def _dumper():
 
     base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-    class ArticleDumper(base):  # type: ignore[misc, valid-type]
+    class ArticleDumper(base):
         pass
 
     ArticleDumper.add_representer(

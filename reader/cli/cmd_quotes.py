@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from reader.text import clean_line
 
     root = resolve_store(getattr(args, "store", None))
-    kinds = ("statement",) if args.direct else SAID_KINDS
+    kinds: tuple[str, ...] = ("statement",) if args.direct else SAID_KINDS
     if args.all:
         kinds += ("term",)
     with open_synced_index(root, load_gazetteer_for_cli(args)) as index:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
+from typing import TextIO, TypedDict
 
 from reader.model import Article
 
@@ -29,7 +29,12 @@ def load_store(args: argparse.Namespace):
     return scan_store(root, max_bytes=config.max_file_bytes, outside_links=config.follow_outside_links)
 
 
-def store_rules() -> dict[str, object]:
+class StoreRules(TypedDict):
+    max_bytes: int
+    outside_links: bool
+
+
+def store_rules() -> StoreRules:
     """The config's rules for reading the store, as keywords for `Index.open`."""
     from reader.config import load_config
 
@@ -72,17 +77,13 @@ def load_gazetteer_for_cli(args: argparse.Namespace):
     from reader.analysis.gazetteer import load_gazetteer
     from reader.errors import UserError
     from reader.paths import config_dir
+    from reader.store import resolve_store
 
     store_root = None
     try:
-        from reader.store import resolve_store
-    except ImportError:  # pragma: no cover - only while reader.store lacks it
-        resolve_store = None
-    if resolve_store is not None:
-        try:
-            store_root = resolve_store(getattr(args, "store", None))
-        except UserError:
-            store_root = None  # commands that need the store report this themselves
+        store_root = resolve_store(getattr(args, "store", None))
+    except UserError:
+        pass  # commands that need the store report this themselves
     gazetteer, problems = load_gazetteer(store_root, config_dir())
     for problem in problems:
         say(problem)

@@ -86,7 +86,9 @@ class HostLimiter:
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
     def __init__(self, limit: int) -> None:
-        self.max_redirections = limit
+        # urllib reads self.max_redirections; typeshed declares it a ClassVar, but one
+        # opener per Fetcher needs its own limit, and an instance value shadows the class's.
+        self.max_redirections = limit  # type: ignore[misc]
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001
         if urlsplit(newurl).scheme.lower() not in ("http", "https"):

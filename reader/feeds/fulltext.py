@@ -29,6 +29,7 @@ class PageText:
 def extract_page(html: bytes | str, url: str | None, *, max_chars: int, charset: str | None = None) -> PageText | None:
     """The page's article text, or None when no article text is found."""
     import trafilatura
+    from trafilatura.settings import Document
 
     if isinstance(html, bytes):
         html = decode_html(html, charset)
@@ -39,10 +40,10 @@ def extract_page(html: bytes | str, url: str | None, *, max_chars: int, charset:
         )
     except (ValueError, RecursionError, MemoryError):
         return None
-    if document is None or not (document.text or "").strip():
+    if not isinstance(document, Document) or not (document.text or "").strip():  # None: no text found
         return None
     title = clean_line(document.title or "") or None
-    lines = [clean_line(line) for line in clean_text(document.text).split("\n")]
+    lines = [clean_line(line) for line in clean_text(document.text or "").split("\n")]
     paragraphs = [line for line in lines if line]
     if paragraphs and title and paragraphs[0] == title:
         paragraphs = paragraphs[1:]

@@ -29,7 +29,8 @@ def read_opml(data: bytes) -> tuple[list[FeedEntry], list[str]]:
         raise UserError("OPML declares XML entities or external references; refused") from None
     except ParseError as error:
         raise UserError(f"not valid XML: {error}") from None
-    if root.tag != "opml" or root.find("body") is None:
+    body = root.find("body")
+    if root.tag != "opml" or body is None:
         raise UserError("not an OPML document (no <opml><body>)")
     entries: list[FeedEntry] = []
     notes: list[str] = []
@@ -59,7 +60,7 @@ def read_opml(data: bytes) -> tuple[list[FeedEntry], list[str]]:
                 )
             )
 
-    walk(root.find("body"), [])
+    walk(body, [])
     return entries, notes
 
 

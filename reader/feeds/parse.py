@@ -140,9 +140,13 @@ def _json_item(item: dict, feed_url: str, base: str) -> FeedItem:
     link = _absolute(_string(item.get("url")) or _string(item.get("external_url")), feed_url)
     content = _as_text(_string(item.get("content_html")), "text/html") or _as_text(_string(item.get("content_text")), "text/plain")
     summary = _as_text(_string(item.get("summary")), "text/plain")
-    authors = item.get("authors") if isinstance(item.get("authors"), list) else [item.get("author")]
+    authors = item.get("authors")
+    if not isinstance(authors, list):
+        authors = [item.get("author")]
     names = [_string(a.get("name")) for a in authors if isinstance(a, dict)]
-    raw_tags = item.get("tags") if isinstance(item.get("tags"), list) else []
+    raw_tags = item.get("tags")
+    if not isinstance(raw_tags, list):
+        raw_tags = []
     guid = _string(item.get("id")) or (str(item["id"]) if isinstance(item.get("id"), int) else "")
     return FeedItem(
         key=guid.strip() or link or "",

@@ -21,9 +21,13 @@ from concurrent.futures import CancelledError, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.feeds.download import Cancelled, Fetcher, FetchError, Limits
 from reader.feeds.settings import FEEDS_FOLDER, FeedEntry
+
+if TYPE_CHECKING:
+    from reader.feeds.validators import Validators
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
@@ -157,7 +161,7 @@ def fetch_configured(
 class _Run:
     fetcher: Fetcher
     store: Path
-    validators: object
+    validators: Validators
     progress: Progress | None
     today: date
     total: int
@@ -220,7 +224,8 @@ class _Run:
         total = len(todo)
         self.report(entry.name, "reading", 0, total)
         page_jobs: list[Future | None] = [
-            self.pages.submit(self._page, item.url) if wants_page(entry, item) and self.pages else None for item, _ in todo
+            self.pages.submit(self._page, item.url) if item.url and wants_page(entry, item) and self.pages else None
+            for item, _ in todo
         ]
         try:
             for number, ((item, stored), job) in enumerate(zip(todo, page_jobs), start=1):

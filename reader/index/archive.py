@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -507,10 +508,10 @@ class Index:
         When every word or phrase searched for is in more than half of the articles
         (and in at least COMMON_MINIMUM), bm25 cannot tell them apart (its IDF is floored at ~0), and ranking would read
         every position of every occurrence: such hits come newest first, rank 0.0."""
-        query = _as_query(query)
-        fts = query.fts_expression()
-        ranked = fts is not None and not self._too_common(query)
-        where, parameters = self._where(query, fts_in_from=ranked, by_date=not ranked)
+        parsed = _as_query(query)  # None when empty: every article, newest first
+        fts = parsed.fts_expression() if parsed is not None else None
+        ranked = parsed is not None and fts is not None and not self._too_common(parsed)
+        where, parameters = self._where(parsed, fts_in_from=ranked, by_date=not ranked)
         limit_sql = " LIMIT ?" if limit is not None else ""
         if limit is not None:
             parameters.append(limit)
@@ -527,12 +528,11 @@ class Index:
             )
         if not snippets:
             return [SearchHit(summary, "", (), row[8]) for summary, row in zip(self._summaries(rows), rows)]
-        return self._hits(rows, query if fts is not None else None)
+        return self._hits(rows, parsed if fts is not None else None)
 
     def count_matches(self, query: SearchQuery | str) -> int:
         """How many articles match `query` (all of them, whatever `search`'s limit)."""
-        query = _as_query(query)
-        where, parameters = self._where(query)
+        where, parameters = self._where(_as_query(query))
         return self._run(f"SELECT count(*) FROM articles a {where}", parameters)[0][0]
 
     def _too_common(self, query: SearchQuery) -> bool:
@@ -564,7 +564,7 @@ class Index:
                 hits.append(SearchHit(summary, _lede(unpack_prefix(data, _LEDE_READ)) if data else "", (), 0.0))
             else:
                 opening = unpack_prefix(data, OPENING_NEEDED) if data else ""
-                text, highlights = cut_snippet(opening, query.terms, whole=lambda data=data: unpack_text(data))
+                text, highlights = cut_snippet(opening, query.terms, whole=partial(unpack_text, data))
                 hits.append(SearchHit(summary, text, highlights, row[8]))
         return hits
 
@@ -643,17 +643,10 @@ class Index:
                 raise QueryError(f"the search is too long to run ({error}): use fewer words and filters") from None
             raise
 
-    def _date(self, sort_key: int) -> date | None:
-        value = self._dates.get(sort_key, _MISSING)
-        if value is _MISSING:
-            value = self._dates[sort_key] = date.fromordinal(sort_key)
-        return value
-
     def _summaries(self, rows: list[tuple]) -> list[ArticleSummary]:
         return summaries_from_rows(rows, self._dates)
 
 
-_MISSING = object()
 # SQLite's limits on one statement, met by a query with hundreds of words or filters.
 _TOO_BIG = ("too large", "too many", "stack overflow", "too complex")
 # How long a command's sync waits for another process's (newsreader's lock, then SQLite's).

@@ -597,24 +597,26 @@ class _Ids:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
-        self.actors = dict(connection.execute("SELECT name, id FROM actors"))
-        self.keys = dict(connection.execute("SELECT key, id FROM name_keys"))
+        self.actors: dict[str, int] = dict(connection.execute("SELECT name, id FROM actors"))
+        self.keys: dict[str, int] = dict(connection.execute("SELECT key, id FROM name_keys"))
 
     def actor(self, name: str) -> int:
         found = self.actors.get(name)
         if found is None:
-            found = self.actors[name] = self.connection.execute(
-                "INSERT INTO actors (name) VALUES (?)", (name,)
-            ).lastrowid
+            found = self.actors[name] = _inserted(self.connection.execute("INSERT INTO actors (name) VALUES (?)", (name,)))
         return found
 
     def key(self, key: str) -> int:
         found = self.keys.get(key)
         if found is None:
-            found = self.keys[key] = self.connection.execute(
-                "INSERT INTO name_keys (key) VALUES (?)", (key,)
-            ).lastrowid
+            found = self.keys[key] = _inserted(self.connection.execute("INSERT INTO name_keys (key) VALUES (?)", (key,)))
         return found
+
+
+def _inserted(cursor: sqlite3.Cursor) -> int:
+    """The rowid of the row an INSERT just added (always set after one)."""
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
 
 
 def _insert_analysis(connection: sqlite3.Connection, ids: _Ids, job: _Job, analysis: Analysis) -> None:

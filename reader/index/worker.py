@@ -20,20 +20,20 @@ import struct
 import subprocess
 import sys
 import threading
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from reader.model import Analysis, Article
 
 _LENGTH = struct.Struct("<Q")
 
 
-def send(stream: BinaryIO, value: Any) -> None:
+def send(stream: IO[bytes], value: Any) -> None:
     data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(_LENGTH.pack(len(data)) + data)
     stream.flush()
 
 
-def receive(stream: BinaryIO) -> Any:
+def receive(stream: IO[bytes]) -> Any:
     header = stream.read(_LENGTH.size)
     if len(header) < _LENGTH.size:
         raise EOFError("worker stream closed")
@@ -60,7 +60,7 @@ class WorkerPool:
         payload = pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL)  # fails early if it cannot travel
         self.tasks: queue.Queue = queue.Queue()
         self.results: queue.Queue = queue.Queue()
-        self.processes: list[subprocess.Popen] = []
+        self.processes: list[subprocess.Popen[bytes]] = []
         self.threads: list[threading.Thread] = []
         environment = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
         try:
@@ -98,12 +98,13 @@ class WorkerPool:
     def alive(self) -> bool:
         return any(thread.is_alive() for thread in self.threads)
 
-    def _serve(self, process: subprocess.Popen) -> None:
+    def _serve(self, process: subprocess.Popen[bytes]) -> None:
         while True:
             task = self.tasks.get()
             if task is None:
                 return
             key, articles = task
+            assert process.stdin is not None and process.stdout is not None  # both are PIPEs
             try:
                 send(process.stdin, articles)
                 answer = dict(receive(process.stdout))
@@ -126,9 +127,11 @@ class WorkerPool:
             except subprocess.TimeoutExpired:
                 pass
             for stream in (process.stdin, process.stdout):
+                if stream is None:
+                    continue
                 try:
                     stream.close()
-                except (OSError, AttributeError):
+                except OSError:
                     pass
 
 

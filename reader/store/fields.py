@@ -190,9 +190,9 @@ def article_from_mapping(
 
     article_date = None
     if fields.get("date") is not None:
-        article_date, reason = parse_date(fields["date"])
-        if reason:
-            warn("date", reason)
+        article_date, date_problem = parse_date(fields["date"])
+        if date_problem:
+            warn("date", date_problem)
     if article_date is None:
         article_date = date_from_name(path)
 

@@ -40,7 +40,7 @@ def parse_front_matter(
         line = getattr(data, "line", None) or 2
         reason = getattr(data, "reason", None) or f"front matter should be a mapping, not {type_name(data)}"
         return [], [Problem(problem_path, reason, line)]
-    keys = {}
+    keys: dict[str, int] = {}
     for key_node, _ in node.value if node is not None else ():
         if isinstance(key_node.value, str):
             keys.setdefault(key_node.value.lower(), key_node.start_mark.line + 2)
@@ -60,7 +60,7 @@ def parse_markdown(fields, text, *, id, path, problem_path, unwrap, line_of) -> 
     if heading and fields.get("title") is None:
         fields = {**fields, "title": clean_line(heading.group(1))}
         body_text = body_text[heading.end() :]
-    body = normalise_body(body_text, unwrap=unwrap)
+    body: str | None = normalise_body(body_text, unwrap=unwrap)
     if not body:
         if isinstance(fields.get("body"), str):
             body = None  # the mapping carries the body itself

@@ -8,7 +8,7 @@ built.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -20,7 +20,7 @@ from reader.yaml_safe import ExpansionError, bad_value, check_expansion, duplica
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]  # C or pure-Python loader, chosen at import
     pass
 
 
@@ -94,7 +94,16 @@ def _reset(loader: Any) -> None:
     loader.deep_construct = False
 
 
-def _line(error: yaml.MarkedYAMLError) -> int | None:
+class _Marked(Protocol):
+    """A YAML error that says where: yaml's own, or one of reader.yaml_safe's."""
+
+    @property
+    def problem_mark(self) -> yaml.Mark | None: ...
+    @property
+    def context_mark(self) -> yaml.Mark | None: ...
+
+
+def _line(error: _Marked) -> int | None:
     mark = error.problem_mark or error.context_mark
     return mark.line + 1 if mark is not None else None
 
