@@ -49,6 +49,7 @@ def test_speaker_right_on_ood_dev() -> None:
     gold = scorer.load_jsonl(OOD_DEV)
     rows = [scorer.score_article(g, _output(g["text"])) for g in gold]
     total = scorer.summarize(rows)
-    # Measured: speaker right 85.0% of the quotes found (77.2 before), end to end 69.7.
-    assert total["speaker_accuracy"] >= 84.0
-    assert total["end_to_end"] >= 68.5
+    # Measured: speaker right 85.8% of the quotes found (84.8 before round 2, 77.2 at the
+    # start), end to end 83.1.
+    assert total["speaker_accuracy"] >= 85.0
+    assert total["end_to_end"] >= 82.0

@@ -645,6 +645,9 @@ class Resolver:
             inner = self.resolve(span.antecedent)
             return Resolved(inner.speaker, span.start, span.end, inner.via, inner.kind)
         mention = self._overlapping(span)
+        if mention is not None and span.kind == "name" and _common_plural(self.text, mention):
+            # "Scientists say …": a group named by a capitalised common noun, no one's name
+            return Resolved(None, span.start, span.end)
         if mention is not None:
             actor = self._salient_namesake(mention)
             self.last_named.append((mention.start, actor, mention.kind == "person"))
@@ -800,9 +803,16 @@ class Resolver:
                 continue
             if span.kind == "phrase" and mention.end < span.end - 1:
                 continue  # "the Clinton campaign" is not Clinton
+            if span.kind == "phrase" and self._inside_indefinite(span, mention):
+                continue  # "a professor at Yale", "a chorus of Republicans": neither is Yale or the party
             if best is None or (mention.kind == "person") > (best.kind == "person"):
                 best = mention
         return best
+
+    def _inside_indefinite(self, span: SpeakerSpan, mention: Mention) -> bool:
+        """A name after `of`, `at` or `in` inside an indefinite description."""
+        words = _WORD_ONLY.findall(self.text, span.start, max(span.start, mention.start))
+        return bool(words) and words[0].lower() in _INDEFINITE and any(w.lower() in _PLACE_OF for w in words[1:])
 
     def _pronoun(self, span: SpeakerSpan) -> str | None:
         word = _bare(self.text[span.start : span.end])
@@ -870,6 +880,8 @@ class Resolver:
         if gender is None:
             return True
         known = self._gender(person.actor)
+        if known is None and _common_words(person.actor):
+            return False  # "Grand Slam hopes. He told …": a capitalised phrase never shown to be anyone
         return known is None or known == gender
 
     def _gender(self, actor: str) -> str | None:
@@ -920,6 +932,8 @@ class Resolver:
         self.last_named.append((start, self.text[start:end], True))
 
 
+_INDEFINITE = frozenset("a an one some several many two three four".split())
+_PLACE_OF = frozenset(("of", "at", "in"))
 # Head words that stand for whatever company or club the text is about ("the company said").
 _GENERIC_BODIES = frozenset(
     """company firm business retailer airline carrier bank lender insurer carmaker automaker
@@ -998,6 +1012,24 @@ def _is_group(actor: str) -> bool:
     return actor in lexicon.plural_demonyms or actor.lower() in lexicon.english
 
 
+def _common_words(actor: str) -> bool:
+    """Every word of a name is an ordinary English word and none a given name (`Slam`)."""
+    lexicon = actor_lexicon()
+    words = actor.split()
+    return bool(words) and all(
+        word.isalpha() and word.lower() in lexicon.english and given_name_gender(word) is None for word in words
+    )
+
+
+def _common_plural(text: str, mention: Mention) -> bool:
+    """`Scientists` opening a sentence: a plural common noun the text never capitalises
+    inside a sentence, standing for a group."""
+    word = mention.text
+    if " " in word or not word.endswith("s") or word.isupper() or mention.actor != word:
+        return False
+    return _is_group(word) and not_a_name(text, mention.start, mention.end)
+
+
 def not_a_name(text: str, start: int, end: int) -> bool:
     """`Speaking`, `Scientists`, `Thursday` opening a sentence: capitalised, still no name,
     unless the text writes the word capitalised inside a sentence too (`Trump`, `Ditto`)."""
@@ -1010,6 +1042,8 @@ def not_a_name(text: str, start: int, end: int) -> bool:
             return True  # a headline in capitals: "IOWA POLLS"
         if _opens_sentence(text, start) and _DATELINE_AFTER.match(text, end):
             return True  # "WASHINGTON — …": where the story was filed
+        if _CAPITALS_RUN.match(text, end):
+            return True  # "CONGRESS HAS INVESTIGATED …": a heading in capitals
     if " " in name or name.isupper() or not _opens_sentence(text, start):
         return False
     low = name.lower().rstrip(".")
@@ -1018,9 +1052,10 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         return True
     if low not in lexicon.english or given_name_gender(name) is not None:
         return False
-    return re.search(rf"[\w,;]\s+{re.escape(name)}\b", text) is None
+    return re.search(rf"[\w,;][^\S\n]+{re.escape(name)}\b", text) is None
 
 
+_CAPITALS_RUN = re.compile(r"(?:[^\S\n]+[A-Z]{2,}){2}\b")
 _DATELINE_AFTER = re.compile(r"[^\S\n]*(?:,[^\S\n]*[\w.]+[^\S\n]*)?(?:\([^()\n]{1,20}\)[^\S\n]*)?[-—–―]")
 
 
