@@ -448,3 +448,49 @@ def test_a_heading_in_capitals_is_no_speaker() -> None:
     )
     q = quote(body, "magic cure")
     assert q.speaker != "CONGRESS"
+
+
+def test_a_qualified_description_needs_a_person_with_that_qualifier() -> None:
+    body = (
+        "Vice-presidential nominee Tom Kerrigan toured the state.\n\n"
+        'The Republican nominee vowed to punish "those who break the rules."'
+    )
+    assert quote(body, "those who break").speaker is None
+
+
+def test_a_qualified_description_goes_to_the_person_who_has_that_qualifier() -> None:
+    body = (
+        "Republican nominee Stan Colbert spoke in Ohio on Monday, a day after Democratic "
+        "vice-presidential nominee Tom Kerrigan toured the state.\n\n"
+        'The Republican nominee also vowed to punish "those who break the rules."'
+    )
+    assert quote(body, "those who break").speaker == "Stan Colbert"
+
+
+def test_a_professor_at_an_institute_is_not_the_institute() -> None:
+    body = (
+        "The Westmoor Institute published the figures on Monday.\n\n"
+        'A professor at the Westmoor Institute said the plan was "doomed from the start."'
+    )
+    assert quote(body, "doomed from the start").speaker != "Westmoor Institute"
+
+
+def test_a_quote_run_into_the_next_sentence_without_a_space_ends_its_sentence() -> None:
+    body = (
+        "“The council pays too little,” said Anil Mehta, manager of the shelter. “We applied for aid in "
+        "February but the money has not come.”Ravi Kapoor, who runs another shelter, said the "
+        "administration had promised help."
+    )
+    assert quote(body, "We applied for aid").speaker == "Anil Mehta"
+
+
+def test_a_quote_with_no_cue_goes_on_with_the_voice_quoted_last_in_its_paragraph() -> None:
+    body = (
+        "Senator Ruth Okafor questioned the chief executive for an hour.\n\n"
+        "“You squeezed your staff to the breaking point” to lift the share price, she said, "
+        "pointing to the bank's push to “cross-sell” accounts. “You went on television to blame "
+        "thousands of workers.”"
+    )
+    q = quote(body, "You went on television")
+    assert q.speaker == "Ruth Okafor"
+    assert q.speaker_via == "continuation"

@@ -39,8 +39,9 @@ def test_speaker_names_on_polnear_dev_v2() -> None:
     tool = _load(EVALTOOL, "evaltool")
     gold = tool.load_jsonl(POLNEAR_DEV)
     scores = tool.score_quotes(gold, [_output(doc["text"]) for doc in gold])
-    # Measured: speaker_name_accuracy 90.5 (87.0 before speaker resolution was reworked).
-    assert scores["speaker_name_accuracy"] >= 89.5
+    # Measured: speaker_name_accuracy 90.8 (90.4 before round 2, 87.0 before speaker
+    # resolution was reworked).
+    assert scores["speaker_name_accuracy"] >= 90.0
 
 
 @pytest.mark.skipif(not (SPEAKERS.exists() and OOD_DEV.exists()), reason="shared eval data absent")

@@ -107,6 +107,10 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         if attribution is None and kind == "statement":
             before = paragraphs[p_index - 1] if span.start == p_start and p_index else (p_start, gaps[-1][0])
             attribution = _previous_sentence_subject(body, *before)
+        if attribution is None and kind == "statement" and last_statement is not None and last_statement_paragraph == p_index:
+            # `"…," she said, referring to …. "You went on television …"`: a quote with no cue
+            # of its own goes on with the voice quoted last in its paragraph.
+            attribution = _Attribution(None, None, False, inherited=last_statement)
 
         quote = _quote(body, span, kind, attribution, resolver)
         quotes.append(quote)
@@ -181,7 +185,7 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
     return hi
 
 
-_CLOSING_PERIOD = re.compile(rf"[.…][\"”’'»]+\s+[\"“‘'(\[]?[{UPPER}]")
+_CLOSING_PERIOD = re.compile(rf"[.…][\"”’'»]+\s*[\"“‘'(\[]?[{UPPER}]")
 
 
 def _closes_sentence(text: str, span: QuoteSpan) -> bool:

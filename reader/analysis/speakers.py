@@ -612,6 +612,8 @@ class Resolved:
     kind: str | None = None  # person | organisation
 
 
+# How far from a person's name the qualifier of their role ("Republican nominee") may stand.
+QUALIFIER_REACH = 80
 # How far back (in characters) a pronoun looks for the person it stands for.
 PRONOUN_REACH = 2500
 _GENDERED_PRONOUNS = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b")
@@ -750,10 +752,13 @@ class Resolver:
         if first not in _DEFINITE and not words[0].endswith(("'s", "’s")):
             return None
         head = words[-1]
+        head_index = len(words) - 1
         for index, word in enumerate(words[1:], 1):
             if word.lower() in PREPOSITIONS:
-                head = words[index - 1]
+                head, head_index = words[index - 1], index - 1
                 break
+        # "the Republican nominee": a capitalised qualifier the person's own role must share
+        qualifiers = [w for w in words[1:head_index] if w[0].isupper() and not w.endswith(("'s", "’s"))]
         if head.capitalize() in _organisation_words():
             return None  # "her association" is an organisation, not the woman it belongs to
         head = head.lower()
@@ -765,6 +770,8 @@ class Resolver:
         after = re.compile(rf",\s+(?:[\w'’.-]+\s+){{0,6}}?{head}\b", re.IGNORECASE)
         found = None
         for mention in self.people:
+            if qualifiers and not self._qualified(mention, qualifiers, span):
+                continue
             if mention.start >= span.start:
                 if found is None and mention.start - span.end <= FORWARD_REACH and before.search(
                     self.text, max(0, mention.start - 60), mention.start
@@ -782,6 +789,18 @@ class Resolver:
             ):
                 found = mention.actor
         return found
+
+    def _qualified(self, mention: Mention, qualifiers: list[str], span: SpeakerSpan) -> bool:
+        """Each qualifier stands next to the mention (`Republican nominee Ann Roe`,
+        `Ann Roe, the Vermont senator,`), outside the description itself: not
+        `vice-presidential nominee Tim Kaine`."""
+        lo, hi = max(0, mention.start - QUALIFIER_REACH), mention.end + QUALIFIER_REACH
+        if mention.start < span.start:
+            hi = min(hi, span.start)
+        else:
+            lo = max(lo, span.end)
+        near = self.text[lo:hi]
+        return all(re.search(rf"\b{re.escape(word)}\b", near) is not None for word in qualifiers)
 
     def _of_age(self, age: str, position: int) -> str | None:
         """`the 34-year-old`: the person the text gave that age (`Ann Roe, 34,`, `34-year-old Ann Roe`)."""
@@ -810,9 +829,16 @@ class Resolver:
         return best
 
     def _inside_indefinite(self, span: SpeakerSpan, mention: Mention) -> bool:
-        """A name after `of`, `at` or `in` inside an indefinite description."""
-        words = _WORD_ONLY.findall(self.text, span.start, max(span.start, mention.start))
-        return bool(words) and words[0].lower() in _INDEFINITE and any(w.lower() in _PLACE_OF for w in words[1:])
+        """A name after `at` or `in` inside an indefinite description (`a professor at
+        Yale`), or after `of` a quantity (`a chorus of Republicans`, `one of the Democrats`);
+        `a co-chairman of the Caucus` still speaks for the caucus."""
+        words = [w.lower() for w in _WORD_ONLY.findall(self.text, span.start, max(span.start, mention.start))]
+        if not words or words[0] not in _INDEFINITE:
+            return False
+        return any(
+            word in ("at", "in") or (word == "of" and (words[k - 1] in _QUANTITIES or k == 1))
+            for k, word in enumerate(words[1:], 1)
+        )
 
     def _pronoun(self, span: SpeakerSpan) -> str | None:
         word = _bare(self.text[span.start : span.end])
@@ -933,7 +959,7 @@ class Resolver:
 
 
 _INDEFINITE = frozenset("a an one some several many two three four".split())
-_PLACE_OF = frozenset(("of", "at", "in"))
+_QUANTITIES = frozenset("chorus group number handful couple lot few dozen dozens host series crowd".split())
 # Head words that stand for whatever company or club the text is about ("the company said").
 _GENERIC_BODIES = frozenset(
     """company firm business retailer airline carrier bank lender insurer carmaker automaker
