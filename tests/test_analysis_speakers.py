@@ -393,3 +393,104 @@ def test_a_title_and_an_adjective_before_role_words_and_the_name() -> None:
         'advert: "What they did was careless and it insulted everyone."'
     )
     assert quote(body, "careless").speaker == "Tod Berrin"
+
+
+# ---------------------------------------------------------------- round 2: colon, groups, fragments, headings
+
+
+def test_a_cue_with_a_colon_keeps_the_quote_from_a_name_after_it() -> None:
+    # Copy that lost its closing marks: the quote runs on into the next person's sentence.
+    body = (
+        "Mr Harold Pike said the figures were ‘unverified’. He added: ‘We are not going to take "
+        "lectures from the party who presided over the deepest recession. ‘The best way to help "
+        "families is to cut taxes. Greta Lund, the union leader, pictured, described the figures as "
+        "'shameful'. The charity urged caution."
+    )
+    q = quote(body, "We are not going")
+    assert q.speaker == "Harold Pike"
+    assert q.speaker_via == "pronoun"
+
+
+def test_a_capitalised_plural_after_a_headline_names_no_one() -> None:
+    # The headline's last word and the plural are on different lines: no sign it is a name.
+    body = (
+        "Scientists announce discovery of fossil\n\n"
+        "Scientists in Norway have revealed a remarkable discovery of a ‘very strange’ fossil reptile.\n\n"
+        "The team said it fed on fish."
+    )
+    assert quote(body, "very strange").speaker is None
+
+
+def test_he_skips_a_capitalised_common_phrase_never_shown_to_be_a_person() -> None:
+    body = (
+        "Quinlan revels in win\n\n"
+        "Fly-half Brian Quinlan hailed his side's 19-13 victory as a \"special\" win.\n\n"
+        "The number 10 kicked a total of 14 points to help keep alive their Grand Slam hopes. "
+        'He told BBC Sport: "We made hard work of it."'
+    )
+    q = quote(body, "We made hard work")
+    assert q.speaker == "Brian Quinlan"
+
+
+def test_an_indefinite_description_is_not_the_body_named_inside_it() -> None:
+    body = (
+        "Stan Colbert has refused to release his returns.\n\n"
+        "A chorus of prominent Republicans has said the same thing, including the former governor "
+        'Mark Hale: "It is disqualifying for a nominee."'
+    )
+    assert quote(body, "It is disqualifying").speaker != "Republican Party"
+
+
+def test_a_heading_in_capitals_is_no_speaker() -> None:
+    body = (
+        "The show sold pills for years.\n\n"
+        'CONGRESS HAS INVESTIGATED the claims, saying they offered a "magic cure for every body."'
+    )
+    q = quote(body, "magic cure")
+    assert q.speaker != "CONGRESS"
+
+
+def test_a_qualified_description_needs_a_person_with_that_qualifier() -> None:
+    body = (
+        "Vice-presidential nominee Tom Kerrigan toured the state.\n\n"
+        'The Republican nominee vowed to punish "those who break the rules."'
+    )
+    assert quote(body, "those who break").speaker is None
+
+
+def test_a_qualified_description_goes_to_the_person_who_has_that_qualifier() -> None:
+    body = (
+        "Republican nominee Stan Colbert spoke in Ohio on Monday, a day after Democratic "
+        "vice-presidential nominee Tom Kerrigan toured the state.\n\n"
+        'The Republican nominee also vowed to punish "those who break the rules."'
+    )
+    assert quote(body, "those who break").speaker == "Stan Colbert"
+
+
+def test_a_professor_at_an_institute_is_not_the_institute() -> None:
+    body = (
+        "The Westmoor Institute published the figures on Monday.\n\n"
+        'A professor at the Westmoor Institute said the plan was "doomed from the start."'
+    )
+    assert quote(body, "doomed from the start").speaker != "Westmoor Institute"
+
+
+def test_a_quote_run_into_the_next_sentence_without_a_space_ends_its_sentence() -> None:
+    body = (
+        "“The council pays too little,” said Anil Mehta, manager of the shelter. “We applied for aid in "
+        "February but the money has not come.”Ravi Kapoor, who runs another shelter, said the "
+        "administration had promised help."
+    )
+    assert quote(body, "We applied for aid").speaker == "Anil Mehta"
+
+
+def test_a_quote_with_no_cue_goes_on_with_the_voice_quoted_last_in_its_paragraph() -> None:
+    body = (
+        "Senator Ruth Okafor questioned the chief executive for an hour.\n\n"
+        "“You squeezed your staff to the breaking point” to lift the share price, she said, "
+        "pointing to the bank's push to “cross-sell” accounts. “You went on television to blame "
+        "thousands of workers.”"
+    )
+    q = quote(body, "You went on television")
+    assert q.speaker == "Ruth Okafor"
+    assert q.speaker_via == "continuation"

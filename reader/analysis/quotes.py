@@ -85,6 +85,7 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
                 body,
                 _cue_before(body, cues, gaps, quotes[-1] if quotes else None),
                 _cue_after(body, cues, span.end, sentence_end),
+                _colon_before(body, gaps),
             )
             or _attribution_sentence_after(body, cues, span, next_start)
             or _cue_in_previous_sentence(body, cues, previous_end, gaps[0][0], span.start)
@@ -107,6 +108,10 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         if attribution is None and kind == "statement":
             before = paragraphs[p_index - 1] if span.start == p_start and p_index else (p_start, gaps[-1][0])
             attribution = _previous_sentence_subject(body, *before)
+        if attribution is None and kind == "statement" and last_statement is not None and last_statement_paragraph == p_index:
+            # `"…," she said, referring to …. "You went on television …"`: a quote with no cue
+            # of its own goes on with the voice quoted last in its paragraph.
+            attribution = _Attribution(None, None, False, inherited=last_statement)
 
         quote = _quote(body, span, kind, attribution, resolver)
         quotes.append(quote)
@@ -181,7 +186,7 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
     return hi
 
 
-_CLOSING_PERIOD = re.compile(rf"[.…][\"”’'»]+\s+[\"“‘'(\[]?[{UPPER}]")
+_CLOSING_PERIOD = re.compile(rf"[.…][\"”’'»]+\s*[\"“‘'(\[]?[{UPPER}]")
 
 
 def _closes_sentence(text: str, span: QuoteSpan) -> bool:
@@ -305,14 +310,16 @@ _SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’'»]*\s*$")
 
 
 def _named_after_over_pronoun_before(
-    text: str, before: _Attribution | None, after: _Attribution | None
+    text: str, before: _Attribution | None, after: _Attribution | None, colon: bool = False
 ) -> _Attribution | None:
     """`The loopholes he cited are "…," The Hill reported.`: a name attributing the quote
-    right after it outranks a pronoun whose cue governs only a clause before it."""
+    right after it outranks a pronoun whose cue governs only a clause before it, but not
+    one that introduces the quote with a colon (`He added: "…"`): that cue governs it."""
     if before is None:
         return after
     if (
-        after is not None
+        not colon
+        and after is not None
         and before.speaker is not None
         and before.speaker.kind == "pronoun"
         and before.inherited is None
@@ -323,6 +330,12 @@ def _named_after_over_pronoun_before(
     ):
         return after
     return before
+
+
+def _colon_before(text: str, gaps: list[tuple[int, int]]) -> bool:
+    """The quote opens right after a colon: `He added: "…"`."""
+    lo, hi = gaps[0]
+    return text[lo:hi].rstrip().endswith(":")
 
 
 def _runs_on(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:

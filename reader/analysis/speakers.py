@@ -612,6 +612,8 @@ class Resolved:
     kind: str | None = None  # person | organisation
 
 
+# How far from a person's name the qualifier of their role ("Republican nominee") may stand.
+QUALIFIER_REACH = 80
 # How far back (in characters) a pronoun looks for the person it stands for.
 PRONOUN_REACH = 2500
 _GENDERED_PRONOUNS = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b")
@@ -645,6 +647,9 @@ class Resolver:
             inner = self.resolve(span.antecedent)
             return Resolved(inner.speaker, span.start, span.end, inner.via, inner.kind)
         mention = self._overlapping(span)
+        if mention is not None and span.kind == "name" and _common_plural(self.text, mention):
+            # "Scientists say …": a group named by a capitalised common noun, no one's name
+            return Resolved(None, span.start, span.end)
         if mention is not None:
             actor = self._salient_namesake(mention)
             self.last_named.append((mention.start, actor, mention.kind == "person"))
@@ -747,10 +752,13 @@ class Resolver:
         if first not in _DEFINITE and not words[0].endswith(("'s", "’s")):
             return None
         head = words[-1]
+        head_index = len(words) - 1
         for index, word in enumerate(words[1:], 1):
             if word.lower() in PREPOSITIONS:
-                head = words[index - 1]
+                head, head_index = words[index - 1], index - 1
                 break
+        # "the Republican nominee": a capitalised qualifier the person's own role must share
+        qualifiers = [w for w in words[1:head_index] if w[0].isupper() and not w.endswith(("'s", "’s"))]
         if head.capitalize() in _organisation_words():
             return None  # "her association" is an organisation, not the woman it belongs to
         head = head.lower()
@@ -762,6 +770,8 @@ class Resolver:
         after = re.compile(rf",\s+(?:[\w'’.-]+\s+){{0,6}}?{head}\b", re.IGNORECASE)
         found = None
         for mention in self.people:
+            if qualifiers and not self._qualified(mention, qualifiers, span):
+                continue
             if mention.start >= span.start:
                 if found is None and mention.start - span.end <= FORWARD_REACH and before.search(
                     self.text, max(0, mention.start - 60), mention.start
@@ -779,6 +789,18 @@ class Resolver:
             ):
                 found = mention.actor
         return found
+
+    def _qualified(self, mention: Mention, qualifiers: list[str], span: SpeakerSpan) -> bool:
+        """Each qualifier stands next to the mention (`Republican nominee Ann Roe`,
+        `Ann Roe, the Vermont senator,`), outside the description itself: not
+        `vice-presidential nominee Tim Kaine`."""
+        lo, hi = max(0, mention.start - QUALIFIER_REACH), mention.end + QUALIFIER_REACH
+        if mention.start < span.start:
+            hi = min(hi, span.start)
+        else:
+            lo = max(lo, span.end)
+        near = self.text[lo:hi]
+        return all(re.search(rf"\b{re.escape(word)}\b", near) is not None for word in qualifiers)
 
     def _of_age(self, age: str, position: int) -> str | None:
         """`the 34-year-old`: the person the text gave that age (`Ann Roe, 34,`, `34-year-old Ann Roe`)."""
@@ -800,9 +822,23 @@ class Resolver:
                 continue
             if span.kind == "phrase" and mention.end < span.end - 1:
                 continue  # "the Clinton campaign" is not Clinton
+            if span.kind == "phrase" and self._inside_indefinite(span, mention):
+                continue  # "a professor at Yale", "a chorus of Republicans": neither is Yale or the party
             if best is None or (mention.kind == "person") > (best.kind == "person"):
                 best = mention
         return best
+
+    def _inside_indefinite(self, span: SpeakerSpan, mention: Mention) -> bool:
+        """A name after `at` or `in` inside an indefinite description (`a professor at
+        Yale`), or after `of` a quantity (`a chorus of Republicans`, `one of the Democrats`);
+        `a co-chairman of the Caucus` still speaks for the caucus."""
+        words = [w.lower() for w in _WORD_ONLY.findall(self.text, span.start, max(span.start, mention.start))]
+        if not words or words[0] not in _INDEFINITE:
+            return False
+        return any(
+            word in ("at", "in") or (word == "of" and (words[k - 1] in _QUANTITIES or k == 1))
+            for k, word in enumerate(words[1:], 1)
+        )
 
     def _pronoun(self, span: SpeakerSpan) -> str | None:
         word = _bare(self.text[span.start : span.end])
@@ -870,6 +906,8 @@ class Resolver:
         if gender is None:
             return True
         known = self._gender(person.actor)
+        if known is None and _common_words(person.actor):
+            return False  # "Grand Slam hopes. He told …": a capitalised phrase never shown to be anyone
         return known is None or known == gender
 
     def _gender(self, actor: str) -> str | None:
@@ -920,6 +958,8 @@ class Resolver:
         self.last_named.append((start, self.text[start:end], True))
 
 
+_INDEFINITE = frozenset("a an one some several many two three four".split())
+_QUANTITIES = frozenset("chorus group number handful couple lot few dozen dozens host series crowd".split())
 # Head words that stand for whatever company or club the text is about ("the company said").
 _GENERIC_BODIES = frozenset(
     """company firm business retailer airline carrier bank lender insurer carmaker automaker
@@ -998,6 +1038,24 @@ def _is_group(actor: str) -> bool:
     return actor in lexicon.plural_demonyms or actor.lower() in lexicon.english
 
 
+def _common_words(actor: str) -> bool:
+    """Every word of a name is an ordinary English word and none a given name (`Slam`)."""
+    lexicon = actor_lexicon()
+    words = actor.split()
+    return bool(words) and all(
+        word.isalpha() and word.lower() in lexicon.english and given_name_gender(word) is None for word in words
+    )
+
+
+def _common_plural(text: str, mention: Mention) -> bool:
+    """`Scientists` opening a sentence: a plural common noun the text never capitalises
+    inside a sentence, standing for a group."""
+    word = mention.text
+    if " " in word or not word.endswith("s") or word.isupper() or mention.actor != word:
+        return False
+    return _is_group(word) and not_a_name(text, mention.start, mention.end)
+
+
 def not_a_name(text: str, start: int, end: int) -> bool:
     """`Speaking`, `Scientists`, `Thursday` opening a sentence: capitalised, still no name,
     unless the text writes the word capitalised inside a sentence too (`Trump`, `Ditto`)."""
@@ -1010,6 +1068,8 @@ def not_a_name(text: str, start: int, end: int) -> bool:
             return True  # a headline in capitals: "IOWA POLLS"
         if _opens_sentence(text, start) and _DATELINE_AFTER.match(text, end):
             return True  # "WASHINGTON — …": where the story was filed
+        if _CAPITALS_RUN.match(text, end):
+            return True  # "CONGRESS HAS INVESTIGATED …": a heading in capitals
     if " " in name or name.isupper() or not _opens_sentence(text, start):
         return False
     low = name.lower().rstrip(".")
@@ -1018,9 +1078,10 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         return True
     if low not in lexicon.english or given_name_gender(name) is not None:
         return False
-    return re.search(rf"[\w,;]\s+{re.escape(name)}\b", text) is None
+    return re.search(rf"[\w,;][^\S\n]+{re.escape(name)}\b", text) is None
 
 
+_CAPITALS_RUN = re.compile(r"(?:[^\S\n]+[A-Z]{2,}){2}\b")
 _DATELINE_AFTER = re.compile(r"[^\S\n]*(?:,[^\S\n]*[\w.]+[^\S\n]*)?(?:\([^()\n]{1,20}\)[^\S\n]*)?[-—–―]")
 
 
