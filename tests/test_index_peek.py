@@ -83,7 +83,7 @@ async def test_the_app_lists_a_warm_index_before_the_archive_worker_runs(
     app = build_app(indexed_store, tmp_path / "state.yaml")
     async with app.run_test(size=(120, 34)) as pilot:
         await pilot.pause()
-        assert app.source is None  # nothing but the peek has run
+        assert not app.archive.is_open  # nothing but the peek has run
         assert [article.id for article in app.article_list.articles] == [article.id for article in newest]
         assert app.pane.article is not None and app.pane.article.id == newest[0].id
         # The index's analysis (the real analyser's), not the app's own (the fixture's) made while the reader waits.

@@ -146,10 +146,10 @@ def test_a_timeline_entry_shows_the_words_without_the_comma_before_the_cue():
 
 @pilot_test
 async def test_the_actor_filter_also_finds_actors_by_the_names_articles_use(tmp_path, monkeypatch):
-    from reader.ui.archive_source import IndexSource
+    from reader.index import Index
 
     # What the index answers for an alias the actor's own name does not contain.
-    monkeypatch.setattr(IndexSource, "actors_called", lambda self, text: {"Petra Haugen"} if text == "the skipper" else set())
+    monkeypatch.setattr(Index, "actors_called", lambda self, text: {"Petra Haugen"} if text == "the skipper" else set())
     app = build_app(PANEL_STORE, tmp_path / "state.yaml")
     async with app.run_test(size=(120, 34)) as pilot:
         await settle(pilot)

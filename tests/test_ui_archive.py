@@ -71,7 +71,7 @@ async def test_a_cold_store_shows_progress_then_fills(tmp_path, state_file, monk
         return fixture_analyser(article)
 
     app = build_app(store, state_file)
-    app.analyser = slow_analyser
+    app.archive.analyser = slow_analyser
     async with app.run_test(size=SIZE) as pilot:
         progress = app.query_one("#index-progress")
         assert await wait_until(pilot, lambda: progress.has_class("-active") and progress.total > 0)
@@ -82,7 +82,7 @@ async def test_a_cold_store_shows_progress_then_fills(tmp_path, state_file, monk
         await settle(pilot)
         assert not progress.has_class("-active")
         assert len(ids(app)) == 40
-        assert app.source.analysis(ids(app)[0]) is not None
+        assert app.archive.analysis(ids(app)[0]) is not None
 
 
 @pilot_test
@@ -246,7 +246,7 @@ async def test_an_unwritable_cache_falls_back_to_reading_the_store(store, state_
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert not app.source.has_index
+        assert not app.archive.has_index
         assert len(ids(app)) == 5
         assert any("index unavailable" in note.message for note in app._notifications)
         await search(pilot, "regatta")

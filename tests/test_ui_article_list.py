@@ -9,7 +9,7 @@ import pytest
 from textual.app import App, ComposeResult
 
 from reader.model import Article
-from reader.ui.rows import DAY, MONTH, YEAR, DayHeader, day_label, group_by_date, group_by_day, grouping_unit
+from reader.present.rows import DAY, MONTH, YEAR, DayHeader, day_label, group_by_date, group_by_day, grouping_unit
 from reader.ui.widgets.article_list import ArticleList
 
 from snapshot_apps.harness import build_app, pilot_test, settle

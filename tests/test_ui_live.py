@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from reader.model import Problem
-from reader.ui.watch import Settling
+from reader.archive.follow import Settling
 
 from snapshot_apps.harness import build_app, ids, pilot_test, settle, wait_until as harness_wait_until
 

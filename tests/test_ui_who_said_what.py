@@ -11,9 +11,9 @@ import pytest
 from textual.content import Content
 
 from reader.model import Analysis, Article, Mention, Quote
-from reader.ui.citation import citation, quoted_words
+from reader.present.citation import citation, quoted_words
 from reader.ui.highlights import highlight_spans
-from reader.ui.navigation import Steps, actor_spans, first_quote_between, quote_for_span
+from reader.present.navigation import Steps, actor_spans, first_quote_between, quote_for_span
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.who_said_what import ActorOption, QuoteOption
@@ -75,10 +75,10 @@ async def test_w_toggles_the_panel_listing_actors_by_kind_and_quotes(tmp_path):
 
 @pilot_test
 async def test_the_panel_says_analysing_until_the_analysis_arrives(tmp_path, monkeypatch):
-    from reader.ui.archive_source import IndexSource
+    from reader.index import Index
 
     # The index has not analysed the article yet (on a small store it may be quicker than the pane).
-    monkeypatch.setattr(IndexSource, "analysis", lambda self, article_id: None)
+    monkeypatch.setattr(Index, "analysis", lambda self, article_id: None)
     release = threading.Event()
 
     def slow_analyser(article: Article) -> Analysis:
@@ -86,7 +86,7 @@ async def test_the_panel_says_analysing_until_the_analysis_arrives(tmp_path, mon
         return fixture_analyser(article)
 
     app = build_app(PANEL_STORE, tmp_path / "state.yaml")
-    app.pane._analyser = slow_analyser
+    app.pane._analyse_article = slow_analyser
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(50):
             await pilot.pause()
@@ -349,13 +349,13 @@ def test_line_starts_match_the_lines_textual_draws(width):
 
 
 def test_the_app_analyses_with_the_users_actors_yaml(tmp_path):
-    from reader.ui.analyser import GazetteerAnalyser
+    from reader.archive.service import Archive
 
     store = tmp_path / "store"
     store.mkdir()
     (store / "actors.yaml").write_text("Vell Board:\n  kind: place\n", encoding="utf-8")
     body = 'The Vell Board said "the tide is ours, and always was".'
-    analysis = GazetteerAnalyser(store)(Article(id="a", path="a", body=body, title="T"))
+    analysis = Archive(store).analyse(Article(id="a", path="a", body=body, title="T"))
     assert [(m.text, m.kind) for m in analysis.mentions] == [("Vell Board", "place")]
 
 

@@ -1,8 +1,9 @@
 """The newsreader app: a sidebar of dated articles beside a reading pane.
 
 The App wires widgets together and keeps the reading state; the widgets do the
-drawing. The archive (reader.ui.live, reader.ui.searching) opens, indexes and
-follows the store in a thread worker after the first paint.
+drawing. The archive (reader.archive.service.Archive, driven by reader.ui.live and
+reader.ui.searching) opens, indexes and follows the store in a thread worker after
+the first paint.
 """
 
 from __future__ import annotations
@@ -24,16 +25,16 @@ from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from reader.model import Analysis, Article, Problem
+from reader.archive.service import Analyser, Archive
+from reader.model import Article, Problem
 from reader.text import clean_line, clean_text, safe_name
 from reader.state import StateSaveError
-from reader.ui.archive_messages import FirstScreen, Listing, SourceReady, StoreNotice, SyncDone, SyncProgress
+from reader.ui.archive_messages import ArchiveOpened, FirstScreen, Listing, StoreNotice, SyncDone, SyncProgress
 from reader.ui import collector
 from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
 from reader.ui.live import LiveArchive
 from reader.ui.persistence import StateKeeper
-from reader.ui.prefetch import Prefetch
-from reader.ui.rows import Listed
+from reader.present.rows import Listed
 from reader.ui.searching import SearchFeatures
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
 from reader.ui.widgets.article_list import ArticleList
@@ -42,13 +43,13 @@ from reader.ui.widgets.filter_input import FilterInput
 from reader.ui.widgets.index_progress import IndexProgress
 from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.problems_link import ProblemsLink, problems_summary
-from reader.ui.widgets.reading_pane import Analyser, ReadingPane, default_analyser
+from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.saved_searches import SavedSearchList
 from reader.ui.widgets.search_bar import SearchStatus
 from reader.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:  # the index is imported by the archive worker, after the first paint
-    from reader.ui.archive_source import ArticleSource, SearchResult
+    from reader.archive.search import SearchResult
 
 READ_AFTER_SECONDS = 3.0
 WIDE = 100  # columns from which the list, the article and the who-said-what panel fit side by side
@@ -56,7 +57,7 @@ SAVE_AFTER_SECONDS = 1.0
 # Keys moving through the list faster than this (held or repeated) are coalesced:
 # the pane shows one article per interval, and the one the cursor rests on.
 SETTLE_SECONDS = 0.03
-# Once the reader rests on an article, its neighbours are read ahead (see reader.ui.prefetch).
+# Once the reader rests on an article, its neighbours are read ahead (Archive.read_ahead).
 PREFETCH_AFTER_SECONDS = 0.15
 
 
@@ -121,10 +122,9 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self.keeper = keeper
         self.keymap = dict(keymap or {})
         self.max_file_bytes = max_file_bytes
-        self.analyser = analyser
+        self.archive = Archive(store_path, max_file_bytes=max_file_bytes, analyser=analyser)
         self.startup_warnings = list(warnings)
         self.saved_searches = dict(saved_searches or {})
-        self.source: ArticleSource | None = None
         self.search: SearchResult | None = None
         self.all_articles: Sequence[Listed] = []
         self.problems: Sequence[Problem] = []
@@ -147,13 +147,12 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self._last_shown = 0.0
         self._show_timer: Timer | None = None
         self._prefetch_timer: Timer | None = None
-        self.prefetch = Prefetch()
         self._pending: Listed | None = None
         self._last_input = 0.0
         self._collected_at = -1.0
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
         self.article_list = ArticleList(marks=keeper, on_highlighted=self.on_article_list_highlighted, id="articles")
-        self.pane = ReadingPane(analyser=self._analysis_for_pane, id="pane")
+        self.pane = ReadingPane(analyse=self.archive.analyse, id="pane")
         self.filter_input = FilterInput(id="filter")
         self.filter_input.placeholder = 'Search… (actor:"…" said: source: from: to:)'
         self.search_status = SearchStatus(id="search-status")
@@ -191,7 +190,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         return (
             self._loaded
             and not self._syncing
-            and self.source is not None
+            and self.archive.is_open
             and self._search_timer is None
             and self._count_timer is None
         )
@@ -236,10 +235,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         elif event.worker.group == "analysis":
             self.notify(f"Could not analyse this article: {error}", severity="warning")
 
-    def on_source_ready(self, message: SourceReady) -> None:
-        self.source = message.source
-        self.prefetch.clear()
-        self._close_peek()
+    def on_archive_opened(self, message: ArchiveOpened) -> None:
         self._syncing = True
         for notice in message.notices:
             self.notify(notice, severity="warning", timeout=10)
@@ -281,7 +277,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         self._show_highlighted()
 
     def on_listing(self, message: Listing) -> None:
-        self.prefetch.clear()  # what was read ahead may have changed on disk
+        self.archive.forget()  # what was read may have changed on disk
         first = not self._loaded
         self.all_articles = message.articles
         self._loaded = True
@@ -304,33 +300,11 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
     def _refresh_current(self) -> None:
         """The article on screen changed on disk: show the new text where the reader was."""
         article = self.pane.article
-        if article is None or self.source is None:
+        if article is None or not self.archive.is_open:
             return
-        fresh = self.source.article(article.id)
+        fresh = self.archive.article(article.id)
         if fresh is not None and (fresh.body != article.body or fresh.title != article.title):
             self.pane.reload(fresh)
-
-    def _indexed_analysis(self, article: Article) -> Analysis | None:
-        """The index's analysis of an article (a fast read), else None: the pane's worker analyses it."""
-        read_ahead, analysis = self.prefetch.analysis(article.id)
-        if read_ahead:
-            return analysis
-        reader = self._archive_reader()
-        return reader.analysis(article.id) if reader is not None else None
-
-    def _analysis_for_pane(self, article: Article) -> Analysis:
-        """Runs in the pane's worker: the index's analysis, else analyse now."""
-        source = self.source
-        if source is not None and (cached := source.analysis(article.id)) is not None:
-            return cached
-        if self.analyser is not None:
-            return self.analyser(article)
-        gazetteer = getattr(source, "gazetteer", None)
-        if gazetteer is None:
-            return default_analyser(article)
-        from reader.analysis import analyze_article
-
-        return analyze_article(article, gazetteer)
 
     # --------------------------------------------------------------- listing
 
@@ -448,7 +422,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         if article is None:
             return
         self._remember_position()
-        pane.show(article, self._indexed_analysis(article))
+        pane.show(article, self.archive.analysis(article.id))
         if position := self.keeper.state.position(article.id):
             pane.restore_scroll(position)
         changed = self.keeper.set_last_article(article.id)
@@ -462,13 +436,13 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
     def _read_ahead(self) -> None:
         """The articles either side of the cursor, read and drawn before the reader moves."""
         self._prefetch_timer = None
-        if self.source is None:
+        if not self.archive.is_open:
             return
         articles = self.article_list.articles
         cursor = self.article_list.cursor
         neighbours = [articles[n].id for n in (cursor + 1, cursor - 1) if 0 <= n < len(articles)]
-        for article in self.prefetch.fill(neighbours, self.source):
-            self.pane.prepare(article, self.prefetch.analysis(article.id)[1])
+        for article, analysis in self.archive.read_ahead(neighbours):
+            self.pane.prepare(article, analysis)
 
     def _remember_position(self) -> None:
         pane = self.pane
@@ -521,9 +495,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
 
     def _full_article(self, article_id: str) -> Article | None:
         """The whole article behind a sidebar row (a fast read from the index)."""
-        article = self.prefetch.article(article_id)
-        if article is None and (reader := self._archive_reader()) is not None:
-            article = reader.article(article_id)
+        article = self.archive.article(article_id)
         if article is None:
             self.pane.show_message("This article is no longer in the store")
         return article

@@ -7,19 +7,18 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 from textual.message import Message
 
 from reader.model import Problem
-from reader.ui.rows import Listed
+from reader.present.rows import Listed
 
 if TYPE_CHECKING:  # the index is imported by the worker, after the first paint
+    from reader.archive.search import SearchResult
     from reader.index import SyncResult
-    from reader.ui.archive_source import ArticleSource, SearchResult
 
 
-class SourceReady(Message):
-    """The archive is open (the index, or the plain-scan fallback)."""
+class ArchiveOpened(Message):
+    """The archive is open (the index, or the plain-scan fallback); notices for the reader."""
 
-    def __init__(self, source: ArticleSource, notices: Sequence[str]) -> None:
+    def __init__(self, notices: Sequence[str]) -> None:
         super().__init__()
-        self.source = source
         self.notices = notices
 
 

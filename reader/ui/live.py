@@ -1,33 +1,24 @@
-"""The app's archive lifecycle: open the index, list at once, index in the background,
-then follow the store on disk. One thread worker does it all, in that order, and
-reports by messages; `_stop` (a threading.Event) ends it on quit.
+"""The app's archive lifecycle: list what a warm index has at once, open and index
+in the background, then follow the store on disk. One thread worker does it all,
+in that order, through `reader.archive.service.Archive`, and reports by messages;
+`_stop` (a threading.Event) ends it on quit.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 
-from reader.model import Article
-from reader.ui.archive_messages import (
-    FirstScreen,
-    Listing,
-    SourceReady,
-    StoreNotice,
-    SyncDone,
-    SyncProgress,
-)
+from reader.archive.follow import Notice
 from reader.ui import collector
+from reader.ui.archive_messages import ArchiveOpened, FirstScreen, Listing, StoreNotice, SyncDone, SyncProgress
 
 if TYPE_CHECKING:
-    from reader.index.peek import IndexPeek
     from reader.ui.app import NewsreaderApp
-    from reader.ui.archive_source import ArticleSource
 
 RELIST_SECONDS = 0.5  # during indexing, the list is refreshed at most this often
 FIRST_RELIST_SECONDS = 0.1  # but the first articles of a new store are listed at once
@@ -38,7 +29,6 @@ class LiveArchive:
     """Mixed into NewsreaderApp: the worker side of the archive."""
 
     _stop: threading.Event
-    _peek: IndexPeek | None = None
 
     def _start_archive(self: NewsreaderApp) -> None:
         """Called after the first paint: the worker holds the GIL while it lists."""
@@ -49,50 +39,32 @@ class LiveArchive:
 
     def _stop_archive(self: NewsreaderApp) -> None:
         self._stop.set()
-        self._close_peek()
 
     def _list_from_peek(self: NewsreaderApp) -> None:
-        """Before the first paint: the newest articles of a warm index, and the means
-        to open them, until the worker has the archive open."""
-        from reader.index.peek import peek_index
-
-        self._peek = peek_index(self.store_path, FIRST_SCREEN)
-        if self._peek is not None and self._peek.total:
-            self._show_first_screen(self._peek.newest, self._peek.total)
-
-    def _archive_reader(self: NewsreaderApp) -> ArticleSource | IndexPeek | None:
-        """Where to read an article and its analysis: the archive once it is open, else the peek."""
-        return self.source if self.source is not None else self._peek
-
-    def _close_peek(self: NewsreaderApp) -> None:
-        if self._peek is not None:
-            self._peek.close()
-            self._peek = None
+        """Before the first paint: the newest articles of a warm index."""
+        peeked = self.archive.peek(FIRST_SCREEN)
+        if peeked is not None and peeked[1]:
+            self._show_first_screen(*peeked)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="archive")
     def _run_archive(self: NewsreaderApp) -> None:
-        # The app's own analyser uses the gazetteer the command line uses: the index then
-        # serves both. Any other analyser (tests) replaces the analysis in the index too.
-        from reader.ui.analyser import GazetteerAnalyser
-        from reader.ui.archive_source import open_source
-
-        injected = self.analyser if not isinstance(self.analyser, (GazetteerAnalyser, type(None))) else None
-        gazetteer, gazetteer_notices = _gazetteer(self) if injected is None else (None, [])
-        source, notices = open_source(
-            self.store_path, max_bytes=self.max_file_bytes, gazetteer=gazetteer, analyser=injected
-        )
-        self.post_message(SourceReady(source, [*notices, *gazetteer_notices]))
-        if source.has_index:
-            newest, total = source.first_screen(FIRST_SCREEN)  # type: ignore[attr-defined]
+        archive = self.archive
+        self.post_message(ArchiveOpened(archive.open()))
+        if (first := archive.first_screen(FIRST_SCREEN)) is not None:
+            newest, total = first
             if len(newest) < total:
                 self.post_message(FirstScreen(newest, total))
-            self.post_message(Listing(source.summaries(), source.problems()))
-        source = self._sync_all(source)
-        if source is None or self._stop.is_set():
+            self.post_message(Listing(archive.summaries(), archive.problems()))
+        if not self._sync_all() or self._stop.is_set():
             return
-        self._follow(source)
+        for event in archive.follow(self._stop):
+            if isinstance(event, Notice):
+                self.post_message(StoreNotice(event.text, event.severity))
+            else:
+                self.post_message(Listing(archive.summaries(), event.problems))
 
-    def _sync_all(self: NewsreaderApp, source: ArticleSource) -> ArticleSource | None:
+    def _sync_all(self: NewsreaderApp) -> bool:
+        archive = self.archive
         stop = self._stop
         last = {"time": time.monotonic(), "done": 0, "interval": FIRST_RELIST_SECONDS}
 
@@ -100,7 +72,7 @@ class LiveArchive:
             self.post_message(SyncProgress(done, total))
             now = time.monotonic()
             if done > last["done"] and now - last["time"] >= last["interval"] and not stop.is_set():
-                articles = source.summaries()
+                articles = archive.summaries()
                 cost = time.monotonic() - now
                 # A huge list costs the UI thread too: refresh it less often.
                 interval = max(RELIST_SECONDS, 10 * cost) if articles else FIRST_RELIST_SECONDS
@@ -111,88 +83,17 @@ class LiveArchive:
         def listed() -> None:
             if not stop.is_set():
                 last.update(time=time.monotonic())
-                self.post_message(Listing(source.summaries(), source.problems()))
+                self.post_message(Listing(archive.summaries(), archive.problems()))
 
         try:
-            result = source.sync(progress, stop, listed)
+            result = archive.sync(progress, stop, listed)
         except (sqlite3.Error, OSError) as error:
-            if not source.has_index:
+            if not archive.has_index:
                 raise
-            from reader.ui.archive_source import ScanSource, fallback_notice
-
-            source = ScanSource(source.store_root, self.max_file_bytes)
-            self.post_message(SourceReady(source, [fallback_notice(error)]))
-            result = source.sync(progress, stop)
+            self.post_message(ArchiveOpened([archive.fall_back(error)]))
+            result = archive.sync(progress, stop)
         if stop.is_set():
-            return None
-        self.post_message(Listing(source.summaries(), source.problems()))
+            return False
+        self.post_message(Listing(archive.summaries(), archive.problems()))
         self.post_message(SyncDone(result))
-        return source
-
-    def _follow(self: NewsreaderApp, source: ArticleSource) -> None:
-        from reader.ui.watch import Back, Changed, Gone, Settling, store_events
-
-        root = source.store_root
-        real_root = os.path.realpath(root)
-        settling = Settling(root)
-
-        def post_listing() -> None:
-            problems = [problem for problem in source.problems() if not settling.hides(problem)]
-            self.post_message(Listing(source.summaries(), problems))
-
-        for event in store_events(root, self._stop):
-            if self._stop.is_set():
-                return
-            if isinstance(event, Gone):
-                self.post_message(
-                    StoreNotice(f"The store {root} {event.reason}; what was read stays readable", "warning")
-                )
-                continue
-            if isinstance(event, Back):
-                self.post_message(StoreNotice(f"The store {root} is back"))
-                source.sync(None, self._stop)
-                post_listing()
-                continue
-            assert isinstance(event, Changed)
-            changed = False
-            if event.paths:
-                relative = {_relative(path, real_root, str(root)) for path in event.paths}
-                if any(os.path.isdir(path) for path in event.paths):
-                    result = source.sync(None, self._stop)  # a new folder: its files may predate the watch
-                else:
-                    result = source.sync_paths(sorted(relative))
-                settling.release(relative)
-                settling.hold(result.problems, relative)
-                changed = result.changed
-            moving, settled = settling.due()
-            if moving:
-                result = source.sync_paths(moving)
-                settling.hold(result.problems, moving)
-                changed = changed or result.changed
-            if changed or moving or settled:
-                post_listing()
-
-
-def _relative(path: str, real_root: str, root: str) -> str:
-    for top in (root, real_root):
-        relative = os.path.relpath(path, top)
-        if not relative.startswith(".."):
-            return relative.replace(os.sep, "/")
-    relative = os.path.relpath(os.path.realpath(path), real_root)
-    return relative.replace(os.sep, "/")
-
-
-def _gazetteer(app: Any) -> tuple[Any, list[str]]:
-    """The gazetteer the command line uses too, so both share one index."""
-    from reader.analysis.gazetteer import load_gazetteer
-    from reader.paths import config_dir
-
-    gazetteer, problems = load_gazetteer(app.store_path, config_dir())
-    return gazetteer, [f"actors.yaml: {problem}" for problem in problems]
-
-
-def fresh_article(source: ArticleSource | None, article: Article) -> Article | None:
-    """The article as the archive has it now (None if it is gone)."""
-    if source is None:
-        return article
-    return source.article(article.id)
+        return True

@@ -13,12 +13,11 @@ from textual import work
 
 from reader.errors import UserError
 from reader.ui.archive_messages import SavedCounts, SearchDone, SearchFailed
-from reader.ui.matches import match_pattern
 from reader.ui.widgets.saved_searches import SavedSearchList
 
 if TYPE_CHECKING:
     from reader.ui.app import NewsreaderApp
-    from reader.ui.archive_source import SearchResult
+    from reader.archive.search import SearchResult
     from reader.ui.screens.actors import ActorChoice
     from reader.ui.screens.quote_timeline import QuoteChoice
 
@@ -57,7 +56,7 @@ class SearchFeatures:
             if app.search is not None:
                 app._set_search(None)
             return
-        if app.source is None:
+        if not app.archive.is_open:
             return  # searched again once the archive is open
         if app._before_search is None and (current := app.article_list.highlighted) is not None:
             app._before_search = current.id
@@ -66,14 +65,8 @@ class SearchFeatures:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def _run_search(self: NewsreaderApp, text: str, keep: str | None) -> None:
-        from reader.index.query import parse_query, range_problem
-
         try:
-            # A range that can hold no date is said as such, not shown as "0 results".
-            if problem := range_problem(parse_query(text)):
-                self.post_message(SearchFailed(text, problem))
-                return
-            result = self.source.search(text)  # type: ignore[union-attr]
+            result = self.archive.search(text)
         except UserError as error:  # QueryError included: the message is for the reader
             self.post_message(SearchFailed(text, str(error)))
             return
@@ -92,7 +85,7 @@ class SearchFeatures:
 
     def _set_search(self: NewsreaderApp, result: SearchResult | None, keep: str | None = None) -> None:
         self.search = result
-        self.pane.set_matches(match_pattern(result.words, result.prefixes) if result else None)
+        self.pane.set_matches(result.pattern if result else None)
         self._relist(keep=keep, first=keep is None and result is not None)
         self.refresh_bindings()
 
@@ -171,7 +164,7 @@ class SearchFeatures:
             self.run_query(self.saved_searches[name])
 
     def _count_saved_soon(self: NewsreaderApp) -> None:
-        if not self.saved_searches or self.source is None:
+        if not self.saved_searches or not self.archive.is_open:
             return
         if self._count_timer is None:
             self._count_timer = self.set_timer(COUNT_DEBOUNCE_SECONDS, self._count_saved_now)
@@ -187,7 +180,7 @@ class SearchFeatures:
         counts: dict[str, tuple[int, int] | None] = {}
         for name, query in searches.items():
             try:
-                matching = self.source.summaries(query)  # type: ignore[union-attr]
+                matching = self.archive.summaries(query)
             except UserError:
                 counts[name] = None
             else:
@@ -200,12 +193,12 @@ class SearchFeatures:
     # ------------------------------------------------- actors and their quotes
 
     def action_actors(self: NewsreaderApp) -> None:
-        if self.source is None:
+        if not self.archive.is_open:
             self.notify("The archive is still opening", timeout=3)
             return
         from reader.ui.screens.actors import ActorsScreen
 
-        self.push_screen(ActorsScreen(self.source.actors, self.source.actors_called), self._actor_chosen)
+        self.push_screen(ActorsScreen(self.archive.actors, self.archive.actors_called), self._actor_chosen)
 
     def _actor_chosen(self: NewsreaderApp, choice: ActorChoice | None) -> None:
         if choice is None:
@@ -216,10 +209,10 @@ class SearchFeatures:
             self.run_query(actor_query(choice.name))
 
     def show_quotes(self: NewsreaderApp, actor: str) -> None:
-        if self.source is not None:
+        if self.archive.is_open:
             from reader.ui.screens.quote_timeline import QuoteTimelineScreen
 
-            self.push_screen(QuoteTimelineScreen(actor, self.source.quotes), self._quote_chosen)
+            self.push_screen(QuoteTimelineScreen(actor, self.archive.quotes), self._quote_chosen)
 
     def _quote_chosen(self: NewsreaderApp, choice: QuoteChoice | None) -> None:
         if choice is None:

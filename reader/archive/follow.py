@@ -1,6 +1,7 @@
 """Following the store on disk: batches of changed paths, the store vanishing and coming back.
 
-Textual-free. `store_events` uses watchfiles (inotify and friends, debounced in
+`follow_store` turns them into what the reader sees: the list to show again, or
+a notice. `store_events` uses watchfiles (inotify and friends, debounced in
 Rust) and falls back to polling the tree's stats when it cannot watch. A file
 that fails to parse right after it changed may still be being written:
 `Settling` holds it back until its size and mtime stop changing.
@@ -13,9 +14,12 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol, Sequence
 
 from reader.model import Problem
+
+if TYPE_CHECKING:
+    from reader.index import SyncResult
 
 DEBOUNCE_MS = 300
 TICK_MS = 500  # how often the generator wakes with no change (to check the store is still there)
@@ -168,3 +172,69 @@ class Settling:
                 settled.append(path)
             del self._held[path]
         return moving, settled
+
+
+@dataclass(frozen=True, slots=True)
+class Relisted:
+    """The store changed: list it again; these problems stand (files still settling left out)."""
+
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    text: str
+    severity: str = "information"
+
+
+class Synced(Protocol):
+    def sync(self, progress: None = None, cancel: threading.Event | None = None) -> SyncResult: ...
+    def sync_paths(self, paths: Sequence[str]) -> SyncResult: ...
+    def problems(self) -> list[Problem]: ...
+
+
+def follow_store(root: Path, archive: Synced, stop: threading.Event) -> Iterator[Relisted | Notice]:
+    """Keep `archive` in step with the files under `root` until `stop` is set."""
+    real_root = os.path.realpath(root)
+    settling = Settling(root)
+
+    def relisted() -> Relisted:
+        return Relisted(tuple(problem for problem in archive.problems() if not settling.hides(problem)))
+
+    for event in store_events(root, stop):
+        if stop.is_set():
+            return
+        if isinstance(event, Gone):
+            yield Notice(f"The store {root} {event.reason}; what was read stays readable", "warning")
+            continue
+        if isinstance(event, Back):
+            yield Notice(f"The store {root} is back")
+            archive.sync(None, stop)
+            yield relisted()
+            continue
+        changed = False
+        if event.paths:
+            relative = {_relative(path, real_root, str(root)) for path in event.paths}
+            if any(os.path.isdir(path) for path in event.paths):
+                result = archive.sync(None, stop)  # a new folder: its files may predate the watch
+            else:
+                result = archive.sync_paths(sorted(relative))
+            settling.release(relative)
+            settling.hold(result.problems, relative)
+            changed = result.changed
+        moving, settled = settling.due()
+        if moving:
+            result = archive.sync_paths(moving)
+            settling.hold(result.problems, moving)
+            changed = changed or result.changed
+        if changed or moving or settled:
+            yield relisted()
+
+
+def _relative(path: str, real_root: str, root: str) -> str:
+    for top in (root, real_root):
+        relative = os.path.relpath(path, top)
+        if not relative.startswith(".."):
+            return relative.replace(os.sep, "/")
+    relative = os.path.relpath(os.path.realpath(path), real_root)
+    return relative.replace(os.sep, "/")
