@@ -104,11 +104,11 @@ async def test_a_quote_chosen_in_the_timeline_is_on_screen_and_marked(store, sta
         await settle(pilot)
         view = app.query_one(ArticleView)
         assert await wait_until(pilot, lambda: view.steps is not None, 3)
-        assert app.pane.article.id == hit.summary.id
+        assert app.reading.pane.article.id == hit.summary.id
         assert view.steps.current == (hit.quote.start, hit.quote.end)
-        start, end = app.pane.visible_offsets()
+        start, end = app.reading.pane.visible_offsets()
         assert start <= hit.quote.start <= end
-        assert app.pane.scroll_y > 0  # the quote is not in the article's first lines
+        assert app.reading.pane.scroll_y > 0  # the quote is not in the article's first lines
 
 
 @pilot_test

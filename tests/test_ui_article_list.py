@@ -205,7 +205,7 @@ async def test_the_wheel_never_leaves_an_articles_second_line_at_the_top(tmp_pat
     app = build_app(store, tmp_path / "state.yaml")
     async with app.run_test(size=(100, 24)) as pilot:
         await settle(pilot)
-        listing = app.article_list
+        listing = app.reading.article_list
         rows = listing._rows
         tops = []
         for lines in [3] * 30 + [-3] * 30:

@@ -12,15 +12,15 @@ async def test_moving_to_a_neighbour_reads_nothing_from_the_archive(tmp_path, mo
     app = build_app(copy_store(tmp_path), tmp_path / "state.yaml")
     async with app.run_test(size=(120, 34)) as pilot:
         await settle(pilot)
-        next_id = app.article_list.articles[1].id
+        next_id = app.reading.article_list.articles[1].id
         # Resting on the first article: its neighbour is read ahead.
-        assert await wait_until(pilot, lambda: next_id in app.pane._prepared, 5)
+        assert await wait_until(pilot, lambda: next_id in app.reading.pane._prepared, 5)
         reads: list[str] = []
         real_article = Index.article
         monkeypatch.setattr(Index, "article", lambda self, article_id: (reads.append(article_id), real_article(self, article_id))[1])
         await pilot.press("j")
         await pilot.pause()
-        assert app.pane.article is not None and app.pane.article.id == next_id
+        assert app.reading.pane.article is not None and app.reading.pane.article.id == next_id
         assert next_id not in reads
 
 
@@ -32,9 +32,9 @@ async def test_a_neighbour_is_drawn_ahead_exactly_as_it_would_be_drawn_when_show
     app = build_app(copy_store(tmp_path), tmp_path / "state.yaml")
     async with app.run_test(size=(120, 34)) as pilot:
         await settle(pilot)
-        next_id = app.article_list.articles[1].id
+        next_id = app.reading.article_list.articles[1].id
         # Resting on the first article: its neighbours are drawn ahead.
-        assert await wait_until(pilot, lambda: next_id in app.pane._prepared, 5)
+        assert await wait_until(pilot, lambda: next_id in app.reading.pane._prepared, 5)
         built: list[str] = []
         real_highlighted_body = reading_pane.highlighted_body
 
@@ -45,17 +45,17 @@ async def test_a_neighbour_is_drawn_ahead_exactly_as_it_would_be_drawn_when_show
         monkeypatch.setattr(reading_pane, "highlighted_body", counting)
         await pilot.press("j")
         await pilot.pause()
-        shown = app.pane.article
+        shown = app.reading.pane.article
         assert shown is not None and shown.id == next_id
-        body = app.pane.query_one(ArticleBody)
+        body = app.reading.pane.query_one(ArticleBody)
         lines = range(min(8, body.size.height))
         ahead = [list(body.render_line(y)) for y in lines]
         # Nothing was built on the key: it was ready (the new neighbours may be read ahead meanwhile).
         assert shown.body not in built
         assert "".join(segment.text for segment in ahead[0]).strip()  # the text is there
 
-        app.pane._prepared.clear()
-        app.pane._show_body()  # the same article, built and drawn now
+        app.reading.pane._prepared.clear()
+        app.reading.pane._show_body()  # the same article, built and drawn now
         await pilot.pause()
         assert built.count(shown.body) == 1
         assert [list(body.render_line(y)) for y in lines] == ahead

@@ -27,13 +27,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from reader.archive.cache import ReadCache
-from reader.archive.follow import Notice, Relisted, follow_store
-from reader.archive.scan import ScannedStore, fallback_notice, no_index
-from reader.archive.search import SEARCH_LIMIT, SearchResult, parse_search
 from reader.errors import UserError
 from reader.model import Analysis, Article, ArticleSummary, Problem
 
+# The app builds an Archive before its first frame: what only the worker, a search
+# or the fallback needs is imported there, not here.
 if TYPE_CHECKING:
+    from reader.archive.follow import Notice, Relisted
+    from reader.archive.scan import ScannedStore
+    from reader.archive.search import SearchResult
     from reader.index import ActorStats, Index, QuoteHit, SyncResult
     from reader.index.peek import IndexPeek
 
@@ -89,6 +91,7 @@ class Archive:
 
     def open(self) -> list[str]:
         """Open the index, or fall back to scanning the store; notices for the reader."""
+        from reader.archive.scan import ScannedStore, fallback_notice
         from reader.index import Index
 
         _gazetteer, problems = self._loaded_gazetteer()
@@ -107,6 +110,8 @@ class Archive:
 
     def fall_back(self, error: BaseException) -> str:
         """The index failed under a sync: read the store directly from now on."""
+        from reader.archive.scan import ScannedStore, fallback_notice
+
         index, self._index = self._index, None
         self._scan = ScannedStore(self.store_root, self.max_file_bytes)
         if index is not None:
@@ -156,6 +161,8 @@ class Archive:
 
     def follow(self, stop: threading.Event) -> Iterator[Relisted | Notice]:
         """Keep up with the store on disk until `stop` is set."""
+        from reader.archive.follow import follow_store
+
         return follow_store(self.store_root, self, stop)
 
     def summaries(self, query: str | None = None) -> Sequence[Listed]:
@@ -241,6 +248,8 @@ class Archive:
     def search(self, text: str) -> SearchResult:
         """The app's search: up to SEARCH_LIMIT hits (titles only) and the true count.
         Raises `QueryError` for a query that cannot be understood."""
+        from reader.archive.search import SEARCH_LIMIT, SearchResult
+
         hits, search = self._find(text, SEARCH_LIMIT)
         total = len(hits)
         if total >= SEARCH_LIMIT and self._index is not None:
@@ -248,6 +257,8 @@ class Archive:
         return SearchResult(text, hits, total, bool(search.query.terms) and self._index is not None, search.pattern)
 
     def _find(self, text: str, limit: int | None):  # noqa: ANN202
+        from reader.archive.search import parse_search
+
         search = parse_search(text)
         if self._index is not None:
             return self._index.search(search.query, limit=limit, snippets=False), search
@@ -258,7 +269,7 @@ class Archive:
 
     def actors(self) -> list[ActorStats]:
         if self._index is None:
-            raise no_index("Actors")
+            raise _no_index("Actors")
         return self._index.actors(weeks=None)  # the whole span, summed into a few cells
 
     def actors_called(self, text: str) -> set[str]:
@@ -266,7 +277,7 @@ class Archive:
 
     def quotes(self, actor: str) -> list[QuoteHit]:
         if self._index is None:
-            raise no_index("Quotes")
+            raise _no_index("Quotes")
         return self._index.quotes(actor)
 
     # ------------------------------------------------------------ analysing
@@ -290,5 +301,11 @@ class Archive:
 
     def _scanned(self) -> ScannedStore:
         if self._scan is None:
-            raise no_index("The store")
+            raise _no_index("The store")
         return self._scan
+
+
+def _no_index(what: str) -> UserError:
+    from reader.archive.scan import no_index
+
+    return no_index(what)

@@ -49,7 +49,7 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
         Binding("b", "page_up", "Page up", show=False, id="newsreader.page_up"),
         Binding("j", "scroll_down", "Scroll down", show=False, id="newsreader.scroll_down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="newsreader.scroll_up"),
-        Binding("escape,h", "app.focus_list", "Back", tooltip="Back to the list", id="newsreader.back"),
+        Binding("escape,h", "screen.focus_list", "Back", tooltip="Back to the list", id="newsreader.back"),
     ]
 
     COMPONENT_CLASSES = {f"reading-pane--{kind}" for kind in (*KINDS, *MARKS)} | {"reading-pane--match"}
