@@ -17,6 +17,7 @@ if [ -f ../shared/eval/evaltool.py ]; then
 else
   echo "shared/eval absent: skipped"
 fi
+echo; echo "# worst-case analysis"; "$python" benchmarks/worst_case_analysis.py --reps "$reps"
 echo; echo "# search"; "$python" benchmarks/search.py --root "$root" --size "$search_size" --reps "$reps"
 echo; echo "# first paint"
 warm=""; [ "$search_size" = 100000 ] && warm=20000,100000

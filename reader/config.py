@@ -10,8 +10,11 @@ Every key is optional; a missing file means all defaults:
       next_article: j,down
       quit: [q, ctrl+q]
     max_file_bytes: 8000000    # article files bigger than this are reported, not read
+    follow_outside_links: false  # read symlinks that lead out of the store folder
     saved_searches:            # name -> query; the app rewrites only this key
       korea: Kim Jong Un
+    feeds:                     # name -> URL or settings; checked by reader.feeds.settings
+      tidewater: https://example.org/feed.xml
 
 A setting with a wrong type (or an unknown name) is ignored with a warning and the rest
 still applies. A file that is not a YAML mapping at all (bad syntax, a list, binary
@@ -20,16 +23,23 @@ garbage) is moved aside to `config.yaml.corrupt-<timestamp>` with a warning.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from reader import paths
 from reader.atomic import move_aside, write_atomic
+from reader.errors import UserError
+from reader.file_lock import exclusive_lock
+from reader.regular_file import read_regular_file
+from reader.text import clean_line
 from reader.yaml_safe import dump_yaml, load_mapping
 
 DEFAULT_MAX_FILE_BYTES = 8_000_000
+MAX_CONFIG_BYTES = 1_000_000  # a config file is a few lines; a larger one is not read
 
 # Several callers load the config at start-up (store resolution, the app); the one that
 # finds a corrupt file moves it away, so the warning is repeated to the later ones.
@@ -47,14 +57,17 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     saved_searches: dict[str, str] = field(default_factory=dict)
+    follow_outside_links: bool = False
+    feeds: dict[str, Any] = field(default_factory=dict)
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     """The settings in `path` (default: the user's config file) and warnings about it."""
     path = Path(path) if path is not None else paths.config_file()
     warnings: list[str] = []
+    _refuse_unless_regular(path)
     try:
-        raw = load_mapping(path.read_bytes())
+        raw = load_mapping(read_regular_file(path, MAX_CONFIG_BYTES))
     except FileNotFoundError:
         return Config(), [_moved_aside[path]] if path in _moved_aside else []
     except OSError as error:
@@ -88,28 +101,79 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     return Config(**settings), warnings
 
 
+def _refuse_unless_regular(path: Path) -> None:
+    """A FIFO or a device called config.yaml would hang or flood the read: stop with one line."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing or unreadable: load_config says so
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):  # a folder cannot be read: load_config says so
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
+        raise UserError(f"config file {path} is {kind}, not a file: remove it or put a YAML file there")
+
+
 def save_saved_searches(searches: dict[str, str], path: Path | None = None) -> None:
     """Rewrite only `saved_searches` in the config file, atomically; comments elsewhere stay.
 
     Raises ConfigSaveError if the file cannot be read, is not a valid mapping (it is left
     alone for the user to fix), or cannot be written.
     """
-    path = Path(path) if path is not None else paths.config_file()
     searches = {str(name): str(query) for name, query in searches.items()}
+    save_setting("saved_searches", searches, path, doing="save searches")
+
+
+def save_setting(key: str, value: Any, path: Path | None = None, *, doing: str = "save settings") -> None:
+    """Rewrite only top-level `key` in the config file, atomically; comments elsewhere stay.
+    Raises ConfigSaveError ("cannot <doing> to <path>: …") as `save_saved_searches` does."""
+    path = Path(path) if path is not None else paths.config_file()
     try:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            data = b""
-        wanted = {**load_mapping(data), "saved_searches": searches}
-        text = data.decode("utf-8-sig")
-        new_text = _replace_top_level_key(text, "saved_searches", searches)
-        if not _means(new_text, wanted):
-            new_text = dump_yaml(wanted)  # unusual layout: keep the data, lose the comments
-        write_atomic(path, new_text.encode("utf-8"))
+        with exclusive_lock(path):
+            _write_setting(path, _read_for_rewrite(path), key, value)
     except (OSError, ValueError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise ConfigSaveError(f"cannot save searches to {path}: {reason} (the file is unchanged)") from error
+        raise _save_error(path, error, doing) from error
+
+
+def save_search(name: str, query: str, path: Path | None = None) -> dict[str, str]:
+    """Add (or replace) one saved search in the config file as it is now, so that searches
+    saved by another instance or added by hand meanwhile stay; return them all.
+
+    Raises ConfigSaveError as `save_saved_searches` does."""
+    path = Path(path) if path is not None else paths.config_file()
+    try:
+        with exclusive_lock(path):
+            data = _read_for_rewrite(path)
+            found = load_mapping(data).get("saved_searches")
+            searches = {
+                key: value
+                for key, value in (found.items() if isinstance(found, dict) else ())
+                if isinstance(key, str) and isinstance(value, str) and value.strip()
+            }
+            searches[str(name)] = str(query)
+            _write_setting(path, data, "saved_searches", searches)
+    except (OSError, ValueError) as error:
+        raise _save_error(path, error, "save searches") from error
+    return searches
+
+
+def _read_for_rewrite(path: Path) -> bytes:
+    try:
+        return read_regular_file(path, MAX_CONFIG_BYTES)
+    except FileNotFoundError:
+        return b""
+
+
+def _write_setting(path: Path, data: bytes, key: str, value: Any) -> None:
+    wanted = {**load_mapping(data), key: value}
+    text = data.decode("utf-8-sig")
+    new_text = _replace_top_level_key(text, key, value)
+    if not _means(new_text, wanted):
+        new_text = dump_yaml(wanted)  # unusual layout: keep the data, lose the comments
+    write_atomic(path, new_text.encode("utf-8"))
+
+
+def _save_error(path: Path, error: BaseException, doing: str) -> ConfigSaveError:
+    reason = getattr(error, "strerror", None) or str(error)
+    return ConfigSaveError(f"cannot {doing} to {path}: {reason} (the file is unchanged)")
 
 
 def _replace_top_level_key(text: str, key: str, value: Any) -> str:
@@ -160,6 +224,12 @@ def _max_file_bytes(value: Any, folder: Path, warn: Warn) -> int:
     raise ValueError("must be a whole number of bytes above 0")
 
 
+def _follow_outside_links(value: Any, folder: Path, warn: Warn) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError("must be true or false")
+
+
 def _keymap(value: Any, folder: Path, warn: Warn) -> dict[str, str]:
     def keys(item: Any) -> str | None:
         if isinstance(item, list) and item and all(isinstance(k, str) and k.strip() for k in item):
@@ -187,11 +257,23 @@ def _text_mapping(value: Any, key: str, convert, expected: str, warn: Warn) -> d
     result = {}
     for name, item in value.items():
         converted = convert(item) if isinstance(name, str) else None
-        if converted is None:
-            warn(f"{key} entry {name!r} must be {expected}; ignored")
+        # Names and values are shown in the sidebar, footer and help: no terminal controls.
+        shown = clean_line(name) if isinstance(name, str) else ""
+        if converted is not None and clean_line(converted) and shown:
+            result[shown] = clean_line(converted)
         else:
-            result[name] = converted
+            warn(f"{key} entry {name!r} must be {expected}; ignored")
     return result
+
+
+def _feeds(value: Any, folder: Path, warn: Warn) -> dict[str, Any]:
+    # Only the shape: the entries are checked by the feed commands, so that starting the
+    # app never imports the feed modules.
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError("must be a mapping of feed names to URLs or settings")
+    return value
 
 
 _CHECKS = {
@@ -200,4 +282,6 @@ _CHECKS = {
     "keymap": _keymap,
     "max_file_bytes": _max_file_bytes,
     "saved_searches": _saved_searches,
+    "follow_outside_links": _follow_outside_links,
+    "feeds": _feeds,
 }

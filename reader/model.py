@@ -67,8 +67,11 @@ class Problem:
     fatal: bool = True
 
     def __str__(self) -> str:
+        # Reasons may quote the file (a key of actors.yaml, a value): shown escaped.
+        from reader.text import safe_name
+
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.reason}"
+        return safe_name(f"{where}: {self.reason}")
 
 
 @dataclass(frozen=True, slots=True)

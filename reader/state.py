@@ -12,6 +12,16 @@ Kept in `state.yaml` in `reader.paths.state_dir()`, plain YAML a person can read
       world/2021-07-12-xi.txt: 120.0
     prefs:                          # small UI settings, plain scalars
       sidebar_visible: true
+    entries:                        # which entry of a multi-article file a mark is on
+      world/briefs.yaml#2: 5f0c2a9e71d4
+
+Marks follow their entry. An article of a multi-article file has the id `file#N` (its
+position), so an entry inserted above it would move its marks onto its neighbour. For
+every marked `#N` id the state keeps the entry's fingerprint (a short hash of its title
+and date); `follow_entries(listing)` moves the marks (read, starred, position, last
+article) to wherever that entry now is in the same file. State written before
+fingerprints existed is anchored to the entries as they are the first time it is listed;
+an entry whose title and date both changed, or that appears twice, keeps positional marks.
 
 Several newsreader instances may run at once. Each remembers its own changes since
 it loaded (or last saved), and `save()` applies only those to what is on disk at that
@@ -25,12 +35,13 @@ from __future__ import annotations
 
 import copy
 import errno
+import hashlib
 import math
 import os
 import secrets
 import threading
 import time
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +54,7 @@ from reader.yaml_safe import dump_yaml, load_mapping
 MAX_POSITIONS = 5000  # the oldest scroll positions are forgotten beyond this
 LOCK_TIMEOUT = 5.0  # seconds to wait for another instance's save
 _SCALARS = (str, int, float, bool, type(None))
-_KNOWN_KEYS = {"version", "last_article", "theme", "read", "starred", "positions", "prefs"}
+_KNOWN_KEYS = {"version", "last_article", "theme", "read", "starred", "positions", "prefs", "entries"}
 # The header names each save, so an unchanged file is recognised without parsing it.
 _HEADER = "# newsreader reading state (save {}): written by newsreader, edit only while it is not running\n"
 
@@ -61,11 +72,12 @@ class _Snapshot:
     theme: str | None = None
     prefs: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # keys from a newer version, kept as is
+    entries: dict[str, str] = field(default_factory=dict)  # marked `file#N` id -> entry fingerprint
 
     def copy(self) -> _Snapshot:
         return _Snapshot(
             set(self.read), set(self.starred), dict(self.positions), self.last_article,
-            self.theme, dict(self.prefs), copy.deepcopy(self.extra),
+            self.theme, dict(self.prefs), copy.deepcopy(self.extra), dict(self.entries),
         )
 
 
@@ -151,6 +163,58 @@ class ReadingState:
             self._changes[(name, key)] = value
             _apply(self._data, {(name, key): value})
 
+    # Entries of multi-article files ----------------------------------------------------
+
+    def follow_entries(self, listing: Iterable[Any], previous: Iterable[Any] = ()) -> int:
+        """Move marks whose entry moved within its file; returns how many ids moved.
+
+        `listing` is every article now (anything with `id`, `title`, `date`); `previous`
+        the listing the marks were made in, if there was one: marks not yet anchored
+        are anchored to the entry they were made on."""
+        with self._lock:
+            data = self._data.copy()
+        marked = _marked_ids(data)
+        if not marked and not data.entries:
+            return 0
+        current = {item.id: entry_fingerprint(item) for item in listing if _in_multi_file(item.id)}
+        before = {item.id: entry_fingerprint(item) for item in previous if item.id in marked}
+        for article_id in set(data.entries) - marked:  # its marks were all taken off
+            self._change("entries", article_id, None)
+        for article_id in marked:
+            if article_id not in data.entries:
+                found = before.get(article_id) or current.get(article_id)
+                if found:
+                    self._change("entries", article_id, found)
+                    data.entries[article_id] = found
+        where: dict[tuple[str, str], list[str]] = {}
+        for article_id, found in current.items():
+            where.setdefault((article_id.rpartition("#")[0], found), []).append(article_id)
+        moves: dict[str, str] = {}
+        for article_id in marked:
+            anchor = data.entries.get(article_id)
+            if anchor is None or current.get(article_id) == anchor:
+                continue
+            targets = where.get((article_id.rpartition("#")[0], anchor), [])
+            if len(targets) == 1:  # gone, edited or duplicated: the mark stays where it is
+                moves[article_id] = targets[0]
+        # Every source is cleared before any target is set: entries may swap places.
+        for source in moves:
+            self._change("read", source, False)
+            self._change("starred", source, False)
+            self._change("positions", source, None)
+            self._change("entries", source, None)
+        for source, target in moves.items():
+            if source in data.read:
+                self._change("read", target, True)
+            if source in data.starred:
+                self._change("starred", target, True)
+            if source in data.positions:
+                self._change("positions", target, data.positions[source])
+            self._change("entries", target, data.entries[source])
+            if data.last_article == source:
+                self._change("last_article", "", target)
+        return len(moves)
+
     # Files --------------------------------------------------------------------------
 
     def save(self) -> None:
@@ -165,7 +229,7 @@ class ReadingState:
                 _apply(merged, changes)
                 remove_orphaned_temps(self.path)
                 write_atomic(self.path, _dump(merged))
-                with open(self.path, "rb") as file:
+                with _open_regular(self.path) as file:
                     signature = _signature_of(file)
         except OSError as error:
             reason = error.strerror or str(error)
@@ -181,7 +245,7 @@ class ReadingState:
 
     def _load(self) -> _Snapshot | None:
         try:
-            with open(self.path, "rb") as file:
+            with _open_regular(self.path) as file:
                 signature, data = _signature_of(file), file.read()
         except FileNotFoundError:
             return None
@@ -210,7 +274,7 @@ class ReadingState:
         instance last saw it. An OSError other than 'missing' propagates: never overwrite
         what could not be read."""
         try:
-            file = open(self.path, "rb")
+            file = _open_regular(self.path)
         except FileNotFoundError:
             return mine
         with file:
@@ -238,12 +302,31 @@ class ReadingState:
         return None, []
 
 
+def entry_fingerprint(article: Any) -> str:
+    """What identifies an entry of a multi-article file apart from its position."""
+    day = article.date.isoformat() if getattr(article, "date", None) else ""
+    text = f"{day}\n{article.title}".encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=6).hexdigest()
+
+
+def _in_multi_file(article_id: str) -> bool:
+    head, hash_mark, number = article_id.rpartition("#")
+    return bool(hash_mark and head and number.isdigit())
+
+
+def _marked_ids(data: _Snapshot) -> set[str]:
+    ids = data.read | data.starred | set(data.positions)
+    if data.last_article:
+        ids.add(data.last_article)
+    return {article_id for article_id in ids if _in_multi_file(article_id)}
+
+
 def _apply(data: _Snapshot, changes: dict[tuple[str, str], Any]) -> None:
     for (name, key), value in changes.items():
         if name in ("read", "starred"):
             ids = getattr(data, name)
             ids.add(key) if value else ids.discard(key)
-        elif name in ("positions", "prefs"):
+        elif name in ("positions", "prefs", "entries"):
             mapping = getattr(data, name)
             mapping.pop(key, None)
             if value is not None:
@@ -290,6 +373,7 @@ def _from_mapping(raw: dict) -> tuple[_Snapshot, list[str]]:
     snapshot.starred = ids("starred")
     snapshot.positions = mapping("positions", _is_position)
     snapshot.prefs = mapping("prefs", lambda v: isinstance(v, _SCALARS))
+    snapshot.entries = mapping("entries", lambda v: isinstance(v, str))
     snapshot.last_article = text("last_article")
     snapshot.theme = text("theme")
     return snapshot, problems
@@ -308,6 +392,7 @@ def _dump(snapshot: _Snapshot) -> bytes:
         "starred": sorted(snapshot.starred),
         "positions": {k: float(v) for k, v in snapshot.positions.items()},
         "prefs": snapshot.prefs,
+        **({"entries": dict(sorted(snapshot.entries.items()))} if snapshot.entries else {}),
         **snapshot.extra,
     }
     return (_HEADER.format(secrets.token_hex(8)) + dump_yaml(data)).encode("utf-8")
@@ -319,6 +404,14 @@ def _signature_of(file: IO[bytes]) -> tuple:
     header = file.readline()
     file.seek(0)
     return info.st_ino, info.st_size, info.st_mtime_ns, header
+
+
+def _open_regular(path: Path) -> IO[bytes]:
+    """The file for reading, unless it is a FIFO or device (which would block or never end)."""
+    from reader.regular_file import check_regular
+
+    check_regular(path)
+    return open(path, "rb")
 
 
 @contextmanager

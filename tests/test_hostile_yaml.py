@@ -97,16 +97,16 @@ def test_alias_bomb_in_front_matter_is_refused():
     assert articles == [] and "alias" in problems[0].reason
 
 
-def test_alias_bombs_in_state_and_config_load_without_expanding(tmp_path):
-    """The safe loader shares aliased objects; nothing here walks them exponentially."""
+def test_alias_bombs_in_state_and_config_are_refused_without_expanding(tmp_path):
+    """Measured before anything is built: the file is moved aside as corrupt, with a notice."""
     state_path = tmp_path / "state.yaml"
     state_path.write_text(_laughs() + "read: *j\nstarred: *j\n", encoding="utf-8")
     state = ReadingState(state_path)
-    assert not state.read_ids and any("not article ids" in w for w in state.warnings)
+    assert not state.read_ids and any("alias bomb" in w and "moved aside" in w for w in state.warnings)
     config_path = tmp_path / "config.yaml"
     config_path.write_text(_laughs() + "keymap: {quit: *j}\n", encoding="utf-8")
     config, warnings = load_config(config_path)
-    assert config.keymap == {} and warnings
+    assert config.keymap == {} and any("alias bomb" in w for w in warnings)
 
 
 DEEP = 100_000

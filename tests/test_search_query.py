@@ -79,3 +79,20 @@ def test_only_punctuation_matches_nothing_but_beside_filters_is_ignored():
     assert parse_query("(((").matches_nothing
     assert not parse_query("(((").is_empty
     assert not parse_query("— source:ap").matches_nothing
+
+
+def test_verb_and_anon_filters():
+    query = parse_query("harbour verb:claimed Verb:loaded anon:yes")
+    assert query.verbs == ("claimed", "loaded") and query.anonymous is True
+    assert parse_query("anon:No").anonymous is False
+    assert parse_query("harbour").anonymous is None
+    assert not parse_query("anon:no").is_empty and not parse_query("verb:said").is_empty
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [("anon:maybe", "use anon:yes or anon:no"), ("anon:yes anon:no", "match nothing"), ("verb:", "needs a value")],
+)
+def test_verb_and_anon_mistakes_are_user_errors(text, message):
+    with pytest.raises(QueryError, match=message):
+        parse_query(text)

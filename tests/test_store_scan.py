@@ -113,18 +113,16 @@ def test_size_limit(tmp_path):
 
 
 def test_unreadable_file_is_reported(tmp_path, monkeypatch):
-    import builtins
-
     write(tmp_path, "ok.txt", "Fine.\n")
     locked = write(tmp_path, "locked.txt", "Secret.\n")
-    real_open = builtins.open
+    real_open = os.open
 
-    def guarded_open(file, *args, **kwargs):
+    def guarded_open(file, *args, **kwargs):  # files are opened with os.open (non-blocking)
         if os.fspath(file) == str(locked):
             raise PermissionError(13, "Permission denied", str(locked))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_open)
     scan = scan_store(tmp_path)
     assert [a.id for a in scan.articles] == ["ok.txt"]
     assert [(p.path, p.reason, p.fatal) for p in scan.problems] == [("locked.txt", "cannot read: permission denied", True)]
@@ -162,12 +160,17 @@ def test_symlink_loops_and_folder_links_terminate(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
-def test_symlinked_file_is_read(tmp_path):
+def test_symlinked_file_is_read_inside_the_store_and_outside_only_when_allowed(tmp_path):
     target = write(tmp_path, "outside/real.txt", "Real.\n")
     store = tmp_path / "store"
-    store.mkdir()
+    write(store, "inner/real.txt", "Inner.\n")
     os.symlink(target, store / "link.txt")
-    assert [a.id for a in scan_store(store).articles] == ["link.txt"]
+    os.symlink(store / "inner" / "real.txt", store / "inner-link.txt")
+    scan = scan_store(store)
+    assert [a.id for a in scan.articles] == ["inner-link.txt", "inner/real.txt"]
+    [problem] = scan.problems
+    assert problem.path == "link.txt" and "outside the store" in problem.reason and not problem.fatal
+    assert [a.id for a in scan_store(store, outside_links=True).articles] == ["inner-link.txt", "inner/real.txt", "link.txt"]
 
 
 def test_file_names_with_control_characters_get_safe_ids(tmp_path):
@@ -183,16 +186,19 @@ def test_file_names_with_control_characters_get_safe_ids(tmp_path):
     assert Path(article.path).read_text() == "Body.\n"  # the real path still opens
 
 
-def test_non_utf8_file_name_gets_a_printable_id(tmp_path):
+def test_non_utf8_file_name_is_a_problem_named_printably(tmp_path):
+    """SQLite (the index) cannot hold such a name, so neither way of reading the store reads it."""
     raw = os.fsencode(str(tmp_path)) + b"/caf\xe9.txt"
     try:
         with open(raw, "wb") as handle:
             handle.write(b"Body.\n")
     except OSError:
         pytest.skip("file system refuses the name")
-    [article] = scan_store(tmp_path).articles
-    article.id.encode("utf-8")  # no lone surrogates
-    assert article.id == "caf\\udce9.txt"
+    scan = scan_store(tmp_path)
+    assert scan.articles == []
+    [problem] = scan.problems
+    problem.path.encode("utf-8")  # no lone surrogates
+    assert problem.path == "caf\\udce9.txt" and "not valid UTF-8" in problem.reason
 
 
 def test_safe_name_is_identity_for_ordinary_names():

@@ -167,3 +167,33 @@ def test_store_imports_neither_textual_nor_rich():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_lines_without_blank_lines_between_are_paragraphs_when_long():
+    lede = "Rain fell on the valley for a third day on Monday, and the river rose past the old mill and into the square."
+    text = f"{lede}\nThe mayor said the bridge would stay shut until the water fell, and asked people to stay home.\n"
+    article, _ = one(text)
+    assert article.paragraphs == [lede, "The mayor said the bridge would stay shut until the water fell, and asked people to stay home."]
+
+
+def test_short_lines_that_each_end_a_sentence_are_paragraphs_after_a_headline():
+    article, _ = one("Valley floods again\nRain fell for a third day.\nThe river rose.\n")
+    assert article.paragraphs == ["Valley floods again", "Rain fell for a third day.", "The river rose."]
+
+
+def test_a_hard_wrap_without_blank_lines_is_still_one_paragraph():
+    article, _ = one("Rain fell for a third day and\nthe river rose past the mill.\nIt was the worst in years.\n")
+    assert article.paragraphs == ["Rain fell for a third day and the river rose past the mill. It was the worst in years."]
+
+
+def test_a_headline_repeated_as_the_first_paragraph_is_kept_once():
+    article, _ = one("Valley floods again\n\nValley floods again\n\nRain fell for a third day.\n")
+    assert article.paragraphs == ["Valley floods again", "Rain fell for a third day."]
+    assert article.title == "Valley floods again"
+    line_per_paragraph, _ = one("Valley floods again\nValley floods again.\nRain fell for a third day.\n")
+    assert line_per_paragraph.paragraphs == ["Valley floods again", "Rain fell for a third day."]
+
+
+def test_two_different_opening_paragraphs_are_both_kept():
+    article, _ = one("Valley floods again\n\nValley floods again as rain falls.\n\nMore.\n")
+    assert len(article.paragraphs) == 3

@@ -190,7 +190,12 @@ def test_sparkline_scales_to_the_busiest_week():
 
 @pilot_test
 async def test_saving_a_search_writes_the_config_and_shows_a_folder(store, state_file):
-    app = build_app(store, state_file, config=Config(saved_searches={"Ferries": "ferry"}))
+    from reader.paths import config_file
+
+    # Saving merges into the file as it is (tests/test_safety_config.py): the app's searches come from it.
+    config_file().parent.mkdir(parents=True, exist_ok=True)
+    config_file().write_text("saved_searches:\n  Ferries: ferry\n", encoding="utf-8")
+    app = build_app(store, state_file, config=load_config()[0])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         folders = app.query_one("#saved-searches")

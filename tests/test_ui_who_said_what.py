@@ -301,6 +301,12 @@ def test_citation_joins_a_quote_reopened_over_paragraphs_and_leaves_out_missing_
     assert citation(bare, Quote(0, 7, "“Yes.”", "statement")) == "“Yes.” — unattributed"
 
 
+def test_citation_drops_paired_apostrophe_marks_whole():
+    text = "''We will meet again,\n\n''and we will talk,''"
+    quote = Quote(0, len(text), text, "statement", "Kim Jong Un")
+    assert quoted_words(quote) == "We will meet again, and we will talk"
+
+
 def test_steps_start_where_the_reader_is_and_wrap():
     steps = Steps(((10, 12), (50, 55), (90, 95)))
     assert steps.step(1, from_offset=40).current == (50, 55)

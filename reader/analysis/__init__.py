@@ -11,16 +11,23 @@ from collections import Counter
 from reader.analysis.actors import find_mentions
 from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.quotes import find_quotes
+from reader.analysis.reported import find_reported
+from reader.analysis.sourcing import with_sourcing
 from reader.model import Actor, Analysis, Article, Mention, Quote
 
 # Bump whenever analysis output changes, so cached results are recomputed.
-ANALYSER_VERSION = "14"
+ANALYSER_VERSION = "15"
 
 
 def analyze(body: str, *, dateline: str | None = None, gazetteer: Gazetteer | None = None) -> Analysis:
     mentions = find_mentions(body, dateline=dateline, gazetteer=gazetteer)
     quotes = find_quotes(body, mentions)
+    quotes = with_sourcing(body, mentions, sorted(quotes + find_reported(body, mentions, quotes), key=_by_start))
     return Analysis(mentions=tuple(mentions), quotes=tuple(quotes), actors=_actors(mentions, quotes))
+
+
+def _by_start(quote: Quote) -> tuple[int, int]:
+    return quote.start, quote.end
 
 
 def analyze_article(article: Article, gazetteer: Gazetteer | None = None) -> Analysis:

@@ -13,6 +13,7 @@ Mentions may nest, as in news NER corpora: "United States Navy" (organisation) c
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ _HYPHEN_SUFFIXES = frozenset(
     flagged made speaking born educated trained designed built occupied administered supported
     dominated bred raised centric language only""".split()
 )
+_LONGEST_SEGMENT = 32  # tokens of one name candidate at most
 _PARTICLES = frozenset("de del da di du des van von der den ter bin ibn".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(rf"(?:[{_UP}]\.){{2,}}|[{_UP}][{_UP}0-9&]{{1,6}}s?|[{_UP}]{{2,}}[a-z]?[{_UP}]+")
@@ -145,6 +147,11 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def actor_lexicon() -> _Lexicon:
+    """The word lists names are judged by (common words, English words, demonyms, …)."""
+    return _lexicon()
+
+
 @dataclass(slots=True)
 class _Cand:
     start: int
@@ -216,7 +223,10 @@ class _Doc:
         if not tokens:
             return
         for segment in self._split(tokens):
-            self._classify(segment, headline)
+            # No name is this long (news has at most 17 words): a longer segment is read in
+            # pieces, which keeps the work per word bounded whatever the text.
+            for piece in range(0, len(segment), _LONGEST_SEGMENT):
+                self._classify(segment[piece : piece + _LONGEST_SEGMENT], headline)
 
     def _hyphenated(self, start: int, word: str):
         """"US-led" is "US"; "US-China" is two names; "Won-gon" and "Udvar-Hazy" stay whole."""
@@ -252,6 +262,9 @@ class _Doc:
         lex = self.lex
         segments = []
         current = [tokens[0]]
+        head_from = [False] * (len(tokens) + 1)  # head_from[i]: a head word in tokens[i:]
+        for index in range(len(tokens) - 1, -1, -1):
+            head_from[index] = head_from[index + 1] or self._is_head(tokens[index][2])
         for index in range(1, len(tokens)):
             token = tokens[index]
             previous = current[-1] if current else tokens[index - 1]
@@ -265,10 +278,10 @@ class _Doc:
                     )
                 elif connector in ("and", "&"):
                     right = []
-                    for t in tokens[index + 1 :]:
-                        if t[2] in _CONNECTORS:
+                    for after in range(index + 1, len(tokens)):
+                        if tokens[after][2] in _CONNECTORS:
                             break
-                        right.append(t[2])
+                        right.append(tokens[after][2])
                     plain = all(w.lower() in lex.english for w in right)
                     two_places = previous[2] in lex.place_words and len(right) > 1 and right[-1] in lex.place_words
                     keep = bool(right) and not two_places and (  # "Main Street and Ocean Road": two
@@ -296,7 +309,9 @@ class _Doc:
                 current = [token]
                 continue
             if previous[3] and (
-                not self._has_head(tokens[index:]) or self.gaz.lookup(_norm(self.body[current[0][0] : previous[1]]))
+                not head_from[index]
+                # a known name has at most max_words words (a hyphen splits a word in two)
+                or (len(current) <= 2 * self.max_words and self.gaz.lookup(_norm(self.body[current[0][0] : previous[1]])))
             ) and not self._gazetteer_spans(tokens, index):
                 segments.append(current)
                 current = [token]
@@ -676,14 +691,14 @@ def _resolve(doc: _Doc) -> list[Mention]:
                 cand.actor = orgs_by_initials[key]
     # People: a lone word or partial name joins the fullest name that contains it.
     persons = [c for c in cands if c.kind == "person" and c.source == "person"]
-    surname: dict[str, list[tuple[int, str]]] = {}
+    surname = _NameWords()
     # A gazetteer person lends the words of its canonical name, not of the alias
     # seen ("Mr Kim" joins "Kim Jong Un" named in actors.yaml as "the leader").
     known_persons = [c for c in cands if c.kind == "person" and c.source == "gazetteer"]
     for cand, name in [(c, c.text) for c in persons] + [(c, c.actor) for c in known_persons]:
         for word in name.split():
             if len(word) > 1 and word not in _PARTICLES and not word.endswith("."):
-                surname.setdefault(word, []).append((cand.start, cand.actor))
+                surname.add(word, cand.start, cand.actor)
     for cand in persons:
         words = cand.text.split()
         owners = _owners(surname, words, cand.start)
@@ -715,7 +730,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
                 cand.kind, cand.actor = "place", country
         elif cand.evidence and word not in lex.demonyms:
             cand.kind, cand.actor = "person", word
-            surname.setdefault(word, []).append((cand.start, word))
+            surname.add(word, cand.start, word)
         elif word in org_parts:
             cand.kind, cand.actor = "organisation", org_parts[word]  # "Scientology" after "Church of Scientology"
         elif _org_context(body, cand.start, cand.end, lex):
@@ -909,20 +924,59 @@ def _is_country(name: str) -> bool:
     return name in _countries()
 
 
-def _owners(surname: dict[str, list[tuple[int, str]]], words: list[str], start: int) -> str | None:
-    """The fullest earlier person name containing all of `words` (else a later one)."""
-    best = None
+class _NameWords:
+    """The words of the person names seen so far, each with the names (actors) it is part
+    of and where they were met, kept in text order, so that finding the owner of a partial
+    name costs a bisection and a few steps rather than a pass over every earlier name."""
+
+    __slots__ = ("by_word", "words_of")
+
+    def __init__(self) -> None:
+        self.by_word: dict[str, list[tuple[int, int, str]]] = {}  # word -> sorted (start, n, actor)
+        self.words_of: dict[str, frozenset[str]] = {}
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.by_word
+
+    def add(self, word: str, start: int, actor: str) -> None:
+        entries = self.by_word.setdefault(word, [])
+        entry = (start, len(entries), actor)
+        if entries and entries[-1][0] > start:
+            bisect.insort(entries, entry)
+        elif not entries or entries[-1][0] != start or entries[-1][2] != actor:
+            entries.append(entry)
+        if actor not in self.words_of:
+            self.words_of[actor] = frozenset(actor.split())
+
+
+# Names sharing a word tried before giving up on a partial name: real articles need a handful.
+_OWNER_STEPS = 64
+
+
+def _owners(surname: _NameWords, words: list[str], start: int) -> str | None:
+    """The person name containing all of `words` met last before `start`, else the
+    longest met after it (the first of those, on a tie)."""
+    lists = []
     for word in words:
-        entries = surname.get(word)
+        entries = surname.by_word.get(word)
         if not entries:
             return None
-    entries = surname[words[-1]] if words[-1] in surname else []
-    before = [actor for s, actor in entries if s < start and all(w in actor.split() for w in words)]
-    after = [actor for s, actor in entries if s >= start and all(w in actor.split() for w in words)]
-    for actor in reversed(before):
-        if best is None or len(actor) > len(best):
+        lists.append(entries)
+    entries = min(lists, key=len)  # every owner is in each list; the shortest is quickest
+    needed = set(words)
+    words_of = surname.words_of
+
+    def owns(actor: str) -> bool:
+        return needed <= words_of[actor]
+
+    split = bisect.bisect_left(entries, (start,))
+    for index in range(split - 1, max(-1, split - 1 - _OWNER_STEPS), -1):
+        actor = entries[index][2]
+        if owns(actor):
+            return actor
+    best = None
+    for index in range(split, min(len(entries), split + _OWNER_STEPS)):
+        actor = entries[index][2]
+        if owns(actor) and (best is None or len(actor) > len(best)):
             best = actor
-            break
-    if best is None and after:
-        best = max(after, key=len)
     return best

@@ -31,6 +31,7 @@ KIND_SYNONYMS = {
     "place": "place", "location": "place", "loc": "place", "country": "place", "gpe": "place",
 }
 ACTORS_FILE = "actors.yaml"
+MAX_BYTES = 8_000_000  # a larger actors.yaml is reported, not read
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -130,6 +131,9 @@ def builtin() -> Gazetteer:
 # ---------------------------------------------------------------- the user's actors.yaml
 
 
+_PYTHON_TAG = "tag:yaml.org,2002:python/"
+
+
 def _yaml_loader():
     import yaml
 
@@ -151,6 +155,17 @@ def parse_user_gazetteer(text: str, path: str) -> tuple[Gazetteer, list[Problem]
     user = Gazetteer()
     if root is None:
         return user, problems
+    from reader.yaml_safe import duplicate_keys, walk_nodes
+
+    # Nothing here is ever constructed, so a Python tag would do nothing; it is still
+    # refused out loud (the file does not mean what its author thinks) and its entry skipped.
+    refused = {id(node) for node in walk_nodes(root) if str(node.tag).startswith(_PYTHON_TAG)}
+    for node in walk_nodes(root):
+        if id(node) in refused:
+            tag = "!!" + str(node.tag)[len("tag:yaml.org,2002:"):]
+            problems.append(_problem(path, node, f"refused YAML tag {tag}: actors.yaml is plain data, Python objects are never loaded"))
+    for key, line in duplicate_keys(root):
+        problems.append(Problem(path, f"duplicate key {safe_name(key)!r}; only the last entry is used", line, fatal=False))
     entries: list[tuple[yaml.Node, str | None, yaml.Node | None]] = []
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
@@ -166,6 +181,8 @@ def parse_user_gazetteer(text: str, path: str) -> tuple[Gazetteer, list[Problem]
         return user, [_problem(path, root, "expected a mapping of actor names (or a list of actors)")]
     ignored: set[str] = set()
     for node, name, value in entries:
+        if refused and any(id(inner) in refused for part in (node, value) if part is not None for inner in walk_nodes(part)):
+            continue
         if not name:
             problems.append(_problem(path, node, "an actor needs a name"))
             continue
@@ -190,7 +207,7 @@ def parse_user_gazetteer(text: str, path: str) -> tuple[Gazetteer, list[Problem]
                 continue
             kind = KIND_SYNONYMS[raw_kind]
         elif value is not None and not (isinstance(value, yaml.ScalarNode) and not _scalar(value)):
-            problems.append(_problem(path, value, f"{name}: expected kind and aliases"))
+            problems.append(_problem(path, value, f"{safe_name(name)}: expected kind and aliases"))
             continue
         canonical = clean_line(name)
         user.kinds[canonical] = kind
@@ -231,8 +248,10 @@ def _problem(path: str, node, reason: str) -> Problem:
 
 def load_user_file(path: Path) -> tuple[Gazetteer | None, list[Problem]]:
     """Parse one actors.yaml; (None, []) when there is no such file."""
+    from reader.regular_file import read_regular_file
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(path, MAX_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         return None, []
     except (OSError, UnicodeDecodeError) as error:
@@ -251,7 +270,10 @@ def load_gazetteer(store_root: Path | None = None, config_dir: Path | None = Non
         if folder is None:
             continue
         path = Path(folder) / ACTORS_FILE
-        key = path.resolve() if path.exists() else path
+        try:
+            key = path.resolve() if path.exists() else path
+        except OSError:
+            key = path
         if key in seen:
             continue
         seen.add(key)

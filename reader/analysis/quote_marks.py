@@ -1,15 +1,21 @@
 """Where quotations are in a text: pairing quotation marks into spans.
 
-Double marks (" “ ” „ « ») and single marks (' ‘ ’) are paired with a stack per
-paragraph, so a quote nested inside another is part of the outer one. A single
-mark between letters, or opening a known elision ('til, rock 'n' roll, ’90s),
-is an apostrophe. Two apostrophes (''so'') or backticks (``so``) are no
-quotation mark at all: they stand for inches, primes and wiki italics as often
-as for quotes, and are skipped whole rather than read as two single marks.
-An unclosed double quote ends at its paragraph's end unless
-the next paragraph reopens it (the news convention for a quote that runs over
-several paragraphs); an unclosed single quote is dropped, since stray
-apostrophes are far more common than unclosed single quotes.
+Double marks (" “ ” „ « », and '' or `` as some archives write them) and single
+marks (' ‘ ’) are paired with a stack per paragraph, so a quote nested inside
+another is part of the outer one. A single mark between letters, or opening a
+known elision ('til, rock 'n' roll, ’90s), is an apostrophe; two apostrophes
+after a digit are inches or seconds, three or more are wiki bold.
+
+A quote that runs over several paragraphs reopens at each and closes only at
+the end (the news convention): it is one span. So is a quote whose paragraph
+breaks were lost (`…the end. "Next…`): a mark that reopens the same kind of
+quote where a new sentence starts continues it. A mark that opens a new quote
+while one is still open elsewhere (a caption spliced between passages) ends
+the open one with its first sentence.
+
+An unclosed double quote ends at its paragraph's end; an unclosed single quote
+(or '' pair) is dropped unless it opens its paragraph, since stray apostrophes
+are far more common than unclosed single quotes.
 """
 
 from __future__ import annotations
@@ -17,11 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Doubled apostrophes and backticks are matched as one token only to be skipped.
-_MARK = re.compile("''+|``+|[\"'“”„«»‘’‚‹›`]")
-_NOT_A_MARK = re.compile("''+|``+")
-_DOUBLE = frozenset(("\"", "“", "”", "„", "«", "»"))
-_OPENERS = frozenset(("“", "„", "«", "‘", "‚", "‹", "`"))
+# Two apostrophes (''so'') or backticks (``so``) are one double mark; three or
+# more (wiki bold) are matched as one token only to be skipped.
+# (One character class first keeps the scan fast; a run of apostrophes or backticks is one token.)
+_MARK = re.compile("[\"'“”„«»‘’‚‹›`](?:(?<=')'+|(?<=`)`+)?")
+_NOT_A_MARK = re.compile("'{3,}|`{3,}")
+_DOUBLE = frozenset(("\"", "“", "”", "„", "«", "»", "''", "``"))
+_OPENERS = frozenset(("“", "„", "«", "‘", "‚", "‹", "`", "``"))
 _CLOSERS = frozenset("”»’›")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"\n\s*")
@@ -78,9 +86,10 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         for match in _MARK.finditer(text, p_start, p_end):
             pos = match.start()
             mark = match.group()
-            if _NOT_A_MARK.fullmatch(mark):
+            if _NOT_A_MARK.fullmatch(mark) or _is_prime_or_currency(text, pos, mark, p_start, p_end, stack):
                 continue
             if first and carried is not None and pos == p_start and _can_reopen(mark, carried.double):
+                carried.passage_start = pos
                 stack.append(carried)
                 carried = None
                 first = False
@@ -94,13 +103,20 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         spans.extend(closed)
         nxt = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
         for item in stack:
-            if nxt is not None and _can_reopen(text[nxt], item.double):
+            if nxt is not None and _can_reopen(_mark_at(text, nxt), item.double):
                 item.end = p_end
                 item.paragraphs += 1
                 carried = item
                 break
-            if item.double:
+            if item.double and not item.strict:
                 spans.append(item.finish(p_end))
+                break
+            if item.start == p_start and not item.strict:
+                spans.append(item.finish(p_end))  # a paragraph that opens with a quote mark quotes
+                break
+            if item.passage_start > item.start:
+                # A quote run over passages whose last one never closes: keep the passages before it.
+                spans.append(item.finish(_trim_end(text, item.start, item.passage_start)))
                 break
     if carried is not None:
         spans.append(carried.finish())
@@ -108,22 +124,75 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
 
 class _Open:
-    __slots__ = ("start", "end", "double", "paragraphs")
+    __slots__ = ("start", "end", "double", "strict", "paragraphs", "passage_start")
 
-    def __init__(self, start: int, double: bool) -> None:
+    def __init__(self, start: int, mark: str) -> None:
         self.start = start
         self.end = start + 1
-        self.double = double
+        self.double = mark in _DOUBLE
+        # Paired apostrophes or backticks quote only when they close.
+        self.strict = mark in ("''", "``")
         self.paragraphs = 1
+        self.passage_start = start
 
     def finish(self, end: int | None = None, closed: bool = False) -> QuoteSpan:
         return QuoteSpan(self.start, self.end if end is None else end, self.double, closed, self.paragraphs)
 
 
+def _mark_at(text: str, pos: int) -> str:
+    match = _MARK.match(text, pos)
+    return match.group() if match else ""
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _is_prime_or_currency(text: str, pos: int, mark: str, p_start: int, p_end: int, stack: list[_Open]) -> bool:
+    """`6''`, `2' 6''`: inches and seconds (unless a ''quote'' is open for them to close);
+    `` `30 ``: a backtick standing for the rupee sign."""
+    if mark == "''":
+        return pos > p_start and text[pos - 1].isdigit() and not any(item.strict for item in stack)
+    if mark == "`":
+        return pos + 1 < p_end and text[pos + 1].isdigit()
+    return False
+
+
 def _can_reopen(mark: str, double: bool) -> bool:
     if double:
-        return mark in ("\"", "“", "„", "«")
+        return mark in ("\"", "“", "„", "«", "''", "``")
     return mark in ("'", "‘", "‚", "‹", "`")
+
+
+_SENTENCE_CLOSE = frozenset(".!?…")
+_FULL_STOP = re.compile(r"[.!?…]+(?=\s+[\"“‘'(]?[A-Z0-9])")
+
+
+def _can_open(mark: str, after: str) -> bool:
+    return mark not in _CLOSERS and after.isalnum()
+
+
+def _preceding(text: str, pos: int, p_start: int) -> str:
+    before = pos
+    while before > p_start and text[before - 1] in " \t\u00a0":
+        before -= 1
+    return text[before - 1] if before > p_start else ""
+
+
+def _after_full_stop(text: str, pos: int, p_start: int, after: str) -> bool:
+    """`…the end. "Next…` inside a quote still open: a paragraph whose break was lost."""
+    return (after.isupper() or after.isdigit()) and _preceding(text, pos, p_start) in _SENTENCE_CLOSE
+
+
+def _after_clause_mark(text: str, pos: int, p_start: int) -> bool:
+    return _preceding(text, pos, p_start) in (":", ",", ";", "—", "–", "-", "(")
+
+
+def _first_sentence_end(text: str, start: int, hi: int) -> int:
+    match = _FULL_STOP.search(text, start, hi)
+    return match.end() if match else _trim_end(text, start, hi)
 
 
 def _push_or_pop(
@@ -137,6 +206,20 @@ def _push_or_pop(
     if not double and _is_apostrophe(text, pos, before, after, space_before, p_end, stack):
         return
     depth = _depth_of(stack, double)
+    if depth is not None and stack[-1].double == double and space_before and _can_open(mark, after):
+        if _after_full_stop(text, pos, p_start, after):
+            stack[-1].paragraphs += 1
+            stack[-1].passage_start = pos
+            return
+        if not _after_clause_mark(text, pos, p_start) and not (mark in _OPENERS and after.islower()):
+            # `…the end. Caption text 'Next…`: the open quote was never closed; it
+            # ended with its passage's first sentence, and this mark opens another.
+            item = stack[depth]
+            del stack[depth:]
+            if not stack:
+                closed.append(item.finish(_first_sentence_end(text, item.passage_start, pos)))
+            stack.append(_Open(pos, mark))
+            return
     opens = mark in _OPENERS
     closes = mark in _CLOSERS
     if opens and not space_before and space_after and depth is not None:
@@ -158,7 +241,7 @@ def _push_or_pop(
         if not stack:
             closed.append(item.finish(pos + len(mark), closed=True))
         return
-    stack.append(_Open(pos, double))
+    stack.append(_Open(pos, mark))
 
 
 def _depth_of(stack: list[_Open], double: bool) -> int | None:

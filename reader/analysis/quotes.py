@@ -16,18 +16,26 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.analysis.cues import cue_pattern
+from reader.analysis.cues import CueFinder, CueMatch
 from reader.analysis.letters import UPPER
+from reader.analysis.quote_kinds import named_not_said, quote_kind
 from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_bounds
-from reader.analysis.speakers import Resolver, SpeakerSpan, main_subject, phrase_after, subject_before
+from reader.analysis.gender import pronoun_gender
+from reader.analysis.speakers import (
+    Resolved,
+    Resolver,
+    SpeakerSpan,
+    main_subject,
+    not_a_name,
+    phrase_after,
+    subject_before,
+)
 from reader.model import Mention, Quote
 
-# A quote this long (in words) is a statement even without a cue.
-STATEMENT_WORDS = 4
 # How far after a quote its cue may be ("…," Jock A. Finlayson, head of policy at …, said).
 AFTER_CUE_REACH = 160
 
-_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[{UPPER}0-9])")
+_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[{UPPER}0-9])|[.!?](?=“[{UPPER}])")
 _ABBREVIATION = re.compile(
     rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
@@ -41,6 +49,7 @@ class _Attribution:
     speaker: SpeakerSpan | None
     same_sentence: bool
     inherited: Quote | None = None
+    nearest: bool = False  # found by proximity, with no cue tying it to the quote
 
 
 def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
@@ -50,7 +59,7 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
     paragraphs = paragraph_bounds(body)
     paragraph_starts = [start for start, _ in paragraphs]
     resolver = Resolver(body, mentions, [(span.start, span.end) for span in spans])
-    cues = cue_pattern()
+    cues = CueFinder([(m.start, m.end) for m in mentions if m.kind == "person"])
     quotes: list[Quote] = []
     last_statement: Quote | None = None
     last_statement_paragraph = -2
@@ -60,7 +69,10 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         p_last = max(0, bisect.bisect_right(paragraph_starts, span.end - 1) - 1)
         p_end = paragraphs[p_last][1]
         gaps = _gaps_before(body, spans, index, p_start)
-        previous_end = spans[index - 1].end if index and spans[index - 1].end > p_start else p_start
+        k = index - 1
+        while k >= 0 and quotes[k].kind == "term" and spans[k].end > p_start:
+            k -= 1  # `Trump told NBC's "Today" on Monday. "…"`: a title does not cut the sentence off
+        previous_end = spans[k].end if k >= 0 and spans[k].end > p_start else p_start
         next_start = spans[index + 1].start if index + 1 < len(spans) and spans[index + 1].start < p_end else p_end
         sentence_end = _sentence_end(body, span.end, next_start)
         if _closes_sentence(body, span):
@@ -68,8 +80,11 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
 
         attribution = (
             _signed_with_a_dash(body, span.end)
-            or _cue_before(body, cues, gaps, quotes[-1] if quotes else None)
-            or _cue_after(body, cues, span.end, sentence_end)
+            or _named_after_over_pronoun_before(
+                body,
+                _cue_before(body, cues, gaps, quotes[-1] if quotes else None),
+                _cue_after(body, cues, span.end, sentence_end),
+            )
             or _attribution_sentence_after(body, cues, span, next_start)
             or _cue_in_previous_sentence(body, cues, previous_end, gaps[0][0], span.start)
             or _introduced_by_colon(body, cues, paragraphs, p_index, span.start)
@@ -77,13 +92,20 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         if attribution is None and span.start == p_start and last_statement is not None:
             if last_statement_paragraph >= p_index - 1 and last_statement.speaker_start is not None:
                 attribution = _Attribution(None, None, False, inherited=last_statement)
+        if attribution is None and index and _between_halves(body, spans[index - 1], quotes[-1], span):
+            attribution = _Attribution(None, None, True, inherited=quotes[-1])  # "X," he began, "Y."
+        if attribution is None and index and quotes[-1] is last_statement and _runs_on(body, spans[index - 1], span):
+            attribution = _Attribution(None, None, False, inherited=last_statement)
         if attribution is None and span.start == p_start and p_index:
             attribution = _reported_speech_before(body, cues, paragraphs[p_index - 1])
-        kind = _kind(body, span, attribution)
-        if kind == "term" and attribution is not None and _mentioned_not_said(body, span):
+        kind = quote_kind(body, span, attribution.cue if attribution else None, _reports_words(body, attribution))
+        if kind == "term" and attribution is not None and named_not_said(body, span):
             attribution = None  # a so-called “green corridor” is nobody's words
         if attribution is None and kind == "statement":
             attribution = _sentence_subject(body, gaps)
+        if attribution is None and kind == "statement":
+            before = paragraphs[p_index - 1] if span.start == p_start and p_index else (p_start, gaps[-1][0])
+            attribution = _previous_sentence_subject(body, *before)
 
         quote = _quote(body, span, kind, attribution, resolver)
         quotes.append(quote)
@@ -135,7 +157,13 @@ def _gaps_before(text: str, spans: list[QuoteSpan], index: int, p_start: int) ->
     return gaps
 
 
+# No attribution reaches further than this within one sentence; it also keeps a paragraph
+# with no full stop at all (a storm of quote marks) from costing its length per quote.
+SENTENCE_REACH = 1000
+
+
 def _sentence_start(text: str, lo: int, pos: int) -> int:
+    lo = max(lo, pos - SENTENCE_REACH)
     start = lo
     # Two characters past `pos` let the look-ahead see the quote that opens a sentence.
     for match in _SENTENCE_END.finditer(text, lo, min(len(text), pos + 2)):
@@ -145,6 +173,7 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
+    hi = min(hi, pos + SENTENCE_REACH)
     for match in _SENTENCE_END.finditer(text, pos, hi):
         if match.start() > pos and not _ABBREVIATION.search(text, max(pos, match.start() - 12), match.start()):
             return match.start() + 1
@@ -159,13 +188,13 @@ def _closes_sentence(text: str, span: QuoteSpan) -> bool:
     return _CLOSING_PERIOD.match(text, span.end - 2) is not None or _CLOSING_PERIOD.match(text, span.end - 3) is not None
 
 
-def _usable_cue(text: str, match: re.Match[str]) -> bool:
+def _usable_cue(text: str, match: CueMatch) -> bool:
     # "so-called" is not a cue; neither is a capitalised cue inside a name run.
     return not (match.start() and text[match.start() - 1] in "-‐")
 
 
 def _cue_before(
-    text: str, cues: re.Pattern[str], gaps: list[tuple[int, int]], previous: Quote | None
+    text: str, cues: CueFinder, gaps: list[tuple[int, int]], previous: Quote | None
 ) -> _Attribution | None:
     tried = 0
     for lo, hi in gaps:
@@ -185,6 +214,10 @@ def _cue_before(
                 speaker = subject_before(text, lo, match.start())
                 if speaker is None and _only_connectives(text, lo, match.start()):
                     speaker = phrase_after(text, match.end(), hi)  # "Said Trump: …", "But, said X, …"
+                if speaker is None and match.group().lower().endswith("ing"):
+                    # "Judge Ann Roe issued an order Thursday telling …": the sentence's subject
+                    found = main_subject(text, gaps[-1][0], match.start())
+                    speaker = found if found is not None and found.kind in ("name", "pronoun") else None
             if speaker is not None:
                 first = _first_cue(text, cues, gaps[-1])
                 if speaker.kind == "pronoun" and first is not None and speaker.start > first.end():
@@ -201,14 +234,14 @@ def _cue_before(
     return None
 
 
-def _first_cue(text: str, cues: re.Pattern[str], gap: tuple[int, int]) -> re.Match[str] | None:
+def _first_cue(text: str, cues: CueFinder, gap: tuple[int, int]) -> CueMatch | None:
     for match in cues.finditer(text, *gap):
         if _usable_cue(text, match):
             return match
     return None
 
 
-def _outer_speaker(text: str, lo: int, first: re.Match[str], inner: SpeakerSpan) -> _Attribution | None:
+def _outer_speaker(text: str, lo: int, first: CueMatch, inner: SpeakerSpan) -> _Attribution | None:
     """`Graham assures his audience he will tell the "bigots" …`: the reported clause's
     pronoun is the speaker of the sentence's first cue."""
     if first.group().lower().startswith("according"):
@@ -229,7 +262,7 @@ def _only_connectives(text: str, lo: int, hi: int) -> bool:
 _COORDINATION = re.compile(r"(?:,[\"”’']?|\b(?:and|but|or|then))(?:\s+(?:also|later|then|again|even|further|repeatedly))?\s*$")
 
 
-def _subject_elided(text: str, lo: int, cue: re.Match[str]) -> bool:
+def _subject_elided(text: str, lo: int, cue: CueMatch) -> bool:
     before = text[max(lo, cue.start() - 24) : cue.start()]
     match = _COORDINATION.search(before)
     if match is None:
@@ -238,7 +271,7 @@ def _subject_elided(text: str, lo: int, cue: re.Match[str]) -> bool:
 
 
 def _introduced_by_colon(
-    text: str, cues: re.Pattern[str], paragraphs: list[tuple[int, int]], p_index: int, quote_start: int
+    text: str, cues: CueFinder, paragraphs: list[tuple[int, int]], p_index: int, quote_start: int
 ) -> _Attribution | None:
     """`Breitbart News responded:` closing the paragraph before a quote paragraph."""
     if p_index == 0 or quote_start != paragraphs[p_index][0]:
@@ -261,14 +294,87 @@ def _introduced_by_colon(
 def _sentence_subject(text: str, gaps: list[tuple[int, int]]) -> _Attribution | None:
     """Last resort for a statement without a cue: the subject its sentence opens with."""
     lo, hi = gaps[-1]
-    speaker = phrase_after(text, lo, hi)
+    speaker = main_subject(text, lo, hi)
     if speaker is None or speaker.kind == "phrase":
         return None
-    return _Attribution(None, speaker, False)
+    return _Attribution(None, speaker, False, nearest=True)
 
 
-def _cue_after(text: str, cues: re.Pattern[str], quote_end: int, hi: int) -> _Attribution | None:
+_SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’'»]*\s*$")
+
+
+def _named_after_over_pronoun_before(
+    text: str, before: _Attribution | None, after: _Attribution | None
+) -> _Attribution | None:
+    """`The loopholes he cited are "…," The Hill reported.`: a name attributing the quote
+    right after it outranks a pronoun whose cue governs only a clause before it."""
+    if before is None:
+        return after
+    if (
+        after is not None
+        and before.speaker is not None
+        and before.speaker.kind == "pronoun"
+        and before.inherited is None
+        and after.speaker is not None
+        and after.speaker.kind == "name"
+        and after.cue is not None
+        and not text[after.cue[0] : after.cue[1]].lower().startswith("according")
+    ):
+        return after
+    return before
+
+
+def _runs_on(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """`…end. 'Next…`: a quote opened right after one that closed a sentence goes on with
+    the same voice (a paragraph break lost in the copy)."""
+    if previous.end > span.start or text[previous.end : span.start].strip():
+        return False
+    return _SENTENCE_CLOSE.search(text, previous.start, previous.end) is not None
+
+
+def _between_halves(text: str, previous: QuoteSpan, quote: Quote, span: QuoteSpan) -> bool:
+    """The cue of the quote before stands between it and this one, with nothing else: the
+    two halves of one interrupted quote."""
+    if quote.cue_start is None or quote.speaker is None or not previous.end <= quote.cue_start < span.start:
+        return False
+    gap = text[previous.end : span.start]
+    return len(gap) <= 60 and not any(mark in gap for mark in ".!?\n")
+
+
+def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | None:
+    """`Still, Balmer gives Schuller some credit. "It may be bad theology."`: a quote with
+    no cue of its own is the words of the person the sentence before it is about."""
+    if hi <= lo or any(mark in text[lo:hi] for mark in "\"“”"):
+        return None
+    start = _sentence_start(text, lo, hi - 1)
+    speaker = main_subject(text, start, hi)
+    if speaker is not None and speaker.kind == "phrase":
+        first = _WORD.match(text, speaker.start)
+        if first is not None and first.group().lower() in ("his", "her"):
+            speaker = SpeakerSpan(first.start(), first.end(), "pronoun")  # "Her message now is …"
+    if speaker is None or speaker.kind not in ("name", "pronoun"):
+        return None
+    if speaker.kind == "pronoun" and pronoun_gender(text[speaker.start : speaker.end]) is None:
+        return None  # "I", "we", "they": words inside someone's speech, not the narrator's subject
+    if speaker.kind == "name" and (not_a_name(text, speaker.start, speaker.end) or _FIRST_PERSON.match(text, speaker.start)):
+        return None
+    return _Attribution(None, speaker, False, nearest=True)
+
+
+_FIRST_PERSON = re.compile(r"(?:I|We|You)(?:['’]\w+)?\b")
+
+
+# Verbs that attribute only right after a quote: `"After seven years," he began, "…"`.
+_AFTER_ONLY_CUE = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[{UPPER}][\w'’.-]*(?:\s+[{UPPER}][\w'’.-]*){{0,2}})\s+(began|begins)\b".format(UPPER=UPPER))
+
+
+def _cue_after(text: str, cues: CueFinder, quote_end: int, hi: int) -> _Attribution | None:
     lo = _LEADING_JUNK.match(text, quote_end, hi).end()
+    began = _AFTER_ONLY_CUE.match(text, lo, hi)
+    if began is not None and text[quote_end:lo].strip() in (",", ""):
+        speaker = subject_before(text, lo, began.start(1))
+        if speaker is not None:
+            return _Attribution(began.span(1), speaker, True)
     for match in cues.finditer(text, lo, min(hi, lo + AFTER_CUE_REACH)):
         if not _usable_cue(text, match):
             continue
@@ -290,7 +396,7 @@ _SHORT_ATTRIBUTION = re.compile(
 )
 
 
-def _attribution_sentence_after(text: str, cues: re.Pattern[str], span: QuoteSpan, hi: int) -> _Attribution | None:
+def _attribution_sentence_after(text: str, cues: CueFinder, span: QuoteSpan, hi: int) -> _Attribution | None:
     """`"… missing." Trump said.`: a sentence of its own after the quote that only
     attributes it (the subject, a cue and at most a few words of time or place)."""
     if not _closes_sentence(text, span):
@@ -304,7 +410,7 @@ def _attribution_sentence_after(text: str, cues: re.Pattern[str], span: QuoteSpa
 
 
 def _cue_in_previous_sentence(
-    text: str, cues: re.Pattern[str], lo: int, sentence_start: int, quote_start: int
+    text: str, cues: CueFinder, lo: int, sentence_start: int, quote_start: int
 ) -> _Attribution | None:
     """`…, he added. "…"`: a sentence that ends with its attribution."""
     if sentence_start <= lo:
@@ -339,7 +445,7 @@ def _cue_in_previous_sentence(
     return _Attribution((match.start(), match.end()), speaker, False)
 
 
-def _reported_speech_before(text: str, cues: re.Pattern[str], paragraph: tuple[int, int]) -> _Attribution | None:
+def _reported_speech_before(text: str, cues: CueFinder, paragraph: tuple[int, int]) -> _Attribution | None:
     """`Carter said that … .` then a paragraph that is one quote: Carter goes on."""
     lo, hi = paragraph
     if any(mark in text[lo:hi] for mark in "\"“”"):
@@ -355,46 +461,22 @@ def _reported_speech_before(text: str, cues: re.Pattern[str], paragraph: tuple[i
     return _Attribution((match.start(), match.end()), speaker, False)
 
 
-def _kind(text: str, span: QuoteSpan, attribution: _Attribution | None) -> str:
-    words = len(_WORD.findall(text, span.start, span.end))
-    if words >= STATEMENT_WORDS or span.paragraphs > 1:
-        return "statement"
-    if _mentioned_not_said(text, span):
-        return "term"
-    if attribution is not None and attribution.same_sentence and not (words == 1 and _names_a_thing(text, attribution)):
-        return "statement"
-    return "term"
+_GENERIC_SUBJECTS = frozenset(("we", "you", "one"))
 
 
-def _mentioned_not_said(text: str, span: QuoteSpan) -> bool:
-    """A so-called “green corridor”, the word “dialect”, NBC's “Today”: words named, not said by anyone."""
-    return bool(
-        _SO_CALLED.search(text, max(0, span.start - 12), span.start)
-        or _WORD_AS_WORD.search(text, max(0, span.start - 30), span.start)
-        or (_TITLE_AFTER_DETERMINER.search(text, max(0, span.start - 12), span.start) and _capitalised(text, span))
-    )
+def _reports_words(text: str, attribution: _Attribution | None) -> bool:
+    """A cue in the quote's own sentence whose subject is someone: `we say that, with a
+    little "give and take"` is the writer's saying, not a report of anyone's words."""
+    if attribution is None or not attribution.same_sentence:
+        return False
+    cue = attribution.cue
+    if cue is not None and _IMPERSONAL_PASSIVE.search(text, max(0, cue[0] - 24), cue[0]):
+        return False  # `It is argued that …` attributes the words to nobody
+    speaker = attribution.speaker
+    return speaker is None or text[speaker.start : speaker.end].lower() not in _GENERIC_SUBJECTS
 
 
-_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
-_WORD_AS_WORD = re.compile(
-    r"\b(?:the|a|an|this|that)\s+(?:words?|terms?|phrases?|expressions?|labels?|slogans?|names?|nicknames?|"
-    r"titles?|hashtags?|mottos?|catchphrases?|headlines?)\s*,?\s*$",
-    re.IGNORECASE,
-)
-_TITLE_AFTER_DETERMINER = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your)|\w['’]s)\s+$", re.IGNORECASE)
-
-
-def _capitalised(text: str, span: QuoteSpan) -> bool:
-    for char in text[span.start + 1 : span.end]:
-        if char.isalnum():
-            return char.isupper()
-    return False
-_NAMING_CUE = re.compile(r"(?:call|dub|label|brand|term)", re.IGNORECASE)
-
-
-def _names_a_thing(text: str, attribution: _Attribution) -> bool:
-    """`called the walkout "premature"`: one quoted word after a naming verb is a label."""
-    return attribution.cue is not None and _NAMING_CUE.match(text, attribution.cue[0]) is not None
+_IMPERSONAL_PASSIVE = re.compile(r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|is\s+often|is\s+widely)\s+$")
 
 
 def _quote(text: str, span: QuoteSpan, kind: str, attribution: _Attribution | None, resolver: Resolver) -> Quote:
@@ -415,23 +497,25 @@ def _quote(text: str, span: QuoteSpan, kind: str, attribution: _Attribution | No
             cue=text[cue_start:cue_end] if cue_start is not None else None,
             cue_start=cue_start,
             cue_end=cue_end,
+            speaker_via="continuation" if previous.speaker is not None else None,
+            speaker_kind=previous.speaker_kind,
         )
-    speaker = None
-    speaker_start = speaker_end = None
-    if attribution.speaker is not None:
-        speaker, speaker_start, speaker_end = resolver.resolve(attribution.speaker)
-    if attribution.cue is None:
-        return Quote(span.start, span.end, quote_text, kind, speaker, speaker_start, speaker_end)
-    cue_start, cue_end = attribution.cue
+    found = resolver.resolve(attribution.speaker) if attribution.speaker is not None else Resolved(None, None, None)
+    via = found.via
+    if via is not None and attribution.nearest:
+        via = "nearest"  # no cue ties the quote to this speaker: the sentence's subject
+    cue_start, cue_end = attribution.cue if attribution.cue is not None else (None, None)
     return Quote(
         span.start,
         span.end,
         quote_text,
         kind,
-        speaker=speaker,
-        speaker_start=speaker_start,
-        speaker_end=speaker_end,
-        cue=text[cue_start:cue_end],
+        speaker=found.speaker,
+        speaker_start=found.start,
+        speaker_end=found.end,
+        cue=text[cue_start:cue_end] if cue_start is not None else None,
         cue_start=cue_start,
         cue_end=cue_end,
+        speaker_via=via,
+        speaker_kind=found.kind,
     )

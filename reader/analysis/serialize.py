@@ -19,9 +19,12 @@ def article_header(article: Article) -> dict[str, Any]:
 
 
 def analysis_document(article: Article, analysis: Analysis) -> dict[str, Any]:
+    return {"article": article_header(article), "body": article.body, **analysis_parts(analysis)}
+
+
+def analysis_parts(analysis: Analysis) -> dict[str, Any]:
+    """The mentions, quotes and actors of the contract, under those keys."""
     return {
-        "article": article_header(article),
-        "body": article.body,
         "mentions": [asdict(m) for m in analysis.mentions],
         "quotes": [asdict(q) for q in analysis.quotes],
         "actors": [{**asdict(a), "aliases": list(a.aliases)} for a in analysis.actors],

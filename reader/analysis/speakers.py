@@ -14,12 +14,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.analysis.actors import actor_lexicon
 from reader.analysis.cues import cue_pattern
+from reader.analysis.gender import given_name_gender, pronoun_gender, title_gender
 from reader.analysis.gazetteer import read_entries
 from reader.analysis.letters import UPPER
 from reader.model import Mention
 
-_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|[,;:()\[\]—–]| -+ ")
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|[,;:()\[\]—–―]| -+ ")
 
 PRONOUNS = frozenset("he she they it we i you".split())
 PERSON_PRONOUNS = frozenset(("he", "she"))
@@ -33,7 +35,7 @@ SKIPPABLE = frozenset(
     repeatedly reportedly earlier just never often publicly famously simply quickly flatly bluntly
     still only first last even not did does do may might could should can already since
     and but so yet that because while when as though although if after before however meanwhile
-    instead now then thus too""".split()
+    instead now then thus too himself herself themselves itself""".split()
 )
 PREPOSITIONS = frozenset(
     "in on at during after before with from by to into about over under through for of who which "
@@ -44,7 +46,7 @@ TITLES = frozenset(
     gov gov. governor president vice secretary minister premier chancellor gen gen. general adm adm.
     col col. lt lt. capt capt. sgt sgt. judge justice speaker mayor rev rev. sir dame lord lady king
     queen prince princess pope ambassador commissioner chairman chairwoman chair director chief
-    attorney sheriff detective officer inspector former candidate nominee leader state""".split()
+    attorney sheriff detective officer inspector former candidate nominee leader state ceo cfo coo cto""".split()
 )
 _WORD_ONLY = re.compile(r"[^\W\d_][\w'’-]*")
 _DEFINITE = frozenset(("the", "its", "his", "her", "their", "our"))
@@ -75,6 +77,9 @@ def _bare(token: str) -> str:
 
 def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
     """The subject of a cue that follows it: `X said`, `X, a professor at Y, said`."""
+    party = _PARTY_AFTER_NAME.search(text, lo, cue_start)
+    if party is not None:
+        cue_start = party.start()  # "Sen. Ann Roe (D-Mass.) said": the name, not the party
     segments: list[list[tuple[int, int, str]]] = [[]]
     for token in _tokens(text, lo, cue_start):
         if _is_word(token[2]):
@@ -114,6 +119,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
         if found is not None:
             return found
     return _subject(text, appositive)
+
+
+_PARTY_AFTER_NAME = re.compile(r"[^\S\n]*\((?:[DRI]|[DRI][-–][\w. ]{1,16})\),?[^\S\n]*$")
 
 
 def _named_in_chain(text: str, segments: list[list[tuple[int, int, str]]]) -> SpeakerSpan | None:
@@ -159,6 +167,10 @@ def phrase_after(text: str, cue_end: int, hi: int) -> SpeakerSpan | None:
     if _bare(segment[0][2]) in PRONOUNS:
         return SpeakerSpan(segment[0][0], segment[0][1], "pronoun")
     found = _noun_phrase(text, segment)
+    if found is None or found.kind == "phrase":
+        named = _name_closing_role(text, segment)
+        if named is not None:
+            return named  # "said former secretary of state Hillary Clinton"
     if (
         found is not None
         and found.kind == "phrase"
@@ -171,6 +183,21 @@ def phrase_after(text: str, cue_end: int, hi: int) -> SpeakerSpan | None:
         if named is not None:
             return named
     return found
+
+
+def _name_closing_role(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None:
+    """A full name ending a run of lowercase role words: `former secretary of state Ann Roe`."""
+    j = len(words)
+    while j > 0 and (words[j - 1][2][0].isupper() or _bare(words[j - 1][2]) in _NAME_PARTICLES):
+        j -= 1
+    if len(words) - j < 2 or j == 0 or len(words) > 10 or not words[j - 1][2][0].islower():
+        return None
+    if _bare(words[j - 1][2]) in PREPOSITIONS or _bare(words[j - 1][2]) in DETERMINERS:
+        return None  # "a spokesman for Harbour Bank": the bank is not the speaker's name
+    if any(_is_cue(w[2]) or _bare(w[2]) in PRONOUNS or _bare(w[2]) in _CALENDAR for w in words):
+        return None
+    named = _noun_phrase(text, words[j:])
+    return named if named is not None and named.kind == "name" else None
 
 
 def _apposed_name(text: str, tokens: list[tuple[int, int, str]]) -> SpeakerSpan | None:
@@ -217,16 +244,42 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
             low in PREPOSITIONS
             or low in SKIPPABLE
             or (first[0].isupper() and low.endswith(("ing", "ed")) and low not in _NOT_PARTICIPLES)
-            or _bare(segment[-1][2]) in _INTRO_ENDS
-            or _bare(segment[-1][2]) in _CALENDAR
+            or (low.endswith("ly") and len(low) > 4)
+            or (len(segment) == 1 and low in actor_lexicon().common)  # "Moreover,"
+            or (_bare(segment[-1][2]) in _INTRO_ENDS and len(segment) <= 4)  # "Hours later,"
+            or (_bare(segment[-1][2]) in _CALENDAR and len(segment) <= 4)  # "Late on Monday,"
+            or all(_bare(word[2]) in _CALENDAR or _bare(word[2]) in _DAY_PARTS or word[2].isdigit() for word in segment)
         ):
             continue
-        return _reported_subject(text, _leading_name(text, phrase_after(text, segment[0][0], hi)), hi)
+        return _reported_subject(text, _leading_name(text, _opening_phrase(text, segment[0][0], hi)), hi)
     if not segments[-1]:
         return None
-    return _reported_subject(text, _leading_name(text, phrase_after(text, segments[-1][0][0], hi)), hi)
+    return _reported_subject(text, _leading_name(text, _opening_phrase(text, segments[-1][0][0], hi)), hi)
 
 
+def _opening_phrase(text: str, start: int, hi: int) -> SpeakerSpan | None:
+    """The phrase a clause opens with; a name further on (`Gingrich dismissed NATO member
+    Estonia`) is read from the clause's start, so its first name is found."""
+    found = phrase_after(text, start, hi)
+    if found is None and text[start : start + 1].isupper():
+        words = []
+        for token in _tokens(text, start, hi)[:8]:
+            if not _is_word(token[2]):
+                break
+            words.append(token)
+        if len(words) >= 2:
+            found = SpeakerSpan(start, words[-1][1], "phrase")  # a long clause: its first name is read below
+    if (
+        found is not None
+        and found.kind == "name"
+        and text[start].isupper()
+        and any(word[0].islower() for word in _WORD_ONLY.findall(text, start, found.start))
+    ):
+        return SpeakerSpan(start, found.end, "phrase")
+    return found
+
+
+_DAY_PARTS = frozenset("morning afternoon evening night week weekend month year".split())
 _THAT = re.compile(r"\s+[\w’']+\s+that\s+")
 
 
@@ -246,18 +299,102 @@ def _reported_subject(text: str, found: SpeakerSpan | None, hi: int) -> SpeakerS
 
 
 def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
-    """`Ann Ray returned the compliment` opens with its subject, Ann Ray."""
+    """`Ann Ray returned the compliment` opens with its subject, Ann Ray; so do `Judge Ann
+    Ray issued an order` and `Democratic nominee Ann Ray chimed in`."""
     if found is None or found.kind != "phrase":
         return found
     words = _tokens(text, found.start, found.end)
-    if _bare(words[0][2]) in DETERMINERS or _bare(words[0][2]) in TITLES:
+    if _bare(words[0][2]) == "the" and len(words) > 2 and words[1][2][0].isupper():
+        # "The DNC issued a statement": an organisation's name after its article, then a verb
+        k = 1
+        while k < len(words) and _is_word(words[k][2]) and words[k][2][0].isupper():
+            k += 1
+        if k < len(words) and _verb_like(words[k][2]):
+            return SpeakerSpan(words[1][0], words[k - 1][1], "name")
         return found
-    k = 0
+    if _bare(words[0][2]) in DETERMINERS:
+        return found
+    i = 0
+    while i < len(words) - 1 and words[i][2][0].isupper() and _bare(words[i][2]) in TITLES:
+        i += 1
+    k = i
     while k < len(words) and _is_word(words[k][2]) and (words[k][2][0].isupper() or _bare(words[k][2]) in _NAME_PARTICLES):
         k += 1
-    if k == 0 or k == len(words):
+    if k == i or k == len(words):
         return found
-    return SpeakerSpan(words[0][0], words[k - 1][1], "name")
+    if k - i == 1 and words[i][2].lower() in actor_lexicon().common:
+        return found  # "After saying …", "Only 52 percent …"
+    if k - i == 1 and _descriptive(words[i][2]):
+        later = _name_after_role(words, k)
+        if later is not None:
+            return later
+        if words[i][2].lower().endswith(("ic", "an", "al", "ive", "ese", "ish")):
+            return found  # "Democratic leaders": an adjective, no one's name
+    return SpeakerSpan(words[i][0], words[k - 1][1], "name")
+
+
+def _subject_of_clause(text: str, span: SpeakerSpan) -> SpeakerSpan | None:
+    """The name a phrase opens with when a verb follows it: `Trump took`, `Protesters
+    marching`; the phrase was a clause, and the name is its subject."""
+    words = _tokens(text, span.start, span.end)
+    if len(words) < 2 or not words[0][2][0].isupper() or _bare(words[0][2]) in DETERMINERS:
+        return None
+    lead = _leading_name(text, span)
+    if lead is None or lead.kind != "name":
+        return None
+    if any(not (w[2][0].isupper() and _bare(w[2]) in TITLES) for w in words if w[0] < lead.start):
+        return None
+    after = [w for w in words if w[0] >= lead.end]
+    if not after or not _verb_like(after[0][2]):
+        return None
+    return lead
+
+
+_PAST_VERBS = frozenset(
+    """took made gave sent went came put ran held left got kept found brought thought spent won
+    lost led fought struck hit set took drew wrote spoke told said began became rose fell""".split()
+)
+
+
+def _verb_like(word: str) -> bool:
+    low = word.lower()
+    return low in _PAST_VERBS or (len(low) >= 4 and low.endswith(("ed", "ing")))
+
+
+def _descriptive(word: str) -> bool:
+    """`Democratic`, `Libertarian`, `French`: a capitalised adjective, not a name."""
+    lexicon = actor_lexicon()
+    return word in lexicon.demonyms or (word.lower() in lexicon.english and given_name_gender(word) is None)
+
+
+def _name_after_role(words: list[tuple[int, int, str]], j: int) -> SpeakerSpan | None:
+    """The full name after a few role words: `presidential nominee Hillary Clinton`."""
+    role = 0
+    while j < len(words) and words[j][2][0].islower():
+        low = _bare(words[j][2])
+        if low in PREPOSITIONS or low in SKIPPABLE or low in DETERMINERS or low in PRONOUNS or _is_cue(low):
+            return None
+        role += 1
+        j += 1
+    k = j
+    while k < len(words) and _is_word(words[k][2]) and (words[k][2][0].isupper() or _bare(words[k][2]) in _NAME_PARTICLES):
+        k += 1
+    if not 1 <= role <= 3 or k - j < 2:
+        return None
+    return SpeakerSpan(words[j][0], words[k - 1][1], "name")
+
+
+def _name_follows(words: list[tuple[int, int, str]], j: int) -> bool:
+    """After "and" in `documentary director and producer Lena Hart`: more role words, then a
+    capitalised name that ends the phrase."""
+    rest = words[j : j + 8]
+    if not rest or len(rest) < len(words) - j or not rest[-1][2][0].isupper():
+        return False
+    for token in rest:
+        low = _bare(token[2])
+        if low in PREPOSITIONS or low in SKIPPABLE or low in PRONOUNS or low in _CALENDAR or _is_cue(token[2]):
+            return False
+    return True
 
 
 _NOT_PARTICIPLES = frozenset("ted red ned fred sterling king ming bing ling".split())
@@ -284,8 +421,30 @@ _RELATIVES = frozenset(("who", "which"))
 _TIME_PREPOSITIONS = frozenset(("on", "in", "at", "during", "last", "this", "late", "early", "earlier", "via"))
 
 
+_RELATIVE_OBJECTS = frozenset(("that", "which", "whom"))
+
+
 def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None:
     """The subject at the end of a clause that runs up to a cue."""
+    if len(words) > 2 and words[0][2][0].isupper() and words[0][2].endswith("ing"):
+        words = words[1:]  # "Speaking at the launch Ann Roe said"
+    for k in range(len(words) - 2, -1, -1):
+        if _bare(words[k][2]) in _RELATIVE_OBJECTS:
+            # "an explosion that Mayor Ann Ray described as …": the name in the relative clause
+            tail = words[k + 1 :]
+            if all(w[2][0].isupper() or _bare(w[2]) in _NAME_PARTICLES for w in tail):
+                return _noun_phrase(text, tail)
+            break
+    j = len(words)
+    while j > 0 and (words[j - 1][2][0].isupper() or _bare(words[j - 1][2]) in _NAME_PARTICLES):
+        j -= 1
+    if len(words) - j >= 2 and j > 0 and words[j - 1][2][0].islower():
+        before = _bare(words[j - 1][2])
+        if before not in PREPOSITIONS and before not in DETERMINERS and before not in ("last", "next"):
+            # "… after he returned 56 minutes late Richard Lloyd, …, said": a full name ends the clause
+            named = _noun_phrase(text, words[j:])
+            if named is not None and named.kind == "name":
+                return named
     # A trailing time or place phrase: "Trump on Monday said", "he in a statement said".
     for k in range(len(words) - 1, 0, -1):
         if _bare(words[k][2]) in _TIME_PREPOSITIONS and not words[k][2][0].isupper():
@@ -312,6 +471,9 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
     for index, token in enumerate(words[:10]):
         low = _bare(token[2])
         if head and (low in SKIPPABLE or _is_cue(token[2])):
+            if low == "and" and _name_follows(words, index + 1):
+                head.append(token)  # "director and producer Lena Hart"
+                continue
             break  # "The witness said …": the phrase ends at its verb
         if low in PREPOSITIONS:
             if low in ("of", "for") and head and _bare(head[-1][2]) in TITLES and head[-1][2][0].isupper():
@@ -327,6 +489,10 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
         return None
     if all(_bare(t[2]) in _CALENDAR for t in head):
         return None
+    while len(head) > 1 and _bare(head[-1][2]) in _CALENDAR:
+        head.pop()  # "Judge Ann Roe issued an order Thursday": the day is no one's name
+    if _bare(head[0][2]) in PRONOUNS:
+        return SpeakerSpan(head[0][0], head[0][1], "pronoun")  # "He said he would …"
     last = head[-1][2]
     if last[0].isupper() and not last.endswith(("'s", "’s")) and _bare(last) not in _BARE_NOUN_SPEAKERS:
         run_end = head[-1][1]
@@ -412,6 +578,13 @@ SENTENCE_REACH = 600  # characters looked back for the start of a sentence
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Rev|Jr|Sr|No|vs)\.$")
 
 
+def _sentence_end(text: str, position: int) -> int:
+    for match in _SENTENCE_END.finditer(text, position, min(len(text), position + SENTENCE_REACH)):
+        if not _ABBREVIATION.search(text, max(0, match.start() - 5), match.start() + 1):
+            return match.start() + 1
+    return min(len(text), position + SENTENCE_REACH)
+
+
 def _sentence_start(text: str, position: int) -> int:
     """Where the sentence holding `position` starts (a rough cut, enough to tell sentences
     apart; "Mr. Smith" and "J. Smith" do not end one)."""
@@ -428,6 +601,23 @@ def _organisation_words() -> frozenset[str]:
     return frozenset(w for w in read_entries("org_words.txt") if " " not in w)
 
 
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A speaker span mapped to who it names: the actor, how it was found, what it is."""
+
+    speaker: str | None
+    start: int
+    end: int
+    via: str | None = None  # name | pronoun | descriptor
+    kind: str | None = None  # person | organisation
+
+
+# How far back (in characters) a pronoun looks for the person it stands for.
+PRONOUN_REACH = 2500
+_GENDERED_PRONOUNS = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b")
+_AGE = re.compile(r"(\d{1,3})-year-old")
+
+
 class Resolver:
     """Maps speaker spans to canonical actors, using mentions when there are any."""
 
@@ -437,29 +627,87 @@ class Resolver:
         self.starts = [m.start for m in self.mentions]
         # A pronoun outside a quote does not point at a name said inside one.
         outside = _outside(self.mentions, sorted(quoted))
-        self.people = [m for m in outside if m.kind == "person"]
+        self.people = [m for m in outside if m.kind == "person" and not _is_group(m.actor) and not _in_credit(text, m)]
         self.people_starts = [m.start for m in self.people]
+        self._quoted = sorted(quoted)
+        self._surnames_added = False
         self.last_named: list[tuple[int, str, bool]] = []  # (position, name, is a person)
+        self.genders: dict[str, str | None] = {}
+        self.kinds = {m.actor: m.kind for m in self.mentions}
 
-    def resolve(self, span: SpeakerSpan) -> tuple[str | None, int, int]:
-        """(speaker, start, end) for a speaker span, after mapping to mentions."""
+    def resolve(self, span: SpeakerSpan) -> Resolved:
+        """The actor a speaker span names, after mapping to mentions."""
         if span.kind == "pronoun":
-            return self._pronoun(span), span.start, span.end
+            speaker = self._pronoun(span)
+            return Resolved(speaker, span.start, span.end, "pronoun" if speaker else None, self._kind(speaker))
         if span.antecedent is not None:
             # "who" meaning Mike Lee; "its chief executive, Tim Cook" meaning Tim Cook
-            return self.resolve(span.antecedent)[0], span.start, span.end
+            inner = self.resolve(span.antecedent)
+            return Resolved(inner.speaker, span.start, span.end, inner.via, inner.kind)
         mention = self._overlapping(span)
         if mention is not None:
-            self.last_named.append((mention.start, mention.actor, mention.kind == "person"))
-            return mention.actor, mention.start, mention.end
+            actor = self._salient_namesake(mention)
+            self.last_named.append((mention.start, actor, mention.kind == "person"))
+            via = "descriptor" if span.kind == "phrase" else "name"
+            return Resolved(actor, mention.start, mention.end, via, _speaker_kind(mention.kind))
         name = self.text[span.start : span.end]
         if span.kind == "phrase":
+            lead = _subject_of_clause(self.text, span)
+            if lead is not None:
+                return self.resolve(lead)  # "Trump took to Twitter to accuse …"
             # A description is no actor: it is the person or organisation it stands
             # for, or nobody (the span still shows where the speaker is named).
-            return self._described(span) or self._organisation(span), span.start, span.end
+            author = self._author(span)
+            if author is not None:
+                return Resolved(author.actor, span.start, span.end, "descriptor", _speaker_kind(author.kind))
+            person = self._described(span)
+            if person is not None:
+                return Resolved(person, span.start, span.end, "descriptor", "person")
+            body = self._organisation(span)
+            return Resolved(body, span.start, span.end, "descriptor" if body else None, "organisation" if body else None)
         if span.kind == "name":
+            if not_a_name(self.text, span.start, span.end):
+                return Resolved(None, span.start, span.end)
             self.last_named.append((span.start, name, True))
-        return name, span.start, span.end
+        return Resolved(name, span.start, span.end, "name", None)
+
+    def _author(self, span: SpeakerSpan) -> Mention | None:
+        """Whose words a document carries: `Ann Roe's brief said` and `the IMF report
+        stated` are Ann Roe's and the IMF's."""
+        words = list(_WORD_ONLY.finditer(self.text, span.start, span.end))
+        if len(words) < 2 or words[-1].group().lower() not in _DOCUMENTS:
+            return None
+        index = bisect.bisect_left(self.starts, span.start)
+        for mention in self.mentions[index : index + 4]:
+            if mention.end > words[-1].start():
+                break
+            between = self.text[mention.end : words[-1].start()]
+            between = between.removeprefix("'s").removeprefix("’s")
+            if self.text[span.start : mention.start].strip().lower() not in ("", "the", "a", "an"):
+                continue
+            if all(word[0].islower() for word in _WORD_ONLY.findall(between)) and len(between.split()) <= 3:
+                return mention
+        return None
+
+    def _salient_namesake(self, mention: Mention) -> str:
+        """`Quist said` where the article is about Mara Quist and names her father Tom Quist
+        once: a bare surname is the person of that surname the article is about, the one
+        named far more often so far, not merely the latest."""
+        if mention.kind != "person" or " " in mention.text or mention.actor == mention.text:
+            return mention.actor
+        counts: dict[str, int] = {}
+        for other in self.people:
+            if other.start >= mention.start:
+                break
+            if other.actor.split()[-1:] == [mention.text]:
+                counts[other.actor] = counts.get(other.actor, 0) + 1
+        if len(counts) < 2:
+            return mention.actor
+        best = max(counts, key=lambda actor: counts[actor])
+        return best if counts[best] >= 2 * counts.get(mention.actor, 0) else mention.actor
+
+    def _kind(self, actor: str | None) -> str | None:
+        return _speaker_kind(self.kinds.get(actor)) if actor else None
 
     def _organisation(self, span: SpeakerSpan) -> str | None:
         """The organisation `the bank` (or `her association`) stands for: the latest one
@@ -474,6 +722,13 @@ class Resolver:
         for mention in reversed(self.mentions[max(0, index - 60) : index]):
             if mention.kind == "organisation" and head in mention.actor.lower().split():
                 return mention.actor
+        if head in _GENERIC_BODIES:
+            # "the company said": the organisation the text has just been about
+            for mention in reversed(self.mentions[max(0, index - 30) : index]):
+                if mention.start < span.start - ORGANISATION_REACH:
+                    break
+                if mention.kind == "organisation":
+                    return mention.actor
         return None
 
     def _described(self, span: SpeakerSpan) -> str | None:
@@ -482,6 +737,9 @@ class Resolver:
 
         The description must be singular and definite (`the`, `its`, `Norway's`), and
         the person named next to the same role word earlier in the text."""
+        age = _AGE.search(self.text, span.start, span.end)
+        if age is not None and self.text[span.start : age.start()].strip().lower() in ("the", ""):
+            return self._of_age(age.group(1), span.start)
         words = _WORD_ONLY.findall(self.text, span.start, span.end)
         if len(words) < 2 or len(words) > 7:
             return None
@@ -496,6 +754,8 @@ class Resolver:
         if head.capitalize() in _organisation_words():
             return None  # "her association" is an organisation, not the woman it belongs to
         head = head.lower()
+        if head in _DOCUMENTS:
+            return None  # "the plea agreement said" is no one's title
         if not head.isalpha() or head in PRONOUNS or head in _NOT_ROLES or (head.endswith("s") and not head.endswith("ss")):
             return None
         before = re.compile(rf"\b{head}\b,?(?:\s+[{UPPER}][\w.'’-]*)*\s+$", re.IGNORECASE)
@@ -512,9 +772,23 @@ class Resolver:
                 if mention.start - span.end > FORWARD_REACH:
                     break
                 continue
+            # The role word must stand before the description itself: in "Turning to
+            # Snow, the president said" the president is not Snow.
             if before.search(self.text, max(0, mention.start - 60), mention.start) or after.match(
-                self.text, mention.end, min(len(self.text), mention.end + 80)
+                self.text, mention.end, min(span.start, mention.end + 80)
             ):
+                found = mention.actor
+        return found
+
+    def _of_age(self, age: str, position: int) -> str | None:
+        """`the 34-year-old`: the person the text gave that age (`Ann Roe, 34,`, `34-year-old Ann Roe`)."""
+        after = re.compile(rf",\s*(?:aged\s+)?{age}\b")
+        before = re.compile(rf"\b{age}-year-old\s+(?:[\w'’-]+\s+){{0,3}}$")
+        found = None
+        for mention in self.people:
+            if mention.start >= position:
+                break
+            if after.match(self.text, mention.end) or before.search(self.text, max(0, mention.start - 50), mention.start):
                 found = mention.actor
         return found
 
@@ -532,40 +806,232 @@ class Resolver:
 
     def _pronoun(self, span: SpeakerSpan) -> str | None:
         word = _bare(self.text[span.start : span.end])
-        if word not in PERSON_PRONOUNS:
+        if word not in PERSON_PRONOUNS and pronoun_gender(word) is None:
             if word in ("it", "they") and self.mentions:
                 index = bisect.bisect_left(self.starts, span.start)
                 for mention in reversed(self.mentions[max(0, index - 30) : index]):
                     if mention.kind == "organisation":
                         return mention.actor
             return None
-        candidate: tuple[int, str] | None = None
+        gender = pronoun_gender(word)
+        if not self._surnames_added:
+            self._surnames_added = True
+            extra = _bare_surnames(self.text, self.people, self.mentions, self._quoted)
+            if extra:
+                self.people = sorted(self.people + extra, key=lambda m: m.start)
+                self.people_starts = [m.start for m in self.people]
         if self.people:
-            index = bisect.bisect_left(self.people_starts, span.start)
-            if index:
-                person = self._subject_of_sentence(index - 1, span.start)
-                candidate = (person.start, person.actor)
+            person = self._antecedent(span.start, gender)
+            if person is not None:
+                self.genders.setdefault(person.actor, gender)
+                return person.actor
+            if any(m.start < span.start for m in self.people):
+                return None  # every person named before is of the other gender
         for position, name, is_person in reversed(self.last_named):
-            if position < span.start and is_person:
-                if candidate is None or (not self.people and position > candidate[0]):
-                    candidate = (position, name)
-                break
-        return candidate[1] if candidate else None
+            if position < span.start and is_person and self._gender(name) in (None, gender):
+                return name
+        return None
 
-    def _subject_of_sentence(self, last: int, pronoun: int) -> Mention:
-        """The person a pronoun stands for: of the people named in the sentence of the
-        nearest one before it, the first (the subject: "Bloomberg endorsed his rival,
-        Joe Biden. 'I entered the race,' he said" is Bloomberg), when that sentence
-        ended before the pronoun's own; in the pronoun's own sentence, the nearest."""
-        person = self.people[last]
-        if _sentence_start(self.text, pronoun) <= person.start:
-            return person
-        start = _sentence_start(self.text, person.start)
-        first = last
-        while first > 0 and self.people[first - 1].start >= start:
-            first -= 1
-        return self.people[first]
+    def _antecedent(self, pronoun: int, gender: str | None) -> Mention | None:
+        """The person a pronoun stands for: the nearest person before it who may bear it
+        (given name, title, earlier pronouns), and of the people named in that person's
+        sentence the first (the subject: "Bloomberg endorsed his rival, Joe Biden. 'I
+        entered the race,' he said" is Bloomberg) when that sentence ended before the
+        pronoun's own; in the pronoun's own sentence, the nearest."""
+        index = bisect.bisect_left(self.people_starts, pronoun)
+        own_start = _sentence_start(self.text, pronoun)
+        k = index - 1
+        while k >= 0 and self.people[k].start >= pronoun - PRONOUN_REACH:
+            person = self.people[k]
+            if not self._agrees(person, gender):
+                k -= 1
+                continue
+            if own_start <= person.start:
+                if self._chain_before(own_start, person.start, gender):
+                    k -= 1  # "Asked what he would tell Mayor Tory …, he said": he is not Tory
+                    continue
+                return person
+            start = _sentence_start(self.text, person.start)
+            first = k
+            j = k - 1
+            while j >= 0 and self.people[j].start >= start:
+                if self._agrees(self.people[j], gender) and not self._chain_before(start, self.people[j].start, gender):
+                    first = j
+                j -= 1
+            return self.people[first]
+        return None
+
+    def _chain_before(self, lo: int, hi: int, gender: str | None) -> bool:
+        """A pronoun of that gender earlier in the sentence than a name: the sentence is
+        about someone named before it."""
+        return any(pronoun_gender(m.group()) == gender for m in _GENDERED_PRONOUNS.finditer(self.text, lo, hi))
+
+    def _agrees(self, person: Mention, gender: str | None) -> bool:
+        if gender is None:
+            return True
+        known = self._gender(person.actor)
+        return known is None or known == gender
+
+    def _gender(self, actor: str) -> str | None:
+        if actor in self.genders:
+            return self.genders[actor]
+        gender = None
+        words = actor.split()
+        if words:
+            gender = given_name_gender(words[0]) or (title_gender(words[0]) if len(words) > 1 else None)
+        if gender is None:
+            for mention in self.mentions:
+                if mention.actor == actor:
+                    title = _PREVIOUS_WORD.search(self.text, max(0, mention.start - 12), mention.start)
+                    if title is not None and title_gender(title.group(1)):
+                        gender = title_gender(title.group(1))
+                        break
+                    given = given_name_gender(mention.text.split()[0])
+                    if given is not None and len(mention.text.split()) > 1:
+                        gender = given
+                        break
+        if gender is None:
+            gender = self._gender_in_text(actor)
+        self.genders[actor] = gender
+        return gender
+
+    def _gender_in_text(self, actor: str) -> str | None:
+        """The pronouns the text uses for someone: `Kody Cook … before his death`, the first
+        after each mention up to the end of its sentence, where no one else is named."""
+        votes = {"m": 0, "f": 0}
+        for index, mention in enumerate(self.people):
+            if mention.actor != actor:
+                continue
+            end = _sentence_end(self.text, mention.end)
+            if index + 1 < len(self.people):
+                end = min(end, self.people[index + 1].start)
+            match = _GENDERED_PRONOUNS.search(self.text, mention.end, end)
+            if match is not None:
+                votes[pronoun_gender(match.group())] += 1
+        margin = 1 if not votes["m"] or not votes["f"] else 2
+        if votes["m"] - votes["f"] >= margin:
+            return "m"
+        if votes["f"] - votes["m"] >= margin:
+            return "f"
+        return None
 
     def note_name(self, start: int, end: int) -> None:
         """A person-like name seen in running text, for pronouns when there are no mentions."""
         self.last_named.append((start, self.text[start:end], True))
+
+
+# Head words that stand for whatever company or club the text is about ("the company said").
+_GENERIC_BODIES = frozenset(
+    """company firm business retailer airline carrier bank lender insurer carmaker automaker
+    manufacturer developer operator publisher studio label club charity startup""".split()
+)
+# How far back (in characters) "the company" looks for the organisation it stands for.
+ORGANISATION_REACH = 1500
+# What a person or a body writes in, whose words are its author's.
+_DOCUMENTS = frozenset(
+    """report statement brief letter memo memoir bio biography book lawsuit suit complaint filing
+    website tweet post release study survey poll analysis editorial column article paper document
+    order ruling judgment judgement message manifesto platform agreement deal summary indictment
+    verdict petition motion affidavit transcript""".split()
+)
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
+
+
+def _speaker_kind(mention_kind: str | None) -> str | None:
+    if mention_kind == "person":
+        return "person"
+    if mention_kind == "organisation":
+        return "organisation"
+    return None
+
+
+def _bare_surnames(
+    text: str, people: list[Mention], mentions: list[Mention], quoted: Sequence[tuple[int, int]]
+) -> list[Mention]:
+    """`Lee, who translated the text, believes …`: a full name's surname standing alone where
+    the name finder let it pass, as a person a later "she" may stand for."""
+    owners: dict[str, set[str]] = {}
+    for person in people:
+        words = person.actor.split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            owners.setdefault(words[-1], set()).add(person.actor)
+    owners = {surname: actors for surname, actors in owners.items() if len(actors) == 1}
+    if not owners:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    spans = sorted(quoted)
+    found = []
+    for match in _CAPITALISED_WORD.finditer(text):
+        if match.group() not in owners or _inside(taken, match.start()) or _inside(spans, match.start()):
+            continue
+        found.append(Mention(match.start(), match.end(), match.group(), "person", next(iter(owners[match.group()]))))
+    return found
+
+
+_CAPITALISED_WORD = re.compile(rf"(?<![\w'’-])[{UPPER}][\w'’-]*(?<!['’-])")
+
+
+def _inside(ranges: list[tuple[int, int]], position: int) -> bool:
+    """Whether a position falls in one of some sorted (start, end) ranges (they may nest)."""
+    index = bisect.bisect_right(ranges, (position, len(ranges) + position + 1 << 40)) - 1
+    return any(ranges[k][0] <= position < ranges[k][1] for k in range(index, max(-1, index - 4), -1))
+
+
+_CREDIT = re.compile(r"\((?:[^()\n]{0,40}/|\s*(?:Submitted by|Photo|Credit|Image|Pictured)\b)", re.IGNORECASE)
+
+
+def _in_credit(text: str, mention: Mention) -> bool:
+    """`(Lauren Pelley / CBC News)`, `(Submitted by Wendy Golden)`: a photo credit names no
+    one the story's pronouns stand for."""
+    open_ = text.rfind("(", max(0, mention.start - 40), mention.start)
+    if open_ < 0 or ")" in text[open_ : mention.start]:
+        return False
+    close = text.find(")", mention.end, mention.end + 60)
+    return close >= 0 and _CREDIT.match(text[open_ : close + 1]) is not None
+
+
+def _is_group(actor: str) -> bool:
+    """`Americans`, `Democrats`: a group named like a person, never a "he" or a "she"."""
+    if " " in actor or not actor.endswith("s"):
+        return False
+    lexicon = actor_lexicon()
+    return actor in lexicon.plural_demonyms or actor.lower() in lexicon.english
+
+
+def not_a_name(text: str, start: int, end: int) -> bool:
+    """`Speaking`, `Scientists`, `Thursday` opening a sentence: capitalised, still no name,
+    unless the text writes the word capitalised inside a sentence too (`Trump`, `Ditto`)."""
+    name = text[start:end]
+    words = name.split()
+    if len(words) >= 3 and all(_plain_word(word) for word in words):
+        return True  # a title-case headline: "Veto Power Impedes Peace Efforts"
+    if name.isupper() and any(c.isalpha() for c in name):
+        if len(words) >= 2 and all(len(word) > 3 for word in words):
+            return True  # a headline in capitals: "IOWA POLLS"
+        if _opens_sentence(text, start) and _DATELINE_AFTER.match(text, end):
+            return True  # "WASHINGTON — …": where the story was filed
+    if " " in name or name.isupper() or not _opens_sentence(text, start):
+        return False
+    low = name.lower().rstrip(".")
+    lexicon = actor_lexicon()
+    if low in lexicon.common:
+        return True
+    if low not in lexicon.english or given_name_gender(name) is not None:
+        return False
+    return re.search(rf"[\w,;]\s+{re.escape(name)}\b", text) is None
+
+
+_DATELINE_AFTER = re.compile(r"[^\S\n]*(?:,[^\S\n]*[\w.]+[^\S\n]*)?(?:\([^()\n]{1,20}\)[^\S\n]*)?[-—–―]")
+
+
+def _plain_word(word: str) -> bool:
+    lexicon = actor_lexicon()
+    low = word.lower()
+    return (low in lexicon.english or low in lexicon.common) and given_name_gender(word) is None and word not in lexicon.demonyms
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 8) : position].rstrip(" \t\"'“‘")
+    if not before:
+        return True
+    return before[-1] in "!?\n:" or (before[-1] == "." and _ABBREVIATION.search(before) is None)

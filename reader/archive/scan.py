@@ -21,9 +21,10 @@ def fallback_notice(error: BaseException) -> str:
 
 
 class ScannedStore:
-    def __init__(self, store_root: Path, max_bytes: int | None = None) -> None:
+    def __init__(self, store_root: Path, max_bytes: int | None = None, outside_links: bool = False) -> None:
         self.store_root = Path(store_root)
         self.max_bytes = max_bytes
+        self.outside_links = outside_links
         self._articles: list[Article] = []
         self._by_id: dict[str, Article] = {}
         self._problems: list[Problem] = []
@@ -44,7 +45,7 @@ class ScannedStore:
         if progress is not None:
             progress(0, 0)
         options = {"max_bytes": self.max_bytes} if self.max_bytes else {}
-        scan = scan_store(self.store_root, **options)
+        scan = scan_store(self.store_root, outside_links=self.outside_links, **options)
         before = self._articles
         self._articles = list(scan.articles)
         self._by_id = {article.id: article for article in self._articles}

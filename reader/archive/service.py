@@ -4,6 +4,7 @@
     archive.peek(200)                           # (newest, total) of a warm index, before anything else; or None
     notices = archive.open()                    # the index, else a plain scan (in a worker)
     archive.sync(progress, cancel, listed)      # bring it up to date (in a worker)
+    archive.take_notices()                      # what befell the index (deleted, damaged: rebuilt)
     archive.summaries(), archive.problems()     # the list, newest first
     archive.article(id), archive.analysis(id)   # a fast read: cache, then peek or index, then the scan
     archive.analyse(article)                    # the stored analysis, else analysed now (in a worker)
@@ -50,11 +51,14 @@ class Archive:
         store_root: Path,
         *,
         max_file_bytes: int | None = None,
+        outside_links: bool = False,
         analyser: Analyser | None = None,
         cache_dir: Path | None = None,
     ) -> None:
         self.store_root = Path(store_root)
+        # The store's rules (config `max_file_bytes`, `follow_outside_links`), for the index and the scan.
         self.max_file_bytes = max_file_bytes
+        self.outside_links = outside_links
         # Replaces the real analysis (tests), in the index too.
         self.analyser = analyser
         self._cache_dir = cache_dir
@@ -96,10 +100,12 @@ class Archive:
 
         _gazetteer, problems = self._loaded_gazetteer()
         try:
-            index = Index.open(self.store_root, self._cache_dir)
+            index = Index.open(
+                self.store_root, self._cache_dir, max_bytes=self.max_file_bytes, outside_links=self.outside_links
+            )
         except (UserError, OSError, sqlite3.Error) as error:
             notices = [fallback_notice(error)]
-            self._scan = ScannedStore(self.store_root, self.max_file_bytes)
+            self._scan = ScannedStore(self.store_root, self.max_file_bytes, self.outside_links)
         else:
             notices = list(index.warnings)
             self._index = index
@@ -113,7 +119,7 @@ class Archive:
         from reader.archive.scan import ScannedStore, fallback_notice
 
         index, self._index = self._index, None
-        self._scan = ScannedStore(self.store_root, self.max_file_bytes)
+        self._scan = ScannedStore(self.store_root, self.max_file_bytes, self.outside_links)
         if index is not None:
             index.close()
         self._cache.clear()
@@ -158,6 +164,10 @@ class Archive:
             gazetteer, _problems = self._loaded_gazetteer()
             return self._index.sync_paths(paths, gazetteer=gazetteer, analyze=self._index_analyser())
         return self._scanned().sync()
+
+    def take_notices(self) -> list[str]:
+        """What happened to the index itself since last asked (deleted, found damaged: rebuilt)."""
+        return self._index.take_notices() if self._index is not None else []
 
     def follow(self, stop: threading.Event) -> Iterator[Relisted | Notice]:
         """Keep up with the store on disk until `stop` is set."""

@@ -11,7 +11,9 @@ from reader.errors import UserError
 
 # Each subcommand lives in reader/cli/cmd_<name>.py and exposes
 # `register(subparsers)`, which adds its parser and sets `run(args) -> int`.
-SUBCOMMANDS = ("list", "show", "check", "analyze", "search", "actors", "quotes", "add", "import", "reindex")
+SUBCOMMANDS = (
+    "list", "show", "check", "analyze", "search", "actors", "quotes", "sources", "add", "import", "reindex", "feed", "fetch",
+)
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
@@ -63,7 +65,14 @@ def _run_app(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
-        return args.run(args) or 0
+        try:
+            return args.run(args) or 0
+        except Exception as error:
+            from reader.index.cli_support import recover_from_index_error
+
+            if not recover_from_index_error(args, error):  # a damaged index, moved aside: once more
+                raise
+            return args.run(args) or 0
     except UserError as error:
         from reader.text import safe_name
 

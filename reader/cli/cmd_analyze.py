@@ -53,9 +53,11 @@ def _read_articles(name: str, *, raw: bool) -> list[Article]:
     if name == "-":
         text = sys.stdin.read()
     else:
-        path = Path(name)
+        from reader.cli.common import store_rules
+        from reader.regular_file import read_regular_file
+
         try:
-            data = path.read_bytes()
+            data = read_regular_file(Path(name), int(store_rules()["max_bytes"]))
         except OSError as error:
             raise UserError(f"cannot read {name}: {error.strerror or error}") from None
         text = data.decode("utf-8", errors="replace")
@@ -65,8 +67,10 @@ def _read_articles(name: str, *, raw: bool) -> list[Article]:
         shown = safe_name(name)
         return [Article(id=shown, path=shown, body=text, title="")]
     articles, problems = parse_text(text, name if name != "-" else "stdin.txt")
+    from reader.cli.common import say
+
     for problem in problems:
-        print(f"newsreader: {problem}", file=sys.stderr)
+        say(problem)
     if not articles and problems:
         raise UserError(f"{name}: no article could be read")
     return articles
@@ -83,6 +87,16 @@ def _print_summary(article: Article, analysis: Analysis) -> None:
     for actor in analysis.actors:
         print(f"  {actor.kind:<12} {clean_line(actor.name)}  ({counted(actor.mentions, 'mention')}, {counted(actor.quotes, 'quote')})")
     for quote in analysis.quotes:
-        if quote.kind == "statement":
-            speaker = clean_line(quote.speaker) if quote.speaker else "?"
-            print(f"  {speaker}: {clean_line(quote.text)}")
+        if quote.kind in ("statement", "reported"):
+            speaker = clean_line(quote.speaker) if quote.speaker else _unnamed(quote)
+            how = " (reported)" if quote.kind == "reported" else ""
+            loaded = f" [{clean_line(quote.cue)}]" if quote.cue and quote.cue_group == "loaded" else ""
+            print(f"  {speaker}{how}{loaded}: {clean_line(quote.text)}")
+
+
+def _unnamed(quote) -> str:
+    from reader.text import clean_line
+
+    if quote.speaker_kind == "anonymous" and quote.speaker_descriptor:
+        return f"{clean_line(quote.speaker_descriptor)} (anonymous)"
+    return "?"

@@ -46,8 +46,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _warning(problem) -> str:
+    from reader.text import safe_name
+
     where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-    return f"{where}: warning: {problem.reason}"
+    return safe_name(f"{where}: warning: {problem.reason}")
 
 
 def _plural(count: int, noun: str) -> str:

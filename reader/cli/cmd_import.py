@@ -23,6 +23,7 @@ from typing import Any
 from reader.cli import add_store_option
 from reader.cli.json_output import print_json
 from reader.errors import UserError
+from reader.store.scan import MAX_BYTES
 
 FIELDS = ("title", "date", "source", "byline", "dateline", "url", "tags", "body")
 # Columns used when --map does not name one: the field's own name, then these.
@@ -62,13 +63,15 @@ class ImportReport:
 
 def run(args: argparse.Namespace) -> int:
     from reader.cli.cmd_add import subfolder, writable_store
+    from reader.cli.common import store_rules
     from reader.store import resolve_store
 
+    rules = store_rules()
     root = writable_store(resolve_store(getattr(args, "store", None)))
     dataset = Path(args.dataset)
     mapping = parse_mapping(args.map)
-    folder = subfolder(root, args.into) if args.into else None
-    report = import_dataset(dataset, root, mapping, folder)
+    folder = subfolder(root, args.into, outside_links=rules["outside_links"]) if args.into else None
+    report = import_dataset(dataset, root, mapping, folder, **rules)
     if args.json:
         print_json(
             {
@@ -79,12 +82,14 @@ def run(args: argparse.Namespace) -> int:
             }
         )
     else:
+        from reader.text import safe_name
+
         print(
-            f"{dataset.name}: {len(report.added)} added, {len(report.skipped)} already in the store, "
+            f"{safe_name(dataset.name)}: {len(report.added)} added, {len(report.skipped)} already in the store, "
             f"{len(report.bad)} bad rows"
         )
         for row, reason in report.bad[:MAX_LISTED]:
-            print(f"  row {row}: {reason}", file=sys.stderr)
+            print(f"  row {row}: {safe_name(reason)}", file=sys.stderr)
         if len(report.bad) > MAX_LISTED:
             print(f"  … and {len(report.bad) - MAX_LISTED} more bad rows", file=sys.stderr)
     return 1 if report.bad else 0
@@ -106,9 +111,19 @@ def parse_mapping(text: str | None) -> dict[str, str]:
     return mapping
 
 
-def import_dataset(dataset: Path, root: Path, mapping: dict[str, str], folder: Path | None) -> ImportReport:
-    """Write one article file per good row under `folder` (or `root/YEAR`)."""
-    from reader.cli.cmd_add import write_new_file
+def import_dataset(
+    dataset: Path,
+    root: Path,
+    mapping: dict[str, str],
+    folder: Path | None,
+    *,
+    max_bytes: int = MAX_BYTES,
+    outside_links: bool = False,
+) -> ImportReport:
+    """Write one article file per good row under `folder` (or `root/YEAR`): never a
+    file the store would refuse as too large, never through a link out of the store."""
+    from reader.cli.cmd_add import outside_store, write_new_file
+    from reader.regular_file import size_text
 
     report = ImportReport()
     columns, rows = read_rows(dataset)
@@ -125,10 +140,18 @@ def import_dataset(dataset: Path, root: Path, mapping: dict[str, str], folder: P
             report.bad.append((number, str(error)))
             continue
         text = dump_article(document)
+        data = text.encode("utf-8")
+        if len(data) > max_bytes:
+            report.bad.append((number, f"larger than the {size_text(max_bytes)} limit (max_file_bytes); not imported"))
+            continue
         target_folder = folder or root / (str(document["date"].year) if "date" in document else "undated")
+        refusal = outside_store(root, target_folder, outside_links)
+        if refusal:
+            report.bad.append((number, refusal))
+            continue
         target = target_folder / article_file_name(document, text)
         relative = target.relative_to(root).as_posix()
-        if write_new_file(target, text.encode("utf-8")):
+        if write_new_file(target, data):
             report.added.append(relative)
         else:
             report.skipped.append(relative)
@@ -140,8 +163,10 @@ def read_rows(dataset: Path) -> tuple[list[str] | None, Iterator[tuple[int, Any]
     suffix = dataset.suffix.lower()
     if suffix not in (".csv", ".tsv", ".jsonl", ".ndjson"):
         raise UserError(f"{dataset}: expected a .csv, .tsv or .jsonl file")
+    from reader.regular_file import read_regular_file
+
     try:
-        data = dataset.read_bytes()
+        data = read_regular_file(dataset)  # a FIFO or device is refused, not read forever
     except OSError as error:
         raise UserError(f"cannot read {dataset}: {error.strerror or error}") from None
     try:

@@ -9,22 +9,26 @@ from reader.cli.json_output import print_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("quotes", help="every quote in the store, oldest first, with its speaker")
+    parser = subparsers.add_parser("quotes", help="every quote and reported statement in the store, oldest first, with its speaker")
     add_store_option(parser)
     parser.add_argument("--actor", metavar="NAME", help="only quotes by this actor (canonical name or alias)")
     parser.add_argument("--all", action="store_true", help="include short quoted terms and scare quotes")
+    parser.add_argument("--direct", action="store_true", help="only direct quotes (leave out reported speech)")
     parser.add_argument("--json", action="store_true", help="print a JSON array of quotes")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from reader.cli.common import load_gazetteer_for_cli
+    from reader.index.archive import SAID_KINDS
     from reader.index.cli_support import open_synced_index
     from reader.store import resolve_store
     from reader.text import clean_line
 
     root = resolve_store(getattr(args, "store", None))
-    kinds = ("statement", "term") if args.all else ("statement",)
+    kinds = ("statement",) if args.direct else SAID_KINDS
+    if args.all:
+        kinds += ("term",)
     with open_synced_index(root, load_gazetteer_for_cli(args)) as index:
         hits = index.quotes(actor=args.actor, kinds=kinds)
     if args.json:
@@ -37,6 +41,10 @@ def run(args: argparse.Namespace) -> int:
                 "kind": hit.quote.kind,
                 "start": hit.quote.start,
                 "end": hit.quote.end,
+                "cue": hit.quote.cue,
+                "cue_group": hit.quote.cue_group,
+                "speaker_kind": hit.quote.speaker_kind,
+                "speaker_descriptor": hit.quote.speaker_descriptor,
             }
             for hit in hits
         ]
@@ -47,6 +55,15 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for hit in hits:
         when = hit.summary.date.isoformat() if hit.summary.date else "undated"
-        speaker = clean_line(hit.quote.speaker) if hit.quote.speaker else "(unattributed)"
-        print(f"{when}  {speaker}: {clean_line(hit.quote.text)}  [{hit.summary.id}]")
+        speaker = clean_line(hit.quote.speaker) if hit.quote.speaker else _unnamed(hit.quote)
+        reported = " (reported)" if hit.quote.kind == "reported" else ""
+        print(f"{when}  {speaker}{reported}: {clean_line(hit.quote.text)}  [{hit.summary.id}]")
     return 0
+
+
+def _unnamed(quote) -> str:
+    from reader.text import clean_line
+
+    if quote.speaker_kind == "anonymous" and quote.speaker_descriptor:
+        return f"({clean_line(quote.speaker_descriptor)}, anonymous)"
+    return "(unattributed)"

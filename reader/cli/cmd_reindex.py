@@ -13,29 +13,27 @@ from reader.cli.json_output import print_json
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("reindex", help="update the search index now (--full: rebuild it)")
     add_store_option(parser)
-    parser.add_argument("--full", action="store_true", help="delete the index first and build it from scratch")
+    parser.add_argument("--full", action="store_true", help="empty the index first and build it from scratch")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.cli.common import load_gazetteer_for_cli
+    from reader.cli.common import load_gazetteer_for_cli, say, store_rules
     from reader.index import Index
-    from reader.index.schema import database_path
-    from reader.paths import cache_dir
     from reader.store import resolve_store
 
     root = resolve_store(getattr(args, "store", None))
-    if args.full:
-        path = database_path(root, cache_dir())
-        for suffix in ("", "-wal", "-shm"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
     started = time.monotonic()
-    with Index.open(root) as index:
+    with Index.open(root, **store_rules()) as index:
         for warning in index.warnings:
-            print(f"newsreader: {warning}", file=sys.stderr)
+            say(warning)
+        if args.full:
+            index.clear()  # in place: an app following the index keeps working
         progress = _progress if sys.stderr.isatty() else None
         result = index.sync(progress=progress, gazetteer=load_gazetteer_for_cli(args))
+        for notice in index.take_notices():
+            say(notice)
         if progress:
             sys.stderr.write("\r\x1b[K")
         articles = index.count()

@@ -26,27 +26,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("show", help="show one article (by the id `newsreader list` prints)")
     add_store_option(parser)
     parser.add_argument("id", metavar="ID", help="article id: its path in the store, plus #N for multi-article files")
-    parser.add_argument("--json", action="store_true", help="print the article and its body as JSON")
+    parser.add_argument("--json", action="store_true", help="print the article, its body and its analysis as JSON")
+    parser.add_argument("--no-pager", action="store_true", help="print straight out, never through $PAGER")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from reader.cli.common import article_fields, load_store
 
+    from reader.cli.pager import print_paged
+
     scan = load_store(args)
     article = find_article(scan, args.id)
     if args.json:
-        print_json({**article_fields(article), "body": article.body})
+        from reader.analysis.serialize import analysis_parts
+
+        print_json({**article_fields(article), "body": article.body, **analysis_parts(_analysis(article, args))})
     elif sys.stdout.isatty():
         from rich.console import Console
 
-        from reader.analysis import analyze_article
-        from reader.cli.common import load_gazetteer_for_cli
-
-        Console().print(render_article(article, analyze_article(article, load_gazetteer_for_cli(args))))
+        console = Console()
+        with console.capture() as captured:
+            console.print(render_article(article, _analysis(article, args)))
+        print_paged(captured.get(), allow_pager=not args.no_pager)
     else:
         sys.stdout.write(plain_article(article))
     return 0
+
+
+def _analysis(article: Article, args: argparse.Namespace) -> Analysis:
+    from reader.analysis import analyze_article
+    from reader.cli.common import load_gazetteer_for_cli
+
+    return analyze_article(article, load_gazetteer_for_cli(args))
 
 
 def find_article(scan, wanted: str) -> Article:

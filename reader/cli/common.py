@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TextIO
 
 from reader.model import Article
+
+
+def say(message: object, file: TextIO | None = None) -> None:
+    """One line for the user on stderr (or `file`), everything in it that could
+    drive a terminal escaped: messages quote file names, keys and values."""
+    from reader.text import safe_name
+
+    print(f"newsreader: {safe_name(str(message))}", file=file or sys.stderr)
 
 
 def load_store(args: argparse.Namespace):
@@ -15,8 +24,17 @@ def load_store(args: argparse.Namespace):
 
     config, warnings = load_config()
     for warning in warnings:
-        print(f"newsreader: {warning}", file=sys.stderr)
-    return scan_store(resolve_store(getattr(args, "store", None)), max_bytes=config.max_file_bytes)
+        say(warning)
+    root = resolve_store(getattr(args, "store", None))
+    return scan_store(root, max_bytes=config.max_file_bytes, outside_links=config.follow_outside_links)
+
+
+def store_rules() -> dict[str, object]:
+    """The config's rules for reading the store, as keywords for `Index.open`."""
+    from reader.config import load_config
+
+    config, _warnings = load_config()  # reported by the commands that print the config's warnings
+    return {"max_bytes": config.max_file_bytes, "outside_links": config.follow_outside_links}
 
 
 def article_fields(article: Article) -> dict[str, object]:
@@ -67,5 +85,5 @@ def load_gazetteer_for_cli(args: argparse.Namespace):
             store_root = None  # commands that need the store report this themselves
     gazetteer, problems = load_gazetteer(store_root, config_dir())
     for problem in problems:
-        print(f"newsreader: {problem}", file=sys.stderr)
+        say(problem)
     return gazetteer

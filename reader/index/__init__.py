@@ -18,8 +18,16 @@ or foreign database is moved aside and rebuilt, with a notice in `Index.warnings
     index.count_matches(query) -> int           # all matches, for "200 of 8,412"
     index.summaries('source:reuters')           # the same filters, newest first
     index.actors(kind=None, weeks=52)  -> list[ActorStats]
-    index.quotes(actor=None)  -> list[QuoteHit]  (date order)
+    index.quotes(actor=None, kinds=SAID_KINDS)  -> list[QuoteHit]  (date order; default: direct quotes only)
+    index.outlets()    -> list[OutletStats]     # per source: quotes, anonymous and loaded-verb shares
     index.sync_paths([changed files])           # live updates from a file watcher
+    index.take_notices() -> list[str]           # the database was replaced or damaged, and rebuilt
+    index.clear()                               # empty it in place (reindex --full)
+
+Processes take turns syncing (`locking.SyncLock`); a sync that cannot get its turn, or
+meets another program's lock, raises `IndexBusy` (a UserError): what the index holds can
+still be read. A full disk is a UserError. A damaged database is moved aside and rebuilt
+by the sync that meets it; one deleted or replaced is reopened.
 
 Threads: call `sync`/`sync_paths` from one worker thread at a time, read from any
 thread (each thread gets its own SQLite connection; WAL lets readers see the last
@@ -35,7 +43,7 @@ may analyse it itself. `progress` counts files read plus articles analysed, or
 only files if `analysis_progress` is given for phase 2. A cancelled sync leaves
 analyses pending; the next sync finishes them.
 
-Storage (schema 3): bodies zlib-compressed once, a contentless FTS5 index
+Storage (schema 4): bodies zlib-compressed once, a contentless FTS5 index
 (snippets are cut in Python from the stored body), analyses as compressed JSON.
 About 1.9x the article text: ~86 MB for 10,000 Wikinews articles.
 

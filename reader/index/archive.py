@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
@@ -12,6 +13,7 @@ from typing import Any
 
 from reader.errors import UserError
 from reader.index import schema
+from reader.index.locking import SyncLock
 from reader.index.codec import unpack_prefix, unpack_text
 from reader.index.peek import SUMMARY_COLUMNS as _SUMMARY_COLUMNS
 from reader.index.peek import read_analysis, read_article, summaries_from_rows
@@ -19,11 +21,18 @@ from reader.index.query import QueryError, SearchQuery, name_key, name_keys, par
 from reader.index.snippets import OPENING_NEEDED, lede, snippet as cut_snippet
 from reader.index.sync import Analyze, Progress, SyncResult, sync_store
 from reader.model import Analysis, Article, ArticleSummary, Problem, Quote
+from reader.store import MAX_BYTES
 
 READER_CACHE_KIB = 8000
 # Ranking a word found in fewer articles than this is fast enough to do anyway.
 COMMON_MINIMUM = 5000
-_QUOTE_COLUMNS = 'q.start, q."end", q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end'
+_QUOTE_COLUMNS = (
+    'q.start, q."end", q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end,'
+    " q.speaker_via, q.speaker_kind, q.speaker_descriptor, q.anonymity_reason, q.cue_group"
+)
+# What was said by someone: a direct quote or reported speech, not a quoted term.
+SAID_KINDS = ("statement", "reported")
+_SAID_SQL = "('statement', 'reported')"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +55,28 @@ class ActorStats:
 
 
 @dataclass(frozen=True, slots=True)
+class OutletStats:
+    """How one outlet (an article `source`) quotes: counts over its direct quotes and
+    reported speech; `source` is None for articles without one."""
+
+    source: str | None
+    articles: int
+    quotes: int  # direct quotes and reported speech
+    reported: int
+    anonymous: int  # quotes whose speaker is an anonymous source
+    loaded: int  # quotes attributed with a loaded verb ("claimed", "insisted")
+    top_speakers: tuple[tuple[str, int], ...] = ()  # (speaker, quotes), most quoted first
+
+    @property
+    def anonymous_share(self) -> float:
+        return self.anonymous / self.quotes if self.quotes else 0.0
+
+    @property
+    def loaded_share(self) -> float:
+        return self.loaded / self.quotes if self.quotes else 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class QuoteHit:
     summary: ArticleSummary
     quote: Quote
@@ -54,10 +85,15 @@ class QuoteHit:
 class Index:
     """Open with `Index.open(store_root)`; see the package docstring for the API."""
 
-    def __init__(self, store_root: Path, path: Path, warnings: list[str]) -> None:
+    def __init__(
+        self, store_root: Path, path: Path, warnings: list[str], *, max_bytes: int = MAX_BYTES, outside_links: bool = False
+    ) -> None:
         self.store_root = store_root
         self.path = path
         self.warnings = warnings
+        # The store's rules (config `max_file_bytes`, `follow_outside_links`), applied by every sync.
+        self.max_bytes = max_bytes
+        self.outside_links = outside_links
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -65,9 +101,17 @@ class Index:
         self._dates: dict[int, date | None] = {0: None}
         self._listing: tuple[int, list[ArticleSummary]] | None = None  # (data_version, all summaries)
         self._listing_thread = 0
+        # Bumped when the database is replaced (deleted, rebuilt elsewhere, corrupt): each
+        # thread then opens the new one on its next read.
+        self._generation = 0
+        self._identity = _identity(path)
+        self._notices: list[str] = []
+        self.lock_wait: float | None = SYNC_LOCK_WAIT  # seconds a sync waits for another process's
 
     @classmethod
-    def open(cls, store_root: Path, cache_dir: Path | None = None) -> Index:
+    def open(
+        cls, store_root: Path, cache_dir: Path | None = None, *, max_bytes: int | None = None, outside_links: bool = False
+    ) -> Index:
         if cache_dir is None:
             from reader.paths import cache_dir as default_cache_dir
 
@@ -76,9 +120,13 @@ class Index:
         path = schema.database_path(store_root, Path(cache_dir))
         try:
             warnings = schema.prepare(path, store_root)
-        except OSError as error:
+        except (OSError, sqlite3.DatabaseError) as error:
+            if schema.is_disk_error(error):
+                raise UserError(schema.disk_error_message(path.parent, error)) from None
+            if isinstance(error, sqlite3.DatabaseError):
+                raise
             raise UserError(f"cannot create the index in {path.parent}: {error.strerror or error}") from None
-        return cls(store_root, path, warnings)
+        return cls(store_root, path, warnings, max_bytes=max_bytes or MAX_BYTES, outside_links=outside_links)
 
     def close(self) -> None:
         with self._lock:
@@ -128,30 +176,134 @@ class Index:
         a path that no longer exists is removed."""
         return self._sync([str(p) for p in paths], None, None, gazetteer, analyze, None, None, 1)
 
+    def take_notices(self) -> list[str]:
+        """What happened to the database since last asked (replaced, found corrupt and
+        rebuilt), one line each for the user."""
+        with self._lock:
+            notices, self._notices = self._notices, []
+        return notices
+
     def _sync(self, only, progress, cancel, gazetteer, analyze, listed, analysis_progress, workers) -> SyncResult:
+        """Raises `IndexBusy` when another process keeps the index (what it holds can
+        still be read) and `UserError` when the disk is full."""
         with self._write_lock:
-            connection = schema.connect(self.path)
+            lock = SyncLock(self.path)
+            if not lock.acquire(self.lock_wait, cancel):
+                if cancel is not None and cancel.is_set():
+                    return SyncResult(cancelled=True)
+                raise IndexBusy("another newsreader is updating the index")
             try:
-                return sync_store(
-                    connection,
-                    self.store_root,
-                    only=only,
-                    progress=progress,
-                    cancel=cancel,
-                    gazetteer=gazetteer,
-                    analyze=analyze,
-                    listed=listed,
-                    analysis_progress=analysis_progress,
-                    workers=workers,
-                )
+                for attempt in (1, 2):
+                    if self._reopen_if_replaced():
+                        only = None  # a new database: everything is new to it
+                    connection = schema.connect(self.path)
+                    try:
+                        return sync_store(
+                            connection,
+                            self.store_root,
+                            only=only,
+                            progress=progress,
+                            cancel=cancel,
+                            gazetteer=gazetteer,
+                            analyze=analyze,
+                            listed=listed,
+                            analysis_progress=analysis_progress,
+                            workers=workers,
+                            max_bytes=self.max_bytes,
+                            outside_links=self.outside_links,
+                        )
+                    except (sqlite3.DatabaseError, OSError) as error:
+                        if schema.is_busy(error):
+                            raise IndexBusy("the index is locked by another program") from None
+                        if schema.is_disk_error(error):
+                            raise UserError(schema.disk_error_message(self.path.parent, error)) from None
+                        reason = schema.damage(self.path, error) if attempt == 1 else None
+                        if reason is None:
+                            raise
+                        self.rebuild(reason)
+                    finally:
+                        connection.close()
+                raise AssertionError("unreachable")
             finally:
-                connection.close()
+                lock.release()
+
+    def clear(self) -> None:
+        """Empty the index in place, for a full rebuild by the next sync. In place, not by
+        deleting the file: another process reading or following it keeps a valid database
+        (deleting a database in WAL mode under an open connection can lose what it writes)."""
+        with self._write_lock:
+            lock = SyncLock(self.path)
+            if not lock.acquire(self.lock_wait):
+                raise IndexBusy("another newsreader is updating the index; try again when it is done")
+            try:
+                connection = schema.connect(self.path)
+                try:
+                    connection.execute("BEGIN IMMEDIATE")
+                    for table in schema.CONTENT_TABLES:
+                        connection.execute(f"DELETE FROM {table}")
+                    connection.execute("INSERT INTO fts (fts) VALUES ('delete-all')")
+                    connection.execute("COMMIT")
+                except sqlite3.DatabaseError as error:
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                    if schema.is_busy(error):
+                        raise IndexBusy("the index is locked by another program; try again when it is done") from None
+                    if schema.is_disk_error(error):
+                        raise UserError(schema.disk_error_message(self.path.parent, error)) from None
+                    reason = schema.damage(self.path, error)
+                    if reason is None:
+                        raise
+                    self.rebuild(reason)
+                finally:
+                    connection.close()
+            finally:
+                lock.release()
+
+    def rebuild(self, reason: str) -> None:
+        """Move the database aside (`reason`: why, for the notice) and start a new one,
+        which the next sync fills."""
+        with self._lock:
+            self._notices.append(schema.discard(self.path, reason))
+        self._reopen()
+
+    def _reopen_if_replaced(self) -> bool:
+        """Open the database again if it is not the one opened (deleted, or rebuilt by
+        another process); True if a new, empty one was made."""
+        if _identity(self.path) == self._identity:
+            return False
+        existed = self.path.exists()
+        warnings = self._reopen()
+        with self._lock:
+            if not existed:
+                self._notices.append(f"index {self.path.name} was deleted; rebuilding it")
+            self._notices.extend(warnings)
+        return not existed or bool(warnings)
+
+    def _reopen(self) -> list[str]:
+        try:
+            warnings = schema.prepare(self.path, self.store_root)
+        except (OSError, sqlite3.DatabaseError) as error:
+            if schema.is_disk_error(error):
+                raise UserError(schema.disk_error_message(self.path.parent, error)) from None
+            if isinstance(error, sqlite3.DatabaseError):
+                raise
+            raise UserError(f"cannot create the index in {self.path.parent}: {error.strerror or error}") from None
+        with self._lock:
+            self._identity = _identity(self.path)
+            self._generation += 1
+            self._listing = None
+        return warnings
 
     # -- reading ---------------------------------------------------------------
 
     def _db(self) -> sqlite3.Connection:
         connection = getattr(self._local, "connection", None)
+        if connection is not None and self._local.generation != self._generation:
+            connection.close()  # the database was replaced: read the new one
+            self._local.frequencies = None
+            connection = None
         if connection is None:
+            self._local.generation = self._generation
             connection = schema.connect(self.path)
             connection.execute("PRAGMA query_only = 1")
             # Readers stay small (the OS caches the file anyway); the writer keeps 32 MB.
@@ -317,6 +469,37 @@ class Index:
             hits.append(QuoteHit(summary, Quote(*row[7:])))
         return hits
 
+    def outlets(self, top: int = 5) -> list[OutletStats]:
+        """Per outlet, how it quotes (see OutletStats); most quotes first."""
+        db = self._db()
+        names: dict[str | None, str | None] = {}
+        articles: dict[str | None, int] = {}
+        for key, source, count in db.execute("SELECT source_key, min(source), count(*) FROM articles GROUP BY source_key"):
+            names[key], articles[key] = source, count
+        counts = {
+            key: row
+            for key, *row in db.execute(
+                "SELECT a.source_key, count(*), sum(q.kind = 'reported'), sum(q.speaker_kind = 'anonymous'),"
+                " sum(q.cue_group = 'loaded') FROM quotes q JOIN articles a ON a.rowid = q.article"
+                f" WHERE q.kind IN {_SAID_SQL} GROUP BY a.source_key"
+            )
+        }
+        speakers: dict[str | None, list[tuple[str, int]]] = {}
+        for key, speaker, count in db.execute(
+            "SELECT a.source_key, q.speaker, count(*) FROM quotes q JOIN articles a ON a.rowid = q.article"
+            f" WHERE q.kind IN {_SAID_SQL} AND q.speaker IS NOT NULL GROUP BY a.source_key, q.speaker"
+        ):
+            speakers.setdefault(key, []).append((speaker, count))
+        result = []
+        for key, source in names.items():
+            quotes, reported, anonymous, loaded = counts.get(key, (0, 0, 0, 0))
+            ranked = sorted(speakers.get(key, ()), key=lambda item: (-item[1], item[0].casefold()))
+            result.append(
+                OutletStats(source, articles[key], quotes, reported or 0, anonymous or 0, loaded or 0, tuple(ranked[:top]))
+            )
+        result.sort(key=lambda o: (-o.quotes, -o.articles, (o.source or "").casefold()))
+        return result
+
     def search(self, query: SearchQuery | str, limit: int | None = 200, *, snippets: bool = True) -> list[SearchHit]:
         """Articles matching `query`: best first when it has words, else newest first;
         `snippets=False` leaves every hit's snippet empty (the app lists titles only).
@@ -424,10 +607,21 @@ class Index:
         for speaker in query.speakers:
             keys_sql, keys = _name_key_ids(speaker)
             conditions.append(
-                "a.rowid IN (SELECT n.article FROM actor_names n JOIN article_actors x"
-                f" ON x.article = n.article AND x.actor = n.actor WHERE n.key IN {keys_sql} AND x.quotes > 0)"
+                "a.rowid IN (SELECT n.article FROM actor_names n JOIN actors c ON c.id = n.actor"
+                " JOIN quotes q ON q.article = n.article AND q.speaker = c.name"
+                f" WHERE n.key IN {keys_sql} AND q.kind IN {_SAID_SQL})"
             )
             parameters.extend(keys)
+        for typed in query.verbs:
+            verbs = _verbs_for(typed)
+            conditions.append(
+                f"a.rowid IN (SELECT article FROM quotes WHERE cue_verb IN ({','.join('?' * len(verbs))})"
+                f" AND kind IN {_SAID_SQL})"
+            )
+            parameters.extend(verbs)
+        if query.anonymous is not None:
+            negation = "" if query.anonymous else "NOT "
+            conditions.append(f"a.rowid {negation}IN (SELECT article FROM quotes WHERE speaker_kind = 'anonymous')")
         for source in query.sources:
             conditions.append("instr(a.source_key, ?) > 0")
             parameters.append(name_key(source))
@@ -445,6 +639,8 @@ class Index:
         except sqlite3.OperationalError as error:
             if "fts5" in str(error) or "MATCH" in str(error):
                 raise QueryError(f"search could not be run: {error}") from None
+            if any(words in str(error) for words in _TOO_BIG):
+                raise QueryError(f"the search is too long to run ({error}): use fewer words and filters") from None
             raise
 
     def _date(self, sort_key: int) -> date | None:
@@ -458,12 +654,34 @@ class Index:
 
 
 _MISSING = object()
+# SQLite's limits on one statement, met by a query with hundreds of words or filters.
+_TOO_BIG = ("too large", "too many", "stack overflow", "too complex")
+# How long a command's sync waits for another process's (newsreader's lock, then SQLite's).
+SYNC_LOCK_WAIT = 3.0
+
+
+class IndexBusy(UserError):
+    """Another process keeps the index: what it holds can still be read."""
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _name_key_ids(name: str) -> tuple[str, tuple[str, ...]]:
     """SQL for the ids of the name keys a searched name may be stored under, and its parameters."""
     keys = name_keys(name)
     return f"(SELECT id FROM name_keys WHERE key IN ({','.join('?' * len(keys))}))", keys
+
+
+def _verbs_for(typed: str) -> tuple[str, ...]:
+    from reader.analysis.cue_groups import cue_groups
+
+    return cue_groups().verbs_for(typed)
 
 
 def _as_query(query: SearchQuery | str | None) -> SearchQuery | None:

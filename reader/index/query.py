@@ -4,7 +4,10 @@
     "general strike"               a phrase
     strik*                         a prefix
     actor:"Kim Jong Un"            articles mentioning that actor (canonical name or an alias)
-    said:"Kim Jong Un"             articles in which that actor is quoted (a statement)
+    said:"Kim Jong Un"             articles in which that actor is quoted or reported as saying something
+    verb:claimed                   articles with a quote attributed with that verb (any of its forms:
+                                   claim, claims, claimed), or with a group of verbs (verb:loaded)
+    anon:yes  anon:no              articles that quote an anonymous source / that quote none
     source:reuters                 the source contains this (case-insensitive)
     from:2019-01-31  to:2019-12    dated on or after / on or before (YYYY, YYYY-MM or YYYY-MM-DD)
 
@@ -23,7 +26,7 @@ from functools import lru_cache
 
 from reader.errors import UserError
 
-FILTERS = ("actor", "said", "source", "from", "to")
+FILTERS = ("actor", "said", "verb", "anon", "source", "from", "to")
 
 # A token: optional `key:`, then a quoted value or a bare run of non-space characters.
 _TOKEN = re.compile(r'\s*(?:(?P<key>[A-Za-z]+):)?(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s"]+))?')
@@ -49,6 +52,9 @@ class SearchQuery:
     actors: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+    # anon:yes → True, anon:no → False, no anon: filter → None
+    anonymous: bool | None = None
     date_from: date | None = None
     date_to: date | None = None
     # Words were typed but none can be searched for (only punctuation): match nothing.
@@ -58,7 +64,7 @@ class SearchQuery:
     def is_empty(self) -> bool:
         return not (
             self.terms or self.actors or self.speakers or self.sources or self.date_from or self.date_to
-            or self.matches_nothing
+            or self.matches_nothing or self.verbs or self.anonymous is not None
         )
 
     def fts_expression(self) -> str | None:
@@ -109,6 +115,8 @@ def parse_query(text: str) -> SearchQuery:
         actors=tuple(filters["actor"]),
         speakers=tuple(filters["said"]),
         sources=tuple(filters["source"]),
+        verbs=tuple(filters["verb"]),
+        anonymous=_anonymous(filters["anon"]),
         date_from=_latest(_parse_date(v, "from", end=False) for v in filters["from"]),
         date_to=_earliest(_parse_date(v, "to", end=True) for v in filters["to"]),
     )
@@ -160,10 +168,28 @@ def _title_keys() -> tuple[str, ...]:
 _EXAMPLES = {
     "actor": 'actor:"Kim Jong Un"',
     "said": 'said:"Kim Jong Un"',
+    "verb": "verb:claimed",
+    "anon": "anon:yes",
     "source": "source:Reuters",
     "from": "from:2019-01-31",
     "to": "to:2019-12-31",
 }
+
+
+_YES = frozenset(("yes", "y", "true", "1"))
+_NO = frozenset(("no", "n", "false", "0"))
+
+
+def _anonymous(values: list[str]) -> bool | None:
+    wanted = None
+    for value in values:
+        key = value.lower()
+        if key not in _YES and key not in _NO:
+            raise QueryError(f"anon:{value} is not understood; use anon:yes or anon:no")
+        if wanted is not None and wanted != (key in _YES):
+            raise QueryError("anon:yes and anon:no together match nothing; use one of them")
+        wanted = key in _YES
+    return wanted
 
 
 def _add_term(terms: list[Term], value: str, *, phrase: bool) -> None:

@@ -8,14 +8,16 @@ deleted and built again. The caller gets a warning, never an exception.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import re
 import sqlite3
 import time
 from pathlib import Path
 
 # Bump on any change to the tables below: older databases are then rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # "NwsR": marks the file as ours, so a foreign SQLite file is never reused.
 APPLICATION_ID = 0x4E777352
 
@@ -110,8 +112,16 @@ CREATE TABLE quotes (
     cue TEXT,
     cue_start INTEGER,
     cue_end INTEGER,
+    speaker_via TEXT,
+    speaker_kind TEXT,              -- person | organisation | document | anonymous
+    speaker_descriptor TEXT,
+    anonymity_reason TEXT,
+    cue_group TEXT,                 -- neutral | loaded (analysis/data/cue_groups.yaml)
+    cue_verb TEXT,                  -- the verb the cue is a form of ("claimed" -> "claim"), for verb:
     PRIMARY KEY (article, start)
 ) WITHOUT ROWID;
+CREATE INDEX quotes_by_verb ON quotes (cue_verb, article) WHERE cue_verb IS NOT NULL;
+CREATE INDEX quotes_anonymous ON quotes (article) WHERE speaker_kind = 'anonymous';
 
 -- Only the inverted index (rowid = articles.rowid); rows are removed with FTS5's
 -- 'delete' command, which needs the text as inserted (see sync._forget_articles).
@@ -127,15 +137,26 @@ INSERT INTO fts (fts, rank) VALUES ('rank', '{RANK}');
 """
 
 
+# Every table but `meta` and the FTS index: what `Index.clear` empties.
+CONTENT_TABLES = (
+    "articles", "files", "bodies", "problems", "analyses", "actors", "name_keys", "article_actors", "actor_names", "quotes",
+)
+
+
 def database_path(store_root: Path, cache_dir: Path) -> Path:
     """One database per store, named from its resolved path."""
     digest = hashlib.sha256(str(store_root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
     return cache_dir / "index" / f"{digest[:20]}.sqlite3"
 
 
+# How long a statement waits for another program's lock on the index before giving up
+# (newsreader's own writers take turns through locking.SyncLock instead).
+BUSY_SECONDS = 5
+
+
 def connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=True)
-    connection.execute("PRAGMA busy_timeout = 30000")
+    connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=True)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA cache_size = -32000")
     connection.execute("PRAGMA temp_store = MEMORY")
@@ -164,14 +185,17 @@ def prepare(path: Path, store_root: Path) -> list[str]:
 
 def _unusable_reason(path: Path, store_root: Path) -> str | None:
     try:
-        connection = sqlite3.connect(path, timeout=30)
+        connection = sqlite3.connect(path, timeout=BUSY_SECONDS)
         try:
             reason = unusable_reason(connection, store_root)
             if reason is None:
                 connection.execute("SELECT count(*) FROM files").fetchone()
+                reason = _missing_parts(connection)
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
+        if is_busy(error):
+            return None  # another program holds it: in use, not broken (reading says so)
         return f"is unreadable ({error})"
     return reason
 
@@ -190,6 +214,85 @@ def unusable_reason(connection: sqlite3.Connection, store_root: Path) -> str | N
 
 
 _OUTDATED = "has schema version"
+_PARTS = frozenset(re.findall(r"CREATE (?:VIRTUAL )?(?:TABLE|INDEX|TRIGGER) (\w+)", _TABLES))
+
+
+def _missing_parts(connection: sqlite3.Connection) -> str | None:
+    """A damaged index: a table, index or trigger of the schema is gone."""
+    present = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    missing = sorted(_PARTS - present)
+    return f"is damaged (no {', '.join(missing)})" if missing else None
+
+
+# SQLite's words for a database that cannot be trusted any more.
+_CORRUPT_CODES = frozenset(("SQLITE_CORRUPT", "SQLITE_CORRUPT_VTAB", "SQLITE_CORRUPT_SEQUENCE", "SQLITE_NOTADB"))
+_CORRUPT_WORDS = ("malformed", "not a database", "no such table", "no such column", "no such index", "corrupt")
+
+
+def is_corrupt(error: BaseException) -> bool:
+    """Whether `error` says the index itself is damaged (rather than busy or full)."""
+    if not isinstance(error, sqlite3.DatabaseError):
+        return False
+    if getattr(error, "sqlite_errorname", None) in _CORRUPT_CODES:
+        return True
+    return any(words in str(error).lower() for words in _CORRUPT_WORDS)
+
+
+def damage(path: Path, error: BaseException) -> str | None:
+    """Why the index at `path` is damaged, given an error met using it; None if it is not.
+    Damage shows as any error at all (a broken b-tree breaks a UNIQUE constraint), so an
+    error that does not say it is checked with SQLite's quick_check."""
+    if is_corrupt(error):
+        return f"was corrupt ({error})"
+    if not isinstance(error, sqlite3.DatabaseError) or is_busy(error) or is_disk_error(error):
+        return None
+    try:
+        connection = sqlite3.connect(path, timeout=BUSY_SECONDS)
+        try:
+            found = [row[0] for row in connection.execute("PRAGMA quick_check(3)")]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as check_error:
+        return None if is_busy(check_error) else f"was corrupt ({check_error})"
+    if found == ["ok"]:
+        return None
+    return f"was corrupt ({'; '.join(found)})"
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether `error` says another program holds a lock on the index."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return False
+    name = getattr(error, "sqlite_errorname", None) or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(error).lower()
+
+
+def is_disk_error(error: BaseException) -> bool:
+    """Whether `error` says the disk refused a write (full, over a size limit, failing)."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO)
+    if not isinstance(error, sqlite3.DatabaseError):
+        return False
+    name = getattr(error, "sqlite_errorname", None) or ""
+    return name.startswith(("SQLITE_FULL", "SQLITE_IOERR")) or any(
+        words in str(error).lower() for words in ("disk is full", "disk i/o error")
+    )
+
+
+def disk_error_message(folder: Path, error: BaseException) -> str:
+    reason = getattr(error, "strerror", None) or str(error)
+    return f"cannot write the index in {folder}: {reason} (is the disk full?)"
+
+
+def discard(path: Path, reason: str) -> str:
+    """Move a damaged index aside (its copy kept for a bug report); the notice for the user."""
+    reason = " ".join(reason.split())
+    reason = reason if len(reason) <= 160 else reason[:159] + "…"
+    try:
+        aside = _move_aside(path)
+    except FileNotFoundError:
+        return f"index {path.name} {reason}; rebuilding it"
+    return f"index {path.name} {reason}; moved it to {aside.name} and rebuilding"
 
 
 def _remove(path: Path) -> None:

@@ -32,8 +32,10 @@ from typing import Any
 from reader.index.codec import ARTICLE_COLUMNS, article_from_row, encode_analysis, pack_text, unpack_text
 from reader.index.query import name_key
 from reader.model import Analysis, Article, Problem
-from reader.store import ARTICLE_SUFFIXES, GAZETTEER_NAMES, find_article_files
+from reader.regular_file import read_regular_file
+from reader.store import ARTICLE_SUFFIXES, GAZETTEER_NAMES, MAX_BYTES, find_article_files
 from reader.store.formats import suffix_of
+from reader.store.scan import OUTSIDE_LINK, is_inside, is_utf8
 from reader.text import safe_name
 
 # The `problems.file` of problems that belong to the walk, not to one file.
@@ -89,10 +91,10 @@ def is_article_file(relative: str) -> bool:
     return name not in GAZETTEER_NAMES and suffix_of(name) in ARTICLE_SUFFIXES
 
 
-def walk_store(root: Path) -> tuple[dict[str, _Stat], list[Problem]]:
+def walk_store(root: Path, outside_links: bool = False) -> tuple[dict[str, _Stat], list[Problem]]:
     """Every article file under `root` by relative POSIX path, as the store's scan
     finds them, and the problems met on the way (unreadable folders, loops)."""
-    files, problems = find_article_files(root)
+    files, problems = find_article_files(root, outside_links=outside_links)
     found: dict[str, _Stat] = {}
     for absolute, relative in files:
         try:
@@ -139,6 +141,8 @@ def sync_store(
     listed: Callable[[], None] | None = None,
     analysis_progress: Progress | None = None,
     workers: int | None = None,
+    max_bytes: int = MAX_BYTES,
+    outside_links: bool = False,
 ) -> SyncResult:
     """Update the index behind `connection` from the files under `root`.
 
@@ -149,21 +153,25 @@ def sync_store(
     counts files and `analysis_progress` articles. `listed()` is called once
     phase 1 is committed (every article listed and searchable). `workers`:
     analyser processes (None: one per core when worthwhile; 1: this process).
+    `max_bytes` and `outside_links` are the store's rules (config `max_file_bytes`,
+    `follow_outside_links`): a larger file is a problem, never read.
     """
     key = analyser_key(gazetteer)
     known = {row[0]: row[1:] for row in connection.execute("SELECT path, size, mtime_ns, sha256, analyser FROM files")}
     walk_problems: list[Problem] | None = None
     if only is None:
-        on_disk, walk_problems = walk_store(root)
+        on_disk, walk_problems = walk_store(root, outside_links)
         gone = [path for path in known if path not in on_disk]
     else:
-        on_disk, gone = _stat_paths(root, only)
+        on_disk, gone = _stat_paths(root, only, outside_links)
         gone = [path for path in gone if path in known]
     todo = []
     stale = []  # unchanged files whose analyses were made with another analyser
     for path, stat in on_disk.items():
         previous = known.get(path)
         if previous is None or previous[0] != stat.size or previous[1] != stat.mtime_ns:
+            todo.append(path)
+        elif _limit_changed(connection, path, previous, stat, max_bytes):
             todo.append(path)
         elif previous[3] != key:
             stale.append(path)
@@ -200,7 +208,7 @@ def sync_store(
                 cancelled = True
                 break
             batch.begin()
-            _index_file(connection, root, path, on_disk[path], known.get(path), key, counts)
+            _index_file(connection, root, path, on_disk[path], known.get(path), key, counts, max_bytes, outside_links)
             batch.maybe_commit()
             reporter(done + 1)
         batch.commit()
@@ -229,7 +237,18 @@ def sync_store(
     )
 
 
-def _stat_paths(root: Path, paths: Iterable[str]) -> tuple[dict[str, _Stat], list[str]]:
+def _limit_changed(connection: sqlite3.Connection, path: str, previous: tuple, stat: _Stat, max_bytes: int) -> bool:
+    """An unchanged file read again because `max_file_bytes` changed: it now fits,
+    having been refused, or it was read and is now over the limit."""
+    if previous[2]:
+        return stat.size > max_bytes
+    refused = connection.execute(
+        "SELECT 1 FROM problems WHERE file = ? AND reason LIKE 'larger than the % limit%'", (path,)
+    ).fetchone()
+    return refused is not None and 0 <= stat.size <= max_bytes
+
+
+def _stat_paths(root: Path, paths: Iterable[str], outside_links: bool = False) -> tuple[dict[str, _Stat], list[str]]:
     present: dict[str, _Stat] = {}
     gone: list[str] = []
     top = os.path.abspath(os.fspath(root))
@@ -244,6 +263,11 @@ def _stat_paths(root: Path, paths: Iterable[str]) -> tuple[dict[str, _Stat], lis
             absolute = os.path.join(top, relative)
         if not is_article_file(relative):
             continue
+        if not is_utf8(relative):
+            continue  # SQLite cannot hold the name: the next full sync's walk reports it
+        if not outside_links and os.path.islink(absolute) and not is_inside(absolute, real_top):
+            present[relative] = _Stat(absolute, -1, 0)  # reported when it is "read"
+            continue
         try:
             stat = os.stat(absolute)
         except FileNotFoundError:
@@ -257,8 +281,10 @@ def _stat_paths(root: Path, paths: Iterable[str]) -> tuple[dict[str, _Stat], lis
             continue
         if os.path.isfile(absolute):
             present[relative] = _Stat(absolute, stat.st_size, stat.st_mtime_ns)
-        else:
+        elif os.path.isdir(absolute):
             gone.append(relative)
+        else:  # a FIFO, device or socket: reported, never opened
+            present[relative] = _Stat(absolute, stat.st_size, stat.st_mtime_ns)
     return present, gone
 
 
@@ -277,10 +303,14 @@ def _index_file(
     previous: tuple | None,
     key: str,
     counts: _Counts,
+    max_bytes: int = MAX_BYTES,
+    outside_links: bool = False,
 ) -> None:
+    refusal = _refusal(root, path, stat.absolute, outside_links)
     try:
-        with open(stat.absolute, "rb") as handle:
-            data = handle.read()
+        if refusal is not None:
+            raise refusal
+        data = read_regular_file(stat.absolute, max_bytes)
     except FileNotFoundError as error:
         if not os.path.islink(stat.absolute):  # deleted since the walk
             if previous is not None:
@@ -309,9 +339,9 @@ def _index_file(
         _forget_file(connection, path)
     if data is None:
         articles: list[Article] = []
-        problems = [Problem(safe_name(path), f"cannot read: {(read_error.strerror or str(read_error)).lower()}")]
+        problems = [_read_problem(path, read_error)]
     else:
-        articles, problems = _parse(Path(stat.absolute), root, path)
+        articles, problems = _parse(data, stat.absolute, path)
     connection.execute(
         "INSERT INTO files (path, size, mtime_ns, sha256, analyser) VALUES (?, ?, ?, ?, ?)",
         (path, stat.size, stat.mtime_ns, digest, key),
@@ -331,11 +361,33 @@ def _insert_problems(connection: sqlite3.Connection, path: str, problems: list[P
     )
 
 
-def _parse(absolute: Path, root: Path, path: str) -> tuple[list[Article], list[Problem]]:
-    from reader.store import parse_file
+def _refusal(root: Path, path: str, absolute: str, outside_links: bool) -> OSError | None:
+    """Why a file found by `_stat_paths` (a live update) is not read, as the walk
+    would say it: a link out of the store."""
+    if not outside_links and os.path.islink(absolute) and not is_inside(absolute, os.path.realpath(root)):
+        return _Refused(OUTSIDE_LINK, fatal=False)
+    return None
+
+
+class _Refused(OSError):
+    def __init__(self, reason: str, *, fatal: bool = True) -> None:
+        super().__init__(0, reason)
+        self.fatal = fatal
+
+
+def _read_problem(path: str, error: OSError) -> Problem:
+    if isinstance(error, _Refused):
+        return Problem(safe_name(path), str(error.strerror), fatal=error.fatal)
+    from reader.store.scan import _os_reason
+
+    return Problem(safe_name(path), _os_reason(error))
+
+
+def _parse(data: bytes, absolute: str, path: str) -> tuple[list[Article], list[Problem]]:
+    from reader.store.scan import parse_bytes
 
     try:
-        articles, problems = parse_file(absolute, root)
+        articles, problems = parse_bytes(data, absolute, path)
     except Exception as error:  # a parser bug must not stop the whole store
         return [], [Problem(safe_name(path), f"could not be parsed ({type(error).__name__}: {error})")]
     return list(articles), list(problems)
@@ -588,11 +640,16 @@ def _insert_analysis(connection: sqlite3.Connection, ids: _Ids, job: _Job, analy
         "INSERT OR IGNORE INTO actor_names (key, article, actor) VALUES (?, ?, ?)",
         [(ids.key(k), rowid, ids.actor(actor)) for k, actor in names if k],
     )
+    from reader.analysis.cue_groups import cue_groups
+
+    verb = cue_groups().verb
     connection.executemany(
         "INSERT OR IGNORE INTO quotes (article, start, \"end\", text, kind, speaker, speaker_start, speaker_end,"
-        " cue, cue_start, cue_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " cue, cue_start, cue_end, speaker_via, speaker_kind, speaker_descriptor, anonymity_reason, cue_group, cue_verb)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (rowid, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end)
+            (rowid, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end,
+             q.speaker_via, q.speaker_kind, q.speaker_descriptor, q.anonymity_reason, q.cue_group, verb(q.cue))
             for q in analysis.quotes
         ],
     )

@@ -16,15 +16,19 @@ CLOSING_MARKS = "\"”»’'›」』"
 UNATTRIBUTED = "unattributed"
 _SPACE = re.compile(r"\s+")
 # A quote running over paragraphs reopens each one with a mark; the citation is one run of words.
-_REOPENED = re.compile(r"\s*\n\s*\n\s*[" + re.escape(OPENING_MARKS) + r"]?")
+_REOPENED = re.compile(r"\s*\n\s*\n\s*(?:''|``|[" + re.escape(OPENING_MARKS) + r"])?")
 
 
 def quoted_words(quote: Quote) -> str:
     """The words inside the quotation marks, on one line, without trailing commas."""
     text = quote.text.strip()
-    if text[:1] and text[0] in OPENING_MARKS:
+    if text[:2] in ("''", "``"):
+        text = text[2:]  # an archive's ''quote'' or ``quote''
+    elif text[:1] and text[0] in OPENING_MARKS:
         text = text[1:]
-    if text[-1:] and text[-1] in CLOSING_MARKS:
+    if text.endswith("''") and len(text) > 1:
+        text = text[:-2]
+    elif text[-1:] and text[-1] in CLOSING_MARKS:
         text = text[:-1]
     text = _REOPENED.sub(" ", text)
     return _SPACE.sub(" ", text).strip().rstrip(",;:").rstrip()

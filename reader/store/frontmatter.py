@@ -8,7 +8,7 @@ import re
 
 from reader.model import Article, Problem
 from reader.store.fields import article_from_mapping, normalise_body, type_name
-from reader.store.yaml_format import load_documents
+from reader.store.yaml_format import duplicate_key_problems, load_documents
 from reader.text import clean_line
 
 _OPENING = re.compile(r"---[ \t]*\n")
@@ -29,7 +29,8 @@ def parse_front_matter(
     closing = _CLOSING.search(text, opening.end())
     if closing is None:
         return [], [Problem(problem_path, "front matter opened with --- is never closed", 1)]
-    documents, failure = load_documents(text[opening.end() : closing.start()], line_offset=1)
+    duplicates: list[tuple[str, int]] = []
+    documents, failure = load_documents(text[opening.end() : closing.start()], line_offset=1, duplicates=duplicates)
     if failure is not None:
         return [], [Problem(problem_path, failure.reason, failure.line)]
     node, data = documents[0] if documents else (None, None)
@@ -47,9 +48,10 @@ def parse_front_matter(
     def line_of(field: str | None) -> int | None:
         return keys.get(field, 1) if field else 1
 
-    return parse_markdown(
+    articles, problems = parse_markdown(
         data, text[closing.end() :], id=id, path=path, problem_path=problem_path, unwrap=unwrap, line_of=line_of
     )
+    return articles, duplicate_key_problems(duplicates, problem_path) + problems
 
 
 def parse_markdown(fields, text, *, id, path, problem_path, unwrap, line_of) -> tuple[list[Article], list[Problem]]:

@@ -32,6 +32,10 @@ def _configured_store() -> Path | None:
 
 def _checked(path: Path, origin: str) -> Path:
     shown = safe_name(str(path))
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError(f"the store folder's path is not valid UTF-8: {shown} (from {origin}); rename it") from None
     if not path.exists():
         raise UserError(f"store folder not found: {shown} (from {origin})")
     if not path.is_dir():

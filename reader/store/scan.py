@@ -10,6 +10,7 @@ from pathlib import Path
 from reader.model import Article, Problem
 from reader.store.decode import BinaryFile, decode_bytes
 from reader.store.formats import ARTICLE_SUFFIXES, parse_document, suffix_of
+from reader.regular_file import FileTooLarge, NotRegularFile, check_regular, read_regular_file
 from reader.text import safe_name
 
 MAX_BYTES = 8_000_000
@@ -44,18 +45,16 @@ def sort_articles(articles: list[Article]) -> list[Article]:
 
 def read_article_file(path: str, rel: str, *, max_bytes: int = MAX_BYTES) -> tuple[list[Article], list[Problem]]:
     """Articles of the file at `path`, whose id is `rel` (made display-safe)."""
-    shown = safe_name(rel)
     try:
-        with open(path, "rb", buffering=0) as handle:
-            # Reading max_bytes + 1 would allocate that much for every file.
-            if os.fstat(handle.fileno()).st_size > max_bytes:
-                data = None
-            else:
-                data = handle.read(max_bytes + 1) if max_bytes < 65536 else handle.readall()
+        data = read_regular_file(path, max_bytes)
     except OSError as error:
-        return [], [Problem(shown, _os_reason(error))]
-    if data is None or len(data) > max_bytes:
-        return [], [Problem(shown, f"larger than the {_megabytes(max_bytes)} limit; not loaded")]
+        return [], [Problem(safe_name(rel), _os_reason(error, path))]
+    return parse_bytes(data, path, rel)
+
+
+def parse_bytes(data: bytes, path: str, rel: str) -> tuple[list[Article], list[Problem]]:
+    """Articles of a file's bytes, already read (within the size limit)."""
+    shown = safe_name(rel)
     if not data.strip():
         return [], [Problem(shown, "empty file")]
     try:
@@ -77,12 +76,12 @@ def parse_file(path: Path, root: Path, *, max_bytes: int = MAX_BYTES) -> tuple[l
     return read_article_file(absolute, rel.replace(os.sep, "/"), max_bytes=max_bytes)
 
 
-def scan_store(root: Path, *, max_bytes: int = MAX_BYTES) -> StoreScan:
+def scan_store(root: Path, *, max_bytes: int = MAX_BYTES, outside_links: bool = False) -> StoreScan:
     """Every article under `root`, recursively; hidden names, `actors.yaml` and
     other suffixes are skipped. Unreadable files become Problems."""
     top = os.path.abspath(os.fspath(root))
     scan = StoreScan(root=Path(top))
-    files, problems = find_article_files(top)
+    files, problems = find_article_files(top, outside_links=outside_links)
     articles: list[Article] = []
     for path, rel in files:
         found, trouble = read_article_file(path, rel, max_bytes=max_bytes)
@@ -94,14 +93,18 @@ def scan_store(root: Path, *, max_bytes: int = MAX_BYTES) -> StoreScan:
     return scan
 
 
-def find_article_files(root: Path | str) -> tuple[list[tuple[str, str]], list[Problem]]:
+def find_article_files(root: Path | str, *, outside_links: bool = False) -> tuple[list[tuple[str, str]], list[Problem]]:
     """(path, relative posix path) of every article file under `root`, and the
-    problems met on the way (unreadable folders, symlink loops, broken links).
+    problems met on the way (unreadable folders, symlink loops, broken links,
+    FIFOs and devices, names that are not UTF-8, links out of the store).
 
     Real folders are walked first and folders reached through symlinks last, so
     a file reachable both ways always gets its real path as id, whatever order
-    the file system lists entries in; a folder is never walked twice."""
+    the file system lists entries in; a folder is never walked twice. A symlink
+    whose target lies outside the store is skipped with a warning unless
+    `outside_links` (the config's `follow_outside_links`) allows it."""
     top = os.path.abspath(os.fspath(root))
+    real_top = os.path.realpath(top)
     files: list[tuple[str, str]] = []
     problems: list[Problem] = []
     seen_dirs: set[tuple[int, int]] = set()
@@ -140,12 +143,22 @@ def find_article_files(root: Path | str) -> tuple[list[tuple[str, str]], list[Pr
             if name[0] == ".":
                 continue
             rel = prefix + name
+            wanted = suffix_of(name) in ARTICLE_SUFFIXES and name not in GAZETTEER_NAMES
             try:
                 is_dir = entry.is_dir()
                 is_file = not is_dir and entry.is_file()
             except OSError as error:
-                if suffix_of(name) in ARTICLE_SUFFIXES or entry.is_symlink():
+                if wanted or entry.is_symlink():
                     problems.append(Problem(safe_name(rel), _os_reason(error)))
+                continue
+            if not (is_dir or wanted):
+                continue
+            if not is_utf8(name):
+                what = "folder" if is_dir else "file"
+                problems.append(Problem(safe_name(rel), f"{what} name is not valid UTF-8; not read (rename it)"))
+                continue
+            if entry.is_symlink() and not outside_links and not is_inside(entry.path, real_top):
+                problems.append(Problem(safe_name(rel), OUTSIDE_LINK, fatal=False))
                 continue
             if is_dir:
                 if entry.is_symlink():
@@ -161,15 +174,47 @@ def find_article_files(root: Path | str) -> tuple[list[tuple[str, str]], list[Pr
                     seen_dirs.add(key)
                     stack.append((entry.path, rel + "/"))
                 continue
-            if not is_file or name in GAZETTEER_NAMES or suffix_of(name) not in ARTICLE_SUFFIXES:
-                if not is_file and entry.is_symlink() and suffix_of(name) in ARTICLE_SUFFIXES:
-                    problems.append(Problem(safe_name(rel), "broken symlink"))
-                continue
+            if not is_file:
+                # A FIFO, device or socket (perhaps behind a link), or a broken link.
+                try:
+                    check_regular(entry.path)
+                except FileNotFoundError:
+                    if entry.is_symlink():
+                        problems.append(Problem(safe_name(rel), "broken symlink"))
+                    continue
+                except OSError as error:
+                    problems.append(Problem(safe_name(rel), _os_reason(error)))
+                    continue
             files.append((entry.path, rel))
     return files, problems
 
 
-def _os_reason(error: OSError) -> str:
+OUTSIDE_LINK = "symlink to outside the store; not read (set follow_outside_links: true in the config to read it)"
+
+
+def is_utf8(name: str) -> bool:
+    """False for a name the file system gave as bytes that are not UTF-8 (lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def is_inside(path: str, real_top: str) -> bool:
+    """Whether `path`, every link resolved, lies in the folder `real_top` (already resolved)."""
+    real = os.path.realpath(path)
+    try:
+        return os.path.commonpath([real, real_top]) == real_top
+    except ValueError:  # different drives
+        return False
+
+
+def _os_reason(error: OSError, path: str | None = None) -> str:
+    if isinstance(error, (NotRegularFile, FileTooLarge)):
+        return str(error.strerror)
+    if isinstance(error, FileNotFoundError) and path is not None and os.path.islink(path):
+        return "broken symlink"
     if error.errno == errno.ELOOP:
         return "symlink loop; cannot be read"
     if error.errno in (errno.EACCES, errno.EPERM):
@@ -177,5 +222,3 @@ def _os_reason(error: OSError) -> str:
     return f"cannot read: {(error.strerror or str(error)).lower()}"
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:g} MB" if size >= 1_000_000 else f"{size:,} bytes"

@@ -9,6 +9,11 @@
 An optional `date YYYY-MM-DD` header at the very start, an optional dateline
 (`SEOUL •`, `SEOUL —`, `LONDON, July 12 (Reuters) -`), and an optional last
 line in capitals naming the agency, which becomes the source.
+
+Paragraphs are separated by blank lines, and the lines of a hard-wrapped
+paragraph are joined. A text with no blank line whose lines are whole
+paragraphs (a line longer than any hard wrap, or every line ending a sentence)
+has one paragraph per line. A headline repeated as the next paragraph is kept once.
 """
 
 from __future__ import annotations
@@ -45,7 +50,9 @@ def parse_wire(text: str, *, id: str, path: str, problem_path: str) -> tuple[lis
             problems.append(Problem(problem_path, f"date header: {reason}", 1, fatal=False))
         text = text[header.end() :]
 
-    body = normalise_body(text, unwrap=True)
+    if _lines_are_paragraphs(text):
+        text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    body = _without_repeated_headline(normalise_body(text, unwrap=True))
     dateline = source = None
     match = _DATELINE.match(body)
     if match and _is_capitals(match.group("place")) and match.end() < len(body.split("\n", 1)[0]):
@@ -74,6 +81,40 @@ def parse_wire(text: str, *, id: str, path: str, problem_path: str) -> tuple[lis
         dateline=dateline,
     )
     return [article], problems
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+# No hard wrap is this wide: a line this long is a paragraph of its own.
+_WRAP_WIDTH = 100
+_ENDS_SENTENCE = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
+
+
+def _lines_are_paragraphs(text: str) -> bool:
+    """No blank line anywhere, and the lines are paragraphs rather than a hard wrap."""
+    if _BLANK_LINE.search(text):
+        return False
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    if max(len(line) for line in lines) > _WRAP_WIDTH:
+        return True
+    # Every line that breaks ends a sentence (a headline first may not); a wrap breaks mid-sentence.
+    breaks = lines[:-1]
+    if not _ENDS_SENTENCE.search(breaks[0]) and not lines[1][:1].islower():
+        breaks = breaks[1:]  # a headline
+    return bool(breaks) and all(_ENDS_SENTENCE.search(line) for line in breaks)
+
+
+def _without_repeated_headline(body: str) -> str:
+    first, _, rest = body.partition("\n\n")
+    second, _, after = rest.partition("\n\n")
+    if second and _same_words(first, second):
+        return first + ("\n\n" + after if after else "")
+    return body
+
+
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.split()).rstrip(".").casefold() == " ".join(b.split()).rstrip(".").casefold()
 
 
 def _is_capitals(text: str) -> bool:

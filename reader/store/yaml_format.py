@@ -15,6 +15,7 @@ from yaml.constructor import SafeConstructor
 
 from reader.model import Article, Problem
 from reader.store.fields import article_from_mapping, type_name
+from reader.yaml_safe import ExpansionError, bad_value, check_expansion, duplicate_keys, expansion_limit
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -26,27 +27,25 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
 
 
-class _Refused(Exception):
-    def __init__(self, reason: str, line: int | None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.line = line
-
-
-def load_documents(text: str, *, line_offset: int = 0) -> tuple[list[tuple[yaml.Node, Any]], Problem | None]:
+def load_documents(
+    text: str, *, line_offset: int = 0, duplicates: list[tuple[str, int]] | None = None
+) -> tuple[list[tuple[yaml.Node, Any]], Problem | None]:
     """Every document of `text` as (node, data). Stops at the first broken one and
-    returns what was read before it, plus a Problem (with an empty path)."""
+    returns what was read before it, plus a Problem (with an empty path). Keys
+    given twice in one mapping are added to `duplicates` as (key, line)."""
     documents: list[tuple[yaml.Node, Any]] = []
     loader = _Loader(text)
     # Expansion only happens through aliases, and aliases need anchors.
-    limit = 2 * len(text) + 10_000 if "&" in text else None
+    limit = expansion_limit(len(text)) if "&" in text else None
     try:
         while loader.check_node():
             node = loader.get_node()
             if node is None:
                 continue
             if limit is not None:
-                _check_expansion(node, limit)
+                check_expansion(node, limit)
+            if duplicates is not None:  # before building: merge keys (<<) are folded in then
+                duplicates.extend((key, line + line_offset) for key, line in duplicate_keys(node))
             try:
                 data = loader.construct_document(node)
             except yaml.constructor.ConstructorError as error:
@@ -54,9 +53,14 @@ def load_documents(text: str, *, line_offset: int = 0) -> tuple[list[tuple[yaml.
                 line = _line(error)
                 documents.append((node, _Broken(_constructor_reason(error), line)))
                 continue
+            except (ValueError, OverflowError) as error:
+                _reset(loader)
+                bad = bad_value(loader, node, error)
+                documents.append((node, _Broken(f"invalid YAML value: {bad.problem}", _line(bad))))
+                continue
             documents.append((node, data))
-    except _Refused as refused:
-        return documents, Problem("", refused.reason, _offset(refused.line, line_offset))
+    except ExpansionError as refused:
+        return documents, Problem("", refused.problem, _offset(refused.line, line_offset))
     except yaml.MarkedYAMLError as error:
         reason = f"invalid YAML: {error.problem or error.context or 'cannot parse'}"
         # An error found at the end of the input is reported on the last line.
@@ -110,41 +114,9 @@ def _constructor_reason(error: yaml.constructor.ConstructorError) -> str:
     return f"invalid YAML: {problem or error.context or 'cannot build'}"
 
 
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.SequenceNode):
-        return node.value
-    if isinstance(node, yaml.MappingNode):
-        return [child for pair in node.value for child in pair]
-    return []
-
-
-def _check_expansion(root: yaml.Node, limit: int) -> None:
-    """Refuse a node graph whose aliases expand past `limit` nodes, or refer to
-    themselves: a billion-laughs document is tiny on disk and huge in memory."""
-    sizes: dict[int, int] = {}
-    open_nodes: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, finished = stack.pop()
-        key = id(node)
-        if finished:
-            open_nodes.discard(key)
-            size = 1 + sum(sizes[id(child)] for child in _children(node))
-            if size > limit:
-                raise _Refused("YAML aliases expand far beyond the file's size (alias bomb?); not loaded", node.start_mark.line + 1)
-            sizes[key] = size
-            continue
-        if key in sizes:
-            continue
-        if key in open_nodes:
-            raise _Refused("YAML alias refers to itself; not loaded", node.start_mark.line + 1)
-        open_nodes.add(key)
-        stack.append((node, True))
-        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
-
-
 def parse_yaml(text: str, *, id: str, path: str, problem_path: str) -> tuple[list[Article], list[Problem]]:
-    documents, failure = load_documents(text)
+    duplicates: list[tuple[str, int]] = []
+    documents, failure = load_documents(text, duplicates=duplicates)
     problems: list[Problem] = []
     entries: list[tuple[yaml.Node, Any]] = []
     for node, data in documents:
@@ -157,6 +129,7 @@ def parse_yaml(text: str, *, id: str, path: str, problem_path: str) -> tuple[lis
             entries.append((node, data))
     if failure is not None:
         problems.append(Problem(problem_path, failure.reason, failure.line))
+    problems.extend(duplicate_key_problems(duplicates, problem_path))
 
     articles: list[Article] = []
     several = len(entries) > 1
@@ -183,6 +156,14 @@ def parse_yaml(text: str, *, id: str, path: str, problem_path: str) -> tuple[lis
     if not articles and not problems:
         problems.append(Problem(problem_path, "no article in this YAML file", None))
     return articles, problems
+
+
+def duplicate_key_problems(duplicates: list[tuple[str, int]], problem_path: str) -> list[Problem]:
+    """A warning for each key given twice in one mapping (YAML keeps the last, silently)."""
+    return [
+        Problem(problem_path, f"duplicate key {key!r}; only the last one is used", line, fatal=False)
+        for key, line in duplicates
+    ]
 
 
 def _line_finder(node: yaml.Node):

@@ -7,6 +7,7 @@ over it.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -44,6 +45,7 @@ class NewsreaderApp(App[None]):
         keeper: StateKeeper,
         keymap: Mapping[str, str] | None = None,
         max_file_bytes: int | None = None,
+        outside_links: bool = False,
         analyser: Analyser | None = None,
         warnings: Sequence[str] = (),
         saved_searches: Mapping[str, str] | None = None,
@@ -53,7 +55,8 @@ class NewsreaderApp(App[None]):
         self.keymap = dict(keymap or {})
         self.startup_warnings = list(warnings)
         self.save_error: str | None = None
-        self.archive = Archive(store_path, max_file_bytes=max_file_bytes, analyser=analyser)
+        # outside_links: config `follow_outside_links`
+        self.archive = Archive(store_path, max_file_bytes=max_file_bytes, outside_links=outside_links, analyser=analyser)
         self.reading = ReadingScreen(self.archive, keeper=keeper, saved_searches=saved_searches or {})
         self._save_timer: Timer | None = None
         self._persist_theme = False
@@ -70,6 +73,12 @@ class NewsreaderApp(App[None]):
         # from outside is shown as it is, never parsed as markup (widgets call
         # this with markup=True by default, so it is overridden here, once).
         super().notify(clean_text(message), title=clean_line(title), severity=severity, timeout=timeout, markup=False)
+
+    def on_load(self) -> None:
+        # Quitting never waits for a worker thread (an analysis, a sync): see daemon_threads.
+        from reader.ui.daemon_threads import DaemonThreads
+
+        asyncio.get_running_loop().set_default_executor(DaemonThreads())
 
     def on_mount(self) -> None:
         if self.keymap:

@@ -77,6 +77,7 @@ def make_app(
         keeper=StateKeeper(state),
         keymap=binding_keymap(getattr(config, "keymap", None) or {}),
         max_file_bytes=getattr(config, "max_file_bytes", None),
+        outside_links=bool(getattr(config, "follow_outside_links", False)),
         saved_searches=getattr(config, "saved_searches", None) or {},
         analyser=analyser,
         warnings=warnings,

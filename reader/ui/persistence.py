@@ -7,7 +7,7 @@ state, so both go through one lock.
 from __future__ import annotations
 
 from threading import Lock
-from typing import Any
+from typing import Any, Iterable
 
 from reader.state import ReadingState
 
@@ -52,6 +52,11 @@ class StateKeeper:
         with self._lock:
             self.state.last_article = article_id
         return True
+
+    def follow_entries(self, listing: Iterable[Any], previous: Iterable[Any] = ()) -> int:
+        """Marks on entries of multi-article files follow their entry (see ReadingState)."""
+        with self._lock:
+            return self.state.follow_entries(listing, previous)
 
     def set_theme(self, name: str) -> None:
         with self._lock:

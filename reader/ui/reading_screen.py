@@ -266,6 +266,7 @@ class ReadingScreen(Screen[None]):
     def on_listing(self, message: Listing) -> None:
         self.archive.forget()  # what was read may have changed on disk
         first = not self._loaded
+        self.keeper.follow_entries(message.articles, self.all_articles)  # an entry inserted above moves none
         self.all_articles = message.articles
         self._loaded = True
         if message.problems is not None:
@@ -695,11 +696,10 @@ class ReadingScreen(Screen[None]):
         self.app.push_screen(NamePrompt("Save search", f"A name for {query}", default), save)
 
     def _save_search(self, name: str, query: str) -> None:
-        from reader.config import ConfigSaveError, save_saved_searches
+        from reader.config import ConfigSaveError, save_search
 
-        searches = {**self.saved_searches, name: query}
         try:
-            save_saved_searches(searches)
+            searches = save_search(name, query)  # merged with what the file holds now
         except ConfigSaveError as error:
             self.notify(str(error), title="Search not saved", severity="error", timeout=8)
             return

@@ -11,6 +11,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reader.text import clean_line
+
 MARK = "⌕"
 
 
@@ -20,6 +22,7 @@ NOT_COUNTED = (-1, -1)  # not counted yet: the name alone
 
 
 def folder_label(name: str, count: FolderCount) -> Content:
+    name = clean_line(name)  # from the config file: no terminal controls
     mark = (f"{MARK} ", "$text-accent")
     if count == NOT_COUNTED:
         return Content.assemble(mark, name)

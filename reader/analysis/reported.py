@@ -1,0 +1,519 @@
+"""Reported speech: what someone is said to have said, without quote marks.
+
+Quotes of kind "reported", found sentence by sentence around a speech verb:
+
+    X said (that) …            X told reporters on Monday (that) …
+    …, X said.                 …, said X, a spokesman for Y.
+    According to X, …          …, according to X.
+    X argued/warned/claimed/denied that …     X did Y, saying (that) …
+
+The content is the clause the verb reports (without "that" and the final stop); a
+clause that is mostly a direct quote is left to the direct quotes, while a reported
+clause with a quoted fragment inside ("X said the plan was “dead”") is kept as well as
+its fragment. The speaker is found and resolved as for direct quotes (speakers.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from reader.analysis.cue_groups import cue_groups
+from reader.analysis.letters import UPPER
+from reader.analysis.speakers import Resolver, SpeakerSpan, main_subject, phrase_after, subject_before
+from reader.model import Mention, Quote
+
+# A reported clause shorter than this (in words) is an object, not something said ("said nothing").
+MIN_CONTENT_WORDS = 4
+# A clause before ", X said" must be at least this long.
+MIN_FRONT_WORDS = 4
+# Words between a direct quote and a cue that attributes it (`"…," the former governor of Texas said`).
+ATTRIBUTION_WORDS = 8
+# A cue after a comma followed by no more than this many words is followed by its speaker ("…, said Jane Doe, 42.").
+SPEAKER_WORDS = 8
+# "The latest test, North Korea said, was its biggest yet": the clause before such a cue is short.
+PARENTHETICAL_FRONT_WORDS = 6
+_NOT_CONTINUED = re.compile(r"\s*(?:\w+ing\b|who\b|which\b|according\b|in\b|on\b|at\b|after\b|before\b|during\b|because\b|as\b)")
+# How far before a cue its subject is looked for, from a clause boundary (characters).
+SUBJECT_REACH = 150
+# How far after a cue its speaker's phrase is looked for (characters).
+PHRASE_REACH = 160
+# Words after a closing cue that may still be its speaker and adjuncts (", said X, a professor at Y.").
+TAIL_WORDS = 14
+
+_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*[^\S\n]+(?=[\"“‘'(\[]{{0,2}}[{UPPER}0-9])")
+_ABBREVIATION = re.compile(
+    rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr"
+    rf"|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
+)
+_WORD = re.compile(r"[\w’'-]+")
+_LEADING = re.compile(r"[\s,:;—–-]*")
+_LEADING_SPACE = re.compile(r"\s*")
+_QUOTE_MARKS = "\"“”‘’'«»"
+
+# What may stand between a cue and its clause: time, place, manner, medium.
+_ADJUNCT = re.compile(
+    r"(?:\s*,)?\s+(?:"
+    r"(?:on|last|this|early|late|earlier|later)\s+(?:[\w.]+\s+){0,2}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|morning|afternoon|evening|night|weekend|day|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|recently|previously|repeatedly|"
+    r"publicly|privately|again|also|later|earlier|then|too|once|frequently|often|flatly|bluntly|separately|last\s+year)"
+    r"|(?:in|during|at|on|via|through|over)\s+(?:a|an|the|his|her|their|its|this|that|one|Monday's|Tuesday's|Wednesday's|"
+    r"Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w’'.-]+\s+){0,3}?(?:statement|interview|speech|press\s+conference|"
+    r"news\s+conference|briefing|call|conference\s+call|letter|email|e-mail|post|tweet|filing|report|hearing|debate|"
+    r"rally|appearance|session|meeting|address|memo|op-ed|column|video|podcast|town\s+hall|remarks|event)"
+    r"(?:\s+(?:with|to|on|at|for)\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+?(?=\s+that\b|\s*,|\s+[a-z]))?"
+    r")",
+)
+# Whom a telling verb tells: "told reporters", "told The Washington Post", "told her", "assured voters".
+_TOLD_OBJECT = re.compile(
+    rf"\s+(?:(?:reporters|journalists|supporters|voters|viewers|listeners|lawmakers|me|him|her|them|us|you|"
+    rf"(?:the|a|an|his|her|their|its)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:crowd|audience|reporters?|committee|paper|newspaper|"
+    rf"magazine|network|station|agency|court|jury|panel|congregation|students|group|gathering|Post|Times|Journal))"
+    rf"|(?:[{UPPER}][\w’'.&-]*)(?:\s+(?:of\s+)?[{UPPER}][\w’'.&-]*){{0,4}})"
+)
+# Verbs whose report may be an infinitive ("pledged to push for an amendment").
+_TO_VERBS = frozenset(("ask", "urge", "pledge", "promise", "vow", "agree", "call for"))
+# Verbs that report a clause without "that" ("said the plan was dead"); the others need
+# "that", or a clause that opens with a pronoun ("argued it was too late").
+_BARE_CLAUSE_VERBS = frozenset(("say", "tell", "add", "write", "note", "report", "announce", "explain", "state", "warn",
+                                "ask", "confirm", "predict", "acknowledge", "insist", "claim", "argue", "suggest", "agree", "deny"))
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|it|we|I|you|there|this)\b[’']?", re.IGNORECASE)
+_TELLING = frozenset(("tell", "inform", "assure", "warn", "remind"))
+_THAT = re.compile(r"\s*,?\s*that\b")
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|is\s+widely|was\s+widely)\s+$", re.IGNORECASE)
+_NOT_A_CLAUSE = frozenset("so nothing yes no goodbye hello thanks something anything much little more less".split())
+# Where a reported clause stops: another clause of the narrator's ("…, and Democrats accused …").
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|,\s+(?:and|but|while|although|though|whereas|even\s+as|as|citing|adding|saying|noting|arguing|calling|"
+    r"pointing|according|which)\b|\s+but\b|\s+—\s+|\s+--\s+|[,.!?]['’]{2}"
+    r"|\s+and\s+(?:also\s+|then\s+|later\s+)?(?:said|says|warned|added|argued|noted|told|claimed|insisted|suggested|called)\b)"
+)
+_PHRASE_WORDS = re.compile(r"[\w’'.&-]+")
+_CONNECTIVES = frozenset("but and so yet still then also as now and, however".split())
+
+
+@lru_cache(maxsize=1)
+def reported_cue_pattern() -> re.Pattern[str]:
+    """The reported-speech verbs, lower case or capitalised, as one regular expression.
+
+    Written as a trie without a leading `\\b`, so that `re` can skip ahead to the letters
+    a verb can start with: scanning every article in full is most of this pass's cost.
+    The start of a word is checked by the caller (`_usable`)."""
+    forms = set(cue_groups().reported_forms())
+    forms |= {form[0].upper() + form[1:] for form in forms}
+    return re.compile(_trie(sorted(forms)) + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _cue_scan() -> re.Pattern[str]:
+    """The verbs after a space, quote mark, bracket or dash: `re` then tries the verb
+    trie only where a word begins (the verb is group 1)."""
+    return re.compile(r"[\s\"“‘'(\[—–](" + reported_cue_pattern().pattern + ")")
+
+
+class _Cue:
+    """A cue's span and text, as from a match of the verb alone."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
+
+
+def _cues(text: str):
+    first = reported_cue_pattern().match(text)
+    if first is not None:
+        yield _Cue(first.start(), first.end(), first.group())
+    for match in _cue_scan().finditer(text):
+        yield _Cue(match.start(1), match.end(1), match.group(1))
+
+
+def _trie(words: list[str]) -> str:
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _alternatives(tree)
+
+
+def _alternatives(node: dict[str, dict]) -> str:
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _alternatives(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{group})?"
+    return group
+
+
+def find_reported(body: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[Quote]:
+    """The reported speech of `body`, given its mentions and direct quotes."""
+    quoted = sorted((q.start, q.end) for q in quotes)
+    finder = _Finder(body, quoted, mentions)
+    found: list[Quote] = []
+    for match in _cues(body):
+        if finder.in_quote(match.start()) or not _usable(body, match):
+            continue
+        if found and match.start() < found[-1].end:
+            continue
+        quote = finder.reported(match)
+        if quote is None:
+            continue
+        if found and quote.start < found[-1].end:
+            continue  # a verb inside what was reported ("asked why the wall promised … was not built")
+        found.append(quote)
+    return found
+
+
+def _usable(text: str, match: re.Match[str]) -> bool:
+    start = match.start()
+    if start and (text[start - 1].isalnum() or text[start - 1] in "-‐_"):
+        return False  # inside a word ("unsaid"), or "so-called"
+    chunk = text[max(0, start - 24) : start]
+    words = chunk.split()
+    if words and chunk[-1] in " \t\xa0" and words[-1][-1:].isalpha():
+        word = words[-1].lower()
+        if word in _NOT_BEFORE_A_VERB or word.endswith(("n't", "n’t")):
+            return False  # "to tell", "could deny", "his claim", "the alleged", "wouldn't tell"
+        if word in _PREPOSITIONS_BEFORE_GERUND and match.group().endswith("ing"):
+            return False  # "by asking", "in a statement announcing"
+    if match.group()[0].isupper() and start and not _sentence_opening(text, start):
+        return False  # a capitalised cue inside a name ("Says Law")
+    return True
+
+
+_AFTER_DOUBLED_MARKS = re.compile(r"[,—-]['’]{2}(?:\s+[\w.’'-]+){0,6}\s+$")
+_NOT_BEFORE_A_VERB = frozenset(
+    """to could would should might may must can will shall cannot the a an his her their its our my your this that
+    these those whose worth""".split()
+)
+_PREPOSITIONS_BEFORE_GERUND = frozenset("by in of for about after before without with from on upon statement".split())
+
+
+def _sentence_opening(text: str, position: int) -> bool:
+    before = text[max(0, position - 3) : position].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?\n"
+
+
+class _Finder:
+    def __init__(self, text: str, quoted: list[tuple[int, int]], mentions: Sequence[Mention]) -> None:
+        self.text = text
+        self.quoted = quoted
+        self.quote_starts = [start for start, _ in quoted]
+        self.mentions = mentions
+        self._resolver: Resolver | None = None
+        # Sentences never run over a line break: they are cut line by line, for the lines that have a cue.
+        self.lines: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:  # made for the first reported clause found, not for every article
+            self._resolver = Resolver(self.text, self.mentions, self.quoted)
+        return self._resolver
+
+    def in_quote(self, position: int) -> bool:
+        index = bisect.bisect_right(self.quote_starts, position) - 1
+        return index >= 0 and self.quoted[index][1] > position
+
+    def quoted_chars(self, start: int, end: int) -> int:
+        index = max(0, bisect.bisect_right(self.quote_starts, start) - 1)
+        total = 0
+        for q_start, q_end in self.quoted[index:]:
+            if q_start >= end:
+                break
+            total += max(0, min(end, q_end) - max(start, q_start))
+        return total
+
+    def attributes_a_quote(self, s: int, cue_start: int) -> bool:
+        """A direct quote ends a few words before the cue, in its sentence."""
+        index = bisect.bisect_right(self.quote_starts, cue_start) - 1
+        if index < 0:
+            return False
+        q_end = self.quoted[index][1]
+        if q_end <= s - 1 or q_end > cue_start:
+            return False
+        return len(_WORD.findall(self.text, q_end, cue_start)) <= ATTRIBUTION_WORDS
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        text = self.text
+        line_start = text.rfind("\n", 0, position) + 1
+        cut = self.lines.get(line_start)
+        if cut is None:
+            line_end = text.find("\n", position)
+            bounds = _sentence_bounds(text, line_start, len(text) if line_end < 0 else line_end)
+            cut = self.lines[line_start] = (bounds, [start for start, _ in bounds])
+        bounds, starts = cut
+        return bounds[max(0, bisect.bisect_right(starts, position) - 1)]
+
+    def follows_a_quote(self, cue_start: int) -> bool:
+        """`"…," he said` / `"…," said the mayor's spokesman`: a cue right after a direct
+        quote that ended with a comma or dash is that quote's cue (a cheap test, before any sentence is cut)."""
+        index = bisect.bisect_right(self.quote_starts, cue_start) - 1
+        if index < 0:
+            return False
+        q_end = self.quoted[index][1]
+        if q_end > cue_start or q_end < 2 or self.text[q_end - 2] not in ",—–-":
+            return False
+        between = self.text[q_end:cue_start]
+        return len(between) < 80 and not any(mark in between for mark in ".!?\n")
+
+    def reported(self, cue: re.Match[str]) -> Quote | None:
+        text = self.text
+        if self.follows_a_quote(cue.start()) or _AFTER_DOUBLED_MARKS.search(text, max(0, cue.start() - 60), cue.start()):
+            return None  # `"…," he said`; `''…,'' said X` (marks the direct quote search leaves alone)
+        s, e = self.sentence(cue.start())
+        verb = cue_groups().verb(cue.group())
+        if verb == "according to":
+            return self._according_to(cue, s, e)
+        if not cue.group().lower().endswith("ing") and _PASSIVE.search(text, max(s, cue.start() - 16), cue.start()):
+            return None  # "is said to be", "was told that"
+        if self.attributes_a_quote(s, cue.start()):
+            return None  # `"…," said X` / `"…," X said after …`: the direct quote's cue
+        after = self._clause_start(cue.end(), e, verb)
+        if (
+            after is None
+            or text.startswith(",", _LEADING_SPACE.match(text, cue.end()).end())
+            or (text[s : cue.start()].rstrip().endswith(",") and self._speaker_follows(cue.end(), e))
+        ):
+            return self._closing(cue, s, e)  # "…, X said." / "…, said X."
+        speaker = self._subject(cue, s)
+        if speaker is None:
+            return None
+        return self._quote(after, e, speaker, cue)
+
+    # -- the clause after a cue ----------------------------------------------
+
+    def _clause_start(self, position: int, end: int, verb: str | None) -> int | None:
+        """Where the reported clause after a cue begins, or None when none follows."""
+        text = self.text
+        if verb in _TELLING:
+            told = _TOLD_OBJECT.match(text, position, end)
+            if told is not None:
+                position = told.end()
+        for _ in range(3):
+            adjunct = _ADJUNCT.match(text, position, end)
+            if adjunct is None:
+                break
+            position = adjunct.end()
+        that = _THAT.match(text, position, end)
+        if that is not None:
+            position = that.end()
+        elif verb not in _BARE_CLAUSE_VERBS and verb not in _TO_VERBS and _PRONOUN_SUBJECT.match(text, position, end) is None:
+            return None  # "stressed her support for …": without "that", most verbs take an object, not a clause
+        elif text.startswith((",", ":", ";"), position) or position >= end:
+            return None
+        start = _LEADING.match(text, position, end).end()
+        if start >= end:
+            return None
+        if text[start] in _QUOTE_MARKS:
+            # `said "…"` : a direct quote unless the clause goes on past it.
+            return start
+        first = _WORD.match(text, start, end)
+        if first is None or first.group().lower() in _NOT_A_CLAUSE and that is None:
+            return None
+        if first.group().lower() in ("to", "by", "of", "for") and (first.group().lower() != "to" or verb not in _TO_VERBS):
+            return None  # "said to be", "told of", "spoke about": no clause
+        return start
+
+    def _subject(self, cue: re.Match[str], s: int) -> SpeakerSpan | None:
+        text = self.text
+        lo = s
+        if self.in_quote(max(s, cue.start() - 1)):
+            return None
+        if cue.group().endswith("ing") or text.endswith(("and ", "And "), max(s, cue.start() - 4), cue.start()):
+            # "X did Y, saying …", "X … and added"
+            found = main_subject(text, lo, cue.start())
+            if found is not None:
+                return found
+        if cue.start() - lo > SUBJECT_REACH:
+            # A long sentence: its subject is in the last few clauses before the verb.
+            comma = text.find(",", cue.start() - SUBJECT_REACH, cue.start())
+            if comma >= 0:
+                lo = comma + 1
+        return subject_before(text, lo, cue.start()) or _name_before(text, lo, cue.start())
+
+    def _speaker_follows(self, position: int, end: int) -> bool:
+        """`…, said Jane Doe, a spokesman.`: what follows the cue is its speaker, not a clause."""
+        text = self.text
+        if len(_WORD.findall(text, position, end)) > TAIL_WORDS:
+            return False
+        end = min(end, position + PHRASE_REACH)
+        speaker = phrase_after(text, position, end) or _bare_phrase(text, position, end)
+        if speaker is None:
+            return False
+        rest = _LEADING_SPACE.match(text, speaker.end, end).end()
+        return rest >= end or text[rest] in ",.;:!?)" or _ADJUNCT.match(text, speaker.end, end) is not None
+
+    # -- "…, X said." ----------------------------------------------------------
+
+    def _closing(self, cue: re.Match[str], s: int, e: int) -> Quote | None:
+        """`…, X said.` / `…, said X, a spokesman.`: the clause before the attribution."""
+        text = self.text
+        tail = text[cue.end() : e]
+        parenthetical = text.startswith(",", _LEADING_SPACE.match(text, cue.end()).end())
+        if not parenthetical and (len(_WORD.findall(tail)) > TAIL_WORDS or " that " in tail):
+            return None
+        before = text[s : cue.start()]
+        if before.rstrip().endswith(","):
+            comma = s + before.rstrip().rindex(",")
+            reach = min(e, cue.end() + PHRASE_REACH)
+            speaker = phrase_after(text, cue.end(), reach) or _bare_phrase(text, cue.end(), reach)
+        else:
+            comma = text.rfind(",", s, cue.start())
+            if comma < 0:
+                return None
+            speaker = subject_before(text, s, cue.start())
+            if speaker is None or speaker.start < comma:
+                speaker = speaker or _bare_phrase(text, comma + 1, cue.start())
+            if speaker is None:
+                return None
+            comma = text.rfind(",", s, speaker.start)
+            if comma < 0 or len(_WORD.findall(text, comma, speaker.start)) > 6 or len(_WORD.findall(text, speaker.end, cue.start())) > 2:
+                return None  # the speaker must stand between the comma and its cue
+        if speaker is None:
+            return None
+        if parenthetical:
+            if len(_WORD.findall(text, s, comma)) > PARENTHETICAL_FRONT_WORDS or _NOT_CONTINUED.match(
+                text, _LEADING_SPACE.match(text, cue.end()).end() + 1
+            ):
+                if len(_WORD.findall(tail)) > TAIL_WORDS:
+                    return None
+            else:
+                # "The test, North Korea said, was its biggest yet": the clause runs on past the cue.
+                stop = _CLAUSE_BREAK.search(text, cue.end() + 1, e)
+                return self._quote(s, stop.start() if stop else e, speaker, cue, cut=False)
+        end = _trim_end(text, s, comma)
+        if len(_WORD.findall(text, s, end)) < MIN_FRONT_WORDS:
+            return None
+        return self._quote(s, end, speaker, cue, cut=False)
+
+    # -- "According to X, …" -----------------------------------------------------
+
+    def _according_to(self, cue: re.Match[str], s: int, e: int) -> Quote | None:
+        text = self.text
+        reach = min(e, cue.end() + PHRASE_REACH)
+        comma = text.find(",", cue.end(), reach)
+        speaker = phrase_after(text, cue.end(), reach) or _bare_phrase(text, cue.end(), comma if comma > 0 else reach)
+        if speaker is None:
+            return None
+        before = text[s : cue.start()]
+        words = [w.lower() for w in _WORD.findall(before)]
+        if all(w in _CONNECTIVES for w in words):
+            comma = text.find(",", speaker.end, e)
+            if comma < 0:
+                return None
+            start = _LEADING.match(text, comma, e).end()
+            return self._quote(start, e, speaker, cue)
+        if before.rstrip().endswith(","):
+            end = _trim_end(text, s, s + before.rstrip().rindex(","))
+            if len(_WORD.findall(text, s, end)) < MIN_FRONT_WORDS:
+                return None
+            return self._quote(s, end, speaker, cue, cut=False)
+        return None
+
+    # -- the quote ------------------------------------------------------------------
+
+    def _quote(self, start: int, end: int, speaker: SpeakerSpan, cue: re.Match[str], cut: bool = True) -> Quote | None:
+        text = self.text
+        if cut:
+            stop = _CLAUSE_BREAK.search(text, start, end)
+            while stop is not None and self.in_quote(stop.start()):
+                stop = _CLAUSE_BREAK.search(text, stop.end(), end)
+            if stop is not None:
+                end = stop.start()
+        end = _trim_end(text, start, end)
+        if end <= start or text.count(" ", start, end) + 1 < MIN_CONTENT_WORDS or len(_WORD.findall(text, start, end)) < MIN_CONTENT_WORDS:
+            return None
+        if self.quoted_chars(start, end) * 2 > end - start:
+            return None  # mostly a direct quote: the direct quote stands for it
+        found = self.resolver.resolve(speaker)
+        kind = speaker.antecedent.kind if speaker.antecedent is not None else speaker.kind
+        return Quote(
+            start,
+            end,
+            text[start:end],
+            "reported",
+            speaker=found.speaker,
+            speaker_start=found.start,
+            speaker_end=found.end,
+            cue=cue.group(),
+            cue_start=cue.start(),
+            cue_end=cue.end(),
+            speaker_via=found.via or {"phrase": "descriptor"}.get(kind, kind),
+            speaker_kind=found.kind,
+            cue_group=cue_groups().group(cue.group()),
+        )
+
+
+_NAME_BEFORE = re.compile(
+    rf"(?<![\w’'.-])((?:[{UPPER}][\w’'.-]*[^\S\n]+){{0,3}}[{UPPER}][\w’'-]*)[^\S\n]+(?:(?:also|has|had|have|later|then|again|once)[^\S\n]+)?$"
+)
+
+
+def _name_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
+    """`shortly after Trump said …`: a capitalised name right before the verb, inside a clause
+    whose subject speakers.py does not take for the verb's."""
+    match = _NAME_BEFORE.search(text, max(lo, cue_start - 80), cue_start)
+    if match is None or match.start(1) == lo:
+        return None
+    return SpeakerSpan(match.start(1), match.end(1), "name")
+
+
+def _bare_phrase(text: str, start: int, end: int) -> SpeakerSpan | None:
+    """A short phrase standing alone between commas and a cue ("attorneys for the family")."""
+    words = list(_PHRASE_WORDS.finditer(text, start, end))
+    if not words or len(words) > 6 or text.find(",", start, _trim_end(text, start, end)) >= 0:
+        return None
+    if words[0].group().lower() in ("he", "she", "they", "it", "i", "we", "you", "that", "this", "which", "who"):
+        return None
+    return SpeakerSpan(words[0].start(), words[-1].end(), "phrase")
+
+
+def _sentence_bounds(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The sentences of text[start:stop], a line."""
+    bounds = []
+    line_start = start
+    abbreviation = _ABBREVIATION.search
+    for match in _SENTENCE_END.finditer(text, start, stop):
+        at = match.start()
+        # Only a short last word can be an abbreviation ("Mr.", "U.S.", "Sept."): test those alone.
+        if text.rfind(" ", at - 7, at) >= 0 and abbreviation(text, max(start, at - 12), at):
+            continue
+        end = at + 1
+        if end > start:
+            bounds.append((start, end))
+        start = match.end()
+    if start < stop:
+        bounds.append((start, stop))
+    return bounds or [(line_start, stop)]
+
+
+_TRAILING_CHARS = frozenset(" \t\n\r\xa0.!?:;,\"”’')]—–-")
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """`end` moved back past closing punctuation and spaces (an unbalanced closing quote stays out)."""
+    while end > start and text[end - 1] in _TRAILING_CHARS:
+        end -= 1
+    return end
+
+
+def _with_span(text: str, quote: Quote, start: int, end: int) -> Quote:
+    from dataclasses import replace
+
+    return replace(quote, start=start, end=end, text=text[start:end])

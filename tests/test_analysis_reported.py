@@ -1,0 +1,147 @@
+"""Reported speech (quotes of kind "reported"): one test per pattern, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+from reader.model import Quote
+
+
+def reported(body: str) -> list[Quote]:
+    quotes = [q for q in analyze(body).quotes if q.kind == "reported"]
+    for q in quotes:
+        assert body[q.start : q.end] == q.text
+        assert body[q.cue_start : q.cue_end] == q.cue
+    return quotes
+
+
+def only(body: str) -> Quote:
+    found = reported(body)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def speaker_text(body: str, quote: Quote) -> str:
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    return body[quote.speaker_start : quote.speaker_end]
+
+
+def test_said_that_clause():
+    body = "Mayor Ilse Varga said that the tram line would open in the spring of next year."
+    q = only(body)
+    assert q.text == "the tram line would open in the spring of next year"
+    assert q.speaker == "Ilse Varga" and q.cue == "said"
+
+
+def test_said_without_that():
+    body = "Ilse Varga said the tram line would open in the spring of next year."
+    assert only(body).text == "the tram line would open in the spring of next year"
+
+
+def test_told_reporters_with_a_time_before_the_clause():
+    body = "Ilse Varga told reporters on Monday that the tram line would open in the spring."
+    q = only(body)
+    assert q.text == "the tram line would open in the spring"
+    assert q.cue == "told" and q.speaker == "Ilse Varga"
+
+
+def test_according_to_opening_the_sentence():
+    body = "According to the harbour authority, the ferry will not sail before Thursday."
+    q = only(body)
+    assert q.text == "the ferry will not sail before Thursday"
+    assert speaker_text(body, q) == "the harbour authority"
+
+
+def test_according_to_closing_the_sentence():
+    body = "The ferry will not sail before Thursday, according to the harbour authority."
+    q = only(body)
+    assert q.text == "The ferry will not sail before Thursday"
+    assert speaker_text(body, q) == "the harbour authority"
+
+
+def test_closing_attribution_without_quote_marks():
+    body = "The ferry will not sail before Thursday at the earliest, Ilse Varga said."
+    q = only(body)
+    assert q.text == "The ferry will not sail before Thursday at the earliest"
+    assert q.speaker == "Ilse Varga"
+
+
+def test_closing_attribution_with_the_speaker_after_the_verb():
+    body = "The ferry will not sail before Thursday, said Tomas Reiner, a spokesman for the port."
+    q = only(body)
+    assert q.text == "The ferry will not sail before Thursday"
+    assert q.speaker == "Tomas Reiner"
+
+
+@pytest.mark.parametrize("verb", ["argued", "warned", "claimed", "denied", "insisted", "admitted"])
+def test_other_speech_verbs_with_that(verb: str):
+    body = f"Tomas Reiner {verb} that the new timetable had been drawn up in a hurry."
+    q = only(body)
+    assert q.text == "the new timetable had been drawn up in a hurry"
+    assert q.cue == verb and q.speaker == "Tomas Reiner"
+
+
+def test_the_subject_of_a_participle():
+    body = "Tomas Reiner defended the plan, saying the old timetable had left commuters stranded."
+    q = only(body)
+    assert q.text == "the old timetable had left commuters stranded"
+    assert q.speaker == "Tomas Reiner"
+
+
+def test_a_parenthetical_attribution_keeps_the_whole_clause():
+    body = "The new bridge, Ilse Varga said, would be finished within a year."
+    q = only(body)
+    assert q.text == body.rstrip(".")
+    assert q.speaker == "Ilse Varga"
+
+
+def test_a_pronoun_speaker_is_resolved_to_the_person_named_before():
+    body = "Ilse Varga opened the station on Friday. She said the line would carry ten thousand people a day."
+    q = only(body)
+    assert speaker_text(body, q) == "She" and q.speaker == "Ilse Varga"
+
+
+def test_a_mixed_quote_keeps_the_reported_clause_and_the_quoted_fragment():
+    body = 'Ilse Varga said the old timetable was "a disgrace to the whole city" and would be replaced.'
+    quotes = analyze(body).quotes
+    kinds = sorted(q.kind for q in quotes)
+    assert kinds == ["reported", "statement"]
+    clause = next(q for q in quotes if q.kind == "reported")
+    fragment = next(q for q in quotes if q.kind == "statement")
+    assert clause.start < fragment.start and fragment.end <= clause.end + 1
+
+
+def test_a_direct_quote_is_not_reported_again():
+    body = '"The ferry will not sail before Thursday," Ilse Varga said. "We are sorry for the delay."'
+    assert reported(body) == []
+
+
+def test_a_clause_stops_where_another_speaker_begins():
+    body = "Ilse Varga said the line would open in spring, but the union said the drivers had not been trained."
+    first, second = reported(body)
+    assert first.text == "the line would open in spring" and first.speaker == "Ilse Varga"
+    assert second.text == "the drivers had not been trained"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The old mill is said to be the oldest building in the valley.",
+        "Ilse Varga said nothing.",
+        "Ilse Varga said goodbye to her colleagues at the station.",
+        "The so-called reforms left the harbour much as it was before.",
+    ],
+)
+def test_no_reported_speech(body: str):
+    assert reported(body) == []
+
+
+def test_reported_quotes_come_in_text_order_with_the_direct_ones():
+    body = (
+        'Ilse Varga said the line would open in spring. "It is a great day," she said.\n\n'
+        "The ferry will not sail before Thursday, according to the harbour authority."
+    )
+    quotes = analyze(body).quotes
+    assert [q.kind for q in quotes] == ["reported", "statement", "reported"]
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)

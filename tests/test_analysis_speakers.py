@@ -1,0 +1,395 @@
+"""Who a quote's speaker is, by name: one test per resolution rule, on invented text."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+from reader.analysis.gender import given_name_gender, pronoun_gender, title_gender
+from reader.model import Quote
+
+
+def quote(body: str, fragment: str) -> Quote:
+    """The one direct quote (statement or term) holding `fragment`."""
+    found = [q for q in analyze(body).quotes if fragment in q.text and q.kind != "reported"]
+    assert len(found) == 1, (fragment, [q.text for q in analyze(body).quotes])
+    return found[0]
+
+
+# ---------------------------------------------------------------- pronouns agree with their antecedent
+
+
+def test_she_skips_the_man_named_just_before() -> None:
+    body = (
+        "Maria Lopez runs the shelter on Dock Road. Her landlord, Peter Grant, wants it closed.\n\n"
+        '"We will not leave before spring," she said.'
+    )
+    q = quote(body, "We will not leave")
+    assert q.speaker == "Maria Lopez"
+    assert q.speaker_via == "pronoun"
+    assert q.speaker_kind == "person"
+
+
+def test_he_skips_the_woman_named_just_before() -> None:
+    body = (
+        "Tomas Berg coached the side for a decade before Linda Moss took over.\n\n"
+        '"It was time to go," he said.'
+    )
+    assert quote(body, "It was time").speaker == "Tomas Berg"
+
+
+def test_a_title_gives_the_gender() -> None:
+    body = (
+        "Mrs Okonjo met Mr Halvard at the depot, and the two argued about the fares.\n\n"
+        '"They are far too high," she said.'
+    )
+    assert quote(body, "far too high").speaker == "Okonjo"
+
+
+def test_she_with_only_men_named_stays_unnamed() -> None:
+    body = (
+        "Garry Fenwick was fined after he sent the messages. The court heard from the woman he harassed.\n\n"
+        'She said: "It ruined the whole of last year for me and my children."'
+    )
+    q = quote(body, "ruined the whole")
+    assert q.speaker is None
+    assert q.speaker_via is None
+
+
+def test_the_text_s_own_pronouns_give_the_gender_of_an_unknown_name() -> None:
+    body = (
+        "Zorvik Tamm had been planning a move north before his death. His mother, Wendy Tamm, "
+        "now lives alone by the coast.\n\n"
+        "Her message is simple: lock away old prescriptions.\n\n"
+        '"You never know who will find them and what they will take them with."'
+    )
+    q = quote(body, "You never know")
+    assert q.speaker == "Wendy Tamm"
+
+
+def test_a_name_after_an_earlier_he_in_its_sentence_is_not_the_antecedent() -> None:
+    body = (
+        "Dale Ormond has slept in a tent for three winters.\n\n"
+        'Asked what he would tell Councillor Pete Sayer about the camp, he said: "Come and see it."'
+    )
+    assert quote(body, "Come and see").speaker == "Dale Ormond"
+
+
+def test_a_group_is_no_he() -> None:
+    body = (
+        "Governor Alan Fitch spent the evening online. He urged Americans to read what he called "
+        'the "rigged and corrupt" report on the election.'
+    )
+    q = quote(body, "rigged and corrupt")
+    assert q.speaker != "Americans"
+
+
+# ---------------------------------------------------------------- descriptors
+
+
+def test_a_descriptor_is_not_the_name_just_before_it() -> None:
+    body = (
+        "President Hallam thanked his press secretary, Ivo Brandt, on Friday.\n\n"
+        'Turning to Brandt, the president said: "I will miss you at these briefings."'
+    )
+    q = quote(body, "miss you")
+    assert q.speaker == "Hallam"
+    assert q.speaker_via == "descriptor"
+
+
+def test_an_age_goes_to_the_person_given_that_age() -> None:
+    body = (
+        "Nina Varga, 34, won the final in straight sets against Clara Dunn.\n\n"
+        '"I have waited ten years for this," the 34-year-old added.'
+    )
+    q = quote(body, "waited ten years")
+    assert q.speaker == "Nina Varga"
+    assert q.speaker_via == "descriptor"
+
+
+def test_a_descriptor_with_nobody_named_stays_unnamed() -> None:
+    body = 'The ferry left late again on Monday.\n\n"Nobody told us a thing," the passenger said.'
+    q = quote(body, "Nobody told us")
+    assert q.speaker is None
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    body = (
+        "Talia Brook sued the label in March.\n\n"
+        'Talia Brook\'s lawsuit said the contract was "signed under pressure and never honoured."'
+    )
+    q = quote(body, "signed under pressure")
+    assert q.speaker == "Talia Brook"
+
+
+# ---------------------------------------------------------------- cues and apposition
+
+
+def test_apposition_of_role_words_and_a_name_after_the_cue() -> None:
+    body = '"The river has never been this low," says documentary director and producer Lena Hart.'
+    q = quote(body, "river has never")
+    assert q.speaker == "Lena Hart"
+    assert q.speaker_via == "name"
+
+
+def test_role_words_joined_by_and_before_the_name() -> None:
+    body = 'Harbour Foods co-founder and CEO Ravi Menon said, "We will hire in the spring."'
+    assert quote(body, "hire in the spring").speaker == "Ravi Menon"
+
+
+def test_a_cue_word_that_is_part_of_a_name_is_no_cue() -> None:
+    body = (
+        "Her coach, Ann Yelling, watched the race from the bridge.\n\n"
+        '"She ran the second half like a champion," Yelling told Radio North.'
+    )
+    q = quote(body, "second half")
+    assert q.speaker == "Ann Yelling"
+
+
+def test_a_participle_opening_the_sentence_is_no_speaker() -> None:
+    body = 'Speaking at the launch Priya Nanda said: "This bridge links two towns that never talked."'
+    assert quote(body, "This bridge").speaker == "Priya Nanda"
+
+
+def test_an_everyday_word_opening_the_sentence_is_no_name() -> None:
+    body = 'Scientists say the fossil is "far older than anything found on the island before."'
+    q = quote(body, "far older")
+    assert q.speaker is None
+
+
+def test_a_title_case_headline_is_no_speaker() -> None:
+    body = 'Cheap Power Helps Small Farms: "every farm on the hill now runs its own pumps," the survey found.'
+    q = quote(body, "every farm")
+    assert q.speaker != "Cheap Power Helps Small Farms"
+
+
+def test_a_name_in_a_relative_clause_before_the_cue() -> None:
+    body = "Nine people were hurt by a blast that Mayor Ada Kirwan described as \"a deliberate act.\""
+    assert quote(body, "deliberate act").speaker == "Ada Kirwan"
+
+
+def test_an_organisation_speaks_through_it() -> None:
+    body = (
+        "Norbridge Bank closed forty branches last year.\n\n"
+        '"We remain committed to our customers in every town," it said in a statement.'
+    )
+    q = quote(body, "remain committed")
+    assert q.speaker == "Norbridge Bank"
+    assert q.speaker_kind == "organisation"
+    assert q.speaker_via == "pronoun"
+
+
+def test_plural_noun_after_of_is_no_cue() -> None:
+    body = 'The Fact Desk rated a third of Liberal claims as "misleading" in its audit.'
+    q = quote(body, "misleading")
+    assert q.cue != "claims"
+
+
+# ---------------------------------------------------------------- continuation and nearest
+
+
+def test_a_quote_run_on_after_a_closed_sentence_keeps_its_voice() -> None:
+    body = (
+        'Omar Haddad spoke first. "The plan is the first real plan for housing in a generation." '
+        '"We will build at least two hundred thousand homes a year."'
+    )
+    q = quote(body, "two hundred thousand")
+    assert q.speaker == "Omar Haddad"
+    assert q.speaker_via == "continuation"
+
+
+def test_a_cue_less_quote_goes_to_the_subject_of_the_sentence_before() -> None:
+    body = (
+        '"The service was a disgrace," said Bruno Keel, a historian at Linwood College.\n\n'
+        'Still, Keel gives the chapel some credit. "It may be bad theology, but it is good music."'
+    )
+    q = quote(body, "bad theology")
+    assert q.speaker == "Bruno Keel"
+    assert q.speaker_via == "nearest"
+
+
+def test_the_subject_past_an_introductory_adverb() -> None:
+    body = 'Moreover, Senator Ruth Vance said the budget "ignores every rural school in the state."'
+    assert quote(body, "ignores every").speaker == "Ruth Vance"
+
+
+def test_an_explicit_name_says_so() -> None:
+    body = '"The dam will hold," Mayor Idris Kell said.'
+    q = quote(body, "dam will hold")
+    assert (q.speaker, q.speaker_via) == ("Idris Kell", "name")
+
+
+# ---------------------------------------------------------------- gender data
+
+
+def test_gender_of_names_titles_and_pronouns() -> None:
+    assert given_name_gender("Wendy") == "f"
+    assert given_name_gender("Dennis") == "m"
+    assert given_name_gender("Zorvik") is None
+    assert title_gender("Mrs") == "f" and title_gender("Sir") == "m"
+    assert pronoun_gender("Her") == "f" and pronoun_gender("his") == "m" and pronoun_gender("they") is None
+
+
+# ---------------------------------------------------------------- bodies, documents, clauses
+
+
+def test_the_company_is_the_organisation_the_text_is_about() -> None:
+    body = 'Corvex Ltd cut 400 jobs on Monday. "We regret the decision," the company said in a statement.'
+    q = quote(body, "regret the decision")
+    assert (q.speaker, q.speaker_kind, q.speaker_via) == ("Corvex Ltd", "organisation", "descriptor")
+
+
+def test_a_document_with_no_author_named_speaks_for_nobody() -> None:
+    body = (
+        "Rowan Pike signed the deal in court on Monday.\n\n"
+        '"The defendant accepts every count," the plea agreement said.'
+    )
+    assert quote(body, "accepts every count").speaker is None
+
+
+def test_the_second_half_of_a_quote_interrupted_by_began() -> None:
+    body = 'Ilse Varn wrote a farewell note. "After nine years here," she began, "I am going home to sail."'
+    first = quote(body, "After nine years")
+    second = quote(body, "going home")
+    assert first.speaker == second.speaker == "Ilse Varn"
+    assert second.speaker_via == "continuation"
+
+
+def test_it_should_be_noted_is_nobody_speaking() -> None:
+    body = 'Big employers, it should be noted, keep cutting leave and other "perks."'
+    q = quote(body, "perks")
+    assert q.cue != "noted"
+
+
+def test_the_subject_of_a_clause_that_runs_up_to_the_cue() -> None:
+    body = (
+        "Senator Ada Vantorre lost the vote. "
+        'Vantorre took to her phone overnight to accuse the panel of being "duped" by "a hoax."'
+    )
+    assert quote(body, "a hoax").speaker == "Ada Vantorre"
+
+
+def test_a_resort_named_after_someone_is_no_person() -> None:
+    body = (
+        "Governor Femi Okafor toured the Okafor Riverside Golf Resort on Friday.\n\n"
+        '"It is a fine course," the governor said.'
+    )
+    assert quote(body, "fine course").speaker == "Femi Okafor"
+
+
+def test_a_photo_credit_names_no_antecedent() -> None:
+    body = (
+        "Nadia Rahim studies shelters for the city.\n\n"
+        "Volunteers set up the tents on Sunday. (Lauren Voss / City News)\n\n"
+        '"Some people do not want a room at all," she added.'
+    )
+    assert quote(body, "do not want a room").speaker == "Nadia Rahim"
+
+
+def test_a_day_is_no_speaker_and_an_ing_cue_takes_the_sentence_subject() -> None:
+    body = 'Judge Mara Quill issued an order Thursday telling the marshals to "seize the boats and keep them dry."'
+    assert quote(body, "seize the boats").speaker == "Mara Quill"
+
+
+def test_a_full_name_ending_a_spliced_caption_is_the_subject() -> None:
+    body = (
+        "Mr Dorn was fined after he returned an hour late Petra Soames, director of the drivers' "
+        "club, said: 'We think this ruling goes far beyond what is fair.'"
+    )
+    assert quote(body, "goes far beyond").speaker == "Petra Soames"
+
+
+def test_a_quote_right_after_a_full_stop_starts_its_own_sentence() -> None:
+    body = (
+        "Orvane Labs hired two hundred staff last year. It also opened an office in Pune."
+        "“That set us back a year,” the founder said."
+    )
+    assert quote(body, "set us back").speaker is None
+
+
+def test_a_name_right_after_the_quote_outranks_a_pronoun_in_a_clause_before_it() -> None:
+    body = (
+        "Senator Ivo Rusk spoke in Reno.\n\n"
+        'The three loopholes he cited are "the ability to book losses against income," The Ledger reported.'
+    )
+    assert quote(body, "book losses").speaker == "The Ledger"
+
+
+def test_a_party_in_brackets_is_not_the_speaker() -> None:
+    body = 'Gov. Ann Kasko (R-OH) said the bill "will pass this week, whatever the unions say."'
+    assert quote(body, "will pass").speaker == "Ann Kasko"
+
+
+def test_a_dateline_and_a_headline_in_capitals_are_no_speakers() -> None:
+    body = 'WASHINGTON — Turnout was low. "It was a quiet day at the polls, and nobody came."'
+    assert quote(body, "quiet day").speaker is None
+    body = 'MOUNTAIN TOWNS VOTE EARLY\n\n"We always vote before the snow comes," Ida Brenn said.'
+    assert quote(body, "before the snow").speaker == "Ida Brenn"
+
+
+def test_a_surname_goes_to_the_person_the_article_is_about() -> None:
+    body = (
+        "Actress Mara Quist has starred in nine films. Quist grew up in Leeds.\n\n"
+        '"I always wanted to act," Quist said.\n\n'
+        "Her father, Tom Quist, was a miner who died in 1990.\n\n"
+        '"He would have loved this," Quist said of the award.'
+    )
+    assert quote(body, "loved this").speaker == "Mara Quist"
+
+
+def test_a_surname_standing_alone_is_still_an_antecedent() -> None:
+    body = (
+        "Dr Greta Lund studies old remedies. Tomas Ek ran the laboratory tests.\n\n"
+        '"It works," Ek said. Lund, who translated the text, believes the find matters.\n\n'
+        '"People in the past looked at science too," she said.'
+    )
+    assert quote(body, "looked at science").speaker == "Greta Lund"
+
+
+def test_an_organisation_after_its_article_opens_the_sentence_before() -> None:
+    body = (
+        "The Harbour Council issued a statement apologising to residents for the delay.\n\n"
+        '"On behalf of everyone here, we offer a deep apology to every family."'
+    )
+    q = quote(body, "deep apology")
+    assert (q.speaker, q.speaker_via) == ("Harbour Council", "nearest")
+
+
+def test_a_clause_ending_in_a_month_is_still_the_subject_of_an_ing_cue() -> None:
+    body = (
+        "Orla Penn backed the plan in early June, but only after weeks of doubt, "
+        'telling reporters in May that she was "not quite there yet."'
+    )
+    assert quote(body, "not quite there").speaker == "Orla Penn"
+
+
+def test_a_long_clause_opens_with_its_subject() -> None:
+    body = (
+        "Kasko bemoaned the city's reputation around the world, "
+        'saying visitors "laugh at our potholes and our trains."'
+    )
+    assert quote(body, "laugh at our potholes").speaker == "Kasko"
+
+
+def test_a_name_closing_lowercase_role_words_after_the_cue() -> None:
+    body = '"The first defence is the family," said former secretary of state Ada Lorne, who spoke first.'
+    assert quote(body, "first defence").speaker == "Ada Lorne"
+
+
+def test_a_title_in_quotes_does_not_cut_off_the_attribution_before_it() -> None:
+    body = (
+        '"I had a bad earpiece," Noor Vance told NBC\'s "Morning Hour" on Monday. '
+        '"I could hardly hear what he was saying at all."'
+    )
+    assert quote(body, "hardly hear").speaker == "Noor Vance"
+
+
+def test_remembered_after_a_quote_is_a_cue() -> None:
+    body = '"She took it upon herself to prove them wrong," remembered Roy Verlin, her former spokesman.'
+    assert quote(body, "prove them wrong").speaker == "Roy Verlin"
+
+
+def test_a_title_and_an_adjective_before_role_words_and_the_name() -> None:
+    body = (
+        "Former Republican presidential candidate Tod Berrin broke down what was wrong with the "
+        'advert: "What they did was careless and it insulted everyone."'
+    )
+    assert quote(body, "careless").speaker == "Tod Berrin"
