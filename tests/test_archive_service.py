@@ -139,3 +139,28 @@ def test_the_scan_finds_every_word_phrase_and_prefix_in_title_or_text_as_the_ind
     assert ids("from:2020-03-03") == ["2"]
     assert ids("source:courier") == ["1"]
     assert ids("...") == []  # typed, but nothing to search for
+
+
+@pytest.mark.parametrize("indexed", [True, False], ids=["index", "plain scan"])
+def test_the_store_rules_hold_for_the_index_and_the_plain_scan(store, tmp_path, indexed):
+    """config `follow_outside_links` and `max_file_bytes` reach whichever the archive reads."""
+    outside = tmp_path / "outside.txt"
+    outside.write_text("date 2020-03-05 VIK • A story kept outside the store.\n", encoding="utf-8")
+    (store / "linked.txt").symlink_to(outside)
+    (store / "2020-03-06-long.txt").write_text("date 2020-03-06 VIK • " + "word " * 400 + "\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    if not indexed:
+        cache.write_text("a file where the cache folder should be\n", encoding="utf-8")
+
+    def listed(**rules) -> set[str]:
+        archive = Archive(store, cache_dir=cache, **rules)
+        archive.open()
+        archive.sync()
+        assert archive.has_index is indexed
+        ids = {article.id for article in archive.summaries()}
+        archive.close()
+        return ids
+
+    assert listed() == {*STORIES, "2020-03-06-long.txt"}
+    assert listed(outside_links=True) == {*STORIES, "2020-03-06-long.txt", "linked.txt"}
+    assert listed(outside_links=True, max_file_bytes=1000) == {*STORIES, "linked.txt"}
