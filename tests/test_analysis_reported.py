@@ -53,6 +53,18 @@ def test_according_to_opening_the_sentence():
     assert speaker_text(body, q) == "the harbour authority"
 
 
+def test_according_to_skips_an_apposition_describing_the_source():
+    body = "According to the Tidal Council, a Leith-based industry group, dredging costs have doubled since May."
+    q = only(body)
+    assert q.text == "dredging costs have doubled since May"
+    assert q.speaker == "Tidal Council"
+
+
+def test_according_to_keeps_a_clause_that_opens_with_an_article():
+    body = "According to the harbour police, a man was arrested near the ferry terminal on Friday."
+    assert only(body).text == "a man was arrested near the ferry terminal on Friday"
+
+
 def test_according_to_closing_the_sentence():
     body = "The ferry will not sail before Thursday, according to the harbour authority."
     q = only(body)

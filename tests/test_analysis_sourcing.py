@@ -85,6 +85,12 @@ def test_a_named_person_is_never_anonymous(body: str):
     assert q.speaker is not None
 
 
+def test_a_polls_respondents_are_no_anonymous_source():
+    body = "Some 20 percent of people said the bridge should never have been built."
+    q = only(body)
+    assert q.kind == "reported" and q.speaker_kind != "anonymous"
+
+
 def test_a_pronoun_is_never_anonymous():
     body = "Ilse Varga left the meeting early. She said, speaking on condition of anonymity, that the talks had stalled."
     assert all(q.speaker_kind != "anonymous" for q in quotes(body))

@@ -39,11 +39,12 @@ def scored() -> tuple[dict, list[dict], list[dict]]:
 
 def test_reported_speech_on_polnear_dev(scored) -> None:
     result, _, _ = scored
-    # Measured: P 82.9, R 65.2, F1 73.0, speaker 92.4 (a spaCy dependency-parse anchor: F1 71.8, speaker 88.8).
-    assert result["reported_precision"] >= 81.5
-    assert result["reported_recall"] >= 63.5
-    assert result["reported_f1"] >= 71.5
-    assert result["speaker_accuracy"] >= 91.0
+    # Measured: P 90.1, R 69.9, F1 78.7, speaker 93.3 (a spaCy dependency-parse anchor: P 93.5, R 58.2,
+    # F1 71.8, speaker 88.8).
+    assert result["reported_precision"] >= 89.0
+    assert result["reported_recall"] >= 68.5
+    assert result["reported_f1"] >= 77.5
+    assert result["speaker_accuracy"] >= 92.3
 
 
 def test_no_named_source_is_anonymous_on_polnear_dev(scored) -> None:
@@ -55,7 +56,7 @@ def test_no_named_source_is_anonymous_on_polnear_dev(scored) -> None:
             if quote["speaker_kind"] != "anonymous":
                 continue
             anonymous += 1
-            assert quote["speaker"] is None or quote["speaker"] == quote["speaker_descriptor"], quote
+            assert quote["speaker"] is None, quote
             start, end = quote["speaker_start"], quote["speaker_end"]
             assert not any(s < end and start < e for s, e in people), quote
     assert anonymous >= 10  # "sources said", "a campaign aide", "Administration officials", …

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from reader.model import Analysis, Mention, Quote
-from reader.ui.highlights import highlight_spans, highlighted_body, legend
+from reader.ui.highlights import KINDS, highlight_spans, highlighted_body, legend
 
 BODY = '"Never," said Ana Lind of the Port Board in Vik, calling it a "folly".'
-STYLES = {kind: kind for kind in ("statement", "term", "speaker", "person", "organisation", "place")}
+STYLES = {kind: kind for kind in KINDS}
 
 
 def at(text: str) -> tuple[int, int]:
@@ -55,3 +55,19 @@ def test_the_body_is_never_parsed_as_markup_and_keeps_its_offsets():
 def test_legend_names_only_the_kinds_present():
     assert legend(STYLES, {"person", "term"}).plain == "“term”  person"
     assert "organisation" in legend(STYLES).plain
+
+
+def test_reported_speech_is_its_own_kind_under_a_statement_quoted_inside_it():
+    body = 'Ana Lind said the port had "no room at all" for more ships.'
+    clause = body.index("the port")
+    fragment = body.index('"no room')
+    analysis = Analysis(
+        quotes=(
+            Quote(clause, len(body) - 1, body[clause:-1], "reported", "Ana Lind", 0, 8, "said"),
+            Quote(fragment, fragment + 16, body[fragment : fragment + 16], "statement", "Ana Lind", 0, 8, "said"),
+        )
+    )
+    spans = list(highlight_spans(body, analysis))
+    assert [kind for kind, _, _ in spans] == ["reported", "statement", "speaker", "speaker"]
+    assert body[spans[1][1] : spans[1][2]] == '"no room at all"'  # drawn over the reported clause
+    assert "reported speech" in legend(STYLES, {"reported"}).plain

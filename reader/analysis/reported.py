@@ -60,7 +60,7 @@ _ADJUNCT = re.compile(
     r"week|month|year|morning|afternoon|evening|night|weekend|day|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|recently|previously|repeatedly|"
-    r"publicly|privately|again|also|later|earlier|then|too|once|frequently|often|flatly|bluntly|separately|last\s+year)"
+    r"publicly|privately|again|also|later|earlier|then|once|frequently|often|flatly|bluntly|separately|last\s+year)"
     r"|(?:in|during|at|on|via|through|over)\s+(?:a|an|the|his|her|their|its|this|that|one|Monday's|Tuesday's|Wednesday's|"
     r"Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w’'.-]+\s+){0,3}?(?:statement|interview|speech|press\s+conference|"
     r"news\s+conference|briefing|call|conference\s+call|letter|email|e-mail|post|tweet|filing|report|hearing|debate|"
@@ -76,21 +76,24 @@ _TOLD_OBJECT = re.compile(
     rf"|(?:[{UPPER}][\w’'.&-]*)(?:\s+(?:of\s+)?[{UPPER}][\w’'.&-]*){{0,4}})"
 )
 # Verbs whose report may be an infinitive ("pledged to push for an amendment").
-_TO_VERBS = frozenset(("ask", "urge", "pledge", "promise", "vow", "agree", "call for"))
+# "agree" is not here: "agreed to merge" reports a deal, not words (PolNeAR counts some).
+_TO_VERBS = frozenset(("ask", "urge", "pledge", "promise", "vow", "call for"))
 # Verbs that report a clause without "that" ("said the plan was dead"); the others need
 # "that", or a clause that opens with a pronoun ("argued it was too late").
 _BARE_CLAUSE_VERBS = frozenset(("say", "tell", "add", "write", "note", "report", "announce", "explain", "state", "warn",
-                                "ask", "confirm", "predict", "acknowledge", "insist", "claim", "argue", "suggest", "agree", "deny"))
+                                "ask", "confirm", "predict", "acknowledge", "insist", "argue", "suggest", "agree", "deny"))
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|it|we|I|you|there|this)\b[’']?", re.IGNORECASE)
 _TELLING = frozenset(("tell", "inform", "assure", "warn", "remind"))
 _THAT = re.compile(r"\s*,?\s*that\b")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|is\s+widely|was\s+widely)\s+$", re.IGNORECASE)
-_NOT_A_CLAUSE = frozenset("so nothing yes no goodbye hello thanks something anything much little more less".split())
+_NOT_A_CLAUSE = frozenset("so nothing goodbye hello thanks something anything".split())
 # Where a reported clause stops: another clause of the narrator's ("…, and Democrats accused …").
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:;|,\s+(?:and|but|while|although|though|whereas|even\s+as|as|citing|adding|saying|noting|arguing|calling|"
-    r"pointing|according|which)\b|\s+but\b|\s+—\s+|\s+--\s+|[,.!?]['’]{2}"
-    r"|\s+and\s+(?:also\s+|then\s+|later\s+)?(?:said|says|warned|added|argued|noted|told|claimed|insisted|suggested|called)\b)"
+    # Led by one character class so that `re` skips ahead to the candidates.
+    r"[;,.!?\s](?:(?<=;)|(?<=,)\s+(?:and|but|while|although|though|whereas|even\s+as|as|citing|adding|saying|noting|"
+    r"arguing|calling|pointing|according|which)\b|(?<=[,.!?])['’]{2}|(?<=\s)\s*(?:but\b|[—―]\s+|--\s+"
+    r"|and\s+(?:[A-Z][\w.’'-]*\s+){0,3}(?:also\s+|then\s+|later\s+)?(?:said|says|warned|added|argued|noted|told|claimed|"
+    r"insisted|suggested|called|accused|denied)\b))"
 )
 _PHRASE_WORDS = re.compile(r"[\w’'.&-]+")
 _CONNECTIVES = frozenset("but and so yet still then also as now and, however".split())
@@ -180,7 +183,7 @@ def find_reported(body: str, mentions: Sequence[Mention], quotes: Sequence[Quote
     return found
 
 
-def _usable(text: str, match: re.Match[str]) -> bool:
+def _usable(text: str, match: _Cue) -> bool:
     start = match.start()
     if start and (text[start - 1].isalnum() or text[start - 1] in "-‐_"):
         return False  # inside a word ("unsaid"), or "so-called"
@@ -197,6 +200,8 @@ def _usable(text: str, match: re.Match[str]) -> bool:
     return True
 
 
+_NOT_SPEECH = re.compile(r"\s+(?:bankruptcy|war|victory|independence|an?\s+(?:state\s+of\s+)?emergency)\b", re.IGNORECASE)
+_WHAT_BEFORE = re.compile(r"\b(?:what|whatever|how)\s+$", re.IGNORECASE)
 _AFTER_DOUBLED_MARKS = re.compile(r"[,—-]['’]{2}(?:\s+[\w.’'-]+){0,6}\s+$")
 _NOT_BEFORE_A_VERB = frozenset(
     """to could would should might may must can will shall cannot the a an his her their its our my your this that
@@ -272,10 +277,12 @@ class _Finder:
         between = self.text[q_end:cue_start]
         return len(between) < 80 and not any(mark in between for mark in ".!?\n")
 
-    def reported(self, cue: re.Match[str]) -> Quote | None:
+    def reported(self, cue: _Cue) -> Quote | None:
         text = self.text
         if self.follows_a_quote(cue.start()) or _AFTER_DOUBLED_MARKS.search(text, max(0, cue.start() - 60), cue.start()):
             return None  # `"…," he said`; `''…,'' said X` (marks the direct quote search leaves alone)
+        if _NOT_SPEECH.match(text, cue.end()):
+            return None  # "declared bankruptcy"
         s, e = self.sentence(cue.start())
         verb = cue_groups().verb(cue.group())
         if verb == "according to":
@@ -330,7 +337,7 @@ class _Finder:
             return None  # "said to be", "told of", "spoke about": no clause
         return start
 
-    def _subject(self, cue: re.Match[str], s: int) -> SpeakerSpan | None:
+    def _subject(self, cue: _Cue, s: int) -> SpeakerSpan | None:
         text = self.text
         lo = s
         if self.in_quote(max(s, cue.start() - 1)):
@@ -361,7 +368,7 @@ class _Finder:
 
     # -- "…, X said." ----------------------------------------------------------
 
-    def _closing(self, cue: re.Match[str], s: int, e: int) -> Quote | None:
+    def _closing(self, cue: _Cue, s: int, e: int) -> Quote | None:
         """`…, X said.` / `…, said X, a spokesman.`: the clause before the attribution."""
         text = self.text
         tail = text[cue.end() : e]
@@ -370,6 +377,8 @@ class _Finder:
             return None
         before = text[s : cue.start()]
         if before.rstrip().endswith(","):
+            if not self._speaker_follows(cue.end(), e):
+                return None
             comma = s + before.rstrip().rindex(",")
             reach = min(e, cue.end() + PHRASE_REACH)
             speaker = phrase_after(text, cue.end(), reach) or _bare_phrase(text, cue.end(), reach)
@@ -391,8 +400,7 @@ class _Finder:
             if len(_WORD.findall(text, s, comma)) > PARENTHETICAL_FRONT_WORDS or _NOT_CONTINUED.match(
                 text, _LEADING_SPACE.match(text, cue.end()).end() + 1
             ):
-                if len(_WORD.findall(tail)) > TAIL_WORDS:
-                    return None
+                pass  # "…, Graham said, since …": what was said is the clause before
             else:
                 # "The test, North Korea said, was its biggest yet": the clause runs on past the cue.
                 stop = _CLAUSE_BREAK.search(text, cue.end() + 1, e)
@@ -404,7 +412,7 @@ class _Finder:
 
     # -- "According to X, …" -----------------------------------------------------
 
-    def _according_to(self, cue: re.Match[str], s: int, e: int) -> Quote | None:
+    def _according_to(self, cue: _Cue, s: int, e: int) -> Quote | None:
         text = self.text
         reach = min(e, cue.end() + PHRASE_REACH)
         comma = text.find(",", cue.end(), reach)
@@ -418,6 +426,7 @@ class _Finder:
             if comma < 0:
                 return None
             start = _LEADING.match(text, comma, e).end()
+            start = _past_apposition(text, start, e)
             return self._quote(start, e, speaker, cue)
         if before.rstrip().endswith(","):
             end = _trim_end(text, s, s + before.rstrip().rindex(","))
@@ -428,7 +437,7 @@ class _Finder:
 
     # -- the quote ------------------------------------------------------------------
 
-    def _quote(self, start: int, end: int, speaker: SpeakerSpan, cue: re.Match[str], cut: bool = True) -> Quote | None:
+    def _quote(self, start: int, end: int, speaker: SpeakerSpan, cue: _Cue, cut: bool = True) -> Quote | None:
         text = self.text
         if cut:
             stop = _CLAUSE_BREAK.search(text, start, end)
@@ -441,6 +450,8 @@ class _Finder:
             return None
         if self.quoted_chars(start, end) * 2 > end - start:
             return None  # mostly a direct quote: the direct quote stands for it
+        if _WHAT_BEFORE.search(text, max(0, speaker.start - 8), speaker.start):
+            return None  # "what Trump says his plan would do": the clause is the object of another
         found = self.resolver.resolve(speaker)
         kind = speaker.antecedent.kind if speaker.antecedent is not None else speaker.kind
         return Quote(
@@ -513,7 +524,28 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _with_span(text: str, quote: Quote, start: int, end: int) -> Quote:
-    from dataclasses import replace
+_APPOSITION = re.compile(r"(?:an?|the)\s+[^,.;:!?]{1,80}?,\s*", re.IGNORECASE)
+_APPOSITION_HEADS = frozenset(
+    "group body agency organisation organization company firm institute watchdog charity union association "
+    "newspaper broadcaster network think-tank tank spokesman spokeswoman spokesperson official analyst "
+    "researcher expert economist professor monitor regulator".split()
+)
 
-    return replace(quote, start=start, end=end, text=text[start:end])
+
+def _past_apposition(text: str, start: int, end: int) -> int:
+    """Past "a Geneva-based industry group," when it describes the source just named
+    ("According to the Forum, a Geneva-based industry group, shipping …")."""
+    match = _APPOSITION.match(text, start, end)
+    if match is None:
+        return start
+    head = text[match.start() : match.end()].rstrip(", ").rsplit(None, 1)[-1].lower()
+    if head not in _APPOSITION_HEADS and head not in _organisation_heads():
+        return start
+    return match.end()
+
+
+@lru_cache(maxsize=1)
+def _organisation_heads() -> frozenset[str]:
+    from reader.analysis.gazetteer import read_entries
+
+    return frozenset(word.lower() for word in read_entries("org_words.txt") if " " not in word)

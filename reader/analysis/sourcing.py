@@ -80,6 +80,7 @@ _DOCUMENT_HEADS = frozenset(
     analysis website release release, transcript transcripts email emails tweet tweets post posts ruling order
     estimate estimates forecast projections numbers census""".split()
 )
+_SHARE = re.compile(r"\d\s*(?:%|percent|per\s+cent)|\b(?:majority|minority|half|third|quarter)\s+of\b", re.IGNORECASE)
 _DETERMINERS = frozenset("a an one another two three four five several some multiple many other the".split())
 _PERSON_PRONOUNS = frozenset(("he", "she", "i", "we", "you"))
 _WORDS = re.compile(r"[\w’'.-]+")
@@ -186,7 +187,11 @@ def _anonymous(body: str, start: int, end: int, quote: Quote) -> dict[str, objec
         or marker is not None
     ):
         return None
+    if _SHARE.search(descriptor):
+        return None  # "20 percent of people said": a poll's respondents, not a source
     result: dict[str, object] = {"speaker_kind": "anonymous", "speaker_descriptor": descriptor.strip()}
+    if quote.speaker is not None:
+        result["speaker"] = None  # "Officials", "People …" read as a name: an unnamed source has none
     reason = None
     if marker is not None:
         reason = _REASON.search(body, marker.start(), min(len(body), marker.end() + REASON_REACH // 2))

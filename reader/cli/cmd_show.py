@@ -14,6 +14,7 @@ from reader.present.rows import day_label  # Textual-free: the one place dates a
 # The app's highlights in Rich terms. Never colour alone: each kind has its own attributes.
 HIGHLIGHT_STYLES = {
     "statement": "italic green",
+    "reported": "dim italic green",
     "term": "italic underline yellow",
     "speaker": "bold reverse green",
     "person": "bold cyan",

@@ -8,10 +8,12 @@ from typing import Iterable, Iterator
 
 from reader.model import Analysis, Mention
 
-# Kinds of highlight, in the order they are layered: later ones win where they overlap.
-KINDS = ("statement", "term", "place", "organisation", "person", "speaker")
+# Kinds of highlight, in the order they are layered: later ones win where they overlap
+# (a quoted fragment inside reported speech is drawn as the statement it is).
+KINDS = ("reported", "statement", "term", "place", "organisation", "person", "speaker")
 LEGEND = (
     ("statement", "“statement”"),
+    ("reported", "reported speech"),
     ("term", "“term”"),
     ("speaker", "speaker"),
     ("person", "person"),
@@ -42,14 +44,14 @@ def highlight_spans(body: str, analysis: Analysis) -> Iterator[tuple[str, int, i
 
     spans: list[tuple[str, int, int]] = []
     for quote in analysis.quotes:
-        kind = "term" if quote.kind == "term" else "statement"
+        kind = quote.kind if quote.kind in ("term", "reported") else "statement"
         if fits(quote.start, quote.end):
             spans.append((kind, quote.start, quote.end))
     for mention in outermost(analysis.mentions):
         if mention.kind in KINDS and fits(mention.start, mention.end):
             spans.append((mention.kind, mention.start, mention.end))
     for quote in analysis.quotes:
-        if quote.kind == "statement" and fits(quote.speaker_start, quote.speaker_end):
+        if quote.kind in ("statement", "reported") and fits(quote.speaker_start, quote.speaker_end):
             spans.append(("speaker", quote.speaker_start, quote.speaker_end))  # type: ignore[arg-type]
     order = {kind: n for n, kind in enumerate(KINDS)}
     spans.sort(key=lambda span: order[span[0]])

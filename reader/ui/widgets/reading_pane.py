@@ -148,6 +148,7 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
             foreground=styles.color if styles.has_rule("color") else None,
             background=styles.background if styles.has_rule("background") else None,
             bold=flags.bold,
+            dim=bool(flags.dim),  # False, not unset: a statement inside reported speech is not faint
             italic=flags.italic,
             underline=flags.underline,
             reverse=flags.reverse if flags.reverse is not None else reverse,
