@@ -118,7 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     seconds, summaries = timed(index.summaries)
     print(f"  summaries() (whole list)        {ms(seconds)} for {len(summaries):,} articles")
 
-    from reader.ui.archive_source import IndexSource
+    from reader.archive.service import Archive
+
+    archive = Archive(store)
+    archive.open()
 
     def measure(label: str, search) -> None:  # noqa: ANN001
         calls: list[float] = []
@@ -142,9 +145,10 @@ def main(argv: list[str] | None = None) -> int:
         for query, seconds in sorted(per_query.items(), key=lambda item: -item[1])[:5]:
             print(f"    slow: {query!r:40} median {ms(seconds)} ({hits[query]} hits)")
 
-    measure("in the app (IndexSource.search: up to 1,000 hits, titles, the true count)", IndexSource(index).search)
+    measure("in the app (Archive.search: up to 1,000 hits, titles, the true count)", archive.search)
     measure("Index.search (as `newsreader search`: 200 hits with snippets)", index.search)
     index.close()
+    archive.close()
 
     env = dict(os.environ)
     base = process_times([sys.executable, "-c", "pass"], args.reps, env)

@@ -39,7 +39,7 @@ def build(tmp_path: Path, store: Path | None = None, state_text: str | None = No
         state_file.write_text(state_text, encoding="utf-8")
     store = store or write_hostile_store(tmp_path / "store")
     app = make_app(store, state=ReadingState(state_file), config=Config())
-    app.read_after = 3600.0
+    app.reading.read_after = 3600.0
     return app
 
 
@@ -60,7 +60,7 @@ def assert_safe(text: str, where: str) -> None:
 
 def pane_text(app) -> dict[str, str]:
     return {
-        name: app.pane.query_one(f"#article-{name}", Static).render().plain
+        name: app.reading.pane.query_one(f"#article-{name}", Static).render().plain
         for name in ("title", "facts", "body")
     }
 
@@ -70,16 +70,16 @@ async def test_every_article_renders_clean_in_sidebar_and_pane(tmp_path):
     app = build(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        articles = list(app.article_list.articles)
+        articles = list(app.reading.article_list.articles)
         assert len(articles) == 6
         for ordinal, article in enumerate(articles):
-            app.article_list.move_cursor(ordinal)
+            app.reading.article_list.move_cursor(ordinal)
             await settle(pilot)
-            assert app.pane.article.id == article.id
+            assert app.reading.pane.article.id == article.id
             for name, text in pane_text(app).items():
                 assert_safe(text, f"pane {name} of {article.id}")
             assert_safe(screen_text(app), f"screen showing {article.id}")
-        app.article_list.move_cursor(app.article_list.ordinal_of("escaped.yaml"))
+        app.reading.article_list.move_cursor(app.reading.article_list.ordinal_of("escaped.yaml"))
         await settle(pilot)
         shown = pane_text(app)
         assert shown["title"] == f"{TITLE} {TITLE}"
@@ -94,7 +94,7 @@ async def test_the_who_said_what_panel_and_help_render_clean(tmp_path):
     app = build(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.article_list.move_cursor(app.article_list.ordinal_of("escaped.yaml"))
+        app.reading.article_list.move_cursor(app.reading.article_list.ordinal_of("escaped.yaml"))
         await settle(pilot)
         await pilot.press("w")  # the who-said-what panel, where the app has one
         await settle(pilot)
@@ -108,7 +108,7 @@ async def test_markup_in_fields_and_file_names_shows_literally(tmp_path):
     app = build(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.article_list.move_cursor(app.article_list.ordinal_of("markup.yaml"))
+        app.reading.article_list.move_cursor(app.reading.article_list.ordinal_of("markup.yaml"))
         await settle(pilot)
         shown = pane_text(app)
         assert shown["title"] == MARKUP_TEXT
@@ -118,10 +118,10 @@ async def test_markup_in_fields_and_file_names_shows_literally(tmp_path):
         assert "[bold red]x[/] [link=https://evil.example]click" in text  # sidebar row
         assert "[b]Wire[/b]" in text
         # A title with markup is never a link or an action.
-        title = app.pane.query_one("#article-title", Static).render()
+        title = app.reading.pane.query_one("#article-title", Static).render()
         assert isinstance(title, Content) and not any(span.style for span in title.spans if "link" in str(span.style) or "@click" in str(span.style))
         markup_file = safe_name(MARKUP_FILE_NAME)
-        app.article_list.move_cursor(app.article_list.ordinal_of(markup_file))
+        app.reading.article_list.move_cursor(app.reading.article_list.ordinal_of(markup_file))
         await settle(pilot)
         assert pane_text(app)["body"].startswith(MARKUP[0])
         assert app.is_running  # no [@click=app.quit] was acted on
@@ -149,7 +149,7 @@ async def test_filtering_for_markup_and_controls_is_literal(tmp_path):
         await settle(pilot)
         await pilot.press("slash", *"[bold")
         await settle(pilot)
-        assert {article.id for article in app.article_list.articles} == {
+        assert {article.id for article in app.reading.article_list.articles} == {
             "markup.yaml",
             safe_name(MARKUP_FILE_NAME),
         }
@@ -231,12 +231,12 @@ async def test_a_one_megabyte_line_and_a_long_article_render_and_scroll(tmp_path
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         for ordinal in range(2):
-            app.article_list.move_cursor(ordinal)
+            app.reading.article_list.move_cursor(ordinal)
             await settle(pilot)
             await pilot.press("enter", "space", "space", "space")
             await settle(pilot)
-            assert app.pane.scroll_y > 0
-            assert len(pane_text(app)["body"]) == len(app.pane.article.body)
+            assert app.reading.pane.scroll_y > 0
+            assert len(pane_text(app)["body"]) == len(app.reading.pane.article.body)
             await pilot.press("escape")
 
 

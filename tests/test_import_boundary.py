@@ -1,15 +1,20 @@
-"""Only reader/ui imports Textual: every other module of the package, imported on its
-own in a fresh interpreter, must load without it (a lazy package `__init__` would hide
-what its modules import, so each module is imported by name)."""
+"""Only reader/ui imports Textual: the app and the command line are two front ends over
+the rest. Every other module of the package, imported on its own in a fresh interpreter,
+must load without it (a lazy package `__init__` would hide what its modules import, so
+each module is imported by name); and nothing outside reader/ui but the app's launch
+reaches into it."""
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "reader"
+# The command line starts the app; nothing else outside reader/ui may reach into it.
+MAY_IMPORT_THE_UI = {"reader/cli/__init__.py"}
 
 # Imports each module named on the command line with `textual` refused, and prints
 # the modules that reached for it. Each import runs against a clean slate of
@@ -57,6 +62,7 @@ def probe(modules: list[str]) -> dict:
 def test_no_module_outside_the_ui_imports_textual():
     modules = modules_outside_ui()
     assert len(modules) > 40 and "reader.index.sync" in modules and "reader.store.scan" in modules
+    assert "reader.archive.service" in modules and "reader.present.rows" in modules
     report = probe(modules)
     assert report["offenders"] == {}
     assert report["textual_loaded"] is False
@@ -64,3 +70,17 @@ def test_no_module_outside_the_ui_imports_textual():
 
 def test_the_check_can_fail():
     assert probe(["reader.ui.app"])["offenders"] == {"reader.ui.app": "refused textual"}
+
+
+def test_only_the_app_launch_imports_the_ui():
+    found = set()
+    for path in PACKAGE.rglob("*.py"):
+        relative = path.relative_to(PACKAGE.parent).as_posix()
+        if relative.startswith("reader/ui/"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("reader.ui"):
+                found.add(relative)
+            elif isinstance(node, ast.Import) and any(alias.name.startswith("reader.ui") for alias in node.names):
+                found.add(relative)
+    assert found <= MAY_IMPORT_THE_UI, found

@@ -14,7 +14,7 @@ from reader.index.peek import peek_index
 from reader.index.schema import database_path
 from reader.paths import cache_dir
 from reader.state import ReadingState
-from reader.ui.app import NewsreaderApp
+from reader.ui.reading_screen import ReadingScreen
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_an_index_recorded_for_another_store_gives_none(indexed_store: Path, tmp
 async def test_the_app_lists_a_warm_index_before_the_archive_worker_runs(
     indexed_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(NewsreaderApp, "_start_archive", lambda self: None)
+    monkeypatch.setattr(ReadingScreen, "_start_archive", lambda self: None)
     with Index.open(indexed_store) as index:
         newest = index.newest(200)
         total = index.count()
@@ -83,24 +83,24 @@ async def test_the_app_lists_a_warm_index_before_the_archive_worker_runs(
     app = build_app(indexed_store, tmp_path / "state.yaml")
     async with app.run_test(size=(120, 34)) as pilot:
         await pilot.pause()
-        assert app.source is None  # nothing but the peek has run
-        assert [article.id for article in app.article_list.articles] == [article.id for article in newest]
-        assert app.pane.article is not None and app.pane.article.id == newest[0].id
+        assert not app.archive.is_open  # nothing but the peek has run
+        assert [article.id for article in app.reading.article_list.articles] == [article.id for article in newest]
+        assert app.reading.pane.article is not None and app.reading.pane.article.id == newest[0].id
         # The index's analysis (the real analyser's), not the app's own (the fixture's) made while the reader waits.
-        assert indexed is not None and indexed != fixture_analyser(app.pane.article)
-        assert app.pane.analysis == indexed
+        assert indexed is not None and indexed != fixture_analyser(app.reading.pane.article)
+        assert app.reading.pane.analysis == indexed
         assert f"Articles {total:,}" in str(app.query_one("#sidebar").border_title)
         await pilot.press("j")
         await pilot.pause(0.2)
-        assert app.pane.article is not None and app.pane.article.id == newest[1].id
+        assert app.reading.pane.article is not None and app.reading.pane.article.id == newest[1].id
 
 
 @pilot_test
 async def test_a_restored_article_outside_the_first_screen_waits_for_the_whole_list(
     indexed_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(NewsreaderApp, "_start_archive", lambda self: None)
-    monkeypatch.setattr("reader.ui.live.FIRST_SCREEN", 2)
+    monkeypatch.setattr(ReadingScreen, "_start_archive", lambda self: None)
+    monkeypatch.setattr("reader.ui.reading_screen.FIRST_SCREEN", 2)
     with Index.open(indexed_store) as index:
         oldest = index.summaries()[-1]
     state = ReadingState(tmp_path / "state.yaml")
@@ -110,4 +110,4 @@ async def test_a_restored_article_outside_the_first_screen_waits_for_the_whole_l
     async with app.run_test(size=(120, 34)) as pilot:
         await pilot.pause()
         # Listing only the newest two would jump away from the reader's place later.
-        assert list(app.article_list.articles) == []
+        assert list(app.reading.article_list.articles) == []

@@ -40,13 +40,13 @@ async def test_a_search_added_by_hand_while_the_app_runs_is_kept_and_shown(store
         # The user edits the file in another window, and another instance saves one too.
         path.write_text("saved_searches:\n  korea: Kim Jong Un\n  by hand: ferry\n", encoding="utf-8")
         save_search("other instance", "harbour", path)
-        app.run_query("council")
+        app.reading.run_query("council")
         await settle(pilot)
-        app._save_search("council", "council")
+        app.reading._save_search("council", "council")
         await settle(pilot)
         expected = {"korea": "Kim Jong Un", "by hand": "ferry", "other instance": "harbour", "council": "council"}
         assert load_config(path)[0].saved_searches == expected
-        assert app.saved_searches == expected
+        assert app.reading.saved_searches == expected
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")

@@ -259,6 +259,13 @@ def noted(app) -> list[tuple[str, str]]:
     return notes
 
 
+def index_path(store: Path) -> Path:
+    """The database the app's archive opened for `store` (one per store in the cache folder)."""
+    from reader.index.schema import database_path
+
+    return database_path(store, cache_dir())
+
+
 def add_new_file(store: Path) -> None:
     (store / NEW_FILE).write_text("date 2021-07-20 HALDEN • A new story arrived today.\n", encoding="utf-8")
 
@@ -272,7 +279,9 @@ async def test_the_app_follows_the_store_after_its_index_is_deleted(tmp_path: Pa
         await settle(pilot)
         await pilot.pause(0.3)  # let the watch start
         before = len(ids(app))
-        path = app.source.index.path
+        assert app.archive.has_index
+        path = index_path(store)
+        assert path.is_file()
         for suffix in ("", "-wal", "-shm"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
         add_new_file(store)
@@ -306,7 +315,8 @@ async def test_the_app_says_when_the_index_is_locked_and_catches_up_after(tmp_pa
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.pause(0.3)
-        holder = sqlite3.connect(app.source.index.path, isolation_level=None)
+        assert app.archive.has_index
+        holder = sqlite3.connect(index_path(store), isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
         try:
             add_new_file(store)

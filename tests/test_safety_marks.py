@@ -118,7 +118,7 @@ async def test_in_the_app_a_star_follows_its_entry_across_runs(tmp_path):
     state_path.write_text("version: 1\nstarred: [briefs.yaml#2]\n", encoding="utf-8")  # an older version's state
 
     app = make_app(store, state=ReadingState(state_path), config=Config())
-    app.read_after = 3600.0
+    app.reading.read_after = 3600.0
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         assert app.keeper.is_starred("briefs.yaml#2")
@@ -126,9 +126,9 @@ async def test_in_the_app_a_star_follows_its_entry_across_runs(tmp_path):
 
     write_briefs(store, "zulu", "alpha", "bravo")
     app = make_app(store, state=ReadingState(state_path), config=Config())
-    app.read_after = 3600.0
+    app.reading.read_after = 3600.0
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        bravo = next(article.id for article in app.all_articles if article.title == "Bravo")
+        bravo = next(article.id for article in app.reading.all_articles if article.title == "Bravo")
         assert bravo == "briefs.yaml#3"
         assert app.keeper.is_starred(bravo) and not app.keeper.is_starred("briefs.yaml#2")

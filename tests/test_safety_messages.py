@@ -119,7 +119,7 @@ async def test_a_hostile_saved_search_name_renders_clean_in_the_sidebar(tmp_path
     (store / "a.txt").write_text("date 2024-03-01 Harbour news.\n", encoding="utf-8")
     config = Config(saved_searches={f"harbour{TITLE_CHANGE}\u202e": "harbour"})
     app = make_app(store, state=ReadingState(tmp_path / "state.yaml"), config=config)
-    app.read_after = 3600.0
+    app.reading.read_after = 3600.0
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         lines = []

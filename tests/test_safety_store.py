@@ -124,11 +124,11 @@ async def test_the_app_reads_a_store_holding_a_name_that_is_not_utf8(tmp_path):
     except OSError:
         pytest.skip("the file system refuses names that are not UTF-8")
     app = make_app(store, state=ReadingState(tmp_path / "state.yaml"), config=Config())
-    app.read_after = 3600.0
+    app.reading.read_after = 3600.0
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        assert [article.id for article in app.all_articles] == ["good.txt"]
-        assert [(p.path, p.fatal) for p in app.problems] == [("bad\\udcff.txt", True)]
+        assert [article.id for article in app.reading.all_articles] == ["good.txt"]
+        assert [(p.path, p.fatal) for p in app.reading.problems] == [("bad\\udcff.txt", True)]
 
 
 def test_a_number_that_does_not_convert_in_config_or_state_is_a_warning(tmp_path):

@@ -104,11 +104,11 @@ async def test_a_quote_chosen_in_the_timeline_is_on_screen_and_marked(store, sta
         await settle(pilot)
         view = app.query_one(ArticleView)
         assert await wait_until(pilot, lambda: view.steps is not None, 3)
-        assert app.pane.article.id == hit.summary.id
+        assert app.reading.pane.article.id == hit.summary.id
         assert view.steps.current == (hit.quote.start, hit.quote.end)
-        start, end = app.pane.visible_offsets()
+        start, end = app.reading.pane.visible_offsets()
         assert start <= hit.quote.start <= end
-        assert app.pane.scroll_y > 0  # the quote is not in the article's first lines
+        assert app.reading.pane.scroll_y > 0  # the quote is not in the article's first lines
 
 
 @pilot_test
@@ -146,10 +146,10 @@ def test_a_timeline_entry_shows_the_words_without_the_comma_before_the_cue():
 
 @pilot_test
 async def test_the_actor_filter_also_finds_actors_by_the_names_articles_use(tmp_path, monkeypatch):
-    from reader.ui.archive_source import IndexSource
+    from reader.index import Index
 
     # What the index answers for an alias the actor's own name does not contain.
-    monkeypatch.setattr(IndexSource, "actors_called", lambda self, text: {"Petra Haugen"} if text == "the skipper" else set())
+    monkeypatch.setattr(Index, "actors_called", lambda self, text: {"Petra Haugen"} if text == "the skipper" else set())
     app = build_app(PANEL_STORE, tmp_path / "state.yaml")
     async with app.run_test(size=(120, 34)) as pilot:
         await settle(pilot)

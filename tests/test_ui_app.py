@@ -9,7 +9,7 @@ from reader.state import ReadingState
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.problems import ProblemsScreen
 
-from snapshot_apps.harness import build_app, ids, pilot_test, settle
+from snapshot_apps.harness import build_app, ids, pilot_test, settle, wait_until
 
 SIZE = (100, 30)
 
@@ -23,7 +23,7 @@ async def test_sidebar_lists_every_article_newest_first_with_counts(store, state
         assert ids(app)[-1] == "misc/briefs.yaml#2"  # undated, last
         assert len(ids(app)) == 5
         assert app.query_one("#sidebar").border_title == "Articles 5 · 5 unread"
-        assert app.pane.article.id == ids(app)[0]
+        assert app.reading.pane.article.id == ids(app)[0]
 
 
 @pilot_test
@@ -47,28 +47,28 @@ async def test_keys_move_through_the_list_and_between_list_and_pane(store, state
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         order = ids(app)
-        assert app.focused is app.article_list
+        assert app.focused is app.reading.article_list
         await pilot.press("j")
-        assert app.pane.article.id == order[1]
+        assert app.reading.pane.article.id == order[1]
         await pilot.press("k")
-        assert app.pane.article.id == order[0]
+        assert app.reading.pane.article.id == order[0]
         await pilot.press("G")
-        assert app.pane.article.id == order[-1]
+        assert app.reading.pane.article.id == order[-1]
         await pilot.press("g")
-        assert app.pane.article.id == order[0]
+        assert app.reading.pane.article.id == order[0]
         await pilot.press("down", "down")
-        assert app.pane.article.id == order[2]
+        assert app.reading.pane.article.id == order[2]
         await pilot.press("enter")
-        assert app.focused is app.pane
+        assert app.focused is app.reading.pane
         await pilot.press("n")
-        assert app.pane.article.id == order[3]
-        assert app.focused is app.pane
+        assert app.reading.pane.article.id == order[3]
+        assert app.focused is app.reading.pane
         await pilot.press("p", "p")
-        assert app.pane.article.id == order[1]
+        assert app.reading.pane.article.id == order[1]
         await pilot.press("escape")
-        assert app.focused is app.article_list
+        assert app.focused is app.reading.article_list
         await pilot.press("enter", "h")
-        assert app.focused is app.article_list
+        assert app.focused is app.reading.article_list
 
 
 @pilot_test
@@ -78,8 +78,8 @@ async def test_the_article_changes_in_the_same_step_as_the_cursor(store, state_f
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.pause(0.2)  # past the burst guard: a lone key shows its article at once
-        app.article_list.action_cursor_down()
-        assert app.pane.article.id == app.article_list.highlighted.id == ids(app)[1]
+        app.reading.article_list.action_cursor_down()
+        assert app.reading.pane.article.id == app.reading.article_list.highlighted.id == ids(app)[1]
 
 
 @pilot_test
@@ -88,13 +88,13 @@ async def test_keys_in_a_burst_end_on_the_article_the_cursor_rests_on(store, sta
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         shown: list[str] = []
-        real_show = app.pane.show
-        app.pane.show = lambda article, analysis=None: (shown.append(article.id), real_show(article, analysis))
+        real_show = app.reading.pane.show
+        app.reading.pane.show = lambda article, analysis=None: (shown.append(article.id), real_show(article, analysis))
         for key in "jjjk":
-            app.article_list.action_cursor_down() if key == "j" else app.article_list.action_cursor_up()
-        assert app.article_list.highlighted.id == ids(app)[2]
+            app.reading.article_list.action_cursor_down() if key == "j" else app.reading.article_list.action_cursor_up()
+        assert app.reading.article_list.highlighted.id == ids(app)[2]
         await pilot.pause(0.2)
-        assert app.pane.article.id == ids(app)[2]
+        assert app.reading.pane.article.id == ids(app)[2]
         assert len(shown) < 4  # the burst was not drawn article by article
         assert shown[-1] == ids(app)[2]
 
@@ -104,10 +104,10 @@ async def test_clicking_a_row_selects_it(store, state_file):
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        rows = app.article_list
+        rows = app.reading.article_list
         # Line 0 is the first day's header, lines 1-2 its first article, 3-4 the second.
         await pilot.click(rows, offset=(5, 3))
-        assert app.pane.article.id == ids(app)[1]
+        assert app.reading.pane.article.id == ids(app)[1]
 
 
 @pilot_test
@@ -116,7 +116,7 @@ async def test_filter_by_title_and_text_live_and_escape_clears(store, state_file
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("slash")
-        assert app.focused is app.filter_input
+        assert app.focused is app.reading.search_input
         await pilot.press(*"rods")
         await settle(pilot)
         assert ids(app) == ["2021/library.md"]
@@ -131,8 +131,8 @@ async def test_filter_by_title_and_text_live_and_escape_clears(store, state_file
         await pilot.press("escape")
         await settle(pilot)
         assert len(ids(app)) == 5
-        assert app.focused is app.article_list
-        assert not app.filter_input.display or not app.query_one("#sidebar").has_class("-filtering")
+        assert app.focused is app.reading.article_list
+        assert not app.reading.search_input.display or not app.query_one("#sidebar").has_class("-searching")
 
 
 @pilot_test
@@ -140,15 +140,15 @@ async def test_a_search_with_no_results_shows_no_article_and_escape_brings_it_ba
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        reading = app.pane.article.id
+        reading = app.reading.pane.article.id
         await pilot.press("slash", *"nowhere-to-be-found", "enter")
         await settle(pilot)
         assert ids(app) == []
-        assert app.pane.article is None
-        assert "No articles match" in str(app.pane.query_one("#article-title").render())
+        assert app.reading.pane.article is None
+        assert "No articles match" in str(app.reading.pane.query_one("#article-title").render())
         await pilot.press("escape")
         await settle(pilot)
-        assert app.pane.article is not None and app.pane.article.id == reading
+        assert app.reading.pane.article is not None and app.reading.pane.article.id == reading
 
 
 @pilot_test
@@ -162,12 +162,12 @@ async def test_read_and_star_toggles_and_unread_only(store, state_file):
         assert "4 unread" in app.query_one("#sidebar").border_title
         await pilot.press("s")
         assert app.keeper.is_starred(first)
-        assert "★" in app.article_list.render_line(1).text
-        assert "●" not in app.article_list.render_line(1).text
+        assert "★" in app.reading.article_list.render_line(1).text
+        assert "●" not in app.reading.article_list.render_line(1).text
         await pilot.press("U")
         await settle(pilot)
         # The article being read stays listed and on screen: the reader is not moved off it.
-        assert ids(app)[0] == first and len(ids(app)) == 5 and app.pane.article.id == first
+        assert ids(app)[0] == first and len(ids(app)) == 5 and app.reading.pane.article.id == first
         await pilot.press("j")  # reading on: the read one goes at the next listing
         await settle(pilot)
         await pilot.press("U", "U")
@@ -176,11 +176,11 @@ async def test_read_and_star_toggles_and_unread_only(store, state_file):
         await pilot.press("U")
         await settle(pilot)
         assert first in ids(app)
-        app.article_list.move_cursor(0)
+        app.reading.article_list.move_cursor(0)
         await pilot.press("u", "s")
         assert not app.keeper.is_read(first)
         assert not app.keeper.is_starred(first)
-        assert "●" in app.article_list.render_line(1).text
+        assert "●" in app.reading.article_list.render_line(1).text
 
 
 @pilot_test
@@ -188,12 +188,12 @@ async def test_an_article_shown_for_a_while_becomes_read(store, state_file):
     app = build_app(store, state_file, read_after=0.05)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        first = app.pane.article.id
+        first = app.reading.pane.article.id
         await pilot.pause(0.5)
         assert not app.keeper.is_read(first)  # on screen at start, but nobody has read it yet
         await pilot.press("j")
         await pilot.pause(0.5)
-        shown = app.pane.article.id
+        shown = app.reading.pane.article.id
         assert shown != first and app.keeper.is_read(shown)
         assert "4 unread" in app.query_one("#sidebar").border_title
         await pilot.press("k")
@@ -208,7 +208,7 @@ async def test_an_article_under_the_help_screen_is_not_read_by_time(store, state
         await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause(0.4)
-        first = app.pane.article.id
+        first = app.reading.pane.article.id
         assert not app.keeper.is_read(first)
         await pilot.press("escape")
         await pilot.pause(0.4)
@@ -220,10 +220,10 @@ async def test_a_key_starts_the_clock_for_the_article_shown_at_start(store, stat
     app = build_app(store, state_file, read_after=0.05)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        first = app.pane.article.id
+        first = app.reading.pane.article.id
         await pilot.press("enter")  # into the pane: same article
         await pilot.pause(0.5)
-        assert app.pane.article.id == first and app.keeper.is_read(first)
+        assert app.reading.pane.article.id == first and app.keeper.is_read(first)
 
 
 @pilot_test
@@ -233,7 +233,7 @@ async def test_scrolling_to_the_end_marks_read(tmp_path, store, state_file):
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert app.pane.article.id == "2021/long.txt"
+        assert app.reading.pane.article.id == "2021/long.txt"
         assert not app.keeper.is_read("2021/long.txt")
         await pilot.press("enter", "end")
         await pilot.pause()
@@ -249,12 +249,12 @@ async def test_marks_last_article_and_scroll_position_persist_across_restart(sto
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("G", "s")  # star the undated article
-        starred = app.pane.article.id
-        app.open_article("2021/long.txt")
+        starred = app.reading.pane.article.id
+        app.reading.open_article("2021/long.txt")
         await settle(pilot)
         await pilot.press("u", "space", "space")
         await pilot.pause()
-        position = app.pane.scroll_y
+        position = app.reading.pane.scroll_y
         assert position > 0
         await pilot.press("q")
     assert state_file.exists()
@@ -263,11 +263,11 @@ async def test_marks_last_article_and_scroll_position_persist_across_restart(sto
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.pause()
-        assert again.pane.article.id == "2021/long.txt"
-        assert again.article_list.highlighted.id == "2021/long.txt"
+        assert again.reading.pane.article.id == "2021/long.txt"
+        assert again.reading.article_list.highlighted.id == "2021/long.txt"
         assert again.keeper.is_read("2021/long.txt")
         assert again.keeper.is_starred(starred)
-        assert again.pane.scroll_y == pytest.approx(position, abs=1)
+        assert again.reading.pane.scroll_y == pytest.approx(position, abs=1)
 
 
 @pilot_test
@@ -278,7 +278,7 @@ async def test_sidebar_toggle_hides_the_list_and_persists(store, state_file):
         sidebar = app.query_one("#sidebar")
         await pilot.press("backslash")
         assert not sidebar.display
-        assert app.focused is app.pane
+        assert app.focused is app.reading.pane
         await pilot.press("ctrl+b")
         assert sidebar.display
         await pilot.press("backslash", "q")
@@ -303,7 +303,7 @@ async def test_at_80_columns_the_sidebar_key_brings_the_list_back_from_the_panel
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert sidebar.display and not app.query_one(ArticleView).panel_open
-        assert app.focused is app.article_list and app.sidebar_visible
+        assert app.focused is app.reading.article_list and app.reading.sidebar_visible
 
 
 @pilot_test
@@ -313,7 +313,7 @@ async def test_help_lists_bindings_and_follows_the_keymap(store, state_file):
         await settle(pilot)
         first, second = ids(app)[:2]
         await pilot.press("x")
-        assert app.pane.article.id == second
+        assert app.reading.pane.article.id == second
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.query_one("#help Static").render().plain
@@ -346,15 +346,15 @@ async def test_highlights_from_the_analysis_are_applied_with_a_legend(store, sta
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.open_article("2021/bridge.yaml")
+        app.reading.open_article("2021/bridge.yaml")
         await settle(pilot)
-        assert app.pane.analysis is not None and app.pane.analysis.quotes
-        body = app.pane.query_one("#article-body").render()
-        assert body.plain == app.pane.article.body
+        assert app.reading.pane.analysis is not None and app.reading.pane.analysis.quotes
+        body = app.reading.pane.query_one("#article-body").render()
+        assert body.plain == app.reading.pane.article.body
         styled = {body.plain[span.start : span.end] for span in body.spans}
         assert "Marta Lindqvist" in styled
         assert "Brannvik Harbour Board" in styled
-        legend = app.pane.query_one("#article-legend")
+        legend = app.reading.pane.query_one("#article-legend")
         assert legend.display and "speaker" in legend.render().plain
 
 
@@ -391,8 +391,8 @@ async def test_command_palette_opens_an_article_by_title(store, state_file):
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.pane.article.id == "misc/briefs.yaml#2"
-        assert app.article_list.highlighted.id == "misc/briefs.yaml#2"
+        assert app.reading.pane.article.id == "misc/briefs.yaml#2"
+        assert app.reading.article_list.highlighted.id == "misc/briefs.yaml#2"
 
 
 @pilot_test
@@ -412,8 +412,8 @@ async def test_the_screen_paints_loading_before_the_archive_is_open(store, state
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "Loading" in app.pane.query_one("#article-title").render().plain
-        assert app.article_list.message == "Loading…"
+        assert "Loading" in app.reading.pane.query_one("#article-title").render().plain
+        assert app.reading.article_list.message == "Loading…"
         release.set()
         await settle(pilot)
         assert len(ids(app)) == 5
@@ -447,15 +447,17 @@ async def test_switching_theme_recolours_the_list_and_the_highlights(store, stat
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        header_before = next(iter(app.article_list.render_line(0))).style
-        span_before = app.pane.query_one("#article-body").render().spans[0].style
+        def header():
+            return next(iter(app.reading.article_list.render_line(0))).style
+
+        def span():
+            return app.reading.pane.query_one("#article-body").render().spans[0].style
+
+        header_before, span_before = header(), span()
         app.theme = "textual-light"
-        await settle(pilot)
-        await pilot.pause()
-        header_after = next(iter(app.article_list.render_line(0))).style
-        span_after = app.pane.query_one("#article-body").render().spans[0].style
-        assert header_before.bgcolor != header_after.bgcolor
-        assert span_before.foreground != span_after.foreground
+        # The body is rebuilt after the refresh that applies the theme's styles.
+        assert await wait_until(pilot, lambda: span().foreground != span_before.foreground, 10)
+        assert await wait_until(pilot, lambda: header().bgcolor != header_before.bgcolor, 10)
 
 
 @pilot_test

@@ -28,9 +28,9 @@ async def wait_until(pilot, condition, seconds: float = 5.0) -> bool:
 
 async def search(pilot, text: str) -> None:
     app = pilot.app
-    if not app.query_one("#sidebar").has_class("-filtering"):
+    if not app.query_one("#sidebar").has_class("-searching"):
         await pilot.press("slash")
-    app.filter_input.value = text
+    app.reading.search_input.value = text
     await settle(pilot)
 
 
@@ -49,8 +49,8 @@ async def test_a_warm_index_lists_before_the_sync_finishes(store, state_file, mo
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         # Listed (by the first frame's peek, then from the opened index) while the sync still waits.
-        assert await wait_until(pilot, lambda: len(ids(app)) == 5 and app._syncing)
-        assert app.pane.article is not None and app.pane.article.id == ids(app)[0]
+        assert await wait_until(pilot, lambda: len(ids(app)) == 5 and app.reading._syncing)
+        assert app.reading.pane.article is not None and app.reading.pane.article.id == ids(app)[0]
         release.set()
         await settle(pilot)
         assert len(ids(app)) == 5
@@ -71,7 +71,7 @@ async def test_a_cold_store_shows_progress_then_fills(tmp_path, state_file, monk
         return fixture_analyser(article)
 
     app = build_app(store, state_file)
-    app.analyser = slow_analyser
+    app.archive.analyser = slow_analyser
     async with app.run_test(size=SIZE) as pilot:
         progress = app.query_one("#index-progress")
         assert await wait_until(pilot, lambda: progress.has_class("-active") and progress.total > 0)
@@ -82,7 +82,7 @@ async def test_a_cold_store_shows_progress_then_fills(tmp_path, state_file, monk
         await settle(pilot)
         assert not progress.has_class("-active")
         assert len(ids(app)) == 40
-        assert app.source.analysis(ids(app)[0]) is not None
+        assert app.archive.analysis(ids(app)[0]) is not None
 
 
 @pilot_test
@@ -90,8 +90,8 @@ async def test_search_with_each_filter_replaces_the_list_and_escape_restores(sto
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.open_article("misc/briefs.yaml#1")
-        app.article_list.focus()
+        app.reading.open_article("misc/briefs.yaml#1")
+        app.reading.article_list.focus()
         await settle(pilot)
         cases = {
             "regatta": ["misc/briefs.yaml#1"],
@@ -106,21 +106,21 @@ async def test_search_with_each_filter_replaces_the_list_and_escape_restores(sto
         for query, expected in cases.items():
             await search(pilot, query)
             assert sorted(ids(app)) == sorted(expected), query
-            status = app.search_status.render().plain
+            status = app.reading.search_status.render().plain
             assert f"Search: {query}" in status and f"{len(expected)} result" in status
         await search(pilot, "regatta")
-        assert app.pane.article.id == "misc/briefs.yaml#1"
-        body = app.pane.query_one("#article-body").render()
-        match_style = app.pane._span_style("reading-pane--match")
+        assert app.reading.pane.article.id == "misc/briefs.yaml#1"
+        body = app.reading.pane.query_one("#article-body").render()
+        match_style = app.reading.pane._span_style("reading-pane--match")
         marked = {body.plain[span.start : span.end] for span in body.spans if span.style == match_style}
         assert marked == {"regatta"}
-        app.article_list.focus()
+        app.reading.article_list.focus()
         await pilot.press("escape")
         await settle(pilot)
         assert len(ids(app)) == 5
-        assert app.article_list.highlighted.id == "misc/briefs.yaml#1"
-        assert app.search is None
-        assert not app.query_one("#sidebar").has_class("-filtering")
+        assert app.reading.article_list.highlighted.id == "misc/briefs.yaml#1"
+        assert app.reading.search is None
+        assert not app.query_one("#sidebar").has_class("-searching")
 
 
 @pilot_test
@@ -130,7 +130,7 @@ async def test_a_bad_query_shows_its_message_not_a_crash(store, state_file):
         await settle(pilot)
         for query, words in (("actor:", "needs a value"), ('"unbalanced', "unbalanced quote"), ("from:soon", "not a date")):
             await search(pilot, query)
-            status = app.search_status
+            status = app.reading.search_status
             assert status.has_class("-error") and words in status.render().plain
             assert len(ids(app)) == 5  # the list is left as it was
 
@@ -155,7 +155,7 @@ async def test_the_actor_view_lists_actors_and_choosing_one_filters_the_list(sto
         await settle(pilot)
         assert not isinstance(app.screen, ActorsScreen)
         assert ids(app) == ["2021/bridge.yaml"]
-        assert 'actor:"Marta Lindqvist"' in app.search_status.render().plain
+        assert 'actor:"Marta Lindqvist"' in app.reading.search_status.render().plain
 
 
 @pilot_test
@@ -177,8 +177,8 @@ async def test_the_quote_timeline_opens_the_article_of_a_quote(store, state_file
         assert "2021-07-12" in entry and "fishing rods" in entry and "why not the rods" in entry
         await pilot.press("enter")
         await settle(pilot)
-        assert app.pane.article.id == "2021/library.md"
-        assert app.article_list.highlighted.id == "2021/library.md"
+        assert app.reading.pane.article.id == "2021/library.md"
+        assert app.reading.article_list.highlighted.id == "2021/library.md"
 
 
 def test_sparkline_scales_to_the_busiest_week():
@@ -201,7 +201,7 @@ async def test_saving_a_search_writes_the_config_and_shows_a_folder(store, state
         folders = app.query_one("#saved-searches")
         assert folders.display and "⌕ Ferries · 1 unread" in folders.get_option_at_index(0).prompt.plain
         await search(pilot, 'source:"coastal courier"')
-        app.article_list.focus()
+        app.reading.article_list.focus()
         await pilot.press("S")
         assert isinstance(app.screen, NamePrompt)
         app.screen.query_one("#name-input").value = "Courier"
@@ -234,13 +234,13 @@ async def test_a_search_that_cannot_be_saved_is_a_notification(store, state_file
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await search(pilot, "regatta")
-        app.article_list.focus()
+        app.reading.article_list.focus()
         await pilot.press("S")
         app.screen.query_one("#name-input").value = "Regattas"
         await pilot.press("enter")
         await settle(pilot)
         assert any("cannot save searches" in note.message for note in app._notifications)
-        assert "Regattas" not in app.saved_searches
+        assert "Regattas" not in app.reading.saved_searches
 
 
 @pilot_test
@@ -251,13 +251,13 @@ async def test_an_unwritable_cache_falls_back_to_reading_the_store(store, state_
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert not app.source.has_index
+        assert not app.archive.has_index
         assert len(ids(app)) == 5
         assert any("index unavailable" in note.message for note in app._notifications)
         await search(pilot, "regatta")
         assert ids(app) == ["misc/briefs.yaml#1"]
         await search(pilot, 'actor:"Marta Lindqvist"')
-        assert "archive index" in app.search_status.render().plain
+        assert "archive index" in app.reading.search_status.render().plain
         assert app.query_one("#problems-link").display  # broken.yaml still reported
 
 
@@ -271,8 +271,8 @@ async def test_unread_only_applies_to_search_results(store, state_file):
         await settle(pilot)
         await search(pilot, 'source:"coastal courier"')
         assert len(ids(app)) == 2
-        app.article_list.focus()
-        app.article_list.move_cursor(app.article_list.ordinal_of("misc/briefs.yaml#1"))  # reading the unread one
+        app.reading.article_list.focus()
+        app.reading.article_list.move_cursor(app.reading.article_list.ordinal_of("misc/briefs.yaml#1"))  # reading the unread one
         await settle(pilot)
         await pilot.press("U")
         await settle(pilot)
@@ -352,7 +352,7 @@ async def test_a_backwards_date_range_says_so(store, state_file):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await search(pilot, "from:2021-07-12 to:2021-07-01")
-        status = app.search_status
+        status = app.reading.search_status
         text = status.render().plain
         assert status.has_class("-error")
         assert "from:2021-07-12 is after to:2021-07-01" in text and "swap" in text

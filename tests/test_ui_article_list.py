@@ -9,7 +9,7 @@ import pytest
 from textual.app import App, ComposeResult
 
 from reader.model import Article
-from reader.ui.rows import DAY, MONTH, YEAR, DayHeader, day_label, group_by_date, group_by_day, grouping_unit
+from reader.present.rows import DAY, MONTH, YEAR, DayHeader, day_label, group_by_date, group_by_day, grouping_unit
 from reader.ui.widgets.article_list import ArticleList
 
 from snapshot_apps.harness import build_app, pilot_test, settle
@@ -205,7 +205,7 @@ async def test_the_wheel_never_leaves_an_articles_second_line_at_the_top(tmp_pat
     app = build_app(store, tmp_path / "state.yaml")
     async with app.run_test(size=(100, 24)) as pilot:
         await settle(pilot)
-        listing = app.article_list
+        listing = app.reading.article_list
         rows = listing._rows
         tops = []
         for lines in [3] * 30 + [-3] * 30:

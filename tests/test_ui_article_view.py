@@ -15,7 +15,7 @@ def panel_actor_names(app) -> list[str]:
 
 
 def expected_actor_names(app) -> list[str]:
-    article = app.pane.article
+    article = app.reading.pane.article
     assert article is not None
     return sorted(actor.name for actor in fixture_analyser(article).actors)
 
@@ -30,7 +30,7 @@ async def test_articles_switched_while_the_panel_is_closed_show_in_it_when_it_op
         first_names = expected_actor_names(app)
         assert sorted(panel_actor_names(app)) == first_names
         await pilot.press("w", "escape")  # closed; back to the list
-        app.article_list.focus()
+        app.reading.article_list.focus()
         for _ in range(5):  # to an article with other actors
             await pilot.press("j")
             await settle(pilot)
@@ -90,7 +90,7 @@ async def test_the_panel_is_open_again_after_a_restart_if_it_was_left_open(tmp_p
         await settle(pilot)
         view = app.query_one(ArticleView)
         assert view.panel_open and sorted(panel_actor_names(app)) == expected_actor_names(app)
-        assert app.focused is app.article_list  # the reader's place is the list, as before
+        assert app.focused is app.reading.article_list  # the reader's place is the list, as before
         await pilot.press("w")  # closed, and remembered so
         await pilot.pause()
     app = build_app(store, state_file)

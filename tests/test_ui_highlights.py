@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from reader.model import Analysis, Article, Mention, Quote
-from reader.ui.filtering import filter_articles
+from reader.model import Analysis, Mention, Quote
 from reader.ui.highlights import KINDS, highlight_spans, highlighted_body, legend
 
 BODY = '"Never," said Ana Lind of the Port Board in Vik, calling it a "folly".'
@@ -56,19 +55,6 @@ def test_the_body_is_never_parsed_as_markup_and_keeps_its_offsets():
 def test_legend_names_only_the_kinds_present():
     assert legend(STYLES, {"person", "term"}).plain == "“term”  person"
     assert "organisation" in legend(STYLES).plain
-
-
-def make(n: int, title: str, body: str) -> Article:
-    return Article(id=str(n), path="", title=title, body=body)
-
-
-def test_filter_matches_every_word_in_title_or_text_in_any_case_and_unread_only():
-    articles = [make(1, "Ferry timetable", "islanders signed"), make(2, "Bridge reopens", "the ferry is slower"), make(3, "Library", "rods")]
-    assert [a.id for a in filter_articles(articles, "FERRY", None)] == ["1", "2"]
-    assert [a.id for a in filter_articles(articles, "ferry slower", None)] == ["2"]
-    assert [a.id for a in filter_articles(articles, "", {"1"})] == ["2", "3"]
-    assert [a.id for a in filter_articles(articles, "a.b", None)] == []  # not a regex
-    assert filter_articles(articles, "ferry", None, is_cancelled=lambda: True) is None
 
 
 def test_reported_speech_is_its_own_kind_under_a_statement_quoted_inside_it():

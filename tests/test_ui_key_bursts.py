@@ -25,9 +25,9 @@ async def test_every_key_after_slash_in_one_burst_lands_in_the_search_field(stor
         await settle(pilot)
         burst(app, "/source:coastal")  # s stars, u marks read, a opens the actors, o...
         await settle(pilot)
-        assert app.filter_input.value == "source:coastal"
-        assert app.focused is app.filter_input
-        assert not app.keeper.is_starred(app.pane.article.id)
+        assert app.reading.search_input.value == "source:coastal"
+        assert app.focused is app.reading.search_input
+        assert not app.keeper.is_starred(app.reading.pane.article.id)
         assert app.screen is app.screen_stack[0]
         assert ids(app) and len(ids(app)) < 5
 
@@ -38,7 +38,7 @@ async def test_slash_typed_inside_the_search_field_is_a_character(store, state_f
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("slash", "a", "slash", "b")
-        assert app.filter_input.value == "a/b"
+        assert app.reading.search_input.value == "a/b"
 
 
 @pilot_test
@@ -47,9 +47,9 @@ async def test_slash_with_the_sidebar_hidden_shows_it_and_takes_the_burst(store,
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("backslash")
-        assert not app.sidebar_visible
+        assert not app.reading.sidebar_visible
         burst(app, "/rods")
         await settle(pilot)
-        assert app.sidebar_visible
-        assert app.filter_input.value == "rods"
+        assert app.reading.sidebar_visible
+        assert app.reading.search_input.value == "rods"
         assert ids(app) == ["2021/library.md"]

@@ -62,8 +62,7 @@ def test_the_collector_waits_for_the_first_frame_then_collects_young_garbage_onl
             seen["collecting while the first frame is built"] = gc.isenabled()
             super().on_mount()
 
-        def on_sync_done(self, message) -> None:
-            super().on_sync_done(message)
+        def on_sync_done(self, message) -> None:  # the reading screen's message, bubbled up
             seen["collecting once the archive is open"] = gc.isenabled()
             seen["frozen"] = gc.get_freeze_count()
             seen["full collections after"] = gc.get_threshold()[2]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from reader.model import Problem
-from reader.ui.watch import Settling
+from reader.archive.follow import Settling
 
 from snapshot_apps.harness import build_app, ids, pilot_test, settle, wait_until as harness_wait_until
 
@@ -18,7 +18,7 @@ async def wait_until(pilot, condition, seconds: float = 6.0) -> bool:
 
 
 def problem_paths(app) -> set[str]:
-    return {problem.path for problem in app.problems}
+    return {problem.path for problem in app.reading.problems}
 
 
 @pilot_test
@@ -26,16 +26,16 @@ async def test_a_new_file_appears_and_a_removed_one_goes_keeping_the_selection(s
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.open_article("2021/library.md")
+        app.reading.open_article("2021/library.md")
         await settle(pilot)
         await pilot.pause(0.3)  # let the watch start
         (store / "2021" / "2021-07-20-new.txt").write_text("date 2021-07-20 HALDEN • A new story arrived today.\n")
         assert await wait_until(pilot, lambda: "2021/2021-07-20-new.txt" in ids(app))
-        assert app.article_list.highlighted.id == "2021/library.md"
-        assert app.pane.article.id == "2021/library.md"
+        assert app.reading.article_list.highlighted.id == "2021/library.md"
+        assert app.reading.pane.article.id == "2021/library.md"
         (store / "2021" / "bridge.yaml").unlink()
         assert await wait_until(pilot, lambda: "2021/bridge.yaml" not in ids(app))
-        assert app.article_list.highlighted.id == "2021/library.md"
+        assert app.reading.article_list.highlighted.id == "2021/library.md"
         assert len(ids(app)) == 5
 
 
@@ -44,13 +44,13 @@ async def test_an_edited_article_is_shown_anew(store, state_file):
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.open_article("2021/2021-07-14-ferry.txt")
+        app.reading.open_article("2021/2021-07-14-ferry.txt")
         await settle(pilot)
         await pilot.pause(0.3)
         path = store / "2021" / "2021-07-14-ferry.txt"
         path.write_text(path.read_text().replace("twice a week", "three times a week"))
-        assert await wait_until(pilot, lambda: "three times a week" in app.pane.article.body)
-        assert app.article_list.highlighted.id == "2021/2021-07-14-ferry.txt"
+        assert await wait_until(pilot, lambda: "three times a week" in app.reading.pane.article.body)
+        assert app.reading.article_list.highlighted.id == "2021/2021-07-14-ferry.txt"
 
 
 @pilot_test
@@ -99,12 +99,12 @@ async def test_the_store_vanishing_is_a_notice_and_the_article_stays(store, stat
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.pause(0.3)
-        shown = app.pane.article
+        shown = app.reading.pane.article
         shutil.rmtree(store)
         assert await wait_until(pilot, lambda: any("is gone" in note.message for note in app._notifications))
-        assert app.pane.article is shown
+        assert app.reading.pane.article is shown
         await pilot.press("j", "k")  # still usable
-        assert app.pane.article is not None
+        assert app.reading.pane.article is not None
         store.mkdir()
         (store / "2021-08-01-back.txt").write_text("date 2021-08-01 HALDEN • The store came back.\n")
         assert await wait_until(pilot, lambda: "2021-08-01-back.txt" in ids(app))

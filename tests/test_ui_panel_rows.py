@@ -56,6 +56,6 @@ async def test_saved_search_rows_start_one_cell_in_like_the_articles(tmp_path):
     app = build_app(copy_store(tmp_path), tmp_path / "state.yaml", config=Config(saved_searches={"Ferries": "ferry"}))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert app.saved_list.render_line(0).text.startswith(" ⌕ Ferries")
-        title_line = next(y for y in range(4) if app.article_list.render_line(y).text.startswith(" ●"))
+        assert app.reading.saved_list.render_line(0).text.startswith(" ⌕ Ferries")
+        title_line = next(y for y in range(4) if app.reading.article_list.render_line(y).text.startswith(" ●"))
         assert title_line is not None

@@ -22,9 +22,9 @@ def long_store(tmp_path: Path) -> Path:
 
 
 def top_line_text(app) -> str:
-    offsets = app.pane.visible_offsets()
+    offsets = app.reading.pane.visible_offsets()
     assert offsets is not None
-    return app.pane.article.body[offsets[0]:offsets[0] + 40]
+    return app.reading.pane.article.body[offsets[0]:offsets[0] + 40]
 
 
 @pilot_test
@@ -33,15 +33,15 @@ async def test_toggling_the_panel_and_the_sidebar_keeps_the_top_line(tmp_path):
     async with app.run_test(size=(120, 34)) as pilot:
         await settle(pilot)
         await pilot.press("enter")
-        app.pane.scroll_to(y=60, animate=False, immediate=True)
+        app.reading.pane.scroll_to(y=60, animate=False, immediate=True)
         await pilot.pause()
-        place = app.pane.visible_offsets()[0]
+        place = app.reading.pane.visible_offsets()[0]
         assert "Paragraph 1 " not in top_line_text(app)
         for key in ("w", "w", "backslash", "backslash"):
             await pilot.press(key)
             await settle(pilot)
             await pilot.pause(0.05)
-            start, end = app.pane.visible_offsets()
+            start, end = app.reading.pane.visible_offsets()
             # The line on top holds the place the reader was at (wrapped at the new width).
             assert start <= place < end, (key, start, place)
             assert place - start < 120, (key, start, place)
@@ -54,7 +54,7 @@ async def test_line_and_page_keys_scroll_at_once_without_animation(tmp_path):
         await settle(pilot)
         await pilot.press("enter")  # focus in the text
         await pilot.pause()
-        pane = app.pane
+        pane = app.reading.pane
         page = pane.scrollable_content_region.height
         pane.action_scroll_down()
         assert pane.scroll_y == 1  # now, not after the next refresh

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.config import Config
 
-from snapshot_apps.harness import build_app, ids, pilot_test, settle
+from snapshot_apps.harness import build_app, ids, pilot_test, settle, wait_until
 
 SIZE = (100, 30)
 SEARCHES = {"Ferries": "ferry", "Courier": 'source:"coastal courier"'}  # listed Courier, Ferries
@@ -17,17 +17,17 @@ async def test_k_above_the_first_article_moves_into_the_folders_and_enter_opens_
         await settle(pilot)
         everything = ids(app)
         await pilot.press("j", "k")
-        assert app.focused is app.article_list  # one up: still an article
+        assert app.focused is app.reading.article_list  # one up: still an article
         await pilot.press("k")
-        assert app.focused is app.saved_list
-        assert app.saved_list.highlighted == 1  # the folder just above the articles
+        assert app.focused is app.reading.saved_list
+        assert app.reading.saved_list.highlighted == 1  # the folder just above the articles
         await pilot.press("k", "k")
-        assert app.saved_list.highlighted == 0  # no wrapping round
+        assert app.reading.saved_list.highlighted == 0  # no wrapping round
         await pilot.press("j", "enter")
         await settle(pilot)
-        assert app.filter_input.value == "ferry"
+        assert app.reading.search_input.value == "ferry"
         assert ids(app) and set(ids(app)) < set(everything)
-        assert app.focused is app.article_list
+        assert app.focused is app.reading.article_list
 
 
 @pilot_test
@@ -35,14 +35,17 @@ async def test_j_below_the_last_folder_and_escape_go_back_to_the_articles(store,
     app = build_app(store, state_file, config=Config(saved_searches=SEARCHES))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        # Each move of the focus lands with a message (the list's AboveFirst, the folders' Left).
         await pilot.press("k")
-        assert app.focused is app.saved_list
+        assert await wait_until(pilot, lambda: app.focused is app.reading.saved_list, 10)
         await pilot.press("j")
-        assert app.focused is app.article_list
-        assert app.article_list.cursor == 0
-        await pilot.press("k", "escape")
-        assert app.focused is app.article_list
-        assert app.filter_input.value == ""
+        assert await wait_until(pilot, lambda: app.focused is app.reading.article_list, 10)
+        assert app.reading.article_list.cursor == 0
+        await pilot.press("k")
+        assert await wait_until(pilot, lambda: app.focused is app.reading.saved_list, 10)
+        await pilot.press("escape")
+        assert await wait_until(pilot, lambda: app.focused is app.reading.article_list, 10)
+        assert app.reading.search_input.value == ""
 
 
 @pilot_test
@@ -51,10 +54,10 @@ async def test_enter_on_the_folders_reached_by_tab_opens_the_first(store, state_
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("shift+tab")
-        assert app.focused is app.saved_list
+        assert app.focused is app.reading.saved_list
         await pilot.press("enter")
         await settle(pilot)
-        assert app.filter_input.value == 'source:"coastal courier"'
+        assert app.reading.search_input.value == 'source:"coastal courier"'
 
 
 @pilot_test
@@ -63,8 +66,8 @@ async def test_k_at_the_top_without_saved_searches_stays_on_the_first_article(st
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("k")
-        assert app.focused is app.article_list
-        assert app.article_list.cursor == 0
+        assert app.focused is app.reading.article_list
+        assert app.reading.article_list.cursor == 0
 
 
 def test_a_folder_says_unread_all_read_no_articles_or_invalid_and_nothing_before_it_is_counted():

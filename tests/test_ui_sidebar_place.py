@@ -40,14 +40,14 @@ async def test_after_a_restart_the_restored_article_is_on_screen(big_store, tmp_
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         target = ids(app)[250]  # past the newest 200 listed first on a warm start
-        app.open_article(target)
+        app.reading.open_article(target)
         await settle(pilot)
     again = build_app(big_store, state_file)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.pause()
-        assert again.article_list.highlighted.id == target
-        assert cursor_on_screen(again.article_list)
+        assert again.reading.article_list.highlighted.id == target
+        assert cursor_on_screen(again.reading.article_list)
 
 
 @pilot_test
@@ -56,18 +56,18 @@ async def test_escape_from_a_short_search_shows_the_article_it_started_from(big_
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         target = ids(app)[200]
-        app.open_article(target)
-        app.article_list.focus()
+        app.reading.open_article(target)
+        app.reading.article_list.focus()
         await settle(pilot)
         await pilot.press("slash")
-        app.filter_input.value = "regatta"  # three results: the list has no scrollbar
+        app.reading.search_input.value = "regatta"  # three results: the list has no scrollbar
         await settle(pilot)
         assert len(ids(app)) == 3
-        app.article_list.focus()
+        app.reading.article_list.focus()
         await pilot.press("escape")
         await settle(pilot)
-        assert app.article_list.highlighted.id == target
-        assert cursor_on_screen(app.article_list)
+        assert app.reading.article_list.highlighted.id == target
+        assert cursor_on_screen(app.reading.article_list)
 
 
 @pilot_test
@@ -76,8 +76,8 @@ async def test_the_cursor_is_on_screen_when_the_sidebar_is_shown_again(big_store
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("backslash")  # hidden: the list has no size
-        app.open_article(ids(app)[220])
+        app.reading.open_article(ids(app)[220])
         await settle(pilot)
         await pilot.press("backslash")
         await pilot.pause()
-        assert cursor_on_screen(app.article_list)
+        assert cursor_on_screen(app.reading.article_list)

@@ -11,9 +11,9 @@ import pytest
 from textual.content import Content
 
 from reader.model import Analysis, Article, Mention, Quote
-from reader.ui.citation import citation, quoted_words
+from reader.present.citation import citation, quoted_words
 from reader.ui.highlights import highlight_spans
-from reader.ui.navigation import Steps, actor_spans, first_quote_between, quote_for_span
+from reader.present.navigation import Steps, actor_spans, first_quote_between, quote_for_span
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.who_said_what import ActorOption, QuoteOption
@@ -32,8 +32,8 @@ def view_of(app) -> ArticleView:
 
 def current_style_spans(app) -> list[tuple[int, int]]:
     """Spans of the body drawn with the 'current' mark's background."""
-    background = app.pane.get_component_styles("reading-pane--current").background
-    content = app.pane.query_one("#article-body").content
+    background = app.reading.pane.get_component_styles("reading-pane--current").background
+    content = app.reading.pane.query_one("#article-body").content
     return [(span.start, span.end) for span in content.spans if getattr(span.style, "background", None) == background]
 
 
@@ -61,7 +61,7 @@ async def test_w_toggles_the_panel_listing_actors_by_kind_and_quotes(tmp_path):
         await pilot.press("w")
         assert view.panel_open and view.panel.display
         assert app.focused is view.panel
-        expected = fixture_analyser(app.pane.article)
+        expected = fixture_analyser(app.reading.pane.article)
         actors = [o.actor for o in view.panel.options if isinstance(o, ActorOption)]
         quotes = [o.quote for o in view.panel.options if isinstance(o, QuoteOption)]
         assert sorted(a.name for a in actors) == sorted(a.name for a in expected.actors)
@@ -70,15 +70,15 @@ async def test_w_toggles_the_panel_listing_actors_by_kind_and_quotes(tmp_path):
         assert quotes == sorted(expected.quotes, key=lambda q: q.start)
         await pilot.press("w")
         assert not view.panel_open and not view.panel.display
-        assert app.focused is app.pane
+        assert app.focused is app.reading.pane
 
 
 @pilot_test
 async def test_the_panel_says_analysing_until_the_analysis_arrives(tmp_path, monkeypatch):
-    from reader.ui.archive_source import IndexSource
+    from reader.index import Index
 
     # The index has not analysed the article yet (on a small store it may be quicker than the pane).
-    monkeypatch.setattr(IndexSource, "analysis", lambda self, article_id: None)
+    monkeypatch.setattr(Index, "analysis", lambda self, article_id: None)
     release = threading.Event()
 
     def slow_analyser(article: Article) -> Analysis:
@@ -86,11 +86,11 @@ async def test_the_panel_says_analysing_until_the_analysis_arrives(tmp_path, mon
         return fixture_analyser(article)
 
     app = build_app(PANEL_STORE, tmp_path / "state.yaml")
-    app.pane._analyser = slow_analyser
+    app.reading.pane._analyse_article = slow_analyser
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(50):
             await pilot.pause()
-            if app.pane.article is not None:
+            if app.reading.pane.article is not None:
                 break
         await pilot.press("w")
         panel = view_of(app).panel
@@ -110,12 +110,12 @@ async def test_at_80x24_the_open_panel_takes_the_sidebars_room_until_the_list_is
         await pilot.press("w")
         await pilot.pause()
         assert sidebar.region.width == 0
-        assert app.pane.region.width >= 40 and view_of(app).panel.region.width >= 30
-        app.action_focus_list()
+        assert app.reading.pane.region.width >= 40 and view_of(app).panel.region.width >= 30
+        app.reading.action_focus_list()
         await pilot.pause()
         await pilot.pause()
         assert not view_of(app).panel_open
-        assert app.focused is app.article_list and sidebar.region.width > 0
+        assert app.focused is app.reading.article_list and sidebar.region.width > 0
 
 
 # --------------------------------------------------------- actors and steps
@@ -126,8 +126,8 @@ async def test_choosing_an_actor_marks_its_mentions_and_brackets_step_and_scroll
     app = build_app(PANEL_STORE, tmp_path / "state.yaml")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        body = app.pane.article.body
-        spans = actor_spans(app.pane.analysis, "Karl Eide")
+        body = app.reading.pane.article.body
+        spans = actor_spans(app.reading.pane.analysis, "Karl Eide")
         assert len(spans) >= 3
         await open_panel_and_choose(pilot, "Karl Eide")
         view = view_of(app)
@@ -135,20 +135,20 @@ async def test_choosing_an_actor_marks_its_mentions_and_brackets_step_and_scroll
         assert current_style_spans(app) == [spans[0]]
         status = str(view.query_one("#reading-status").content)
         assert status.startswith(f"Karl Eide 1/{len(spans)}")
-        positions = [app.pane.scroll_y]
+        positions = [app.reading.pane.scroll_y]
         for step in range(1, len(spans)):
             await pilot.press("right_square_bracket")
             await pilot.pause()
             assert current_style_spans(app) == [spans[step]]
             assert body[slice(*spans[step])] in ("Karl Eide",)
-            start, end = app.pane.visible_offsets()
+            start, end = app.reading.pane.visible_offsets()
             assert start <= spans[step][0] < end  # the mention is on screen
-            positions.append(app.pane.scroll_y)
+            positions.append(app.reading.pane.scroll_y)
         assert len(set(positions)) > 1  # the pane scrolled to reach a mention
         await pilot.press("right_square_bracket")  # wraps to the first
         await pilot.pause()
         assert current_style_spans(app) == [spans[0]]
-        assert app.pane.scroll_y < positions[-1]
+        assert app.reading.pane.scroll_y < positions[-1]
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert current_style_spans(app) == [spans[-1]]
@@ -168,9 +168,9 @@ async def test_escape_clears_the_actor_then_goes_back_to_the_list(tmp_path):
         assert current_style_spans(app) == []
         assert not view.query_one("#reading-status").display
         await pilot.press("escape")  # the panel had focus: back to the text
-        assert app.focused is app.pane
+        assert app.focused is app.reading.pane
         await pilot.press("escape")  # nothing chosen: the pane's Escape, back to the list
-        assert app.focused is app.article_list
+        assert app.focused is app.reading.article_list
 
 
 @pilot_test
@@ -179,17 +179,17 @@ async def test_brackets_step_through_quotes_when_no_actor_is_chosen(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("enter")
-        quotes = sorted(app.pane.analysis.quotes, key=lambda q: q.start)
+        quotes = sorted(app.reading.pane.analysis.quotes, key=lambda q: q.start)
         for number, quote in enumerate(quotes[:4], 1):
             await pilot.press("right_square_bracket")
             await pilot.pause()
             assert current_style_spans(app) == [(quote.start, quote.end)]
             assert str(view_of(app).query_one("#reading-status").content).startswith(f"quote {number}/{len(quotes)}")
-        scrolled = app.pane.scroll_y
+        scrolled = app.reading.pane.scroll_y
         await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
         await pilot.pause()
         assert current_style_spans(app) == [(quotes[0].start, quotes[0].end)]
-        assert app.pane.scroll_y <= scrolled
+        assert app.reading.pane.scroll_y <= scrolled
 
 
 @pilot_test
@@ -204,8 +204,8 @@ async def test_choosing_a_quote_in_the_panel_scrolls_to_it(tmp_path):
         panel.highlighted = last
         await pilot.press("enter")
         await pilot.pause()
-        assert app.pane.scroll_y > 0
-        start, end = app.pane.visible_offsets()
+        assert app.reading.pane.scroll_y > 0
+        start, end = app.reading.pane.visible_offsets()
         assert start <= quote.start < end
         assert current_style_spans(app) == [(quote.start, quote.end)]
 
@@ -220,7 +220,7 @@ async def test_y_copies_the_quote_in_focus_as_a_citation(tmp_path, monkeypatch):
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert app.pane.article.id == "2021/2021-07-14-ferry.txt"
+        assert app.reading.pane.article.id == "2021/2021-07-14-ferry.txt"
         await pilot.press("enter", "y")  # nothing chosen: the first quote on screen
         await pilot.pause()
         assert copied == ["“We heard the islands loud and clear” — Ingrid Solberg, Northern Wire, Halden, 14 July 2021"]
@@ -241,10 +241,10 @@ async def test_y_after_choosing_a_speaker_cites_the_quote_they_said(tmp_path, mo
         await open_panel_and_choose(pilot, "Karl Eide")
         await pilot.press("right_square_bracket", "y")  # the second mention is the speaker of a quote
         await pilot.pause()
-        analysis = app.pane.analysis
+        analysis = app.reading.pane.analysis
         quote = quote_for_span(analysis, view_of(app).steps.current)
         assert quote is not None and quote.speaker == "Karl Eide"
-        assert copied == [citation(app.pane.article, quote)]
+        assert copied == [citation(app.reading.pane.article, quote)]
         assert copied[0].startswith(f"“{quoted_words(quote)}” — Karl Eide, ")
 
 
@@ -281,8 +281,8 @@ async def test_the_palette_jumps_to_an_actor_of_the_article(tmp_path):
         await settle(pilot)
         view = view_of(app)
         assert view.actor == "Karl Eide"
-        assert current_style_spans(app) == [actor_spans(app.pane.analysis, "Karl Eide")[0]]
-        assert app.focused is app.pane
+        assert current_style_spans(app) == [actor_spans(app.reading.pane.analysis, "Karl Eide")[0]]
+        assert app.focused is app.reading.pane
 
 
 # ------------------------------------------------------- Textual-free parts
@@ -355,13 +355,13 @@ def test_line_starts_match_the_lines_textual_draws(width):
 
 
 def test_the_app_analyses_with_the_users_actors_yaml(tmp_path):
-    from reader.ui.analyser import GazetteerAnalyser
+    from reader.archive.service import Archive
 
     store = tmp_path / "store"
     store.mkdir()
     (store / "actors.yaml").write_text("Vell Board:\n  kind: place\n", encoding="utf-8")
     body = 'The Vell Board said "the tide is ours, and always was".'
-    analysis = GazetteerAnalyser(store)(Article(id="a", path="a", body=body, title="T"))
+    analysis = Archive(store).analyse(Article(id="a", path="a", body=body, title="T"))
     assert [(m.text, m.kind) for m in analysis.mentions] == [("Vell Board", "place")]
 
 

@@ -9,7 +9,7 @@ from reader.cli import add_store_option
 from reader.cli.json_output import print_json
 from reader.errors import UserError
 from reader.model import Analysis, Article
-from reader.ui.rows import day_label  # Textual-free: the one place dates are worded
+from reader.present.rows import day_label  # Textual-free: the one place dates are worded
 
 # The app's highlights in Rich terms. Never colour alone: each kind has its own attributes.
 HIGHLIGHT_STYLES = {
@@ -108,7 +108,7 @@ def render_article(article: Article, analysis: Analysis | None = None):
     from rich.rule import Rule
     from rich.text import Text
 
-    from reader.ui.spans import LEGEND, highlight_spans
+    from reader.present.spans import LEGEND, highlight_spans
 
     title = Text(article.title, style="bold")
     meta = Text(" · ".join(header_fields(article)), style="dim")

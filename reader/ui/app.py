@@ -1,108 +1,40 @@
-"""The newsreader app: a sidebar of dated articles beside a reading pane.
+"""The newsreader app: theme, keys, saving the reading state, help and quit.
 
-The App wires widgets together and keeps the reading state; the widgets do the
-drawing. The archive (reader.ui.live, reader.ui.searching) opens, indexes and
-follows the store in a thread worker after the first paint.
+Everything the reader sees is the reading screen's (`reader.ui.reading_screen`),
+the app's default screen; the other screens (help, actors, quotes…) are pushed
+over it.
 """
 
 from __future__ import annotations
 
-from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, Sequence
-
 import asyncio
-import threading
 import time
+from pathlib import Path
+from typing import Mapping, Sequence
 
-from textual import events, on, work
-from textual.app import App, ComposeResult
-from textual.actions import SkipAction
+from textual import events, work
+from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
-from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Input
-from textual.worker import Worker, WorkerState
 
-from reader.model import Analysis, Article, Problem
-from reader.text import clean_line, clean_text, safe_name
+from reader.archive.service import Analyser, Archive
 from reader.state import StateSaveError
-from reader.ui.archive_messages import FirstScreen, Listing, SourceReady, StoreNotice, SyncDone, SyncProgress
+from reader.text import clean_line, clean_text
 from reader.ui import collector
-from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
-from reader.ui.live import LiveArchive
 from reader.ui.persistence import StateKeeper
-from reader.ui.prefetch import Prefetch
-from reader.ui.rows import Listed
-from reader.ui.searching import SearchFeatures
-from reader.ui.who_said_what_commands import WhoSaidWhatCommands
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.article_view import NARROW, ArticleView
-from reader.ui.widgets.filter_input import FilterInput
-from reader.ui.widgets.index_progress import IndexProgress
-from reader.ui.widgets.key_footer import KeyFooter
-from reader.ui.widgets.problems_link import ProblemsLink, problems_summary
-from reader.ui.widgets.reading_pane import Analyser, ReadingPane, default_analyser
-from reader.ui.widgets.saved_searches import SavedSearchList
-from reader.ui.widgets.search_bar import SearchStatus
-from reader.ui.widgets.sidebar import Sidebar
+from reader.ui.reading_screen import WIDE, ReadingScreen, StateChanged
 
-if TYPE_CHECKING:  # the index is imported by the archive worker, after the first paint
-    from reader.ui.archive_source import ArticleSource, SearchResult
-
-READ_AFTER_SECONDS = 3.0
-WIDE = 100  # columns from which the list, the article and the who-said-what panel fit side by side
 SAVE_AFTER_SECONDS = 1.0
-# Keys moving through the list faster than this (held or repeated) are coalesced:
-# the pane shows one article per interval, and the one the cursor rests on.
-SETTLE_SECONDS = 0.03
-# Once the reader rests on an article, its neighbours are read ahead (see reader.ui.prefetch).
-PREFETCH_AFTER_SECONDS = 0.15
 
 
-class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
+class NewsreaderApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "newsreader"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide"), (160, "-very-wide")]
-    COMMANDS = App.COMMANDS | {ArticleCommands, NewsreaderCommands, SavedSearchCommands, WhoSaidWhatCommands}
     BINDINGS = [
-        Binding("n", "next_article", "Next", id="newsreader.next_article", tooltip="Next article, from anywhere"),
-        Binding(
-            "p", "previous_article", "Prev", id="newsreader.previous_article", tooltip="Previous article, from anywhere"
-        ),
-        Binding("u", "toggle_read", "Read", id="newsreader.toggle_read", tooltip="Mark the article read or unread"),
-        Binding("s", "toggle_star", "Star", id="newsreader.toggle_star", tooltip="Star or unstar the article"),
-        Binding(
-            "U", "unread_only", "Unread only", show=False, id="newsreader.unread_only",
-            tooltip="List only unread articles (again: all)",
-        ),
-        Binding(
-            "slash", "filter", "Search", id="newsreader.filter", priority=True,
-            tooltip='Search: words, "a phrase", actor:"…", said:"…", source:, from:YYYY-MM-DD, to:',
-        ),
-        Binding("a", "actors", "Actors", id="newsreader.actors", tooltip="Every actor in the archive, with activity"),
-        Binding(
-            "S", "save_search", "Save search", id="newsreader.save_search",
-            tooltip="Save the current search as a folder at the top of the list",
-        ),
-        Binding(
-            "escape", "clear_search", "Whole archive", show=False, id="newsreader.clear_search",
-            tooltip="End the search: back to every article, where you were",
-        ),
-        Binding(
-            "ctrl+b,backslash", "toggle_sidebar", "Sidebar", show=False, id="newsreader.toggle_sidebar",
-            tooltip="Hide or show the list of articles",
-        ),
-        Binding(
-            "exclamation_mark", "show_problems", "Unreadable files", show=False, id="newsreader.show_problems",
-            tooltip="Files the store could not read",
-        ),
         Binding("question_mark", "help", "Help", id="newsreader.help", tooltip="This list of keys"),
-        Binding(
-            "w", "toggle_who_said_what", "Who said what", id="newsreader.who_said_what",
-            tooltip="The article's actors and quotes, beside the text",
-        ),
         Binding("q", "quit", "Quit", id="newsreader.quit", tooltip="Quit (your place is saved)"),
     ]
 
@@ -119,49 +51,21 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         saved_searches: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
-        self.store_path = store_path
         self.keeper = keeper
         self.keymap = dict(keymap or {})
-        self.max_file_bytes = max_file_bytes
-        self.outside_links = outside_links  # config `follow_outside_links`
-        self.analyser = analyser
         self.startup_warnings = list(warnings)
-        self.saved_searches = dict(saved_searches or {})
-        self.source: ArticleSource | None = None
-        self.search: SearchResult | None = None
-        self.all_articles: Sequence[Listed] = []
-        self.problems: Sequence[Problem] = []
-        self.read_after = READ_AFTER_SECONDS
         self.save_error: str | None = None
-        self._read_timer: Timer | None = None
+        # outside_links: config `follow_outside_links`
+        self.archive = Archive(store_path, max_file_bytes=max_file_bytes, outside_links=outside_links, analyser=analyser)
+        self.reading = ReadingScreen(self.archive, keeper=keeper, saved_searches=saved_searches or {})
         self._save_timer: Timer | None = None
-        self._loaded = False
-        self._syncing = False
-        self._first_sync = True
-        self._first_screen_shown = False
-        # Only an article the reader chose, or read on after a key, is marked read by time:
-        # the one shown at start is not read just because the app stayed open.
-        self._reader_here = False
-        self._before_search: str | None = None
-        self._search_timer: Timer | None = None
-        self._count_timer: Timer | None = None
-        self._stop = threading.Event()
         self._persist_theme = False
-        self._last_shown = 0.0
-        self._show_timer: Timer | None = None
-        self._prefetch_timer: Timer | None = None
-        self.prefetch = Prefetch()
-        self._pending: Listed | None = None
+        self._reader_here = False
         self._last_input = 0.0
         self._collected_at = -1.0
-        # Kept as attributes: they are still needed while the DOM is torn down on exit.
-        self.article_list = ArticleList(marks=keeper, on_highlighted=self.on_article_list_highlighted, id="articles")
-        self.pane = ReadingPane(analyser=self._analysis_for_pane, id="pane")
-        self.filter_input = FilterInput(id="filter")
-        self.filter_input.placeholder = 'Search… (actor:"…" said: source: from: to:)'
-        self.search_status = SearchStatus(id="search-status")
-        self.saved_list = SavedSearchList(id="saved-searches")
-        self.progress = IndexProgress(id="index-progress")
+
+    def get_default_screen(self) -> Screen:
+        return self.reading
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:
@@ -169,39 +73,6 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
         # from outside is shown as it is, never parsed as markup (widgets call
         # this with markup=True by default, so it is overridden here, once).
         super().notify(clean_text(message), title=clean_line(title), severity=severity, timeout=timeout, markup=False)
-
-    # ---------------------------------------------------------------- layout
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="main"):
-            with Sidebar(id="sidebar"):
-                yield self.filter_input
-                yield self.search_status
-                yield self.saved_list
-                yield self.article_list
-                yield ProblemsLink(id="problems-link")
-                yield self.progress
-            yield ArticleView(self.pane, id="article-view")
-        yield KeyFooter()
-
-    @property
-    def unread_only(self) -> bool:
-        return bool(self.keeper.state.get("unread_only", False))
-
-    @property
-    def archive_idle(self) -> bool:
-        """The archive is open and indexed, with no search or count pending (tests wait for it)."""
-        return (
-            self._loaded
-            and not self._syncing
-            and self.source is not None
-            and self._search_timer is None
-            and self._count_timer is None
-        )
-
-    @property
-    def sidebar_visible(self) -> bool:
-        return bool(self.keeper.state.get("sidebar_visible", True))
 
     def on_load(self) -> None:
         # Quitting never waits for a worker thread (an analysis, a sync): see daemon_threads.
@@ -214,276 +85,9 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             self.set_keymap(self.keymap)
         for warning in [*self.startup_warnings, *self.keeper.state.warnings]:
             self.notify(warning, severity="warning", timeout=10)
-        self.screen.set_class(not self.sidebar_visible, "-hide-sidebar")
-        self.pane.show_message("Loading…")
-        self._update_counts()
-        self._list_from_peek()
-        (self.article_list if self.sidebar_visible else self.pane).focus()
         self._persist_theme = True
-        self.saved_list.show(self.saved_searches)
-        if self.keeper.state.get("panel_open", False) and self.size.width >= WIDE:
-            # As the reader left it (narrower, an open panel would hide the list that has the focus).
-            self.query_one(ArticleView).set_panel(True, focus=False)
-        self.call_after_refresh(self._start_archive)
+        self.call_after_refresh(collector.resume)  # the first frame is painted
         self.set_interval(collector.REST_SECONDS, self._check_rest)
-
-    # --------------------------------------------------------------- loading
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state != WorkerState.ERROR:
-            return
-        error = event.worker.error
-        if event.worker.group == "archive":
-            self._syncing = False
-            self.progress.finish()
-            if not self.all_articles:
-                self.article_list.show_message("The store could not be read")
-                self.pane.show_message(f"Could not read the store {safe_name(str(self.store_path))}: {error}")
-            self.notify(f"Could not read the store: {error}", severity="error", timeout=10)
-        elif event.worker.group == "search":
-            self.search_status.show_error(f"Search failed: {error}")
-        elif event.worker.group == "analysis":
-            self.notify(f"Could not analyse this article: {error}", severity="warning")
-
-    def on_source_ready(self, message: SourceReady) -> None:
-        self.source = message.source
-        self.prefetch.clear()
-        self._close_peek()
-        self._syncing = True
-        for notice in message.notices:
-            self.notify(notice, severity="warning", timeout=10)
-        if self.filter_input.value.strip():
-            self._search_now()
-
-    def on_sync_progress(self, message: SyncProgress) -> None:
-        if self._syncing:
-            self.progress.set_progress(message.done, message.total)
-
-    def on_sync_done(self, message: SyncDone) -> None:
-        self._syncing = False
-        self.progress.finish()
-        if not self.all_articles:
-            self.article_list.show_message("No articles")
-            self.pane.show_message(f"No articles in {safe_name(str(self.store_path))}")
-        if self._first_sync:
-            self._first_sync = False
-            if summary := problems_summary(self.problems):
-                self.notify(f"{summary[2:]}: press ! or click the line under the list", severity="warning", timeout=8)
-
-    def on_first_screen(self, message: FirstScreen) -> None:
-        self._show_first_screen(message.articles, message.total)
-
-    def _show_first_screen(self, articles: Sequence[Listed], total: int) -> None:
-        """The newest articles, shown while the whole list is read, unless the
-        article to restore is not among them (it would be a jump later)."""
-        last = self.keeper.state.last_article
-        if self._loaded or self._first_screen_shown:
-            return
-        if last is not None and all(article.id != last for article in articles):
-            return
-        self._first_screen_shown = True
-        if self.unread_only:
-            read = self.keeper.read_ids()
-            articles = [article for article in articles if article.id not in read]
-        self.article_list.set_articles(articles, keep=last)
-        self.query_one(Sidebar).set_titles(f"Articles {total:,}")
-        self._show_highlighted()
-
-    def on_listing(self, message: Listing) -> None:
-        self.prefetch.clear()  # what was read ahead may have changed on disk
-        first = not self._loaded
-        self.keeper.follow_entries(message.articles, self.all_articles)  # an entry inserted above moves none
-        self.all_articles = message.articles
-        self._loaded = True
-        if message.problems is not None:
-            self.problems = message.problems
-            self.query_one(ProblemsLink).show_problems(self.problems)
-        if self.search is not None and self.filter_input.value.strip():
-            current = self.article_list.highlighted
-            self._search_now(keep=current.id if current else None)  # the results may have changed
-        else:
-            # After a first screen, the cursor stays where the reader has moved it since.
-            shown = self.article_list.highlighted if first else None
-            self._relist(keep=shown.id if shown is not None else self.keeper.state.last_article if first else None)
-        self._refresh_current()
-        self._count_saved_soon()
-
-    def on_store_notice(self, message: StoreNotice) -> None:
-        self.notify(message.text, severity=message.severity, timeout=8)  # type: ignore[arg-type]
-
-    def _refresh_current(self) -> None:
-        """The article on screen changed on disk: show the new text where the reader was."""
-        article = self.pane.article
-        if article is None or self.source is None:
-            return
-        fresh = self.source.article(article.id)
-        if fresh is not None and (fresh.body != article.body or fresh.title != article.title):
-            self.pane.reload(fresh)
-
-    def _indexed_analysis(self, article: Article) -> Analysis | None:
-        """The index's analysis of an article (a fast read), else None: the pane's worker analyses it."""
-        read_ahead, analysis = self.prefetch.analysis(article.id)
-        if read_ahead:
-            return analysis
-        reader = self._archive_reader()
-        return reader.analysis(article.id) if reader is not None else None
-
-    def _analysis_for_pane(self, article: Article) -> Analysis:
-        """Runs in the pane's worker: the index's analysis, else analyse now."""
-        source = self.source
-        if source is not None and (cached := source.analysis(article.id)) is not None:
-            return cached
-        if self.analyser is not None:
-            return self.analyser(article)
-        gazetteer = getattr(source, "gazetteer", None)
-        if gazetteer is None:
-            return default_analyser(article)
-        from reader.analysis import analyze_article
-
-        return analyze_article(article, gazetteer)
-
-    # --------------------------------------------------------------- listing
-
-    def _relist(self, keep: str | None = None, *, first: bool = False) -> None:
-        """Show the archive (or the search results), unread only if asked; the cursor
-        stays on `keep` (default: the article under it) or moves to its neighbour."""
-        if not self._loaded:
-            return
-        near = self.article_list.cursor
-        if keep is None and not first and (current := self.article_list.highlighted) is not None:
-            keep = current.id
-        if first:
-            keep, near = None, 0
-        grouped = True
-        articles: Sequence[Listed] = self.all_articles
-        empty = "Indexing the store…" if self._syncing else "No articles"
-        if self.search is not None:
-            articles = [hit.summary for hit in self.search.hits]
-            grouped = not self.search.ranked
-            empty = "No articles match"
-        if self.unread_only:
-            read = self.keeper.read_ids()
-            # The article being read stays listed (read or not): the reader is not moved off it.
-            reading = self.pane.article.id if self.pane.article is not None else None
-            articles = [article for article in articles if article.id not in read or article.id == reading]
-        self.article_list.set_articles(articles, keep=keep, message=empty, grouped=grouped, near=near)
-        self._update_counts()
-        if not articles and self.search is not None and self.pane.article is not None:
-            # Nothing matches: the article read before is not a result (Esc brings it back, where it was).
-            self._remember_position()
-            self.pane.show_message("No articles match this search · Esc: back to the whole archive")
-        self._show_highlighted()
-
-    def _show_highlighted(self) -> None:
-        """Show the article under the cursor now, not when the list's message lands."""
-        if (highlighted := self.article_list.highlighted) is not None:
-            self._show_article(highlighted)
-
-    def _update_counts(self) -> None:
-        sidebar = self.query_one(Sidebar)
-        if not self._loaded:
-            sidebar.set_titles("Articles")
-            return
-        total = len(self.all_articles)
-        shown = len(self.article_list.articles)
-        unread = sum(not self.keeper.is_read(article.id) for article in self.all_articles)
-        count = f"{shown:,} of {total:,}" if shown != total else f"{total:,}"
-        # Narrow, the counts matter more than the word.
-        sidebar.set_titles(f"Articles {count} · {unread:,} unread", f"{count} · {unread:,} unread")
-        notes = []
-        if self.unread_only:
-            notes.append("unread only")
-        if self.search is not None:
-            notes.append("ranked" if self.search.ranked else "newest first")
-        sidebar.border_subtitle = " · ".join(notes)
-
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self) -> None:
-        self._schedule_search()
-
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
-        if self._search_timer is not None:
-            self._search_now()
-        self.article_list.focus()
-
-    def on_filter_input_cleared(self) -> None:
-        self.end_search()
-        self.article_list.focus()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save_search":
-            return self.search is not None
-        if action == "clear_search":
-            return self.search is not None or bool(self.filter_input.value)
-        return True
-
-    # ----------------------------------------------------------- the article
-
-    def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
-        if not message.by_key:
-            self._show_article(message.article)
-            return
-        # Keys faster than the pane can draw: show at most one article per SETTLE_SECONDS,
-        # always ending on the one the cursor rests on; the list itself moves at once.
-        self._pending = message.article
-        if self._show_timer is not None:
-            return
-        wait = self._last_shown + SETTLE_SECONDS - time.monotonic()
-        if wait <= 0:
-            self._show_pending()
-        else:
-            self._show_timer = self.set_timer(wait, self._show_pending)
-
-    def _show_pending(self) -> None:
-        self._show_timer = None
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            self._last_shown = time.monotonic()
-            self._show_article(pending)
-
-    def on_article_list_opened(self, message: ArticleList.Opened) -> None:
-        self._show_article(message.article)
-        self.pane.focus()
-
-    def _show_article(self, listed: Listed) -> None:
-        if self._show_timer is not None:
-            self._show_timer.stop()
-            self._show_timer = None
-        self._pending = None
-        pane = self.pane
-        if pane.article is not None and pane.article.id == listed.id:
-            return
-        article = listed if isinstance(listed, Article) else self._full_article(listed.id)
-        if article is None:
-            return
-        self._remember_position()
-        pane.show(article, self._indexed_analysis(article))
-        if position := self.keeper.state.position(article.id):
-            pane.restore_scroll(position)
-        changed = self.keeper.set_last_article(article.id)
-        self._start_read_timer(article.id)
-        if changed:
-            self._schedule_save()
-        if self._prefetch_timer is not None:
-            self._prefetch_timer.stop()
-        self._prefetch_timer = self.set_timer(PREFETCH_AFTER_SECONDS, self._read_ahead)
-
-    def _read_ahead(self) -> None:
-        """The articles either side of the cursor, read and drawn before the reader moves."""
-        self._prefetch_timer = None
-        if self.source is None:
-            return
-        articles = self.article_list.articles
-        cursor = self.article_list.cursor
-        neighbours = [articles[n].id for n in (cursor + 1, cursor - 1) if 0 <= n < len(articles)]
-        for article in self.prefetch.fill(neighbours, self.source):
-            self.pane.prepare(article, self.prefetch.analysis(article.id)[1])
-
-    def _remember_position(self) -> None:
-        pane = self.pane
-        if pane.article is not None and self.keeper.set_position(pane.article.id, pane.scroll_y):
-            self._schedule_save()
 
     def _check_rest(self) -> None:
         """Once a second: a reader who has not pressed a key for a while is reading (see
@@ -500,169 +104,45 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             self._last_input = time.monotonic()
         if not self._reader_here and isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown)):
             self._reader_here = True
-            if self.pane.article is not None:
-                self._start_read_timer(self.pane.article.id)
+            self.reading.reader_arrived()
         await super().on_event(event)
-
-    def _start_read_timer(self, article_id: str) -> None:
-        if self._read_timer is not None:
-            self._read_timer.stop()
-            self._read_timer = None
-        if self._reader_here and not self.keeper.is_read(article_id):
-            self._read_timer = self.set_timer(self.read_after, partial(self._read_time_up, article_id))
-
-    def _read_time_up(self, article_id: str) -> None:
-        """Read by time, unless another screen (help, actors…) covers it: then once it is back."""
-        self._read_timer = None
-        if self.screen is self.screen_stack[0]:
-            self._mark_read(article_id, True)
-        elif self.pane.article is not None and self.pane.article.id == article_id:
-            self._read_timer = self.set_timer(self.read_after, partial(self._read_time_up, article_id))
-
-    def on_reading_pane_reached_end(self, message: ReadingPane.ReachedEnd) -> None:
-        self._mark_read(message.article.id, True)
-
-    def _mark_read(self, article_id: str, read: bool) -> None:
-        if self.keeper.set_read(article_id, read):
-            self.article_list.refresh_marks()
-            self._update_counts()
-            self._schedule_save()
-            self._count_saved_soon()
-
-    def _full_article(self, article_id: str) -> Article | None:
-        """The whole article behind a sidebar row (a fast read from the index)."""
-        article = self.prefetch.article(article_id)
-        if article is None and (reader := self._archive_reader()) is not None:
-            article = reader.article(article_id)
-        if article is None:
-            self.pane.show_message("This article is no longer in the store")
-        return article
-
-    def _current(self) -> Listed | None:
-        return self._pending or self.pane.article or self.article_list.highlighted
-
-    def open_article(self, article_id: str) -> None:
-        """Show an article from anywhere (the command palette), clearing filters that hide it."""
-        if self.article_list.ordinal_of(article_id) is None:
-            if self.search is not None or self.filter_input.value:
-                self._before_search = article_id
-                self.end_search()
-            if self.unread_only:
-                self.keeper.set_pref("unread_only", False)
-            self._relist(keep=article_id)
-        else:
-            self.article_list.move_cursor(self.article_list.ordinal_of(article_id) or 0)
-        self.pane.focus()
-
-    # --------------------------------------------------------------- actions
-
-    def action_focus_list(self) -> None:
-        if not self.sidebar_visible:
-            self.action_toggle_sidebar()
-        self.article_list.focus()
-
-    def action_next_article(self) -> None:
-        self.article_list.action_cursor_down()
-
-    def action_previous_article(self) -> None:
-        self.article_list.action_cursor_up()
-
-    def action_toggle_read(self) -> None:
-        if (article := self._current()) is not None:
-            if self._read_timer is not None:
-                self._read_timer.stop()
-                self._read_timer = None
-            self._mark_read(article.id, not self.keeper.is_read(article.id))
-
-    def action_toggle_star(self) -> None:
-        if (article := self._current()) is not None:
-            self.keeper.set_starred(article.id, not self.keeper.is_starred(article.id))
-            self.article_list.refresh_marks()
-            self._schedule_save()
-
-    def action_unread_only(self) -> None:
-        unread_only = not self.unread_only
-        self.keeper.set_pref("unread_only", unread_only)
-        self._schedule_save()
-        self.notify("Listing unread articles only" if unread_only else "Listing all articles", timeout=2)
-        self._relist()
-
-    def action_filter(self) -> None:
-        # A priority binding, so that the keys typed straight after it (queued behind
-        # it) find the field focused; elsewhere `/` is the focused widget's own key.
-        if self.screen is not self.screen_stack[0] or isinstance(self.focused, Input):
-            raise SkipAction()
-        if not self.sidebar_visible:
-            self.action_toggle_sidebar()
-        self.query_one("#sidebar").add_class("-filtering")
-        # Now, not after a refresh: keys typed straight after `/` (a paste, a fast
-        # typist) are already queued behind this one and must land in the field.
-        self.screen.set_focus(self.filter_input)
-
-    def action_toggle_sidebar(self) -> None:
-        view = self.query_one(ArticleView)
-        if view.panel_open and self.screen.has_class(NARROW):
-            # Too narrow for both: the open panel has the sidebar's room, and the key asks for the list.
-            view.set_panel(False)
-            if self.sidebar_visible:
-                self.article_list.focus()
-                return
-        visible = not self.sidebar_visible
-        self.keeper.set_pref("sidebar_visible", visible)
-        self._schedule_save()
-        self.screen.set_class(not visible, "-hide-sidebar")
-        if not visible and self.focused is not None and self.focused.parent is self.query_one("#sidebar"):
-            self.pane.focus()
-        elif visible and self.focused is None:
-            self.article_list.focus()
-
-    def action_show_problems(self) -> None:
-        if self.problems:
-            from reader.ui.screens.problems import ProblemsScreen
-
-            self.push_screen(ProblemsScreen(self.problems))
-        else:
-            self.notify("Every file in the store was read.", timeout=3)
-
-    def on_problems_link_clicked(self) -> None:
-        self.action_show_problems()
-
-    def action_toggle_who_said_what(self) -> None:
-        self.query_one(ArticleView).toggle_panel()
-
-    def on_article_view_panel_toggled(self, message: ArticleView.PanelToggled) -> None:
-        if self.keeper.state.get("panel_open", False) != message.shown:
-            self.keeper.set_pref("panel_open", message.shown)
-            self._schedule_save()
 
     def action_help(self) -> None:
         from reader.ui.screens.actors import ActorsScreen
         from reader.ui.screens.help import HelpScreen, binding_rows
+        from reader.ui.widgets.article_list import ArticleList
+        from reader.ui.widgets.article_view import ArticleView
+        from reader.ui.widgets.search_input import SearchInput
+        from reader.ui.widgets.reading_pane import ReadingPane
+        from reader.ui.widgets.saved_searches import SavedSearchList
 
+        anywhere = [*ReadingScreen.BINDINGS, *self.BINDINGS]
         sections = [
-            ("Anywhere", [*self.BINDINGS, Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")]),
+            ("Anywhere", [*anywhere, Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")]),
             ("Article list", ArticleList.BINDINGS),
             ("Saved searches (k above the first article)", SavedSearchList.BINDINGS),
             ("Reading pane", ReadingPane.BINDINGS),
             ("Who said what", ArticleView.BINDINGS),
-            ("Search", FilterInput.BINDINGS),
+            ("Search", SearchInput.BINDINGS),
             ("Actors", [binding for binding in ActorsScreen.BINDINGS if binding.show]),  # type: ignore[union-attr]
         ]
         self.push_screen(HelpScreen(binding_rows(sections, self.keymap, self.get_key_display)))
 
     async def action_quit(self) -> None:
-        self._stop_archive()
-        self._remember_position()
+        self.reading.leave()
         self.exit()
 
     def watch_theme(self, theme: str) -> None:
         if self._persist_theme:
             self.keeper.set_theme(theme)
-            self._schedule_save()
+            self.schedule_save()
 
     # ---------------------------------------------------------------- saving
 
-    def _schedule_save(self) -> None:
+    def on_state_changed(self, message: StateChanged) -> None:
+        self.schedule_save()
+
+    def schedule_save(self) -> None:
         if self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_AFTER_SECONDS, self._save_soon)
         else:
@@ -681,7 +161,7 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
 
     def save_now(self) -> None:
         """Remember where the reader is and write the state; keeps the error for the caller."""
-        self._remember_position()
+        self.reading.remember_position()
         try:
             self.keeper.save()
             self.save_error = None
@@ -689,5 +169,5 @@ class NewsreaderApp(LiveArchive, SearchFeatures, App[None]):
             self.save_error = str(error)
 
     def on_unmount(self) -> None:
-        self._stop_archive()
+        self.reading.leave()
         self.save_now()

@@ -1,85 +1,85 @@
-"""Messages the archive's workers (loading, indexing, watching, searching) post to the app."""
+"""Messages the archive's worker (loading, indexing, following) and the search
+workers post to the reading screen."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from textual.message import Message
 
 from reader.model import Problem
-from reader.ui.rows import Listed
+from reader.present.rows import Listed
 
 if TYPE_CHECKING:  # the index is imported by the worker, after the first paint
+    from reader.archive.search import SearchResult
     from reader.index import SyncResult
-    from reader.ui.archive_source import ArticleSource, SearchResult
 
 
-class SourceReady(Message):
-    """The archive is open (the index, or the plain-scan fallback)."""
+@dataclass
+class ArchiveOpened(Message):
+    """The archive is open (the index, or the plain-scan fallback); notices for the reader."""
 
-    def __init__(self, source: ArticleSource, notices: Sequence[str]) -> None:
-        super().__init__()
-        self.source = source
-        self.notices = notices
+    notices: Sequence[str]
 
 
+@dataclass
 class Listing(Message):
     """Every article now in the archive, newest first; `problems` is None when unchanged."""
 
-    def __init__(self, articles: Sequence[Listed], problems: Sequence[Problem] | None = None) -> None:
-        super().__init__()
-        self.articles = articles
-        self.problems = problems
+    articles: Sequence[Listed]
+    problems: Sequence[Problem] | None = None
+
+    def can_replace(self, message: Message) -> bool:
+        # Textual asks the queued message whether the next one supersedes it: a newer
+        # list does, unless this one brought problems that one lacks.
+        return isinstance(message, Listing) and (message.problems is not None or self.problems is None)
 
 
+@dataclass
 class FirstScreen(Message):
     """The newest articles of a warm index, to show while the whole list is read."""
 
-    def __init__(self, articles: Sequence[Listed], total: int) -> None:
-        super().__init__()
-        self.articles = articles
-        self.total = total
+    articles: Sequence[Listed]
+    total: int
 
 
+@dataclass
 class SyncProgress(Message):
-    def __init__(self, done: int, total: int) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, SyncProgress)
 
 
+@dataclass
 class SyncDone(Message):
-    def __init__(self, result: SyncResult | None) -> None:
-        super().__init__()
-        self.result = result
+    result: SyncResult | None
 
 
+@dataclass
 class StoreNotice(Message):
     """Something about the store the reader should know (it vanished, it is back)."""
 
-    def __init__(self, text: str, severity: str = "information") -> None:
-        super().__init__()
-        self.text = text
-        self.severity = severity
+    text: str
+    severity: str = "information"
 
 
+@dataclass
 class SearchDone(Message):
-    def __init__(self, result: SearchResult, keep: str | None) -> None:
-        super().__init__()
-        self.result = result
-        self.keep = keep
+    result: SearchResult
+    keep: str | None
 
 
+@dataclass
 class SearchFailed(Message):
-    def __init__(self, text: str, reason: str) -> None:
-        super().__init__()
-        self.text = text
-        self.reason = reason
+    text: str
+    reason: str
 
 
+@dataclass
 class SavedCounts(Message):
     """(Unread, matching) articles per saved search (None: the query is not valid)."""
 
-    def __init__(self, counts: Mapping[str, tuple[int, int] | None]) -> None:
-        super().__init__()
-        self.counts = counts
+    counts: Mapping[str, tuple[int, int] | None]

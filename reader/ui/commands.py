@@ -1,22 +1,20 @@
-"""The command palette (ctrl+p): open any article by title, and the app's own commands.
-
-Theme switching comes from Textual's built-in system commands.
+"""The reading screen's command palette (ctrl+p): open any article by title, run a
+saved search, and the screen's own commands. Theme switching comes from Textual's
+built-in system commands.
 """
 
 from __future__ import annotations
 
 import asyncio
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, Sequence, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from reader.present.rows import Listed
 from reader.text import clean_line
-
-if TYPE_CHECKING:
-    from reader.ui.app import NewsreaderApp
 
 PREFIX = "Open article: "
 MAX_DISCOVERY = 30
@@ -35,35 +33,47 @@ def highlighted(matcher: Matcher, text: str) -> Content:
     return content
 
 
-class ArticleCommands(Provider):
-    @property
-    def _app(self) -> NewsreaderApp:
-        return cast("NewsreaderApp", self.app)
+class Reading(Protocol):
+    """What the palette needs of the screen it was opened over (the reading screen)."""
 
+    all_articles: Sequence[Listed]
+    saved_searches: dict[str, str]
+
+    def open_article(self, article_id: str) -> None: ...
+    def run_saved_search(self, name: str) -> None: ...
+
+
+def reading(provider: Provider) -> Reading:
+    return cast(Reading, provider.screen)
+
+
+class ArticleCommands(Provider):
     async def discover(self) -> Hits:
-        for article in self._app.all_articles[:MAX_DISCOVERY]:
-            yield DiscoveryHit(Content(PREFIX + article.title), partial(self._app.open_article, article.id), text=PREFIX + article.title)
+        screen = reading(self)
+        for article in screen.all_articles[:MAX_DISCOVERY]:
+            yield DiscoveryHit(Content(PREFIX + article.title), partial(screen.open_article, article.id), text=PREFIX + article.title)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for count, article in enumerate(self._app.all_articles):
+        screen = reading(self)
+        for count, article in enumerate(screen.all_articles):
             if count % YIELD_EVERY == YIELD_EVERY - 1:
                 await asyncio.sleep(0)
             text = PREFIX + article.title
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, highlighted(matcher, text), partial(self._app.open_article, article.id), text=text)
+                yield Hit(score, highlighted(matcher, text), partial(screen.open_article, article.id), text=text)
 
 
 class NewsreaderCommands(Provider):
     COMMANDS = (
         ("Toggle sidebar", "toggle_sidebar", "Show or hide the list of articles"),
         ("Toggle unread only", "unread_only", "List only the articles not yet read"),
-        ("Search…", "filter", 'Search the archive: words, actor:"…", said:"…", source:, from:, to:'),
+        ("Search…", "search", 'Search the archive: words, actor:"…", said:"…", source:, from:, to:'),
         ("Actors", "actors", "Every actor in the archive, with counts and weekly activity"),
         ("Save search", "save_search", "Save the current search as a folder in the sidebar"),
         ("Show unreadable files", "show_problems", "Files the store could not read, with reasons"),
-        ("Keys", "help", "Every key binding"),
+        ("Keys", "app.help", "Every key binding"),
     )
 
     async def search(self, query: str) -> Hits:
@@ -71,11 +81,11 @@ class NewsreaderCommands(Provider):
         for name, action, help_text in self.COMMANDS:
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, highlighted(matcher, name), partial(self.app.run_action, action), text=name, help=help_text)
+                yield Hit(score, highlighted(matcher, name), partial(self.app.run_action, action, self.screen), text=name, help=help_text)
 
     async def discover(self) -> Hits:
         for name, action, help_text in self.COMMANDS:
-            yield DiscoveryHit(name, partial(self.app.run_action, action), help=help_text)
+            yield DiscoveryHit(name, partial(self.app.run_action, action, self.screen), help=help_text)
 
 
 class SavedSearchCommands(Provider):
@@ -83,7 +93,7 @@ class SavedSearchCommands(Provider):
 
     def _searches(self) -> dict[str, str]:
         # Names and queries come from the config file: shown, never interpreted.
-        return {clean_line(name): clean_line(query) for name, query in getattr(self.app, "saved_searches", {}).items()}
+        return {clean_line(name): clean_line(query) for name, query in reading(self).saved_searches.items()}
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -99,4 +109,4 @@ class SavedSearchCommands(Provider):
             yield DiscoveryHit(Content(text), partial(self._run, name), text=text, help=escape(saved))
 
     def _run(self, name: str) -> None:
-        cast("NewsreaderApp", self.app).run_saved_search(name)
+        reading(self).run_saved_search(name)

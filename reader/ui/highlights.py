@@ -1,7 +1,7 @@
 """An article body as `Content`, with the analysis' spans styled.
 
 The styles come from the reading pane's component classes (so themes recolour
-them) and the spans from `reader.ui.spans`, shared with `newsreader show`. Article text is
+them) and the spans from `reader.present.spans`, shared with `newsreader show`. Article text is
 never parsed as markup: `Content(body)` keeps it verbatim, offsets included.
 """
 
@@ -13,7 +13,7 @@ from textual.content import Content, Span
 from textual.style import Style
 
 from reader.model import Analysis
-from reader.ui.spans import KINDS, LEGEND, highlight_spans, outermost  # noqa: F401 (re-exported)
+from reader.present.spans import KINDS, LEGEND, highlight_spans, outermost  # noqa: F401 (re-exported)
 
 # Marks drawn over the highlights: every mention of the chosen actor, and the one stepped to.
 MARKS = ("focus", "current")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from reader.state import ReadingState
     from reader.ui.app import NewsreaderApp
-    from reader.ui.widgets.reading_pane import Analyser
+    from reader.archive.service import Analyser
 
 EXIT_CRASH = 70
 DEFAULT_THEME = "textual-dark"
@@ -61,7 +61,8 @@ def make_app(
     *,
     analyser: Analyser | None = None,
 ) -> NewsreaderApp:
-    """The app for a store; `theme` overrides the saved one for this run only."""
+    """The app for a store; `theme` overrides the saved one for this run only;
+    `analyser` replaces the real analysis (tests), in the index too."""
     from reader.state import ReadingState
     from reader.ui.app import NewsreaderApp
     from reader.ui.persistence import StateKeeper
@@ -71,10 +72,6 @@ def make_app(
         config, config_warnings = _load_config()
         warnings.extend(config_warnings)
     state = state if state is not None else ReadingState()
-    from reader.ui.analyser import GazetteerAnalyser
-
-    if analyser is None:
-        analyser = GazetteerAnalyser(Path(store_path))
     app = NewsreaderApp(
         Path(store_path),
         keeper=StateKeeper(state),
@@ -91,10 +88,6 @@ def make_app(
     if warning:
         app.startup_warnings.append(warning)
     app.theme = chosen
-    if isinstance(analyser, GazetteerAnalyser):
-        analyser.on_problems = lambda problems: app.call_from_thread(
-            app.notify, "\n".join(map(str, problems)), title="actors.yaml", severity="warning", timeout=10
-        )
     return app
 
 

@@ -37,7 +37,7 @@ def build_app(
     app = make_app(
         store, theme=theme, state=ReadingState(state_file), config=config or Config(), analyser=fixture_analyser
     )
-    app.read_after = read_after
+    app.reading.read_after = read_after
     return app
 
 
@@ -50,7 +50,7 @@ async def settle(pilot) -> None:
         if busy:
             await app.workers.wait_for_complete(busy)
         await pilot.pause()
-        if app.archive_idle and all(
+        if app.reading.archive_idle and all(
             worker.is_finished for worker in app.workers if worker.group != "archive"
         ):
             await pilot.pause()
@@ -72,7 +72,7 @@ PANEL_STORE = Path(__file__).parent / "panel_store"
 
 def ids(app) -> list[str]:
     """The ids of the articles the sidebar lists, in order."""
-    return [article.id for article in app.article_list.articles]
+    return [article.id for article in app.reading.article_list.articles]
 
 
 async def wait_until(pilot, condition, seconds: float) -> bool:

@@ -19,7 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.index import QuoteHit
-from reader.ui.citation import excerpt
+from reader.present.citation import excerpt
 from reader.ui.widgets.who_said_what import LIST_KEYS
 
 MAX_QUOTE_CHARS = 400

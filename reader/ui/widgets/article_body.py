@@ -86,6 +86,11 @@ class ArticleBody(Static):
         self._prepared.append(_Prepared(content, width, styled, strips))
         del self._prepared[:-PREPARED]
 
+    def is_prepared(self, content: Content) -> bool:
+        """Whether `prepare` drew this content at the current width."""
+        width = self.content_size.width
+        return any(prepared.content is content and prepared.width == width for prepared in self._prepared)
+
     # ------------------------------------------------------------- lines
 
     def ranges(self, width: int) -> list[tuple[int, int]]:

@@ -1,7 +1,7 @@
 """The sidebar list: a line-API widget that renders only the rows on screen.
 
 One widget for the whole list, however long: rows are computed once per load
-(`reader.ui.rows`), lines are rendered on demand and cached as `Strip`s, keyed
+(`reader.present.rows`), lines are rendered on demand and cached as `Strip`s, keyed
 by everything that changes how a line looks.
 """
 
@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.ui.rows import EMPTY_ROWS, DayHeader, Listed, Rows, group_by_date, ungrouped
+from reader.present.rows import EMPTY_ROWS, DayHeader, Listed, Rows, group_by_date, ungrouped
 from reader.ui.widgets.scrollbar import StripScrollbars
 
 UNREAD_MARK = "●"

@@ -16,8 +16,8 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from reader.model import Analysis, Article, Quote
-from reader.ui.citation import citation
-from reader.ui.navigation import Span, Steps, actor_spans, first_quote_between, quote_for_span, quotes_in_order
+from reader.present.citation import citation
+from reader.present.navigation import Span, Steps, actor_spans, first_quote_between, quote_for_span, quotes_in_order
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.who_said_what import WhoSaidWhat
 

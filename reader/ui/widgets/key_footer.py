@@ -60,7 +60,8 @@ class KeyFooter(Footer):
             return 0
         if binding.id in FIRST_TO_GO:
             return 3
-        return 2 if node is self.app else 1  # the focused part's own keys before the app's
+        # The focused part's own keys before the screen's and the app's.
+        return 2 if node is self.app or node is self.screen else 1
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:

@@ -1,8 +1,9 @@
 """The reading pane: an article's title, facts and body, with who-said-what highlights.
 
 Content is built once per article (and again when its analysis arrives or the
-theme changes), never per keypress. The analysis runs in a thread worker with a
-small cache, so switching articles never waits for it.
+theme changes), never per keypress. An analysis the caller does not hand over
+is asked for in a thread worker (the archive keeps what it made), so switching
+articles never waits for it.
 """
 
 from __future__ import annotations
@@ -21,21 +22,14 @@ from textual.style import Style as VisualStyle
 from textual.widgets import Static
 
 from reader.model import Analysis, Article
-from reader.ui.analysis_cache import AnalysisCache
 from reader.ui.highlights import KINDS, MARKS, highlight_spans, highlighted_body, legend
-from reader.ui.matches import match_spans
-from reader.ui.navigation import line_of
-from reader.ui.rows import day_label
+from reader.present.matches import match_spans
+from reader.present.navigation import line_of
+from reader.present.rows import day_label
 from reader.ui.widgets.article_body import PREPARED, ArticleBody
 from reader.ui.widgets.scrollbar import StripScrollbars
 
-Analyser = Callable[[Article], Analysis]
-
-
-def default_analyser(article: Article) -> Analysis:
-    from reader.analysis import analyze_article
-
-    return analyze_article(article)
+Analyse = Callable[[Article], Analysis]
 
 
 def article_facts(article: Article) -> str:
@@ -55,7 +49,7 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
         Binding("b", "page_up", "Page up", show=False, id="newsreader.page_up"),
         Binding("j", "scroll_down", "Scroll down", show=False, id="newsreader.scroll_down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="newsreader.scroll_up"),
-        Binding("escape,h", "app.focus_list", "Back", tooltip="Back to the list", id="newsreader.back"),
+        Binding("escape,h", "screen.focus_list", "Back", tooltip="Back to the list", id="newsreader.back"),
     ]
 
     COMPONENT_CLASSES = {f"reading-pane--{kind}" for kind in (*KINDS, *MARKS)} | {"reading-pane--match"}
@@ -81,12 +75,11 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
             super().__init__()
             self.article = article
 
-    def __init__(self, *, analyser: Analyser | None = None, id: str | None = None) -> None:
+    def __init__(self, *, analyse: Analyse, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
         self.analysis: Analysis | None = None
-        self._analyser = analyser or default_analyser
-        self._cache = AnalysisCache()
+        self._analyse_article = analyse  # slow: called in a worker
         self._reached_end = False
         self._marks: tuple[tuple[str, int, int], ...] = ()
         self._matches: re.Pattern[str] | None = None  # the search's words, marked in the body
@@ -130,9 +123,7 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
         self.article = article
         self._reached_end = False
         self._top = None
-        if analysis is not None:
-            self._cache.put(article.id, analysis)
-        self.analysis = self._cache.get(article.id)
+        self.analysis = analysis
         self._marks = ()
         self.query_one("#article-title", Static).update(Content(article.title))
         self.query_one("#article-facts", Static).update(Content(article_facts(article)))
@@ -200,11 +191,11 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
     def prepare(self, article: Article, analysis: Analysis | None) -> None:
         """Build an article's body ahead (highlights, wrapped lines, the first screen
         drawn), at the pane's width now, so that showing it next costs only the frame."""
-        if analysis is not None:
-            self._cache.put(article.id, analysis)
-        analysis = self._cache.get(article.id)
         if article.id == getattr(self.article, "id", None) or not self.is_attached:
             return  # shown already, or the app is closing (its styles are gone)
+        prepared = self._prepared.get(article.id)
+        if prepared is not None and prepared[0] == (analysis, (), self._matches) and self._body.is_prepared(prepared[1]):
+            return  # drawn ahead already, at this width
         self._prepared.discard(article.id)
         content = self._body_content(article, analysis, self._styles(), ())  # a new article has no marks
         self._prepared[article.id] = ((analysis, (), self._matches), content)
@@ -212,8 +203,7 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def _analyse(self, article: Article) -> None:
-        analysis = self._analyser(article)
-        self._cache.put(article.id, analysis)
+        analysis = self._analyse_article(article)
         self.post_message(self.AnalysisReady(article.id, analysis))
 
     def on_reading_pane_analysis_ready(self, message: AnalysisReady) -> None:
@@ -284,7 +274,7 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
     # ------------------------------------------------- marks and offsets
 
     def set_matches(self, pattern: re.Pattern[str] | None) -> None:
-        """Mark what a search matched (see reader.ui.matches); None: no search."""
+        """Mark what a search matched (see reader.present.matches); None: no search."""
         if pattern != self._matches:
             self._matches = pattern
             self._show_body()
@@ -311,7 +301,6 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
     def reload(self, article: Article) -> None:
         """The article changed on disk: show the new text where the reader was."""
         y = self.scroll_y
-        self._cache.discard(article.id)
         self.article = None
         self.show(article)
         self.restore_scroll(y)

@@ -19,8 +19,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Actor, Analysis, Quote
-from reader.ui.citation import excerpt, speaker_words
-from reader.ui.navigation import quotes_in_order
+from reader.present.citation import excerpt, speaker_words
+from reader.present.navigation import quotes_in_order
 
 GROUPS = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"))
 EXCERPT_CHARACTERS = 90  # the row is cut to the panel's width with an ellipsis anyway

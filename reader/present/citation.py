@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from reader.model import Article, Quote
-from reader.ui.rows import MONTH_NAMES
+from reader.present.rows import MONTH_NAMES
 
 OPENING_MARKS = "\"“„«‘'‚‹「『"
 CLOSING_MARKS = "\"”»’'›」』"

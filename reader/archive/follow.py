@@ -1,6 +1,7 @@
 """Following the store on disk: batches of changed paths, the store vanishing and coming back.
 
-Textual-free. `store_events` uses watchfiles (inotify and friends, debounced in
+`follow_store` turns them into what the reader sees: the list to show again, or
+a notice. `store_events` uses watchfiles (inotify and friends, debounced in
 Rust) and falls back to polling the tree's stats when it cannot watch. A file
 that fails to parse right after it changed may still be being written:
 `Settling` holds it back until its size and mtime stop changing.
@@ -9,13 +10,17 @@ that fails to parse right after it changed may still be being written:
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol, Sequence
 
 from reader.model import Problem
+
+if TYPE_CHECKING:
+    from reader.index import SyncResult
 
 DEBOUNCE_MS = 300
 TICK_MS = 500  # how often the generator wakes with no change (to check the store is still there)
@@ -168,3 +173,119 @@ class Settling:
                 settled.append(path)
             del self._held[path]
         return moving, settled
+
+
+@dataclass(frozen=True, slots=True)
+class Relisted:
+    """The store changed: list it again; these problems stand (files still settling left out)."""
+
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    text: str
+    severity: str = "information"
+
+
+class Synced(Protocol):
+    def sync(self, progress: None = None, cancel: threading.Event | None = None) -> SyncResult: ...
+    def sync_paths(self, paths: Sequence[str]) -> SyncResult: ...
+    def problems(self) -> list[Problem]: ...
+    def take_notices(self) -> list[str]: ...
+
+
+def follow_store(root: Path, archive: Synced, stop: threading.Event) -> Iterator[Relisted | Notice]:
+    """Keep `archive` in step with the files under `root` until `stop` is set.
+
+    Live updates never stop silently: changes met while the index is busy (another
+    process, another program's lock) or unwritable wait here, with one notice, and are
+    tried again on the next event or quiet tick."""
+    from reader.errors import UserError
+    from reader.index.archive import IndexBusy
+
+    real_root = os.path.realpath(root)
+    settling = Settling(root)
+    waiting: set[str] = set()
+    whole_store = False
+    trouble: str | None = None  # the notice given for the current spell of trouble
+    notices: list[Notice] = []
+
+    def relisted() -> Relisted:
+        return Relisted(tuple(problem for problem in archive.problems() if not settling.hides(problem)))
+
+    def attempt(sync: Callable[[], SyncResult]) -> SyncResult | None:
+        nonlocal trouble
+        try:
+            result = sync()
+        except (UserError, sqlite3.Error, OSError) as error:
+            text = sentence(str(error))
+            if trouble != text:
+                trouble = text
+                ending = "new files appear once it is free" if isinstance(error, IndexBusy) else "trying again"
+                notices.append(Notice(f"{text}: {ending}", "warning"))
+            return None
+        if trouble is not None:
+            trouble = None
+            notices.append(Notice("The index is up to date again"))
+        notices.extend(Notice(sentence(text), "warning") for text in archive.take_notices())
+        return result
+
+    for event in store_events(root, stop):
+        if stop.is_set():
+            return
+        if isinstance(event, Gone):
+            yield Notice(f"The store {root} {event.reason}; what was read stays readable", "warning")
+            continue
+        if isinstance(event, Back):
+            yield Notice(f"The store {root} is back")
+            whole_store = True
+        changed = False
+        paths = event.paths if isinstance(event, Changed) else frozenset()
+        if paths or waiting or whole_store:
+            relative = {_relative(path, real_root, str(root)) for path in paths} | waiting
+            new_folder = any(os.path.isdir(path) for path in paths)
+            if whole_store or new_folder:
+                # the store came back, or a new folder: its files may predate the watch
+                result = attempt(lambda: archive.sync(None, stop))
+            else:
+                result = attempt(lambda: archive.sync_paths(sorted(relative)))
+            yield from _drain(notices)
+            if result is None:
+                waiting = relative
+                whole_store = whole_store or new_folder
+                continue
+            waiting, whole_store = set(), False
+            settling.release(relative)
+            settling.hold(result.problems, relative)
+            changed = result.changed or isinstance(event, Back)
+        moving, settled = settling.due()
+        if moving:
+            result = attempt(lambda: archive.sync_paths(moving))
+            yield from _drain(notices)
+            if result is None:
+                waiting.update(moving)
+                continue
+            settling.hold(result.problems, moving)
+            changed = changed or result.changed
+        if changed or moving or settled:
+            yield relisted()
+
+
+def _drain(notices: list[Notice]) -> Iterator[Notice]:
+    while notices:
+        yield notices.pop(0)
+
+
+def sentence(text: str) -> str:
+    """A message from below (the index, the store) as the start of a sentence."""
+    return text[:1].upper() + text[1:]
+
+
+def _relative(path: str, real_root: str, root: str) -> str:
+    for top in (root, real_root):
+        relative = os.path.relpath(path, top)
+        if not relative.startswith(".."):
+            return relative.replace(os.sep, "/")
+    relative = os.path.relpath(os.path.realpath(path), real_root)
+    return relative.replace(os.sep, "/")

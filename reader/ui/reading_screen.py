@@ -1,0 +1,807 @@
+"""The reading screen: a sidebar of dated articles beside the reading pane.
+
+It owns the layout and the wiring: the widgets post messages up and are handed
+data down; the archive (`reader.archive.service.Archive`) is opened, indexed and
+followed in one thread worker after the first paint (`reader.ui.live`), and
+searched in another. The App around it keeps theme, keys, saving, help and quit.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from functools import partial
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from textual import on, work
+from textual.actions import SkipAction
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Input
+from textual.worker import Worker, WorkerState
+
+from reader.archive.service import Archive
+from reader.errors import UserError
+from reader.model import Article, Problem
+from reader.present.rows import Listed
+from reader.text import safe_name
+from reader.ui.archive_messages import (
+    ArchiveOpened,
+    FirstScreen,
+    Listing,
+    SavedCounts,
+    SearchDone,
+    SearchFailed,
+    StoreNotice,
+    SyncDone,
+    SyncProgress,
+)
+from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
+from reader.ui.live import FIRST_SCREEN, keep_archive
+from reader.ui.persistence import StateKeeper
+from reader.ui.who_said_what_commands import WhoSaidWhatCommands
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.article_view import NARROW, ArticleView
+from reader.ui.widgets.search_input import SearchInput
+from reader.ui.widgets.index_progress import IndexProgress
+from reader.ui.widgets.key_footer import KeyFooter
+from reader.ui.widgets.problems_link import ProblemsLink, problems_summary
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.saved_searches import SavedSearchList
+from reader.ui.widgets.search_bar import SearchStatus
+from reader.ui.widgets.sidebar import Sidebar
+
+if TYPE_CHECKING:  # the index is imported by the archive worker, after the first paint
+    from reader.archive.search import SearchResult
+    from reader.ui.screens.actors import ActorChoice
+    from reader.ui.screens.quote_timeline import QuoteChoice
+
+READ_AFTER_SECONDS = 3.0
+WIDE = 100  # columns from which the list, the article and the who-said-what panel fit side by side
+# Keys moving through the list faster than this (held or repeated) are coalesced:
+# the pane shows one article per interval, and the one the cursor rests on.
+SETTLE_SECONDS = 0.03
+# Once the reader rests on an article, its neighbours are read ahead (Archive.read_ahead).
+PREFETCH_AFTER_SECONDS = 0.15
+SEARCH_DEBOUNCE_SECONDS = 0.25
+COUNT_DEBOUNCE_SECONDS = 0.5
+QUOTE_TRIES = 40  # 2 s of layout and analysis before a quote chosen in the timeline gives up
+
+
+def actor_query(name: str) -> str:
+    return 'actor:"' + name.replace('"', "") + '"'
+
+
+class StateChanged(Message):
+    """The reading state changed: the app saves it soon."""
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, StateChanged)
+
+
+class ReadingScreen(Screen[None]):
+    COMMANDS = {ArticleCommands, NewsreaderCommands, SavedSearchCommands, WhoSaidWhatCommands}
+    sidebar_visible: reactive[bool] = reactive(True, init=False)
+    BINDINGS = [
+        Binding("n", "next_article", "Next", id="newsreader.next_article", tooltip="Next article, from anywhere"),
+        Binding(
+            "p", "previous_article", "Prev", id="newsreader.previous_article", tooltip="Previous article, from anywhere"
+        ),
+        Binding("u", "toggle_read", "Read", id="newsreader.toggle_read", tooltip="Mark the article read or unread"),
+        Binding("s", "toggle_star", "Star", id="newsreader.toggle_star", tooltip="Star or unstar the article"),
+        Binding(
+            "U", "unread_only", "Unread only", show=False, id="newsreader.unread_only",
+            tooltip="List only unread articles (again: all)",
+        ),
+        Binding(
+            "slash", "search", "Search", id="newsreader.filter", priority=True,
+            tooltip='Search: words, "a phrase", actor:"…", said:"…", source:, from:YYYY-MM-DD, to:',
+        ),
+        Binding("a", "actors", "Actors", id="newsreader.actors", tooltip="Every actor in the archive, with activity"),
+        Binding(
+            "S", "save_search", "Save search", id="newsreader.save_search",
+            tooltip="Save the current search as a folder at the top of the list",
+        ),
+        Binding(
+            "escape", "clear_search", "Whole archive", show=False, id="newsreader.clear_search",
+            tooltip="End the search: back to every article, where you were",
+        ),
+        Binding(
+            "ctrl+b,backslash", "toggle_sidebar", "Sidebar", show=False, id="newsreader.toggle_sidebar",
+            tooltip="Hide or show the list of articles",
+        ),
+        Binding(
+            "exclamation_mark", "show_problems", "Unreadable files", show=False, id="newsreader.show_problems",
+            tooltip="Files the store could not read",
+        ),
+        Binding(
+            "w", "toggle_who_said_what", "Who said what", id="newsreader.who_said_what",
+            tooltip="The article's actors and quotes, beside the text",
+        ),
+    ]
+
+    def __init__(self, archive: Archive, *, keeper: StateKeeper, saved_searches: Mapping[str, str]) -> None:
+        super().__init__()
+        self.archive = archive
+        self.store_path = archive.store_root
+        self.keeper = keeper
+        self.set_reactive(ReadingScreen.sidebar_visible, bool(keeper.state.get("sidebar_visible", True)))
+        self.saved_searches = dict(saved_searches)
+        self.search: SearchResult | None = None
+        self.all_articles: Sequence[Listed] = []
+        self.problems: Sequence[Problem] = []
+        self.read_after = READ_AFTER_SECONDS
+        self._read_timer: Timer | None = None
+        self._loaded = False
+        self._syncing = False
+        self._first_sync = True
+        self._first_screen_shown = False
+        self._reader_here = False  # see reader_arrived
+        self._before_search: str | None = None
+        self._search_timer: Timer | None = None
+        self._count_timer: Timer | None = None
+        self._stop = threading.Event()
+        self._last_shown = 0.0
+        self._show_timer: Timer | None = None
+        self._prefetch_timer: Timer | None = None
+        self._pending: Listed | None = None
+        # Kept as attributes: they are still needed while the DOM is torn down on exit.
+        self.article_list = ArticleList(marks=keeper, on_highlighted=self.on_article_list_highlighted, id="articles")
+        self.pane = ReadingPane(analyse=self.archive.analyse, id="pane")
+        self.search_input = SearchInput(id="search")
+        self.search_status = SearchStatus(id="search-status")
+        self.saved_list = SavedSearchList(id="saved-searches")
+        self.progress = IndexProgress(id="index-progress")
+
+    # ---------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            with Sidebar(id="sidebar"):
+                yield self.search_input
+                yield self.search_status
+                yield self.saved_list
+                yield self.article_list
+                yield ProblemsLink(id="problems-link")
+                yield self.progress
+            yield ArticleView(self.pane, id="article-view")
+        yield KeyFooter()
+
+    @property
+    def unread_only(self) -> bool:
+        return bool(self.keeper.state.get("unread_only", False))
+
+    @property
+    def archive_idle(self) -> bool:
+        """The archive is open and indexed, with no search or count pending (tests wait for it)."""
+        return (
+            self._loaded
+            and not self._syncing
+            and self.archive.is_open
+            and self._search_timer is None
+            and self._count_timer is None
+        )
+
+    def watch_sidebar_visible(self, visible: bool) -> None:
+        self.set_class(not visible, "-hide-sidebar")
+        self.keeper.set_pref("sidebar_visible", visible)
+        self.post_message(StateChanged())
+
+    def on_mount(self) -> None:
+        self.set_class(not self.sidebar_visible, "-hide-sidebar")
+        self.pane.show_message("Loading…")
+        self._update_counts()
+        self._list_from_peek()
+        (self.article_list if self.sidebar_visible else self.pane).focus()
+        self.saved_list.show(self.saved_searches)
+        if self.keeper.state.get("panel_open", False) and self.size.width >= WIDE:
+            # As the reader left it (narrower, an open panel would hide the list that has the focus).
+            self.query_one(ArticleView).set_panel(True, focus=False)
+        self.call_after_refresh(self._start_archive)
+
+    # --------------------------------------------------------------- loading
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if event.worker.group == "archive":
+            self._syncing = False
+            self.progress.finish()
+            if not self.all_articles:
+                self.article_list.show_message("The store could not be read")
+                self.pane.show_message(f"Could not read the store {safe_name(str(self.store_path))}: {error}")
+            self.notify(f"Could not read the store: {error}", severity="error", timeout=10)
+        elif event.worker.group == "search":
+            self.search_status.show_error(f"Search failed: {error}")
+        elif event.worker.group == "analysis":
+            self.notify(f"Could not analyse this article: {error}", severity="warning")
+
+    def on_archive_opened(self, message: ArchiveOpened) -> None:
+        self._syncing = True
+        for notice in message.notices:
+            self.notify(notice, severity="warning", timeout=10)
+        if self.search_input.value.strip():
+            self._search_now()
+
+    def on_sync_progress(self, message: SyncProgress) -> None:
+        if self._syncing:
+            self.progress.set_progress(message.done, message.total)
+
+    def on_sync_done(self, message: SyncDone) -> None:
+        self._syncing = False
+        self.progress.finish()
+        if not self.all_articles:
+            self.article_list.show_message("No articles")
+            self.pane.show_message(f"No articles in {safe_name(str(self.store_path))}")
+        if self._first_sync:
+            self._first_sync = False
+            if summary := problems_summary(self.problems):
+                self.notify(f"{summary[2:]}: press ! or click the line under the list", severity="warning", timeout=8)
+
+    def on_first_screen(self, message: FirstScreen) -> None:
+        self._show_first_screen(message.articles, message.total)
+
+    def _show_first_screen(self, articles: Sequence[Listed], total: int) -> None:
+        """The newest articles, shown while the whole list is read, unless the
+        article to restore is not among them (it would be a jump later)."""
+        last = self.keeper.state.last_article
+        if self._loaded or self._first_screen_shown:
+            return
+        if last is not None and all(article.id != last for article in articles):
+            return
+        self._first_screen_shown = True
+        if self.unread_only:
+            read = self.keeper.read_ids()
+            articles = [article for article in articles if article.id not in read]
+        self.article_list.set_articles(articles, keep=last)
+        self.query_one(Sidebar).set_titles(f"Articles {total:,}")
+        self._show_highlighted()
+
+    def on_listing(self, message: Listing) -> None:
+        self.archive.forget()  # what was read may have changed on disk
+        first = not self._loaded
+        self.keeper.follow_entries(message.articles, self.all_articles)  # an entry inserted above moves none
+        self.all_articles = message.articles
+        self._loaded = True
+        if message.problems is not None:
+            self.problems = message.problems
+            self.query_one(ProblemsLink).show_problems(self.problems)
+        if self.search is not None and self.search_input.value.strip():
+            current = self.article_list.highlighted
+            self._search_now(keep=current.id if current else None)  # the results may have changed
+        else:
+            # After a first screen, the cursor stays where the reader has moved it since.
+            shown = self.article_list.highlighted if first else None
+            self._relist(keep=shown.id if shown is not None else self.keeper.state.last_article if first else None)
+        self._refresh_current()
+        self._count_saved_soon()
+
+    def on_store_notice(self, message: StoreNotice) -> None:
+        self.notify(message.text, severity=message.severity, timeout=8)  # type: ignore[arg-type]
+
+    def _refresh_current(self) -> None:
+        """The article on screen changed on disk: show the new text where the reader was."""
+        article = self.pane.article
+        if article is None or not self.archive.is_open:
+            return
+        fresh = self.archive.article(article.id)
+        if fresh is not None and (fresh.body != article.body or fresh.title != article.title):
+            self.pane.reload(fresh)
+
+    # --------------------------------------------------------------- listing
+
+    def _relist(self, keep: str | None = None, *, first: bool = False) -> None:
+        """Show the archive (or the search results), unread only if asked; the cursor
+        stays on `keep` (default: the article under it) or moves to its neighbour."""
+        if not self._loaded:
+            return
+        near = self.article_list.cursor
+        if keep is None and not first and (current := self.article_list.highlighted) is not None:
+            keep = current.id
+        if first:
+            keep, near = None, 0
+        grouped = True
+        articles: Sequence[Listed] = self.all_articles
+        empty = "Indexing the store…" if self._syncing else "No articles"
+        if self.search is not None:
+            articles = [hit.summary for hit in self.search.hits]
+            grouped = not self.search.ranked
+            empty = "No articles match"
+        if self.unread_only:
+            read = self.keeper.read_ids()
+            # The article being read stays listed (read or not): the reader is not moved off it.
+            reading = self.pane.article.id if self.pane.article is not None else None
+            articles = [article for article in articles if article.id not in read or article.id == reading]
+        self.article_list.set_articles(articles, keep=keep, message=empty, grouped=grouped, near=near)
+        self._update_counts()
+        if not articles and self.search is not None and self.pane.article is not None:
+            # Nothing matches: the article read before is not a result (Esc brings it back, where it was).
+            self.remember_position()
+            self.pane.show_message("No articles match this search · Esc: back to the whole archive")
+        self._show_highlighted()
+
+    def _show_highlighted(self) -> None:
+        """Show the article under the cursor now, not when the list's message lands."""
+        if (highlighted := self.article_list.highlighted) is not None:
+            self._show_article(highlighted)
+
+    def _update_counts(self) -> None:
+        sidebar = self.query_one(Sidebar)
+        if not self._loaded:
+            sidebar.set_titles("Articles")
+            return
+        total = len(self.all_articles)
+        shown = len(self.article_list.articles)
+        unread = sum(not self.keeper.is_read(article.id) for article in self.all_articles)
+        count = f"{shown:,} of {total:,}" if shown != total else f"{total:,}"
+        # Narrow, the counts matter more than the word.
+        sidebar.set_titles(f"Articles {count} · {unread:,} unread", f"{count} · {unread:,} unread")
+        notes = []
+        if self.unread_only:
+            notes.append("unread only")
+        if self.search is not None:
+            notes.append("ranked" if self.search.ranked else "newest first")
+        sidebar.border_subtitle = " · ".join(notes)
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        self._schedule_search()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        if self._search_timer is not None:
+            self._search_now()
+        self.article_list.focus()
+
+    def on_search_input_cleared(self) -> None:
+        self.end_search()
+        self.article_list.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save_search":
+            return self.search is not None
+        if action == "clear_search":
+            return self.search is not None or bool(self.search_input.value)
+        return True
+
+    # ----------------------------------------------------------- the article
+
+    def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
+        if not message.by_key:
+            self._show_article(message.article)
+            return
+        # Keys faster than the pane can draw: show at most one article per SETTLE_SECONDS,
+        # always ending on the one the cursor rests on; the list itself moves at once.
+        self._pending = message.article
+        if self._show_timer is not None:
+            return
+        wait = self._last_shown + SETTLE_SECONDS - time.monotonic()
+        if wait <= 0:
+            self._show_pending()
+        else:
+            self._show_timer = self.set_timer(wait, self._show_pending)
+
+    def _show_pending(self) -> None:
+        self._show_timer = None
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._last_shown = time.monotonic()
+            self._show_article(pending)
+
+    def on_article_list_opened(self, message: ArticleList.Opened) -> None:
+        self._show_article(message.article)
+        self.pane.focus()
+
+    def _show_article(self, listed: Listed) -> None:
+        if self._show_timer is not None:
+            self._show_timer.stop()
+            self._show_timer = None
+        self._pending = None
+        pane = self.pane
+        if pane.article is not None and pane.article.id == listed.id:
+            return
+        article = listed if isinstance(listed, Article) else self._full_article(listed.id)
+        if article is None:
+            return
+        self.remember_position()
+        pane.show(article, self.archive.analysis(article.id))
+        if position := self.keeper.state.position(article.id):
+            pane.restore_scroll(position)
+        changed = self.keeper.set_last_article(article.id)
+        self._start_read_timer(article.id)
+        if changed:
+            self.post_message(StateChanged())
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        self._prefetch_timer = self.set_timer(PREFETCH_AFTER_SECONDS, self._read_ahead)
+
+    def _read_ahead(self) -> None:
+        """The articles either side of the cursor, read and drawn before the reader moves."""
+        self._prefetch_timer = None
+        if not self.archive.is_open:
+            return
+        articles = self.article_list.articles
+        cursor = self.article_list.cursor
+        neighbours = [articles[n].id for n in (cursor + 1, cursor - 1) if 0 <= n < len(articles)]
+        for article, analysis in self.archive.read_ahead(neighbours):
+            self.pane.prepare(article, analysis)
+
+    def remember_position(self) -> None:
+        pane = self.pane
+        if pane.article is not None and self.keeper.set_position(pane.article.id, pane.scroll_y):
+            self.post_message(StateChanged())
+
+    def _start_read_timer(self, article_id: str) -> None:
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        if self._reader_here and not self.keeper.is_read(article_id):
+            self._read_timer = self.set_timer(self.read_after, partial(self._read_time_up, article_id))
+
+    def _read_time_up(self, article_id: str) -> None:
+        """Read by time, unless another screen (help, actors…) covers it: then once it is back."""
+        self._read_timer = None
+        if self.is_active:
+            self._mark_read(article_id, True)
+        elif self.pane.article is not None and self.pane.article.id == article_id:
+            self._read_timer = self.set_timer(self.read_after, partial(self._read_time_up, article_id))
+
+    def on_reading_pane_reached_end(self, message: ReadingPane.ReachedEnd) -> None:
+        self._mark_read(message.article.id, True)
+
+    def _mark_read(self, article_id: str, read: bool) -> None:
+        if self.keeper.set_read(article_id, read):
+            self.article_list.refresh_marks()
+            self._update_counts()
+            self.post_message(StateChanged())
+            self._count_saved_soon()
+
+    def _full_article(self, article_id: str) -> Article | None:
+        """The whole article behind a sidebar row (a fast read from the index)."""
+        article = self.archive.article(article_id)
+        if article is None:
+            self.pane.show_message("This article is no longer in the store")
+        return article
+
+    def _current(self) -> Listed | None:
+        return self._pending or self.pane.article or self.article_list.highlighted
+
+    def open_article(self, article_id: str) -> None:
+        """Show an article from anywhere (the command palette), clearing a search or unread-only if they hide it."""
+        if self.article_list.ordinal_of(article_id) is None:
+            if self.search is not None or self.search_input.value:
+                self._before_search = article_id
+                self.end_search()
+            if self.unread_only:
+                self.keeper.set_pref("unread_only", False)
+            self._relist(keep=article_id)
+        else:
+            self.article_list.move_cursor(self.article_list.ordinal_of(article_id) or 0)
+        self.pane.focus()
+
+    # --------------------------------------------------------------- actions
+
+    def action_focus_list(self) -> None:
+        if not self.sidebar_visible:
+            self.action_toggle_sidebar()
+        self.article_list.focus()
+
+    def action_next_article(self) -> None:
+        self.article_list.action_cursor_down()
+
+    def action_previous_article(self) -> None:
+        self.article_list.action_cursor_up()
+
+    def action_toggle_read(self) -> None:
+        if (article := self._current()) is not None:
+            if self._read_timer is not None:
+                self._read_timer.stop()
+                self._read_timer = None
+            self._mark_read(article.id, not self.keeper.is_read(article.id))
+
+    def action_toggle_star(self) -> None:
+        if (article := self._current()) is not None:
+            self.keeper.set_starred(article.id, not self.keeper.is_starred(article.id))
+            self.article_list.refresh_marks()
+            self.post_message(StateChanged())
+
+    def action_unread_only(self) -> None:
+        unread_only = not self.unread_only
+        self.keeper.set_pref("unread_only", unread_only)
+        self.post_message(StateChanged())
+        self.notify("Listing unread articles only" if unread_only else "Listing all articles", timeout=2)
+        self._relist()
+
+    def action_search(self) -> None:
+        # A priority binding, so that the keys typed straight after it (queued behind
+        # it) find the field focused; elsewhere `/` is the focused widget's own key.
+        if not self.is_active or isinstance(self.focused, Input):
+            raise SkipAction()
+        if not self.sidebar_visible:
+            self.action_toggle_sidebar()
+        self.query_one("#sidebar").add_class("-searching")
+        # Now, not after a refresh: keys typed straight after `/` (a paste, a fast
+        # typist) are already queued behind this one and must land in the field.
+        self.set_focus(self.search_input)
+
+    def action_toggle_sidebar(self) -> None:
+        view = self.query_one(ArticleView)
+        if view.panel_open and self.has_class(NARROW):
+            # Too narrow for both: the open panel has the sidebar's room, and the key asks for the list.
+            view.set_panel(False)
+            if self.sidebar_visible:
+                self.article_list.focus()
+                return
+        visible = self.sidebar_visible = not self.sidebar_visible
+        if not visible and self.focused is not None and self.focused.parent is self.query_one("#sidebar"):
+            self.pane.focus()
+        elif visible and self.focused is None:
+            self.article_list.focus()
+
+    def action_show_problems(self) -> None:
+        if self.problems:
+            from reader.ui.screens.problems import ProblemsScreen
+
+            self.app.push_screen(ProblemsScreen(self.problems))
+        else:
+            self.notify("Every file in the store was read.", timeout=3)
+
+    def on_problems_link_clicked(self) -> None:
+        self.action_show_problems()
+
+    def action_toggle_who_said_what(self) -> None:
+        self.query_one(ArticleView).toggle_panel()
+
+    def on_article_view_panel_toggled(self, message: ArticleView.PanelToggled) -> None:
+        if self.keeper.state.get("panel_open", False) != message.shown:
+            self.keeper.set_pref("panel_open", message.shown)
+            self.post_message(StateChanged())
+
+
+    # --------------------------------------------------------------- the archive
+
+    def _list_from_peek(self) -> None:
+        """Before the first paint: the newest articles of a warm index."""
+        peeked = self.archive.peek(FIRST_SCREEN)
+        if peeked is not None and peeked[1]:
+            self._show_first_screen(*peeked)
+
+    def _start_archive(self) -> None:
+        """Called after the first paint: the worker holds the GIL while it lists."""
+        if self._stop.is_set():
+            return
+        self.run_worker(
+            partial(keep_archive, self.archive, self._stop, self.post_message),
+            thread=True, exclusive=True, exit_on_error=False, group="archive",
+        )
+
+    def leave(self) -> None:
+        """The app is closing: stop the archive's worker, remember the place in the article."""
+        self._stop.set()
+        self.remember_position()
+
+    def reader_arrived(self) -> None:
+        """The reader pressed a key or clicked: from now on an article rested on is read by time
+        (the one shown at start is not read just because the app stayed open)."""
+        if not self._reader_here:
+            self._reader_here = True
+            if self.pane.article is not None:
+                self._start_read_timer(self.pane.article.id)
+
+    # ---------------------------------------------------------------- search
+
+    def _schedule_search(self) -> None:
+        if self._search_timer is None:
+            self._search_timer = self.set_timer(SEARCH_DEBOUNCE_SECONDS, self._search_now)
+        else:
+            self._search_timer.reset()
+
+    def _cancel_scheduled_search(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+
+    def _search_now(self, keep: str | None = None) -> None:
+        self._cancel_scheduled_search()
+        text = self.search_input.value.strip()
+        if not text:
+            self.workers.cancel_group(self, "search")
+            self.search_status.clear()
+            if self.search is not None:
+                self._set_search(None)
+            return
+        if not self.archive.is_open:
+            return  # searched again once the archive is open
+        if self._before_search is None and (current := self.article_list.highlighted) is not None:
+            self._before_search = current.id
+        self.search_status.show_searching(text)
+        self._run_search(text, keep)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def _run_search(self, text: str, keep: str | None) -> None:
+        try:
+            result = self.archive.search(text)
+        except UserError as error:  # QueryError included: the message is for the reader
+            self.post_message(SearchFailed(text, str(error)))
+            return
+        self.post_message(SearchDone(result, keep))
+
+    def on_search_done(self, message: SearchDone) -> None:
+        if message.result.text != self.search_input.value.strip():
+            return  # the reader typed on since
+        result = message.result
+        self.search_status.show_results(result.text, result.total, len(result.hits))
+        self._set_search(result, keep=message.keep)
+
+    def on_search_failed(self, message: SearchFailed) -> None:
+        if message.text == self.search_input.value.strip():
+            self.search_status.show_error(message.reason)
+
+    def _set_search(self, result: SearchResult | None, keep: str | None = None) -> None:
+        self.search = result
+        self.pane.set_matches(result.pattern if result else None)
+        self._relist(keep=keep, first=keep is None and result is not None)
+        self.refresh_bindings()
+
+    def end_search(self) -> None:
+        """Back to the whole archive, the cursor where it was before the search."""
+        self._cancel_scheduled_search()
+        self.workers.cancel_group(self, "search")
+        back_to = self._before_search
+        self._before_search = None
+        with self.prevent(type(self.search_input).Changed):
+            self.search_input.value = ""
+        self.search_status.clear()
+        self.query_one("#sidebar").remove_class("-searching")
+        self.search = None
+        self.pane.set_matches(None)
+        self._relist(keep=back_to)
+        self.refresh_bindings()
+
+    def run_query(self, query: str) -> None:
+        """Search for `query` now, as if typed after `/`; focus stays on the list."""
+        if not self.sidebar_visible:
+            self.action_toggle_sidebar()
+        self.query_one("#sidebar").add_class("-searching")
+        with self.prevent(type(self.search_input).Changed):
+            self.search_input.value = query
+        self._search_now()
+        self.article_list.focus()
+
+    def action_clear_search(self) -> None:
+        self.end_search()
+        self.article_list.focus()
+
+    # -------------------------------------------------------- saved searches
+
+    def action_save_search(self) -> None:
+        if self.search is None:
+            self.notify("Search first (/), then save it", timeout=3)
+            return
+        query = self.search.text
+
+        def save(name: str | None) -> None:
+            if name:
+                self._save_search(name, query)
+
+        default = next((name for name, saved in self.saved_searches.items() if saved == query), query)
+        from reader.ui.screens.name_prompt import NamePrompt
+
+        self.app.push_screen(NamePrompt("Save search", f"A name for {query}", default), save)
+
+    def _save_search(self, name: str, query: str) -> None:
+        from reader.config import ConfigSaveError, save_search
+
+        try:
+            searches = save_search(name, query)  # merged with what the file holds now
+        except ConfigSaveError as error:
+            self.notify(str(error), title="Search not saved", severity="error", timeout=8)
+            return
+        self.saved_searches = searches
+        self.saved_list.show(searches)
+        self.notify(f"Saved search “{name}”", timeout=3)
+        self._count_saved_soon()
+
+    def on_saved_search_list_chosen(self, message: SavedSearchList.Chosen) -> None:
+        self.run_query(message.query)
+
+    def on_article_list_above_first(self) -> None:
+        if self.saved_list.display:
+            self.saved_list.enter_from_below()
+
+    def on_saved_search_list_left(self) -> None:
+        self.set_focus(self.article_list)
+
+    def run_saved_search(self, name: str) -> None:
+        if name in self.saved_searches:
+            self.run_query(self.saved_searches[name])
+
+    def _count_saved_soon(self) -> None:
+        if not self.saved_searches or not self.archive.is_open:
+            return
+        if self._count_timer is None:
+            self._count_timer = self.set_timer(COUNT_DEBOUNCE_SECONDS, self._count_saved_now)
+        else:
+            self._count_timer.reset()
+
+    def _count_saved_now(self) -> None:
+        self._count_timer = None
+        self._count_saved(dict(self.saved_searches), self.keeper.read_ids())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="saved-counts")
+    def _count_saved(self, searches: dict[str, str], read_ids: frozenset[str]) -> None:
+        counts: dict[str, tuple[int, int] | None] = {}
+        for name, query in searches.items():
+            try:
+                matching = self.archive.summaries(query)
+            except UserError:
+                counts[name] = None
+            else:
+                counts[name] = (sum(article.id not in read_ids for article in matching), len(matching))
+        self.post_message(SavedCounts(counts))
+
+    def on_saved_counts(self, message: SavedCounts) -> None:
+        self.saved_list.show(self.saved_searches, message.counts)
+
+    # ------------------------------------------------- actors and their quotes
+
+    def action_actors(self) -> None:
+        if not self.archive.is_open:
+            self.notify("The archive is still opening", timeout=3)
+            return
+        from reader.ui.screens.actors import ActorsScreen
+
+        self.app.push_screen(ActorsScreen(self.archive.actors, self.archive.actors_called), self._actor_chosen)
+
+    def _actor_chosen(self, choice: ActorChoice | None) -> None:
+        if choice is None:
+            return
+        if choice.show == "quotes":
+            self.show_quotes(choice.name)
+        else:
+            self.run_query(actor_query(choice.name))
+
+    def show_quotes(self, actor: str) -> None:
+        if self.archive.is_open:
+            from reader.ui.screens.quote_timeline import QuoteTimelineScreen
+
+            self.app.push_screen(QuoteTimelineScreen(actor, self.archive.quotes), self._quote_chosen)
+
+    def _quote_chosen(self, choice: QuoteChoice | None) -> None:
+        if choice is None:
+            return
+        # The quote is where the reader goes: not the place remembered in the article.
+        if self.keeper.set_position(choice.article_id, 0):
+            self.post_message(StateChanged())
+        self.open_article(choice.article_id)
+        if (article := self._full_article(choice.article_id)) is not None:
+            self._show_article(article)  # now, not when the list's message lands
+            self._go_to_quote(choice, QUOTE_TRIES)
+
+    def _go_to_quote(self, choice: QuoteChoice, tries: int) -> None:
+        """Mark the quote and bring it on screen, once the article is analysed and laid
+        out (right after it is shown its body may have no height yet)."""
+        from reader.ui.widgets.article_view import ArticleView
+
+        pane = self.pane
+        if pane.article is None or pane.article.id != choice.article_id:
+            return
+        view = self.query_one(ArticleView)
+        quote = next(
+            (q for q in (view.analysis.quotes if view.analysis is not None else ()) if (q.start, q.end) == (choice.start, choice.end)),
+            None,
+        )
+        if quote is not None and view.article is pane.article:
+            view.choose_quote(quote)
+        else:
+            pane.scroll_to_offset(choice.start)
+        visible = pane.visible_offsets()
+        arrived = visible is not None and visible[0] <= choice.start <= visible[1] and quote is not None
+        if not arrived and tries > 0:
+            self.set_timer(0.05, lambda: self._go_to_quote(choice, tries - 1))
