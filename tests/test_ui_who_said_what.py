@@ -383,3 +383,43 @@ def test_the_panel_lists_a_described_speaker_by_the_words_of_the_text():
     described = Quote(0, 19, body[0:19], "statement", None, start, start + len("a Canadian official"))
     assert str(QuoteOption(described, body).prompt).startswith("a Canadian official")
     assert str(QuoteOption(Quote(0, 19, body[0:19], "statement"), body).prompt).startswith("unattributed")
+
+
+# ---------------------------------------------------------------- reported speech and sourcing in the panel
+
+
+def test_reported_speech_rows_carry_no_quotation_marks_and_inference_is_marked():
+    from reader.model import Analysis, Quote
+    from reader.ui.widgets.who_said_what import QuoteOption, panel_options
+
+    body = 'Ann Roe said the pier would reopen in May. "It is safe," she said. Ann Roe claimed the board had lied.'
+    clause = body.index("the pier")
+    direct = body.index('"It is safe,"')
+    pronoun = body.index("she said")
+    claimed = body.index("the board")
+    quotes = (
+        Quote(clause, body.index(" in May") + 7, body[clause : body.index(" in May") + 7], "reported", "Ann Roe", 0, 7, "said",
+              speaker_via="name", cue_group="neutral"),
+        Quote(direct, direct + 13, body[direct : direct + 13], "statement", "Ann Roe", pronoun, pronoun + 3, "said",
+              speaker_via="pronoun", cue_group="neutral"),
+        Quote(claimed, len(body) - 1, body[claimed:-1], "reported", "Ann Roe", claimed - 16, claimed - 9, "claimed",
+              speaker_via="name", cue_group="loaded"),
+    )
+    rows = [o for o in panel_options(Analysis(quotes=quotes), body) if isinstance(o, QuoteOption)]
+    texts = [str(row.prompt) for row in rows]
+    assert "“" not in texts[0] and "the pier would reopen in May" in texts[0]
+    assert texts[1].startswith("Ann Roe (she) “It is safe”")  # a pronoun: the text's word beside the name
+    assert "claimed" in texts[2] and "“" not in texts[2]  # the loaded verb is shown
+    summary = [str(o.prompt) for o in panel_options(Analysis(quotes=quotes), body) if o is not None and o.disabled]
+    assert any("1 direct · 2 reported · 1 loaded verb" in line for line in summary)
+
+
+def test_a_reported_citation_is_not_put_in_quotation_marks():
+    from reader.model import Article, Quote
+    from reader.present.citation import citation
+
+    body = "Ann Roe said the pier would reopen in May."
+    start = body.index("the pier")
+    article = Article(id="a", path="a", body=body, title="t", source="Harbour Gazette")
+    quote = Quote(start, len(body) - 1, body[start:-1], "reported", "Ann Roe", 0, 7, "said")
+    assert citation(article, quote) == "Ann Roe said: the pier would reopen in May (Harbour Gazette)"

@@ -20,8 +20,11 @@ _REOPENED = re.compile(r"\s*\n\s*\n\s*(?:''|``|[" + re.escape(OPENING_MARKS) + r
 
 
 def quoted_words(quote: Quote) -> str:
-    """The words inside the quotation marks, on one line, without trailing commas."""
+    """The words inside the quotation marks, on one line, without trailing commas (reported
+    speech has no marks of its own: a quoted fragment inside it keeps its marks)."""
     text = quote.text.strip()
+    if quote.kind == "reported":
+        return _SPACE.sub(" ", text).strip().rstrip(",;:").rstrip()
     if text[:2] in ("''", "``"):
         text = text[2:]  # an archive's ''quote'' or ``quote''
     elif text[:1] and text[0] in OPENING_MARKS:
@@ -51,18 +54,23 @@ def speaker_words(body: str, quote: Quote) -> str | None:
 
 
 def citation(article: Article, quote: Quote) -> str:
-    """`“words” — speaker, source, dateline, date`, leaving out what the article lacks."""
+    """`“words” — speaker, source, dateline, date`, leaving out what the article lacks.
+    Reported speech is never put in quotation marks: `speaker said: words (source, …)`."""
     speaker = speaker_words(article.body, quote) or UNATTRIBUTED
     source = article.source
     dateline = article.dateline.title() if article.dateline and article.dateline.isupper() else article.dateline
+    if quote.kind == "reported":
+        where = [part for part in (source, dateline, long_date(article)) if part]
+        said = f"{speaker} {quote.cue.lower() if quote.cue else 'said'}"
+        return f"{said}: {quoted_words(quote)}" + (f" ({', '.join(where)})" if where else "")
     parts = [part for part in (speaker, source, dateline, long_date(article)) if part]
     return f"“{quoted_words(quote)}” — {', '.join(parts)}"
 
 
 def excerpt(quote: Quote, limit: int = 120) -> str:
-    """The quote's words, cut at a word boundary with an ellipsis past `limit` characters."""
+    """The quote's words, cut at a word boundary with an ellipsis past `limit` characters;
+    in quotation marks unless it is reported speech (a paraphrase, not their words)."""
     words = quoted_words(quote)
-    if len(words) <= limit:
-        return f"“{words}”"
-    cut = words[:limit].rsplit(" ", 1)[0]
-    return f"“{cut}…”"
+    if len(words) > limit:
+        words = words[:limit].rsplit(" ", 1)[0] + "…"
+    return words if quote.kind == "reported" else f"“{words}”"

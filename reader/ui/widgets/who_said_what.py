@@ -5,7 +5,7 @@ with their speakers. Each row carries its `Actor` or `Quote`; choosing one posts
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from textual import on
 from textual.binding import Binding
@@ -21,6 +21,9 @@ from textual.widgets.option_list import Option
 from reader.model import Actor, Analysis, Quote
 from reader.present.citation import excerpt, speaker_words
 from reader.present.navigation import quotes_in_order
+
+if TYPE_CHECKING:
+    from reader.analysis.sourcing_summary import SourcingSummary
 
 GROUPS = (("person", "People"), ("organisation", "Organisations"), ("place", "Places"))
 EXCERPT_CHARACTERS = 90  # the row is cut to the panel's width with an ellipsis anyway
@@ -74,17 +77,40 @@ class ActorOption(Option):
         self.actor = actor
 
 
+# How a speaker found by inference is marked after the name, so a reader can tell it
+# from a name the text gives at the quote (never by colour alone).
+INFERRED = {"pronoun": "by pronoun", "descriptor": "by description", "continuation": "continued", "nearest": "nearest"}
+
+
 class QuoteOption(Option):
     def __init__(self, quote: Quote, body: str = "") -> None:
+        parts: list[tuple[str, str] | str] = []
         if quote.kind == "term":
-            who: tuple[str, str] = ("term", "italic $text-muted")
+            parts.append(("term", "italic $text-muted"))
         elif quote.speaker:
-            who = (quote.speaker, "bold")
+            parts.append((quote.speaker, "bold"))
+            if quote.speaker_via in INFERRED:
+                parts += [" ", (f"({_spoken_as(body, quote) or INFERRED[quote.speaker_via]})", "italic $text-muted")]
         else:
             # Described, not named ("a Canadian official"): the text's words, not an actor.
-            who = (speaker_words(body, quote) or "unattributed", "italic $text-muted")
-        super().__init__(Content.assemble(who, " ", excerpt(quote, EXCERPT_CHARACTERS)))
+            parts.append((speaker_words(body, quote) or "unattributed", "italic $text-muted"))
+        if quote.speaker_kind == "anonymous":
+            parts += [" ", ("anonymous", "reverse $text-muted")]
+        if quote.cue_group == "loaded" and quote.cue:
+            parts += [" ", (quote.cue.lower(), "bold underline $text-warning")]
+        words = excerpt(quote, EXCERPT_CHARACTERS)
+        parts += [" ", (words, "dim italic") if quote.kind == "reported" else words]
+        super().__init__(Content.assemble(*parts))
         self.quote = quote
+
+
+def _spoken_as(body: str, quote: Quote) -> str | None:
+    """The text's own words at the speaker's place ("she", "the mayor") when they are not the name."""
+    start, end = quote.speaker_start, quote.speaker_end
+    if start is None or end is None or not 0 <= start < end <= len(body):
+        return None
+    words = " ".join(body[start:end].split())
+    return None if not words or words == quote.speaker or len(words) > 40 else words
 
 
 def heading(label: str) -> Option:
@@ -110,8 +136,31 @@ def panel_options(analysis: Analysis, body: str = "") -> list[Option | None]:
         if options:
             options.append(None)
         options.append(heading(f"Quotes ({len(quotes)})"))
+        from reader.analysis.sourcing_summary import sourcing_summary  # the panel opens after the first frame
+
+        summary = sourcing_line(sourcing_summary(analysis))
+        if summary:
+            options.append(Option(Content.styled(summary, "$text-muted"), disabled=True))
         options.extend(QuoteOption(quote, body) for quote in quotes)
     return options
+
+
+def sourcing_line(summary: "SourcingSummary") -> str:
+    """`4 direct · 3 reported · 2 people · 1 organisation · 1 anonymous · 1 loaded verb`."""
+    counts = (
+        (summary.direct, "direct", "direct"),
+        (summary.reported, "reported", "reported"),
+        (summary.people, "person", "people"),
+        (summary.organisations, "organisation", "organisations"),
+        (summary.anonymous, "anonymous", "anonymous"),
+        (summary.documents, "document", "documents"),
+        (len(summary.loaded), "loaded verb", "loaded verbs"),
+    )
+    line = " · ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
+    top = summary.speakers[0] if summary.speakers else None
+    if top is not None and len(summary.speakers) > 1:
+        line += f" · {top.name} {round(top.share * 100)}% of quoted words"
+    return line
 
 
 # An option list's keys, as the article list has them (and its ids: a keymap entry moves
