@@ -9,7 +9,7 @@ import pytest
 from textual.app import App, ComposeResult
 
 from reader.model import Article
-from reader.present.rows import DAY, MONTH, YEAR, DayHeader, day_label, group_by_date, group_by_day, grouping_unit
+from reader.present.rows import DAY, MONTH, YEAR, DayHeader, day_label, group_by, group_by_date, grouping_unit
 from reader.ui.widgets.article_list import ArticleList
 
 from snapshot_apps.harness import build_app, pilot_test, settle
@@ -31,7 +31,7 @@ def test_day_label_is_english_whatever_the_locale():
 
 def test_grouping_puts_a_header_before_each_day_with_its_count_and_undated_last():
     articles = [article(1, date(2021, 7, 14)), article(2, date(2021, 7, 14)), article(3, date(2021, 7, 12)), article(4, None)]
-    rows = group_by_day(articles)
+    rows = group_by(articles, DAY)
     headers = [row for row in rows.rows if isinstance(row, DayHeader)]
     assert [(h.label, h.count) for h in headers] == [("Wed 14 Jul 2021", 2), ("Mon 12 Jul 2021", 1), ("Undated", 1)]
     assert [rows.rows[i] for i in rows.article_rows] == articles
@@ -59,7 +59,7 @@ def test_a_busy_archive_is_grouped_by_day_and_a_sparse_one_by_month_or_year():
     assert grouping_unit(rare) is YEAR
     labels = [h.label for h in group_by_date(rare).rows if isinstance(h, DayHeader)]
     assert labels[0] == "2021" and labels[-1] == "Undated"
-    assert group_by_day(busy).meta_date is None  # under a day's header the row needs no date
+    assert group_by(busy, DAY).meta_date is None  # under a day's header the row needs no date
 
 
 class ListApp(App):

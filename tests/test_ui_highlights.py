@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from reader.model import Analysis, Mention, Quote
-from reader.ui.highlights import KINDS, highlight_spans, highlighted_body, legend
+from reader.present.spans import KINDS, highlight_spans
+from reader.ui.highlights import highlighted_body, legend
 
 BODY = '"Never," said Ana Lind of the Port Board in Vik, calling it a "folly".'
 STYLES = {kind: kind for kind in KINDS}

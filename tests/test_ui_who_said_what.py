@@ -12,12 +12,12 @@ from textual.content import Content
 
 from reader.model import Analysis, Article, Mention, Quote
 from reader.present.citation import citation, quoted_words
-from reader.ui.highlights import highlight_spans
+from reader.present.spans import highlight_spans
 from reader.present.navigation import Steps, actor_spans, first_quote_between, quote_for_span
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.who_said_what import ActorOption, QuoteOption
-from reader.ui.wrapped_lines import line_starts
+from reader.ui.wrapped_lines import line_ranges
 
 from snapshot_apps.analysis import fixture_analyser
 from snapshot_apps.harness import FIXTURE_STORE, PANEL_STORE, build_app, pilot_test, settle
@@ -347,7 +347,7 @@ def test_nested_mentions_are_drawn_as_the_outer_name():
 @pytest.mark.parametrize("width", [12, 30, 61])
 def test_line_starts_match_the_lines_textual_draws(width):
     body = (Path(PANEL_STORE) / "2022-03-09-quota-talks.txt").read_text(encoding="utf-8").split("• ", 1)[1]
-    starts = line_starts(body, width)
+    starts = [start for start, _ in line_ranges(body, width)]
     lines = Content(body).wrap(width)
     assert len(starts) == len(lines)
     for start, line in zip(starts, lines):

@@ -137,10 +137,6 @@ def group_by_date(articles: Sequence[Listed]) -> Rows:
     return group_by(articles, grouping_unit(articles))
 
 
-def group_by_day(articles: Sequence[Listed]) -> Rows:
-    return group_by(articles, DAY)
-
-
 def group_by(articles: Sequence[Listed], unit: Unit) -> Rows:
     rows: list[DayHeader | Listed] = []
     counts: list[int] = []  # per header, filled as we go

@@ -13,7 +13,7 @@ from textual.content import Content, Span
 from textual.style import Style
 
 from reader.model import Analysis
-from reader.present.spans import KINDS, LEGEND, highlight_spans, outermost  # noqa: F401 (re-exported)
+from reader.present.spans import LEGEND, highlight_spans
 
 # Marks drawn over the highlights: every mention of the chosen actor, and the one stepped to.
 MARKS = ("focus", "current")

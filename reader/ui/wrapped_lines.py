@@ -28,8 +28,3 @@ def line_ranges(body: str, width: int) -> list[tuple[int, int]]:
             cursor = found + len(text)
         base += len(paragraph) + 1
     return ranges
-
-
-def line_starts(body: str, width: int) -> list[int]:
-    """The body offset at which each line starts when the body is wrapped to `width`."""
-    return [start for start, _ in line_ranges(body, width)]

@@ -22,10 +22,11 @@ from textual.style import Style as VisualStyle
 from textual.widgets import Static
 
 from reader.model import Analysis, Article
-from reader.ui.highlights import KINDS, MARKS, highlight_spans, highlighted_body, legend
 from reader.present.matches import match_spans
 from reader.present.navigation import line_of
 from reader.present.rows import day_label
+from reader.present.spans import KINDS, highlight_spans
+from reader.ui.highlights import MARKS, highlighted_body, legend
 from reader.ui.widgets.article_body import PREPARED, ArticleBody
 from reader.ui.widgets.scrollbar import StripScrollbars
 
