@@ -144,6 +144,37 @@ def test_a_timeline_entry_shows_the_words_without_the_comma_before_the_cue():
     assert "2021-05-07" in plain and "“I think tonight, if only just”" in plain
 
 
+def test_a_timeline_entry_of_reported_speech_has_its_verb_and_no_quotation_marks():
+    from datetime import date
+
+    from reader.index import QuoteHit
+    from reader.model import ArticleSummary, Quote
+    from reader.ui.screens.quote_timeline import quote_entry
+
+    hit = QuoteHit(
+        ArticleSummary("a", "a", "Budget passed", date(2021, 5, 7)),
+        Quote(20, 48, "the budget would pass by May", "reported", "Sunita Kaur", 0, 11, "claimed"),
+    )
+    plain = quote_entry(hit).plain
+    assert "claimed: the budget would pass by May" in plain and "“" not in plain
+
+
+def test_the_archive_timeline_asks_the_index_for_reported_speech_too(tmp_path):
+    from reader.archive.service import Archive
+
+    asked: list[tuple] = []
+
+    class Index:
+        def quotes(self, actor, kinds=("statement",)):
+            asked.append((actor, kinds))
+            return []
+
+    archive = Archive.__new__(Archive)
+    archive._index = Index()
+    assert archive.quotes("Sunita Kaur") == []
+    assert asked == [("Sunita Kaur", ("statement", "reported"))]
+
+
 @pilot_test
 async def test_the_actor_filter_also_finds_actors_by_the_names_articles_use(tmp_path, monkeypatch):
     from reader.index import Index

@@ -286,9 +286,12 @@ class Archive:
         return self._index.actors_called(text) if self._index is not None else set()
 
     def quotes(self, actor: str) -> list[QuoteHit]:
+        """Everything `actor` said, quoted or reported, oldest first."""
         if self._index is None:
             raise _no_index("Quotes")
-        return self._index.quotes(actor)
+        from reader.index.archive import SAID_KINDS
+
+        return self._index.quotes(actor, kinds=SAID_KINDS)
 
     # ------------------------------------------------------------ analysing
 

@@ -35,6 +35,11 @@ class QuoteChoice:
 def quote_entry(hit: QuoteHit) -> Content:
     day = hit.summary.date.isoformat() if hit.summary.date else "undated   "
     text = excerpt(hit.quote, MAX_QUOTE_CHARS)  # “the words”, without the comma before "she said"
+    if hit.quote.kind == "reported":  # a paraphrase: no quotation marks, faint, and its verb
+        said = (f"{hit.quote.cue.lower()}: " if hit.quote.cue else "reported: ", "$text-muted")
+        return Content.assemble(
+            (day, "bold $text-accent"), "  ", (hit.summary.title, "bold"), "\n", said, (text, "dim italic")
+        )
     return Content.assemble(
         (day, "bold $text-accent"), "  ", (hit.summary.title, "bold"), "\n", (text, "italic")
     )
