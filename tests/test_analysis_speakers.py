@@ -494,3 +494,12 @@ def test_a_quote_with_no_cue_goes_on_with_the_voice_quoted_last_in_its_paragraph
     q = quote(body, "You went on television")
     assert q.speaker == "Ruth Okafor"
     assert q.speaker_via == "continuation"
+
+
+def test_a_quote_with_no_cue_does_not_go_on_with_a_voice_when_someone_else_was_named_since() -> None:
+    body = (
+        "“Prices have halved,” says Vinod Rana, a farmer from the village. Stray cattle roam every "
+        "field. When the officials asked for patience, Harish Mehra, the village head, stood up in "
+        "protest. “In a month our crop will be finished.” Mehra spent a fortune on seed."
+    )
+    assert quote(body, "In a month our crop").speaker != "Vinod Rana"

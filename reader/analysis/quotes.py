@@ -61,6 +61,8 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
     paragraph_starts = [start for start, _ in paragraphs]
     resolver = Resolver(body, mentions, [(span.start, span.end) for span in spans])
     cues = CueFinder([(m.start, m.end) for m in mentions if m.kind == "person"])
+    people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
+    people_starts = [m.start for m in people]
     quotes: list[Quote] = []
     last_statement: Quote | None = None
     last_statement_paragraph = -2
@@ -108,9 +110,16 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         if attribution is None and kind == "statement":
             before = paragraphs[p_index - 1] if span.start == p_start and p_index else (p_start, gaps[-1][0])
             attribution = _previous_sentence_subject(body, *before)
-        if attribution is None and kind == "statement" and last_statement is not None and last_statement_paragraph == p_index:
+        if (
+            attribution is None
+            and kind == "statement"
+            and last_statement is not None
+            and last_statement_paragraph == p_index
+            and not _someone_else_named(people, people_starts, last_statement, span.start)
+        ):
             # `"…," she said, referring to …. "You went on television …"`: a quote with no cue
-            # of its own goes on with the voice quoted last in its paragraph.
+            # of its own goes on with the voice quoted last in its paragraph, unless someone
+            # else has been named since.
             attribution = _Attribution(None, None, False, inherited=last_statement)
 
         quote = _quote(body, span, kind, attribution, resolver)
@@ -330,6 +339,17 @@ def _named_after_over_pronoun_before(
     ):
         return after
     return before
+
+
+def _someone_else_named(people: list[Mention], starts: list[int], previous: Quote, position: int) -> bool:
+    """A person other than the previous quote's speaker is named between it and `position`."""
+    index = bisect.bisect_left(starts, previous.end)
+    for mention in people[index : index + 8]:
+        if mention.start >= position:
+            return False
+        if mention.actor != previous.speaker:
+            return True
+    return index + 8 < len(people) and people[index + 8].start < position
 
 
 def _colon_before(text: str, gaps: list[tuple[int, int]]) -> bool:
