@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from reader.archive.search import ParsedSearch, scan_matches
 from reader.errors import UserError
 from reader.index.query import QueryError
 from reader.model import Article, Problem
+
+if TYPE_CHECKING:
+    from reader.index import SyncResult
 
 NO_INDEX = "this needs the archive index, which could not be opened"
 
@@ -38,7 +41,9 @@ class ScannedStore:
     def problems(self) -> list[Problem]:
         return list(self._problems)
 
-    def sync(self, progress: Callable[[int, int], None] | None = None, cancel: threading.Event | None = None):
+    def sync(
+        self, progress: Callable[[int, int], None] | None = None, cancel: threading.Event | None = None
+    ) -> SyncResult:
         from reader.index import SyncResult
         from reader.store import scan_store
 

@@ -36,8 +36,8 @@ from reader.model import Analysis, Article, ArticleSummary, Problem
 if TYPE_CHECKING:
     from reader.archive.follow import Notice, Relisted
     from reader.archive.scan import ScannedStore
-    from reader.archive.search import SearchResult
-    from reader.index import ActorStats, Index, QuoteHit, SyncResult
+    from reader.archive.search import ParsedSearch, SearchResult
+    from reader.index import ActorStats, Index, QuoteHit, SearchHit, SyncResult
     from reader.index.peek import IndexPeek
 
 Analyser = Callable[[Article], Analysis]
@@ -266,7 +266,7 @@ class Archive:
             total = self._index.count_matches(search.query)
         return SearchResult(text, hits, total, bool(search.query.terms) and self._index is not None, search.pattern)
 
-    def _find(self, text: str, limit: int | None):  # noqa: ANN202
+    def _find(self, text: str, limit: int | None) -> tuple[list[SearchHit], ParsedSearch]:
         from reader.archive.search import parse_search
 
         search = parse_search(text)

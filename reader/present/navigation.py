@@ -24,7 +24,7 @@ def actor_spans(analysis: Analysis, actor: str) -> list[Span]:
             for q in analysis.quotes
             if q.speaker == actor and q.speaker_start is not None and q.speaker_end is not None
         }
-    return sorted(spans)  # type: ignore[arg-type]
+    return sorted(spans)
 
 
 def quotes_in_order(analysis: Analysis) -> list[Quote]:
