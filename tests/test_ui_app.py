@@ -321,6 +321,8 @@ async def test_help_lists_bindings_and_follows_the_keymap(store, state_file):
         assert "Every actor in the archive" in text and "Save the current search" in text
         next_line = next(line for line in text.splitlines() if "Next article" in line)
         assert "x" in next_line.split() and "n" not in next_line.split()
+        guide = text[text.index("What the marks mean") :]
+        assert "reported speech" in guide and "without quotation marks" in guide and "loaded verb" in guide
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

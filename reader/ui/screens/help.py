@@ -16,6 +16,18 @@ from textual.widgets import Static
 
 PREFIX = "newsreader."  # a keymap in the config file may leave it out
 
+# What the reading pane's and the panel's marks mean (the legend names them; this says why).
+GUIDE_TITLE = "What the marks mean"
+READING_GUIDE = (
+    ("“statement”", "italic: words someone said, in their own quotation marks"),
+    ("reported speech", "faint italic: what someone is said to have said, without quotation marks"),
+    ("“term”", "italic, underlined: a title, name, saying or scare quote — nobody's statement"),
+    ("speaker", "reversed: who said it; in the panel, (she) or (the mayor) beside a name: inferred"),
+    ("person", "bold; organisation: bold, underlined; place: underlined"),
+    ("claimed", "in the panel, bold and underlined: a loaded verb (claimed, admitted, insisted …)"),
+    ("anonymous", "in the panel: a source the article leaves unnamed on purpose"),
+)
+
 
 def short_id(binding_id: str | None) -> str:
     if binding_id is None:
@@ -116,4 +128,12 @@ class KeyList(Static):
                     text = Content.assemble(text, "  ", (binding_id, "dim $text-muted"))
                 for n, line in enumerate(text.wrap(text_width)):
                     lines.append(Content.assemble(key_cell if n == 0 else " " * key_width, line))
+        lines += [Content(""), Content.styled(GUIDE_TITLE, "bold")]
+        for mark, meaning in READING_GUIDE:
+            mark_cell = Content.styled(f"  {mark}".ljust(key_width), "$accent")
+            if cell_len(mark) + 3 > key_width:  # too wide for the key column: a line of its own
+                lines.append(mark_cell)
+                mark_cell = Content(" " * key_width)
+            for n, line in enumerate(Content(meaning).wrap(text_width)):
+                lines.append(Content.assemble(mark_cell if n == 0 else " " * key_width, line))
         return Content("\n").join(lines)
