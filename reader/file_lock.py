@@ -1,5 +1,5 @@
 """An exclusive advisory lock on `<path>.lock`, for read-merge-write cycles on a small
-file that several newsreader instances may rewrite (the config's saved searches)."""
+file that several newsreader instances may rewrite (the state, the config's saved searches)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ TIMEOUT = 5.0
 
 
 @contextmanager
-def exclusive_lock(path: Path, timeout: float = TIMEOUT) -> Iterator[None]:
+def exclusive_lock(path: Path, timeout: float = TIMEOUT, *, what: str = "lock") -> Iterator[None]:
     """Hold the lock (the lock file is never deleted: deleting lock files races).
-    Raises OSError(EAGAIN) if another instance holds it past `timeout` seconds."""
+    Raises OSError(EAGAIN) if another instance holds it past `timeout` seconds
+    ("… has held the <what> too long")."""
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks; writes are still atomic
@@ -32,7 +33,7 @@ def exclusive_lock(path: Path, timeout: float = TIMEOUT) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise OSError(errno.EAGAIN, "another newsreader has held the lock too long") from None
+                    raise OSError(errno.EAGAIN, f"another newsreader has held the {what} too long") from None
                 time.sleep(0.01)
         yield
     finally:

@@ -34,21 +34,19 @@ with a few bad entries keeps its good ones; a copy of the original is kept besid
 from __future__ import annotations
 
 import copy
-import errno
 import hashlib
 import math
 import os
 import secrets
 import threading
-import time
-from collections.abc import Iterable, Iterator, Set
-from contextlib import contextmanager
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from reader import paths
 from reader.atomic import copy_aside, move_aside, remove_orphaned_temps, write_atomic
+from reader.file_lock import exclusive_lock
 from reader.yaml_safe import dump_yaml, load_mapping
 
 MAX_POSITIONS = 5000  # the oldest scroll positions are forgotten beyond this
@@ -224,7 +222,7 @@ class ReadingState:
         if not changes:
             return
         try:
-            with _exclusive_lock(self.path):
+            with exclusive_lock(self.path, LOCK_TIMEOUT, what="state lock"):
                 merged = self._read_for_merge(mine, signature)
                 _apply(merged, changes)
                 remove_orphaned_temps(self.path)
@@ -412,28 +410,3 @@ def _open_regular(path: Path) -> IO[bytes]:
 
     check_regular(path)
     return open(path, "rb")
-
-
-@contextmanager
-def _exclusive_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `<path>.lock` (never deleted: deleting lock files races)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks; saves are still atomic
-        yield
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        deadline = time.monotonic() + LOCK_TIMEOUT
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise OSError(errno.EAGAIN, "another newsreader has held the state lock too long")
-                time.sleep(0.01)
-        yield
-    finally:
-        os.close(fd)  # releases the lock

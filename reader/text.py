@@ -25,6 +25,7 @@ surrogate (undecodable input) becomes U+FFFD, visibly. ZWJ and ZWNJ stay
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Escape sequences as a terminal would parse them (ECMA-48). String controls
 # (OSC, DCS, SOS, PM, APC) run to BEL or ST; an unterminated one ends at the
@@ -89,3 +90,21 @@ def safe_name(name: str) -> str:
     if _UNSAFE.search(name) is None:
         return name
     return _UNSAFE.sub(_escape, name)
+
+
+_SLUG_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def slug(text: str, limit: int = 50, *, fallback: str = "item") -> str:
+    """`Harbour Strike: Day 3!` → `harbour-strike-day-3`; only [a-z0-9-], at most `limit`
+    long: a file-name part made from a title, never a path."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    found = _SLUG_WORDS.findall(ascii_text)
+    words: list[str] = []
+    for word in found:
+        if len("-".join([*words, word])) > limit:
+            break
+        words.append(word)
+    if not words and found:
+        words = [found[0][:limit]]
+    return "-".join(words) or fallback

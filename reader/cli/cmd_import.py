@@ -13,7 +13,6 @@ import io
 import json
 import re
 import sys
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,7 +34,6 @@ _FALLBACK_COLUMNS = {
     "byline": ("author", "authors"),
     "url": ("link",),
 }
-_SLUG_WORDS = re.compile(r"[a-z0-9]+")
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 MAX_LISTED = 20
 
@@ -309,13 +307,6 @@ def article_file_name(document: dict[str, Any], text: str) -> str:
 
 
 def slug(text: str, limit: int = 50) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    found = _SLUG_WORDS.findall(ascii_text)
-    words: list[str] = []
-    for word in found:
-        if len("-".join([*words, word])) > limit:
-            break
-        words.append(word)
-    if not words and found:
-        words = [found[0][:limit]]
-    return "-".join(words) or "article"
+    from reader.text import slug as text_slug
+
+    return text_slug(text, limit, fallback="article")
