@@ -15,7 +15,7 @@ from reader.cli.cmd_list import table_lines
 from reader.cli.cmd_show import render_article
 from reader.model import Analysis, Article, Mention, Quote
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SEED = "date 2021-07-12 SEOUL • Leaders met. \"We agree,\" Kim said.\n\nSecond paragraph.\n\nAGENCE FRANCE-PRESSE\n"
 
 

@@ -13,7 +13,7 @@ from reader.analysis.quote_marks import find_quote_spans, paragraph_bounds
 from reader.analysis.quotes import find_quotes
 from reader.model import Mention, Quote
 
-SEED = Path(__file__).resolve().parents[1] / "articles" / "000_38de3d4f9c1ef403.txt"
+SEED = Path(__file__).resolve().parents[2] / "articles" / "000_38de3d4f9c1ef403.txt"
 
 
 def quoted(text: str) -> list[str]:

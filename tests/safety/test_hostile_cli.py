@@ -288,7 +288,7 @@ def test_a_real_process_writes_no_control_bytes(store, tmp_path):
             capture_output=True,
             env=env,
             timeout=120,
-            cwd=Path(__file__).parents[1],
+            cwd=Path(__file__).parents[2],
         )
         assert result.returncode in (0, 1), result.stderr
         assert_terminal_safe(result.stdout, f"stdout of {argv}")

@@ -13,7 +13,7 @@ from reader.cli.cmd_import import parse_mapping, slug
 from reader.errors import UserError
 from reader.store import scan_store
 
-SHARED = Path(__file__).parents[1].parent / "shared"
+SHARED = Path(__file__).parents[2].parent / "shared"
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:

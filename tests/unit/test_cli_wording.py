@@ -11,7 +11,7 @@ import reader.index.sync as index_sync
 from reader.cli import main
 from reader.index.query import Term
 from reader.index.snippets import ELLIPSIS, OPENING_NEEDED, lede, snippet
-from tests.test_index import article, stub_analyze, write
+from tests.unit.test_index import article, stub_analyze, write
 
 
 @pytest.fixture

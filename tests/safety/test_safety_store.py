@@ -25,7 +25,7 @@ from reader.store import parse_text, scan_store
 from hostile_fixtures import assert_terminal_safe
 from snapshot_apps.harness import pilot_test, settle
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 COMMANDS = (["list"], ["check"], ["show", "good.txt"], ["search", "ordinary"], ["actors"], ["quotes", "--all"], ["reindex"])
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 needs_symlinks = pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")

@@ -10,7 +10,7 @@ import pytest
 from reader.store import parse_file, parse_text
 from reader.store.fields import TITLE_MAX, source_name, title_from_body
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "articles" / "000_38de3d4f9c1ef403.txt"
 
 

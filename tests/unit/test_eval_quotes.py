@@ -16,7 +16,7 @@ from reader.analysis import analyze
 from reader.analysis.serialize import analysis_document
 from reader.model import Article
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 EVAL = SHARED / "eval"
 EVALTOOL = EVAL / "evaltool.py"
 SPEAKERS = EVAL / "speakers.py"

@@ -10,7 +10,7 @@ import pytest
 import reader.index.sync as index_sync
 from reader.cli import main
 from reader.cli.cmd_search import join_arguments
-from tests.test_index import article, stub_analyze, write
+from tests.unit.test_index import article, stub_analyze, write
 
 
 @pytest.fixture

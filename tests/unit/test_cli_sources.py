@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from tests.test_index import article, write
+from tests.unit.test_index import article, write
 
 
 @pytest.fixture

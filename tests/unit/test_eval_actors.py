@@ -11,7 +11,7 @@ import pytest
 
 from reader.analysis.actors import find_mentions
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 EVALTOOL = SHARED / "eval" / "evaltool.py"
 GOLD = SHARED / "eval" / "gum" / "gum_news_actors.jsonl"
 

@@ -10,7 +10,7 @@ import pytest
 
 from reader.analysis import analyze
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 EVALTOOL = SHARED / "eval" / "evaltool.py"
 DEV = SHARED / "eval" / "polnear" / "polnear_dev.v2.jsonl"
 

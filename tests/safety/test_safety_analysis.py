@@ -15,7 +15,7 @@ from reader.store import scan_store
 
 from worst_case_texts import WORST_CASES
 
-SAMPLE_STORE = Path(__file__).resolve().parent.parent / "articles"
+SAMPLE_STORE = Path(__file__).resolve().parents[2] / "articles"
 
 
 def calls_made(text: str) -> int:

@@ -11,7 +11,7 @@ import pytest
 
 from reader.analysis import analyze
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 EVALTOOL = SHARED / "eval" / "evaltool.py"
 SPEAKERS = SHARED / "eval" / "speakers.py"
 POLNEAR_DEV = SHARED / "eval" / "polnear" / "polnear_dev.v2.jsonl"

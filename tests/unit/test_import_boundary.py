@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[1] / "reader"
+PACKAGE = Path(__file__).resolve().parents[2] / "reader"
 # The command line starts the app; nothing else outside reader/ui may reach into it.
 MAY_IMPORT_THE_UI = {"reader/cli/__init__.py"}
 
