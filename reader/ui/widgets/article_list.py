@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.present.rows import EMPTY_ROWS, DayHeader, Listed, Rows, group_by_date, ungrouped
-from reader.ui.widgets.scrollbar import StripScrollbars
+from reader.ui.widgets.scrollbar import draw_bar_from_strips
 
 UNREAD_MARK = "●"
 STAR_MARK = "★"
@@ -44,7 +44,7 @@ class NoMarks:
 WHEEL_LINES = 3  # as Textual scrolls for one notch of the wheel
 
 
-class ArticleList(StripScrollbars, ScrollView, can_focus=True):
+class ArticleList(ScrollView, can_focus=True):
     """Articles under day headers, with a cursor that is always on an article."""
 
     BINDINGS = [
@@ -118,6 +118,9 @@ class ArticleList(StripScrollbars, ScrollView, can_focus=True):
         self._ordinal_by_id: dict[str, int] | None = None
         self._cursor = 0  # ordinal of the article under the cursor
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+
+    def on_mount(self) -> None:
+        draw_bar_from_strips(self)
 
     # ------------------------------------------------------------------ data
 
