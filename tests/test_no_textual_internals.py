@@ -59,7 +59,7 @@ def textual_private_names() -> set[str]:
 def test_the_scan_sees_what_it_must_refuse():
     # The names this project once used must be in the set, or the test below proves nothing.
     names = textual_private_names()
-    assert {"_exception", "_display", "_start_widget", "_vertical_scrollbar", "_bindings_ready", "_driver"} <= names
+    assert {"_exception", "_display", "_start_widget", "_vertical_scrollbar", "_bindings_ready", "_driver", "_on_click"} <= names
     tree = ast.parse("from textual.widgets._footer import FooterKey\nimport textual._compositor\n")
     assert [private_name(what) for _, what in textual_imports(tree)] == [True, True]
     tree = ast.parse("from textual.widgets import Footer\nimport textual.app\n")
@@ -78,4 +78,6 @@ def test_no_private_textual_modules_or_attributes(path: Path):
                 problems.append(f"line {node.lineno}: .{node.attr} is Textual's")
             elif isinstance(node, ast.Constant) and node.value in private:  # getattr(app, "_exception")
                 problems.append(f"line {node.lineno}: {node.value!r} is Textual's")
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in private:
+                problems.append(f"line {node.lineno}: def {node.name} overrides Textual's")
     assert not problems, f"{path.relative_to(ROOT)}:\n" + "\n".join(problems)

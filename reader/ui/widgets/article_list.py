@@ -235,12 +235,12 @@ class ArticleList(ScrollView, can_focus=True):
             return
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
-    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
         event.prevent_default()
         self.scroll_by_entries(WHEEL_LINES)
 
-    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         event.stop()
         event.prevent_default()
         self.scroll_by_entries(-WHEEL_LINES)
@@ -255,7 +255,7 @@ class ArticleList(ScrollView, can_focus=True):
             y = min(y + 1, last) if lines > 0 else y - 1
         self.scroll_to(y=y, animate=False, immediate=True)
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         # Shown again or resized (a restart lists before the layout is final): the cursor stays on screen.
         if self._articles and self.scrollable_content_region.height > 0:
             self._scroll_cursor_into_view()
@@ -284,7 +284,7 @@ class ArticleList(ScrollView, can_focus=True):
         if article := self.highlighted:
             self.post_message(self.Opened(self, article))
 
-    def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or not self._articles:
             return
@@ -298,10 +298,10 @@ class ArticleList(ScrollView, can_focus=True):
         if event.chain >= 2:
             self.action_open()
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def on_focus(self, event: events.Focus) -> None:
         self.refresh()
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         self.refresh()
 
     # ------------------------------------------------------------- rendering

@@ -144,7 +144,7 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         self._composed_width = self.size.width
         active = self.screen.active_bindings
-        entries: list[tuple[Binding, bool, str | None, int]] = []
+        entries: list[tuple[Binding, bool, str, int]] = []
         seen: set[str] = set()
         for node, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in seen:  # one key per action, as Footer does

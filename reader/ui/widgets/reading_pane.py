@@ -342,10 +342,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def visible_offsets(self) -> tuple[int, int] | None:
         """The range of body offsets on screen now."""
         found = self._body_lines()
-        if found is None:
+        if found is None or self.article is None:
             return None
         body, starts = found
-        length = len(self.article.body)  # type: ignore[union-attr]
+        length = len(self.article.body)
         first = round(self.scroll_y) - self._body_top(body)
         last = first + self.scrollable_content_region.height
         if last <= 0 or first >= len(starts):
