@@ -36,6 +36,11 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from textual import events  # noqa: E402
+from textual.app import App  # noqa: E402
+from textual.driver import Driver  # noqa: E402
+from textual.drivers.headless_driver import HeadlessDriver  # noqa: E402
+
 from make_store import CORPUS, corpus_missing_message, load_corpus  # noqa: E402
 
 SIZE = (120, 34)
@@ -70,36 +75,49 @@ def write_store(root: Path, texts: list[tuple[str, str]]) -> None:
 
 
 class FrameClock:
-    """Timestamps every frame the app paints (rendering it to terminal output too)."""
+    """Timestamps every frame the app paints. The app runs on `TimedTerminal`, so it
+    renders each frame to terminal output as it would for a real terminal."""
 
     def __init__(self, probe: Callable[[], object]) -> None:
         self.probe = probe
         self.frames: list[tuple[float, float, object]] = []  # (wall, UI-thread cpu, probe)
         self.event = asyncio.Event()
+        self.driver: Driver | None = None
 
-    def install(self) -> None:
-        from textual.app import App
-        from textual._compositor import CompositorUpdate
+    def frame(self) -> None:
+        self.frames.append((time.perf_counter(), time.thread_time(), self.probe()))
+        self.event.set()
 
+    def drive(self, app: App) -> None:
+        """Run `app` (with `run_test(headless=False)`) on a terminal that times its frames."""
         clock = self
-        original = App._display
 
-        def display(app, screen, renderable):  # noqa: ANN001
-            original(app, screen, renderable)
-            if renderable is None or app._batch_count:
-                return
-            if isinstance(renderable, CompositorUpdate):
-                renderable.render_segments(app.console)
-            clock.frames.append((time.perf_counter(), time.thread_time(), clock.probe()))
-            clock.event.set()
+        class TimedTerminal(HeadlessDriver):
+            """A headless driver the app takes for a terminal: it renders every frame to
+            escape sequences, written here and dropped; each frame ends with a flush."""
 
-        App._display = display  # type: ignore[method-assign]
-        self._original = original
+            def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+                super().__init__(*args, **kwargs)
+                clock.driver = self
 
-    def uninstall(self) -> None:
-        from textual.app import App
+            @property
+            def is_headless(self) -> bool:
+                return False
 
-        App._display = self._original  # type: ignore[method-assign]
+            def write(self, data: str) -> None:
+                pass
+
+            def flush(self) -> None:
+                clock.frame()
+
+        app.driver_class = TimedTerminal
+
+    def send(self, app: App, key: str) -> None:
+        """A key as the terminal would deliver it, straight to the app's driver."""
+        assert self.driver is not None, "the app is not running on the clock's driver"
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        self.driver.send_message(event)
 
 
 async def cpu_idle(limit: float = 120.0) -> None:
@@ -125,14 +143,6 @@ async def quiet(clock: FrameClock, seconds: float = SETTLE, limit: float = 10.0)
     return clock.frames[-1][0] if clock.frames else started
 
 
-def send(app, key: str) -> None:  # noqa: ANN001
-    from textual import events
-
-    event = events.Key(key, key if len(key) == 1 else None)
-    event.set_sender(app)
-    app._driver.send_message(event)
-
-
 async def one_at_a_time(app, clock: FrameClock, key: str, presses: int, moved: Callable[[object, object], bool]):  # noqa: ANN001
     frames, cpus, settles = [], [], []
     for _ in range(presses):
@@ -141,7 +151,7 @@ async def one_at_a_time(app, clock: FrameClock, key: str, presses: int, moved: C
         clock.frames.clear()
         clock.event.clear()
         cpu0, t0 = time.thread_time(), time.perf_counter()
-        send(app, key)
+        clock.send(app, key)
         while not any(moved(before, probe) for _, _, probe in clock.frames):
             clock.event.clear()
             await asyncio.wait_for(clock.event.wait(), 10)
@@ -159,7 +169,7 @@ async def held(app, clock: FrameClock, key: str, presses: int, position: Callabl
     sent = []
     for _ in range(presses):
         sent.append(time.perf_counter())
-        send(app, key)
+        clock.send(app, key)
         await asyncio.sleep(REPEAT_INTERVAL)
     await quiet(clock)
     latencies = []
@@ -190,28 +200,25 @@ async def bench_newsreader(store: Path, presses: int) -> dict[str, list]:
         return (app.reading.article_list.cursor, article.id if article else None, round(app.reading.pane.scroll_y))
 
     clock = FrameClock(probe)
-    clock.install()
+    clock.drive(app)
     results: dict[str, list] = {}
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            deadline = time.perf_counter() + 60
-            while not (app.reading._loaded and app.reading.pane.analysis is not None) and time.perf_counter() < deadline:
-                await pilot.pause(0.05)
-            await cpu_idle()
-            # The key's effect is on screen when the reading pane shows the next article.
-            switched = lambda before, now: now[1] != before[1]  # noqa: E731
-            results["sidebar j, one at a time"] = await one_at_a_time(app, clock, "j", presses, switched)
-            order = {article.id: n for n, article in enumerate(app.reading.article_list.articles)}
-            results["sidebar j, held (30/s)"] = [
-                await held(app, clock, "j", presses, lambda probe: order.get(probe[1], -1))
-            ]
-            await pilot.press("enter")
-            await quiet(clock)
-            scrolled = lambda before, now: now[2] != before[2]  # noqa: E731
-            results["reading pane j (scroll), one at a time"] = await one_at_a_time(app, clock, "j", presses, scrolled)
-            await pilot.press("q")
-    finally:
-        clock.uninstall()
+    async with app.run_test(size=SIZE, headless=False) as pilot:
+        deadline = time.perf_counter() + 60
+        while not (app.reading._loaded and app.reading.pane.analysis is not None) and time.perf_counter() < deadline:
+            await pilot.pause(0.05)
+        await cpu_idle()
+        # The key's effect is on screen when the reading pane shows the next article.
+        switched = lambda before, now: now[1] != before[1]  # noqa: E731
+        results["sidebar j, one at a time"] = await one_at_a_time(app, clock, "j", presses, switched)
+        order = {article.id: n for n, article in enumerate(app.reading.article_list.articles)}
+        results["sidebar j, held (30/s)"] = [
+            await held(app, clock, "j", presses, lambda probe: order.get(probe[1], -1))
+        ]
+        await pilot.press("enter")
+        await quiet(clock)
+        scrolled = lambda before, now: now[2] != before[2]  # noqa: E731
+        results["reading pane j (scroll), one at a time"] = await one_at_a_time(app, clock, "j", presses, scrolled)
+        await pilot.press("q")
     return results
 
 
@@ -228,18 +235,15 @@ async def bench_bare(texts: list[str], presses: int) -> dict[str, list]:
         return (lists.first().index if lists else None, app.shown, 0)
 
     clock = FrameClock(probe)
-    clock.install()
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause(0.2)
-            moved = lambda before, now: now[1] != before[1]  # noqa: E731
-            results["bare list j + 1,500-word body, one at a time"] = await one_at_a_time(app, clock, "j", presses, moved)
-            results["bare list j + 1,500-word body, held (30/s)"] = [
-                await held(app, clock, "j", presses, lambda probe: probe[1] if probe[1] is not None else -1)
-            ]
-            await pilot.press("q")
-    finally:
-        clock.uninstall()
+    clock.drive(app)
+    async with app.run_test(size=SIZE, headless=False) as pilot:
+        await pilot.pause(0.2)
+        moved = lambda before, now: now[1] != before[1]  # noqa: E731
+        results["bare list j + 1,500-word body, one at a time"] = await one_at_a_time(app, clock, "j", presses, moved)
+        results["bare list j + 1,500-word body, held (30/s)"] = [
+            await held(app, clock, "j", presses, lambda probe: probe[1] if probe[1] is not None else -1)
+        ]
+        await pilot.press("q")
     return results
 
 

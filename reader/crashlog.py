@@ -14,7 +14,10 @@ from reader import __version__
 from reader.text import clean_line
 
 
-def write_crash_report(exc: BaseException) -> Path:
+Crash = BaseException | str  # the exception, or its traceback as already printed (the app's, by Textual)
+
+
+def write_crash_report(exc: Crash) -> Path:
     """Write the traceback and versions to `<state dir>/crash-<timestamp>.log`; return its path.
 
     Never raises. If the state folder cannot be written, the system temp folder is
@@ -22,7 +25,7 @@ def write_crash_report(exc: BaseException) -> Path:
     `crash_line` carries the traceback instead.
     """
     stem = f"crash-{time.strftime('%Y%m%d-%H%M%S')}"
-    report, folders = "".join(traceback.format_exception(exc)), []
+    report, folders = _traceback_text(exc), []
     try:
         fallback = Path(tempfile.gettempdir()) / "newsreader"
         folders.append(fallback)
@@ -54,20 +57,34 @@ def _write_new(folder: Path, stem: str, report: str) -> Path:
     raise FileExistsError(folder / f"{stem}.log")
 
 
-def crash_line(exc: BaseException, report: Path) -> str:
+def crash_line(exc: Crash, report: Path) -> str:
     """`newsreader: unexpected error: ValueError: … (full report in …)`."""
-    try:
-        message = clean_line(str(exc))  # the message may quote article text
-    except Exception:
-        message = "(unprintable message)"
-    summary = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
-    line = f"newsreader: unexpected error: {summary}"
+    line = f"newsreader: unexpected error: {_summary(exc)}"
     if report.is_file():
         return f"{line} (full report in {report})"
-    return f"{line} (no report could be written)\n{''.join(traceback.format_exception(exc))}"
+    return f"{line} (no report could be written)\n{_traceback_text(exc)}"
 
 
-def _report_text(exc: BaseException) -> str:
+def _summary(exc: Crash) -> str:
+    """`Type: message` in one clean line (the message may quote article text)."""
+    if isinstance(exc, str):
+        # A printed traceback ends with the exception's type and message, after the
+        # last frame (Rich's box closes with "╰", Python's frames are indented).
+        lines = exc.rstrip().splitlines()
+        last_frame = max((n for n, line in enumerate(lines) if line.startswith(("╰", " "))), default=-1)
+        return clean_line(" ".join(lines[last_frame + 1 :])) or "(no message)"
+    try:
+        message = clean_line(str(exc))
+    except Exception:
+        message = "(unprintable message)"
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def _traceback_text(exc: Crash) -> str:
+    return exc if isinstance(exc, str) else "".join(traceback.format_exception(exc))
+
+
+def _report_text(exc: Crash) -> str:
     return "".join(
         [
             f"newsreader {__version__} crashed at {time.strftime('%Y-%m-%d %H:%M:%S %z')}\n",
@@ -75,7 +92,7 @@ def _report_text(exc: BaseException) -> str:
             f"platform {platform.platform()}\n",
             f"textual {_version_of('textual')}, rich {_version_of('rich')}, pyyaml {_version_of('pyyaml')}\n",
             f"command {' '.join(sys.argv)}\n\n",
-            *traceback.format_exception(exc),
+            _traceback_text(exc),
         ]
     )
 

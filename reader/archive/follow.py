@@ -15,7 +15,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Literal, Protocol, Sequence
 
 from reader.model import Problem
 
@@ -185,7 +185,7 @@ class Relisted:
 @dataclass(frozen=True, slots=True)
 class Notice:
     text: str
-    severity: str = "information"
+    severity: Literal["information", "warning", "error"] = "information"  # as a UI notification's
 
 
 class Synced(Protocol):

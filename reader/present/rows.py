@@ -19,13 +19,18 @@ ARTICLE_HEIGHT = 2
 
 
 class Listed(Protocol):
-    """What a sidebar row needs of an article (`Article` or `ArticleSummary`)."""
+    """What a sidebar row needs of an article (`Article` or `ArticleSummary`), read only."""
 
-    id: str
-    title: str
-    date: date | None
-    source: str | None
-    dateline: str | None
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def date(self) -> date | None: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def dateline(self) -> str | None: ...
 
 
 MONTH_NAMES = (

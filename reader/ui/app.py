@@ -10,11 +10,11 @@ from __future__ import annotations
 import asyncio
 import time
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from textual import events, work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -117,14 +117,14 @@ class NewsreaderApp(App[None]):
         from reader.ui.widgets.saved_searches import SavedSearchList
 
         anywhere = [*ReadingScreen.BINDINGS, *self.BINDINGS]
-        sections = [
+        sections: list[tuple[str, Iterable[BindingType]]] = [
             ("Anywhere", [*anywhere, Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")]),
             ("Article list", ArticleList.BINDINGS),
             ("Saved searches (k above the first article)", SavedSearchList.BINDINGS),
             ("Reading pane", ReadingPane.BINDINGS),
             ("Who said what", ArticleView.BINDINGS),
             ("Search", SearchInput.BINDINGS),
-            ("Actors", [binding for binding in ActorsScreen.BINDINGS if binding.show]),  # type: ignore[union-attr]
+            ("Actors", [binding for binding in ActorsScreen.BINDINGS if isinstance(binding, Binding) and binding.show]),
         ]
         self.push_screen(HelpScreen(binding_rows(sections, self.keymap, self.get_key_display)))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from textual.message import Message
+from textual.notifications import SeverityLevel
 
 from reader.model import Problem
 from reader.present.rows import Listed
@@ -63,7 +64,7 @@ class StoreNotice(Message):
     """Something about the store the reader should know (it vanished, it is back)."""
 
     text: str
-    severity: str = "information"
+    severity: SeverityLevel = "information"
 
 
 @dataclass

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from reader.archive.service import Analyser
 
 EXIT_CRASH = 70
+TEXTUAL_CRASH = 1  # the return code Textual sets when a handler raised
 DEFAULT_THEME = "textual-dark"
 
 
@@ -30,17 +31,17 @@ def run_app(store: str | None, theme: str | None, *, headless: bool = False) -> 
     app = make_app(resolve_store(store), theme=theme)
     from rich.console import Console
 
-    # Textual prints a full traceback (with locals: article text) to this console
-    # after a crash; we print one line and write the report to a file instead.
-    app.error_console = Console(file=io.StringIO(), stderr=False)
-    crash: BaseException | None = None
+    # After a crash Textual prints a full traceback (with locals: article text) to this
+    # console; we keep it for the report file and print one line instead. It is the only
+    # public trace of the exception: Textual 8 has no accessor for the exception itself.
+    app.error_console = Console(file=io.StringIO(), stderr=False, record=True)
+    crash: BaseException | str | None = None
     try:
         app.run(headless=headless)
     except Exception as error:  # raised before the app could handle it itself
         crash = error
-    # Textual keeps the first unhandled exception here (run_test re-raises it);
-    # Textual 8 has no public accessor for it.
-    crash = crash or getattr(app, "_exception", None)
+    if crash is None and app.return_code == TEXTUAL_CRASH:
+        crash = app.error_console.export_text().strip() or None
     if app.keeper.state.dirty:
         app.save_now()
     if app.save_error:

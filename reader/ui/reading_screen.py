@@ -283,7 +283,7 @@ class ReadingScreen(Screen[None]):
         self._count_saved_soon()
 
     def on_store_notice(self, message: StoreNotice) -> None:
-        self.notify(message.text, severity=message.severity, timeout=8)  # type: ignore[arg-type]
+        self.notify(message.text, severity=message.severity, timeout=8)
 
     def _refresh_current(self) -> None:
         """The article on screen changed on disk: show the new text where the reader was."""

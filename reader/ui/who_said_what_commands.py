@@ -4,6 +4,7 @@ the article on screen."""
 from __future__ import annotations
 
 from functools import partial
+from typing import Callable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.css.query import NoMatches
@@ -21,11 +22,11 @@ class WhoSaidWhatCommands(Provider):
         except NoMatches:
             return None
 
-    def _commands(self) -> list[tuple[str, object, str]]:
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         view = self._view()
         if view is None:
             return []
-        commands: list[tuple[str, object, str]] = [(TOGGLE[0], view.toggle_panel, TOGGLE[1])]
+        commands: list[tuple[str, Callable[[], object], str]] = [(TOGGLE[0], view.toggle_panel, TOGGLE[1])]
         view.update_panel()
         for actor in view.panel.actors:
             counts = f"{actor.mentions} mention{'s' if actor.mentions != 1 else ''}"
@@ -34,11 +35,11 @@ class WhoSaidWhatCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
+            yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

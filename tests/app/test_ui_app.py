@@ -351,7 +351,7 @@ async def test_highlights_from_the_analysis_are_applied_with_a_legend(store, sta
         app.reading.open_article("2021/bridge.yaml")
         await settle(pilot)
         assert app.reading.pane.analysis is not None and app.reading.pane.analysis.quotes
-        body = app.reading.pane.query_one("#article-body").render()
+        body = app.reading.pane.query_one("#article-body").content
         assert body.plain == app.reading.pane.article.body
         styled = {body.plain[span.start : span.end] for span in body.spans}
         assert "Marta Lindqvist" in styled
@@ -453,7 +453,7 @@ async def test_switching_theme_recolours_the_list_and_the_highlights(store, stat
             return next(iter(app.reading.article_list.render_line(0))).style
 
         def span():
-            return app.reading.pane.query_one("#article-body").render().spans[0].style
+            return app.reading.pane.query_one("#article-body").content.spans[0].style
 
         header_before, span_before = header(), span()
         app.theme = "textual-light"

@@ -110,7 +110,7 @@ async def test_search_with_each_filter_replaces_the_list_and_escape_restores(sto
             assert f"Search: {query}" in status and f"{len(expected)} result" in status
         await search(pilot, "regatta")
         assert app.reading.pane.article.id == "misc/briefs.yaml#1"
-        body = app.reading.pane.query_one("#article-body").render()
+        body = app.reading.pane.query_one("#article-body").content
         match_style = app.reading.pane._span_style("reading-pane--match")
         marked = {body.plain[span.start : span.end] for span in body.spans if span.style == match_style}
         assert marked == {"regatta"}

@@ -4,9 +4,7 @@ line at any width, dropping the least useful others first."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets._footer import FooterKey
-
-from reader.ui.widgets.key_footer import fitting
+from reader.ui.widgets.key_footer import FooterKey, fitting
 
 from snapshot_apps.harness import PANEL_STORE, build_app, copy_store, pilot_test, settle
 

@@ -7,15 +7,16 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Region
 from textual.widgets import Static
 
-from reader.ui.widgets.scrollbar import StripScrollBar, StripScrollbars
+from reader.ui.widgets.scrollbar import StripBarRender, draw_bar_from_strips
 
 from snapshot_apps.harness import pilot_test
 
 TEXT = "\n".join(f"line {n}" for n in range(90))
 
 
-class StripScroll(StripScrollbars, VerticalScroll):
-    pass
+class StripScroll(VerticalScroll):
+    def on_mount(self) -> None:
+        draw_bar_from_strips(self)
 
 
 class SideBySide(App[None]):
@@ -38,7 +39,8 @@ async def test_the_bar_is_drawn_as_textual_draws_it_at_every_position_and_on_hov
     async with app.run_test(size=(60, 20)) as pilot:
         textual_scroll = app.query_one("#textual", VerticalScroll)
         strip_scroll = app.query_one("#strips", StripScroll)
-        assert isinstance(strip_scroll.vertical_scrollbar, StripScrollBar)
+        assert strip_scroll.vertical_scrollbar.renderer is StripBarRender
+        assert isinstance(strip_scroll.vertical_scrollbar.render(), StripBarRender)
         assert strip_scroll.vertical_scrollbar.region.height == textual_scroll.vertical_scrollbar.region.height > 0
         for y in (0, 1, 7, 33, 50, textual_scroll.max_scroll_y):
             for scroll in (textual_scroll, strip_scroll):

@@ -47,13 +47,13 @@ def binding_rows(
         rows: dict[str, tuple[list[str], str, str]] = {}
         for binding in Binding.make_bindings(bindings):
             name = binding.id or binding.action
-            remapped = binding.id is not None and binding.id in keymap
+            remapped = keymap.get(binding.id) if binding.id is not None else None
             if name not in rows:
                 rows[name] = ([], binding.tooltip or binding.description or binding.action, short_id(binding.id))
-                if remapped:
-                    keys = keymap[binding.id].split(",")  # type: ignore[index]
+                if remapped is not None:
+                    keys = remapped.split(",")
                     rows[name][0].extend(display_key(Binding(key.strip(), binding.action)) for key in keys)
-            if not remapped:
+            if remapped is None:
                 rows[name][0].append(display_key(binding))
         result.append((section, [(", ".join(keys), description, id) for keys, description, id in rows.values()]))
     return result

@@ -17,14 +17,14 @@ class NamePrompt(ModalScreen[str | None]):
         super().__init__()
         self._title = title
         self._question = question
-        self._value = value
+        self._initial_name = value
 
     def compose(self) -> ComposeResult:
         with Vertical(id="name-prompt") as box:
             box.border_title = self._title
             box.border_subtitle = "Enter: save · Esc: cancel"
             yield Static(self._question)
-            yield Input(value=self._value, id="name-input")
+            yield Input(value=self._initial_name, id="name-input")
 
     @on(Input.Submitted, "#name-input")
     def _submitted(self, event: Input.Submitted) -> None:

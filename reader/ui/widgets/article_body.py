@@ -1,10 +1,12 @@
 """An article body that wraps once per width and draws only the lines on screen.
 
 A `Static` holding the whole body re-wraps and re-renders every line of it
-whenever it is refreshed, so a long article costs seconds per page. This widget
+whenever it is refreshed, so a long article costs seconds per page. This is a
+line-API widget instead (Textual's `render_line`, as its guide describes): it
 keeps where each wrapped line starts and ends (`reader.ui.wrapped_lines`, once
 per text and width), splits the styled `Content` into those lines (once per
 content), and renders a line only when the pane shows it, caching the strips.
+Its height is its number of lines; the reading pane around it scrolls.
 A body the reader may open next can be prepared ahead (`prepare`): showing it
 then draws its first screen from strips made while the reader was reading.
 """
@@ -18,7 +20,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
-from textual.widgets import Static
+from textual.widget import Widget
 
 from reader.ui.wrapped_lines import line_ranges
 
@@ -32,38 +34,42 @@ class _Prepared(NamedTuple):
     strips: list[Strip]
 
 
-class ArticleBody(Static):
-    """A `Static` to its callers (`update`, `content`, `render`), drawn a line at a time."""
+class ArticleBody(Widget):
+    """Styled text (`update`, `content`), drawn a line at a time."""
+
+    DEFAULT_CSS = """
+    ArticleBody {
+        height: auto;
+    }
+    """
 
     class Rewrapped(Message):
         """The body was laid out at a new width (Textual does not always send Resize)."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
-        self._content = Content("")
+        super().__init__(id=id)
+        self._text = Content("")
         self._ranges: LRUCache[tuple[str, int], list[tuple[int, int]]] = LRUCache(4)
-        self._lines: tuple[int, list[Content]] | None = None  # (width, styled lines)
+        self._styled: tuple[int, list[Content]] | None = None  # (width, styled lines)
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(256)
         self._layout_width = 0
         self._prepared: list[_Prepared] = []  # newest last
 
     @property
     def content(self) -> Content:
-        return self._content
+        """The text shown, with its styles."""
+        return self._text
 
-    def render(self) -> Content:
-        return self._content
-
-    def update(self, content: Content | str = "", *, layout: bool = True) -> None:
+    def update(self, content: Content | str = "") -> None:
         content = content if isinstance(content, Content) else Content(content)
-        relayout = content.plain != self._content.plain
-        self._content = content
-        self._lines = None
+        relayout = content.plain != self._text.plain
+        self._text = content
+        self._styled = None
         self._strips.clear()
         width = self.content_size.width
         for prepared in self._prepared:
             if prepared.content is content and prepared.width == width:
-                self._lines = (width, prepared.lines)
+                self._styled = (width, prepared.lines)
                 for y, strip in enumerate(prepared.strips):
                     self._strips[(y, width)] = strip
                 break
@@ -95,7 +101,7 @@ class ArticleBody(Static):
 
     def ranges(self, width: int) -> list[tuple[int, int]]:
         """(start, end) offsets in the text of each line wrapped to `width`."""
-        return self._wrapped(self._content.plain, width)
+        return self._wrapped(self._text.plain, width)
 
     def _wrapped(self, text: str, width: int) -> list[tuple[int, int]]:
         key = (text, width)
@@ -108,9 +114,9 @@ class ArticleBody(Static):
         return [start for start, _ in self.ranges(width)]
 
     def _styled_lines(self, width: int) -> list[Content]:
-        if self._lines is None or self._lines[0] != width:
-            self._lines = (width, self._split(self._content, width))
-        return self._lines[1]
+        if self._styled is None or self._styled[0] != width:
+            self._styled = (width, self._split(self._text, width))
+        return self._styled[1]
 
     def _split(self, content: Content, width: int) -> list[Content]:
         """`content` cut into its lines wrapped at `width`, each keeping its styles."""
@@ -142,7 +148,7 @@ class ArticleBody(Static):
             if self._layout_width:
                 self.post_message(self.Rewrapped())
             self._layout_width = width
-        return len(self.ranges(max(1, width))) if self._content.plain else 0
+        return len(self.ranges(max(1, width))) if self._text.plain else 0
 
     def render_line(self, y: int) -> Strip:
         width = self.content_size.width

@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.present.rows import EMPTY_ROWS, DayHeader, Listed, Rows, group_by_date, ungrouped
-from reader.ui.widgets.scrollbar import StripScrollbars
+from reader.ui.widgets.scrollbar import draw_bar_from_strips
 
 UNREAD_MARK = "●"
 STAR_MARK = "★"
@@ -44,7 +44,7 @@ class NoMarks:
 WHEEL_LINES = 3  # as Textual scrolls for one notch of the wheel
 
 
-class ArticleList(StripScrollbars, ScrollView, can_focus=True):
+class ArticleList(ScrollView, can_focus=True):
     """Articles under day headers, with a cursor that is always on an article."""
 
     BINDINGS = [
@@ -118,6 +118,9 @@ class ArticleList(StripScrollbars, ScrollView, can_focus=True):
         self._ordinal_by_id: dict[str, int] | None = None
         self._cursor = 0  # ordinal of the article under the cursor
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+
+    def on_mount(self) -> None:
+        draw_bar_from_strips(self)
 
     # ------------------------------------------------------------------ data
 
@@ -232,12 +235,12 @@ class ArticleList(StripScrollbars, ScrollView, can_focus=True):
             return
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
-    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
         event.prevent_default()
         self.scroll_by_entries(WHEEL_LINES)
 
-    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         event.stop()
         event.prevent_default()
         self.scroll_by_entries(-WHEEL_LINES)
@@ -252,7 +255,7 @@ class ArticleList(StripScrollbars, ScrollView, can_focus=True):
             y = min(y + 1, last) if lines > 0 else y - 1
         self.scroll_to(y=y, animate=False, immediate=True)
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         # Shown again or resized (a restart lists before the layout is final): the cursor stays on screen.
         if self._articles and self.scrollable_content_region.height > 0:
             self._scroll_cursor_into_view()
@@ -281,7 +284,7 @@ class ArticleList(StripScrollbars, ScrollView, can_focus=True):
         if article := self.highlighted:
             self.post_message(self.Opened(self, article))
 
-    def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or not self._articles:
             return
@@ -295,10 +298,10 @@ class ArticleList(StripScrollbars, ScrollView, can_focus=True):
         if event.chain >= 2:
             self.action_open()
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def on_focus(self, event: events.Focus) -> None:
         self.refresh()
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         self.refresh()
 
     # ------------------------------------------------------------- rendering

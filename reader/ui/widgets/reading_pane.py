@@ -28,7 +28,7 @@ from reader.present.rows import day_label
 from reader.present.spans import KINDS, highlight_spans
 from reader.ui.highlights import MARKS, highlighted_body, legend
 from reader.ui.widgets.article_body import PREPARED, ArticleBody
-from reader.ui.widgets.scrollbar import StripScrollbars
+from reader.ui.widgets.scrollbar import draw_bar_from_strips
 
 Analyse = Callable[[Article], Analysis]
 
@@ -44,7 +44,7 @@ def article_facts(article: Article) -> str:
     return "\n".join(line for line in (where, byline, length) if line)
 
 
-class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
+class ReadingPane(VerticalScroll, can_focus=True):
     BINDINGS = [
         Binding("space", "page_down", "Page down", id="newsreader.page_down"),
         Binding("b", "page_up", "Page up", show=False, id="newsreader.page_up"),
@@ -100,6 +100,7 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
         yield self._body
 
     def on_mount(self) -> None:
+        draw_bar_from_strips(self)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())
 
     def _theme_changed(self) -> None:
@@ -341,10 +342,10 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
     def visible_offsets(self) -> tuple[int, int] | None:
         """The range of body offsets on screen now."""
         found = self._body_lines()
-        if found is None:
+        if found is None or self.article is None:
             return None
         body, starts = found
-        length = len(self.article.body)  # type: ignore[union-attr]
+        length = len(self.article.body)
         first = round(self.scroll_y) - self._body_top(body)
         last = first + self.scrollable_content_region.height
         if last <= 0 or first >= len(starts):

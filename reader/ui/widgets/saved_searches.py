@@ -91,11 +91,11 @@ class SavedSearchList(OptionList):
             self.highlighted = self.option_count - 1
             self.screen.set_focus(self)
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def on_focus(self, event: events.Focus) -> None:
         if self.highlighted is None and self.option_count:
             self.highlighted = 0  # Enter must open something from the first key
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         self.highlighted = None  # the cursor is in the articles now, not on a folder
 
     def action_cursor_down(self) -> None:

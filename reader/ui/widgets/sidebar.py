@@ -19,7 +19,7 @@ class Sidebar(Vertical):
         self._titles = titles
         self._fit_title()
 
-    def _on_resize(self, event: Resize) -> None:
+    def on_resize(self, event: Resize) -> None:
         self._fit_title()
 
     def _fit_title(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Sequence
 
 from textual import on
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.message import Message
@@ -165,7 +165,7 @@ def sourcing_line(summary: "SourcingSummary") -> str:
 
 # An option list's keys, as the article list has them (and its ids: a keymap entry moves
 # every list the same way); OptionList has the arrows.
-LIST_KEYS = [
+LIST_KEYS: list[BindingType] = [
     Binding("j", "cursor_down", "Down", show=False, id="newsreader.down"),
     Binding("k", "cursor_up", "Up", show=False, id="newsreader.up"),
     Binding("g", "first", "First", show=False, id="newsreader.first"),
