@@ -196,7 +196,7 @@ async def test_a_failed_feed_is_listed_under_bang_until_it_next_succeeds(feed_se
         link = app.reading.query_one(ProblemsLink)
         assert "1 feed failed" in str(link.render())
         assert any("1 failed (press !)" in note for note in said.notes)
-        assert "▸ later · no articles ⚠" in folder_labels(app)
+        assert "⚠ later · no articles" in folder_labels(app)
         await pilot.press("exclamation_mark")
         assert await wait_until(pilot, lambda: type(app.screen).__name__ == "ProblemsScreen", 10)
         shown = str(app.screen.query_one("#problems Static").render())
@@ -235,3 +235,34 @@ async def test_nothing_is_fetched_unless_asked(feed_server, store, state_file):
         await settle(pilot)
         assert folder_labels(app) == ["▸ post · no articles"]
     assert sum(feed_server.hits.values()) == 0
+
+
+STARTUP_PROBE = """
+import asyncio, json, sys
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+from reader.config import Config
+from snapshot_apps.harness import build_app, settle
+
+async def main():
+    config = Config(feeds={{"post": "http://127.0.0.1:9/rss.xml"}})
+    app = build_app(Path({store!r}), Path({state!r}), config=config)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        assert app.reading.feed_folders.option_count == 1
+    print(json.dumps(sorted(name for name in sys.modules if name.startswith(("reader.feeds", "feedparser", "trafilatura")))))
+
+asyncio.run(main())
+"""
+
+
+def test_starting_the_app_with_feeds_loads_no_network_code(store, state_file):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    probe = STARTUP_PROBE.format(tests=str(Path(__file__).parent), store=str(store), state=str(state_file))
+    loaded = json.loads(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout)
+    assert "reader.feeds.settings" in loaded  # the folders' names
+    assert not any(name.startswith(("reader.feeds.run", "reader.feeds.download", "feedparser", "trafilatura")) for name in loaded)

@@ -119,12 +119,14 @@ class NewsreaderApp(App[None]):
         from reader.ui.widgets.search_input import SearchInput
         from reader.ui.widgets.reading_pane import ReadingPane
         from reader.ui.widgets.saved_searches import SavedSearchList
+        from reader.ui.widgets.feed_folders import FeedFolderList
 
         anywhere = [*ReadingScreen.BINDINGS, *self.BINDINGS]
         sections = [
             ("Anywhere", [*anywhere, Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")]),
             ("Article list", ArticleList.BINDINGS),
             ("Saved searches (k above the first article)", SavedSearchList.BINDINGS),
+            ("Feeds (k above the first article; above them, the saved searches)", FeedFolderList.BINDINGS),
             ("Reading pane", ReadingPane.BINDINGS),
             ("Who said what", ArticleView.BINDINGS),
             ("Search", SearchInput.BINDINGS),

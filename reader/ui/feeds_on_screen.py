@@ -119,6 +119,7 @@ class FeedsOnScreen:
 
     def on_feed_folder_list_chosen(self, message: FeedFolderList.Chosen) -> None:
         self.feed_scope = message.entry
+        self.feed_folders.show(chosen=message.entry.slug)
         self._relist(first=True)  # type: ignore[attr-defined]
         self.article_list.focus()  # type: ignore[attr-defined]
 
@@ -127,6 +128,7 @@ class FeedsOnScreen:
         if self.feed_scope is None:
             return False
         self.feed_scope = None
+        self.feed_folders.show(chosen=None)
         self._relist()  # type: ignore[attr-defined]
         return True
 

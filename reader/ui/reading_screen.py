@@ -122,7 +122,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         ),
         Binding(
             "R", "fetch_feeds", "Fetch feeds", show=False, id="newsreader.fetch_feeds",
-            tooltip="Fetch the configured feeds now, in the background (new articles appear as they land)",
+            tooltip="Fetch the feeds now, in the background; fetch_every: 30m in the config fetches them that often",
         ),
         Binding(
             "w", "toggle_who_said_what", "Who said what", id="newsreader.who_said_what",
@@ -501,7 +501,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
                 self.end_search()
             if self.unread_only:
                 self.keeper.set_pref("unread_only", False)
-            self.feed_scope = None
+            self.leave_feed()
             self._relist(keep=article_id)
         else:
             self.article_list.move_cursor(self.article_list.ordinal_of(article_id) or 0)

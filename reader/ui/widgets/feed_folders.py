@@ -2,7 +2,7 @@
 
 A feed's articles are the store's `feeds/<slug>/` folder (`reader.feeds.settings`), so
 its counts come from the article ids, with no query. A feed whose last fetch failed is
-marked ⚠ (its reason is under `!`).
+marked ⚠ instead of ▸ (its reason is under `!`); the feed listed now is in bold.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def feed_counts(articles: Iterable[Listed], is_read: Callable[[str], bool]) -> d
     return {slug: (unread, total) for slug, (unread, total) in counts.items()}
 
 
-def feed_label(name: str, count: tuple[int, int], failed: bool) -> Content:
+def feed_label(name: str, count: tuple[int, int], failed: bool = False, chosen: bool = False) -> Content:
     unread, total = count
     if unread:
         shown = (f"{unread:,} unread", "bold")
@@ -51,10 +51,8 @@ def feed_label(name: str, count: tuple[int, int], failed: bool) -> Content:
         shown = ("all read", "$text-muted")
     else:
         shown = ("no articles", "$text-muted")
-    parts: list[str | tuple[str, str]] = [(f"{MARK} ", "$text-accent"), clean_line(name), " · ", shown]
-    if failed:
-        parts.append((" ⚠", "$text-warning"))
-    return Content.assemble(*parts)
+    mark = ("⚠ ", "$text-warning") if failed else (f"{MARK} ", "$text-accent")
+    return Content.assemble(mark, (clean_line(name), "bold underline" if chosen else ""), " · ", shown)
 
 
 class FeedFolderList(OptionList):
@@ -93,6 +91,7 @@ class FeedFolderList(OptionList):
         self.entries: dict[str, FeedEntry] = {}  # by slug
         self.counts: dict[str, tuple[int, int]] = {}
         self.failed: set[str] = set()  # feed names
+        self.chosen: str | None = None  # the slug of the feed listed now
 
     def show(
         self,
@@ -100,17 +99,24 @@ class FeedFolderList(OptionList):
         *,
         counts: Mapping[str, tuple[int, int]] | None = None,
         failed: Iterable[str] | None = None,
+        chosen: str | None | bool = False,
     ) -> None:
-        """Show the feeds again with what changed (the others stay as they were)."""
+        """Show the feeds again with what changed (the others stay as they were;
+        `chosen` is a slug, None for no feed, False for unchanged)."""
         if entries is not None:
             self.entries = {entry.slug: entry for entry in entries}
         if counts is not None:
             self.counts = dict(counts)
         if failed is not None:
             self.failed = set(failed)
+        if chosen is not False:
+            self.chosen = chosen
         highlighted = self.highlighted
         self.set_options(
-            Option(feed_label(entry.name, self.counts.get(slug, (0, 0)), entry.name in self.failed), id=slug)
+            Option(
+                feed_label(entry.name, self.counts.get(slug, (0, 0)), entry.name in self.failed, slug == self.chosen),
+                id=slug,
+            )
             for slug, entry in sorted(self.entries.items(), key=lambda item: item[1].name.casefold())
         )
         if highlighted is not None and self.option_count:
