@@ -265,4 +265,19 @@ def test_starting_the_app_with_feeds_loads_no_network_code(store, state_file):
     probe = STARTUP_PROBE.format(tests=str(Path(__file__).parent), store=str(store), state=str(state_file))
     loaded = json.loads(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout)
     assert "reader.feeds.settings" in loaded  # the folders' names
-    assert not any(name.startswith(("reader.feeds.run", "reader.feeds.download", "feedparser", "trafilatura")) for name in loaded)
+    assert not any(name.startswith(("reader.feeds.run", "reader.feeds.download", "feedparser", "trafilatura")) for name in loaded), loaded
+
+
+@pilot_test
+async def test_a_feed_that_failed_before_the_app_started_is_listed_at_start(feed_server, store, state_file):
+    from reader.feeds.run import fetch_configured
+
+    config = configure(feed_server, post="/rss.xml", later="/later.xml")
+    fetch_configured(store, limits=LIMITS)  # as `newsreader fetch` does
+    app = start(store, state_file, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.reading.feed_failures == {"later": f"{feed_server.url('/later.xml')}: HTTP 404 Not Found"}
+        assert "1 feed failed" in str(app.reading.query_one(ProblemsLink).render())
+        assert "⚠ later · no articles" in folder_labels(app)
+    assert feed_server.hits["/later.xml"] == 1  # the app fetched nothing

@@ -97,9 +97,11 @@ def fetch_feeds(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     validators_path: Path | None = None,
+    failures_path: Path | None = None,
     today: date | None = None,
 ) -> list[FeedResult]:
-    """Fetch every feed in `entries` into `store`; one FeedResult per entry, in order."""
+    """Fetch every feed in `entries` into `store`; one FeedResult per entry, in order.
+    Which feeds failed is remembered (`reader.feeds.failures`) for the app's `!`."""
     from reader.feeds.validators import Validators, default_path
 
     run = _Run(
@@ -135,6 +137,9 @@ def fetch_feeds(
         run.validators.save()
     except OSError:
         pass  # only costs a full download next time
+    from reader.feeds.failures import record_failures
+
+    record_failures(store, results, failures_path)
     return results
 
 

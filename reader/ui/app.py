@@ -125,8 +125,8 @@ class NewsreaderApp(App[None]):
         sections = [
             ("Anywhere", [*anywhere, Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")]),
             ("Article list", ArticleList.BINDINGS),
-            ("Saved searches (k above the first article)", SavedSearchList.BINDINGS),
-            ("Feeds (k above the first article; above them, the saved searches)", FeedFolderList.BINDINGS),
+            ("Saved searches (k above the first article, or the first feed)", SavedSearchList.BINDINGS),
+            ("Feeds (k above the first article)", FeedFolderList.BINDINGS),
             ("Reading pane", ReadingPane.BINDINGS),
             ("Who said what", ArticleView.BINDINGS),
             ("Search", SearchInput.BINDINGS),

@@ -2,6 +2,7 @@
 them as folders (`FeedFolderList`), choosing one narrows the list to its articles, and a
 feed that failed is listed under `!` until it next succeeds.
 
+Failures are remembered across runs by `reader.feeds.failures` (the fetch records them).
 A mixin of `ReadingScreen`, which keeps its hooks into listing to single calls:
 `narrow_to_feed` in `_relist`, `count_feeds` in `_update_counts`.
 """
@@ -59,13 +60,21 @@ class FeedsOnScreen:
     def _make_feed_widgets(self, store: Path, feeds: Mapping[str, object] | None, fetch_every: int | None) -> None:
         self.feed_scope = None
         self.feed_failures = {}
+        self._feed_store = store
         self.feed_folders = FeedFolderList(id="feed-folders")
         self.feed_status = FeedStatus(store, every=fetch_every, id="feed-status")
         self._feed_entries, self._feed_warnings = configured_entries(feeds)
 
     def _show_feed_folders(self) -> None:
-        """On mount: the configured feeds, counted once the archive is listed."""
-        self.feed_folders.show(self._feed_entries)
+        """On mount: the configured feeds, counted once the archive is listed, and the
+        ones that failed at their last fetch (here or by `newsreader fetch`)."""
+        entries = self._feed_entries
+        if entries:
+            from reader.feeds.failures import last_failures
+
+            failed = last_failures(self._feed_store, [entry.url for entry in entries])
+            self._set_feed_failures({entry.name: f"{entry.url}: {failed[entry.url]}" for entry in entries if entry.url in failed})
+        self.feed_folders.show(entries, failed=self.feed_failures)
         for warning in self._feed_warnings:
             self.notify(f"config: {warning}", severity="warning", timeout=8)  # type: ignore[attr-defined]
 

@@ -110,7 +110,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         ),
         Binding(
             "escape", "clear_search", "Whole archive", show=False, id="newsreader.clear_search",
-            tooltip="End the search: back to every article, where you were",
+            tooltip="End the search (then leave the feed listed): back to every article, where you were",
         ),
         Binding(
             "ctrl+b,backslash", "toggle_sidebar", "Sidebar", show=False, id="newsreader.toggle_sidebar",
