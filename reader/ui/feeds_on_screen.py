@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 from reader.present.rows import Listed
 from reader.text import clean_line
 from reader.ui.feed_messages import FeedsFetched
-from reader.ui.widgets.feed_folders import FeedFolderList, feed_counts, feed_prefix
+from reader.ui.widgets.feed_folders import FeedCounter, FeedFolderList, feed_prefix
 from reader.ui.widgets.feed_status import FeedStatus
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def fetch_summary(results: Sequence[FeedResult]) -> str:
     added = sum(len(result.added) for result in results)
     updated = sum(len(result.updated) for result in results)
     failed = sum(result.failed for result in results)
-    news = [f"{added:,} new article{'s' if added != 1 else ''}"]
+    news = [f"{added:,} new article{'s' if added != 1 else ''}" if added else "no new articles"]
     if updated:
         news.append(f"{updated:,} updated")
     text = f"Fetched {len(results)} feed{'s' if len(results) != 1 else ''}: {', '.join(news)}"
@@ -62,6 +62,7 @@ class FeedsOnScreen:
         self.feed_failures = {}
         self._feed_store = store
         self.feed_folders = FeedFolderList(id="feed-folders")
+        self._feed_counter = FeedCounter()
         self.feed_status = FeedStatus(store, every=fetch_every, id="feed-status")
         self._feed_entries, self._feed_warnings = configured_entries(feeds)
 
@@ -153,7 +154,8 @@ class FeedsOnScreen:
 
     def count_feeds(self) -> None:
         if self.feed_folders.entries:
-            self.feed_folders.show(counts=feed_counts(self.all_articles, self.keeper.is_read))  # type: ignore[attr-defined]
+            counts = self._feed_counter.counts(self.all_articles, self.keeper.read_ids())  # type: ignore[attr-defined]
+            self.feed_folders.show(counts=counts)
 
     def on_feed_folder_list_left(self) -> None:
         self.set_focus(self.article_list)  # type: ignore[attr-defined]

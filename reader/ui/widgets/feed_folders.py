@@ -7,7 +7,7 @@ marked ⚠ instead of ▸ (its reason is under `!`); the feed listed now is in b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from textual import events
 from textual.binding import Binding
@@ -30,17 +30,28 @@ def feed_prefix(slug: str) -> str:
     return f"{FEEDS_PREFIX}{slug}/"
 
 
-def feed_counts(articles: Iterable[Listed], is_read: Callable[[str], bool]) -> dict[str, tuple[int, int]]:
-    """(unread, all) articles per feed folder slug."""
-    counts: dict[str, list[int]] = {}
-    for article in articles:
-        if article.id.startswith(FEEDS_PREFIX):
-            slug = article.id[len(FEEDS_PREFIX) :].partition("/")[0]
-            count = counts.setdefault(slug, [0, 0])
-            count[1] += 1
-            if not is_read(article.id):
-                count[0] += 1
-    return {slug: (unread, total) for slug, (unread, total) in counts.items()}
+def feed_articles(articles: Iterable[Listed]) -> dict[str, list[str]]:
+    """The ids of the articles of each feed folder, by slug."""
+    groups: dict[str, list[str]] = {}
+    start = len(FEEDS_PREFIX)
+    for article_id in [article.id for article in articles]:
+        if article_id.startswith(FEEDS_PREFIX) and (end := article_id.find("/", start)) > start:
+            groups.setdefault(article_id[start:end], []).append(article_id)
+    return groups
+
+
+class FeedCounter:
+    """(unread, all) articles per feed; the grouping is redone only when the list is new
+    (marking one article read recounts the feeds, not the whole archive's ids)."""
+
+    def __init__(self) -> None:
+        self._articles: object = None
+        self._groups: dict[str, list[str]] = {}
+
+    def counts(self, articles: Sequence[Listed], read_ids: frozenset[str]) -> dict[str, tuple[int, int]]:
+        if articles is not self._articles:
+            self._articles, self._groups = articles, feed_articles(articles)
+        return {slug: (len(ids) - len(read_ids.intersection(ids)), len(ids)) for slug, ids in self._groups.items()}
 
 
 def feed_label(name: str, count: tuple[int, int], failed: bool = False, chosen: bool = False) -> Content:
