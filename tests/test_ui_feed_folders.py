@@ -37,6 +37,7 @@ def test_labels_say_unread_all_read_or_none_and_mark_a_failure():
     assert feed_label("post", (3, 5)).plain == "▸ post · 3 unread"
     assert feed_label("post", (0, 5)).plain == "▸ post · all read"
     assert feed_label("post", (0, 0), failed=True).plain == "⚠ post · no articles"
+    assert feed_label("post", None).plain == "▸ post"  # before the archive is listed
 
 
 def test_a_name_from_the_config_carries_no_terminal_controls():

@@ -54,7 +54,12 @@ class FeedCounter:
         return {slug: (len(ids) - len(read_ids.intersection(ids)), len(ids)) for slug, ids in self._groups.items()}
 
 
-def feed_label(name: str, count: tuple[int, int], failed: bool = False, chosen: bool = False) -> Content:
+def feed_label(name: str, count: tuple[int, int] | None, failed: bool = False, chosen: bool = False) -> Content:
+    """`count` is (unread, all), or None before the archive is listed: the name alone."""
+    mark = ("⚠ ", "$text-warning") if failed else (f"{MARK} ", "$text-accent")
+    shown_name = (clean_line(name), "bold underline" if chosen else "")
+    if count is None:
+        return Content.assemble(mark, shown_name)
     unread, total = count
     if unread:
         shown = (f"{unread:,} unread", "bold")
@@ -62,8 +67,7 @@ def feed_label(name: str, count: tuple[int, int], failed: bool = False, chosen: 
         shown = ("all read", "$text-muted")
     else:
         shown = ("no articles", "$text-muted")
-    mark = ("⚠ ", "$text-warning") if failed else (f"{MARK} ", "$text-accent")
-    return Content.assemble(mark, (clean_line(name), "bold underline" if chosen else ""), " · ", shown)
+    return Content.assemble(mark, shown_name, " · ", shown)
 
 
 class FeedFolderList(OptionList):
@@ -100,7 +104,7 @@ class FeedFolderList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries: dict[str, FeedEntry] = {}  # by slug
-        self.counts: dict[str, tuple[int, int]] = {}
+        self.counts: dict[str, tuple[int, int]] | None = None  # None: not counted yet
         self.failed: set[str] = set()  # feed names
         self.chosen: str | None = None  # the slug of the feed listed now
 
@@ -125,7 +129,12 @@ class FeedFolderList(OptionList):
         highlighted = self.highlighted
         self.set_options(
             Option(
-                feed_label(entry.name, self.counts.get(slug, (0, 0)), entry.name in self.failed, slug == self.chosen),
+                feed_label(
+                    entry.name,
+                    None if self.counts is None else self.counts.get(slug, (0, 0)),
+                    entry.name in self.failed,
+                    slug == self.chosen,
+                ),
                 id=slug,
             )
             for slug, entry in sorted(self.entries.items(), key=lambda item: item[1].name.casefold())
