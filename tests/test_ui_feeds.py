@@ -281,3 +281,27 @@ async def test_a_feed_that_failed_before_the_app_started_is_listed_at_start(feed
         assert "1 feed failed" in str(app.reading.query_one(ProblemsLink).render())
         assert "⚠ later · no articles" in folder_labels(app)
     assert feed_server.hits["/later.xml"] == 1  # the app fetched nothing
+
+
+@pilot_test
+async def test_a_feed_replaces_the_search_and_a_saved_search_replaces_the_feed(feed_server, store, state_file):
+    config = configure(feed_server, post="/rss.xml")
+    config = type(config)(**{**config.__dict__, "saved_searches": {"Ferries": "ferry"}})
+    app = start(store, state_file, config)
+    said = Recorder(app)
+    async with app.run_test(size=SIZE, message_hook=said.hook) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        assert await wait_until(pilot, lambda: len(feed_ids(app, "post")) == 2, 30)
+        await settle(pilot)
+        app.reading.run_query("harbour")
+        await settle(pilot)
+        app.reading.feed_folders.focus()
+        await pilot.press("enter")  # post
+        await settle(pilot)
+        assert app.reading.search is None and sorted(ids(app)) == sorted(feed_ids(app, "post"))
+        app.reading.saved_list.focus()
+        await pilot.press("enter")  # Ferries
+        await settle(pilot)
+        assert app.reading.feed_scope is None and app.reading.search_input.value == "ferry"
+        assert any(not article_id.startswith("feeds/") for article_id in ids(app))

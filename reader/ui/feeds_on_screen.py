@@ -128,18 +128,22 @@ class FeedsOnScreen:
     # ---------------------------------------------------------------- folders
 
     def on_feed_folder_list_chosen(self, message: FeedFolderList.Chosen) -> None:
+        # A folder replaces the search (a search typed in the feed then searches the feed).
+        if self.search is not None or self.search_input.value:  # type: ignore[attr-defined]
+            self.end_search()  # type: ignore[attr-defined]
         self.feed_scope = message.entry
         self.feed_folders.show(chosen=message.entry.slug)
         self._relist(first=True)  # type: ignore[attr-defined]
         self.article_list.focus()  # type: ignore[attr-defined]
 
-    def leave_feed(self) -> bool:
+    def leave_feed(self, *, relist: bool = True) -> bool:
         """Back from a feed to every article; False if no feed was chosen."""
         if self.feed_scope is None:
             return False
         self.feed_scope = None
         self.feed_folders.show(chosen=None)
-        self._relist()  # type: ignore[attr-defined]
+        if relist:
+            self._relist()  # type: ignore[attr-defined]
         return True
 
     def narrow_to_feed(self, articles: Sequence[Listed]) -> Sequence[Listed]:

@@ -734,6 +734,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self._count_saved_soon()
 
     def on_saved_search_list_chosen(self, message: SavedSearchList.Chosen) -> None:
+        self.leave_feed(relist=False)  # one folder at a time: the search's results list
         self.run_query(message.query)
 
     def on_article_list_above_first(self) -> None:
