@@ -20,7 +20,16 @@ if TYPE_CHECKING:
 Post = Callable[[Message], object]
 
 
-def fetch_configured_feeds(store: Path, stop: threading.Event, post: Post, limits: Limits | None = None) -> None:
+def fetch_configured_feeds(
+    store: Path, stop: threading.Event, post: Post, limits: Limits | None = None, ready: threading.Event | None = None
+) -> None:
+    """Fetch once `ready` is set (the store's first indexing is done: files written while
+    it runs could be missed by the follower that starts after it), unless `stop` is set first."""
+    while ready is not None and not ready.wait(0.1):
+        if stop.is_set():
+            return
+    if stop.is_set():
+        return
     from reader.feeds.download import Limits
     from reader.feeds.run import fetch_feeds
     from reader.feeds.settings import configured_feeds

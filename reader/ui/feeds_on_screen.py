@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Mapping, Sequence
 
+from textual.worker import Worker, WorkerState
+
 from reader.present.rows import Listed
 from reader.text import clean_line
+from reader.ui.archive_messages import SyncDone
 from reader.ui.feed_messages import FeedsFetched
 from reader.ui.widgets.feed_folders import FeedCounter, FeedFolderList, feed_prefix
 from reader.ui.widgets.feed_status import FeedStatus
@@ -80,6 +83,14 @@ class FeedsOnScreen:
             self.notify(f"config: {warning}", severity="warning", timeout=8)  # type: ignore[attr-defined]
 
     # ---------------------------------------------------------------- fetching
+
+    # Textual calls the handlers of every class in the MRO: these run after ReadingScreen's.
+    def on_sync_done(self, message: SyncDone) -> None:
+        self.feed_status.store_ready()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "archive" and event.state == WorkerState.ERROR:
+            self.feed_status.store_ready()  # no store to follow: a fetch still writes its files
 
     def action_fetch_feeds(self) -> None:
         status = self.feed_status

@@ -1,8 +1,9 @@
 """The line at the foot of the sidebar while feeds are fetched ("Fetching 3/12 feeds…").
 
 It also runs the fetches, in a thread worker: when asked (`fetch_now`, the R key) and,
-with `fetch_every` in the config, at start and then that often. The worker's
-`FeedsFetched` bubbles on to the screen, which shows what came of it.
+with `fetch_every` in the config, at start and then that often. Nothing is written before
+the store's first indexing is done (`store_ready`): the follower that keeps the list up to
+date starts after it. The worker's `FeedsFetched` bubbles on to the screen.
 """
 
 from __future__ import annotations
@@ -39,10 +40,16 @@ class FeedStatus(Widget):
         self.total = 0
         self._asked = False
         self._stop = threading.Event()
+        self._ready = threading.Event()
 
-    def on_mount(self) -> None:
+    def store_ready(self) -> None:
+        """The store is indexed and followed: fetches may write (the scheduled ones start)."""
+        if self._ready.is_set():
+            return
+        self._ready.set()
+        self.refresh()
         if self.every:
-            self.call_after_refresh(self._fetch_on_schedule)
+            self._fetch_on_schedule()
             self.set_interval(self.every, self._fetch_on_schedule)
 
     def on_unmount(self) -> None:
@@ -63,7 +70,7 @@ class FeedStatus(Widget):
         self.set_class(True, "-active")
         self.refresh()
         self.run_worker(
-            partial(fetch_configured_feeds, self.store, self._stop, self.post_message, self.limits),
+            partial(fetch_configured_feeds, self.store, self._stop, self.post_message, self.limits, self._ready),
             thread=True, exclusive=True, exit_on_error=False, group="feeds",
         )
         return True
@@ -95,6 +102,8 @@ class FeedStatus(Widget):
         self.set_class(False, "-active")
 
     def render(self) -> Content:
+        if not self._ready.is_set():
+            return Content.assemble((" Feeds: fetching once the store is indexed…", "$text-muted"))
         if not self.total:
             return Content.assemble((" Fetching feeds…", "$text-muted"))
         return Content.assemble((f" Fetching {self.done}/{self.total} feeds…", "$text-muted"))
