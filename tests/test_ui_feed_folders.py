@@ -50,3 +50,14 @@ def test_the_summary_of_a_fetch():
     failed = FeedResult("b", "v", "failed", error="HTTP 500")
     assert fetch_summary([ok, failed]) == "Fetched 2 feeds: 2 new articles, 1 updated · 1 failed (press !)"
     assert fetch_summary([FeedResult("a", "u", "not modified")]) == "Fetched 1 feed: no new articles"
+
+
+def test_a_failure_reason_from_a_server_carries_no_terminal_controls():
+    from types import SimpleNamespace
+
+    from reader.ui.feeds_on_screen import FeedsOnScreen
+
+    screen = SimpleNamespace(feed_failures={"post": "http://x.example/f: HTTP 500 \x1b]2;pwn\x07\u202eoops\nline"})
+    [line] = FeedsOnScreen.feed_failure_lines(screen)  # type: ignore[arg-type]
+    assert line.startswith("post (http://x.example/f: HTTP 500") and "oops" in line
+    assert not any(ch in line for ch in "\x1b\x07\u202e\n")
