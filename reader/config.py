@@ -15,6 +15,8 @@ Every key is optional; a missing file means all defaults:
       korea: Kim Jong Un
     feeds:                     # name -> URL or settings; checked by reader.feeds.settings
       tidewater: https://example.org/feed.xml
+    fetch_every: 30m           # while the app runs, fetch the feeds this often (s, m, h, d;
+                               # at least a minute); unset: only when asked (R, `fetch`)
 
 A setting with a wrong type (or an unknown name) is ignored with a warning and the rest
 still applies. A file that is not a YAML mapping at all (bad syntax, a list, binary
@@ -59,6 +61,7 @@ class Config:
     saved_searches: dict[str, str] = field(default_factory=dict)
     follow_outside_links: bool = False
     feeds: dict[str, Any] = field(default_factory=dict)
+    fetch_every: int | None = None  # seconds
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
@@ -276,6 +279,35 @@ def _feeds(value: Any, folder: Path, warn: Warn) -> dict[str, Any]:
     return value
 
 
+MIN_FETCH_EVERY = 60  # seconds: fetching a feed more often than this is not polite
+_DURATION = re.compile(r"(\d+)\s*([smhd])")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(text: str) -> int:
+    """`30m`, `2h`, `1h30m`, `90s`, `1d` -> seconds; ValueError for anything else."""
+    compact = text.strip().lower()
+    parts = _DURATION.findall(compact)
+    if not compact or _DURATION.sub("", compact).strip():
+        raise ValueError(text)
+    return sum(int(number) * _UNIT_SECONDS[unit] for number, unit in parts)
+
+
+def _fetch_every(value: Any, folder: Path, warn: Warn) -> int | None:
+    if value is None:
+        return None
+    expected = "must be a duration like 30m, 2h or 1h30m (s, m, h or d; at least 1m)"
+    if not isinstance(value, str):
+        raise ValueError(expected + f", not {value!r}")
+    try:
+        seconds = parse_duration(value)
+    except ValueError:
+        raise ValueError(f"{expected}, not {clean_line(value)!r}") from None
+    if seconds < MIN_FETCH_EVERY:
+        raise ValueError(f"{expected}, not {clean_line(value)!r}")
+    return seconds
+
+
 _CHECKS = {
     "store": _store,
     "theme": _theme,
@@ -284,4 +316,5 @@ _CHECKS = {
     "saved_searches": _saved_searches,
     "follow_outside_links": _follow_outside_links,
     "feeds": _feeds,
+    "fetch_every": _fetch_every,
 }

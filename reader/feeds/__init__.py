@@ -1,6 +1,8 @@
 """Feeds in, full text out: RSS, Atom and JSON Feed items become YAML articles in the store.
 
-Nothing here runs unless asked: the app and the other commands never import this package.
+Nothing here runs unless asked: the app imports only `settings` at start (to list the
+feeds as folders) and the rest when a fetch is asked for (R, `fetch_every:`); the other
+commands never import this package.
 The entry points for callers (the `fetch` command, the app) are `fetch_feeds` and
 `fetch_configured` in `reader.feeds.run`: no Textual, progress through a callback
 (`FeedProgress`), a `threading.Event` to cancel, one `FeedResult` per feed.

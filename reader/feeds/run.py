@@ -3,7 +3,7 @@
     results = fetch_feeds(entries, store_root, progress=callback, cancel=event)
     results, warnings = fetch_configured(store_root, progress=callback, cancel=event)
 
-Feeds download in a pool of threads and their pages in a second pool (so a feed waiting
+Feeds download in a pool of (daemon) threads and their pages in a second pool (so a feed waiting
 for its pages never starves them), with at most `Limits.per_host` requests to any one host
 at a time. A failing or slow feed fails alone. Cancelling returns at once (feeds not
 finished are reported as cancelled); a download blocked on a silent server ends in its
@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import CancelledError, Future, ThreadPoolExecutor, wait
+from concurrent.futures import CancelledError, Future, wait
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.feeds.download import Cancelled, Fetcher, FetchError, Limits
+from reader.feeds.pool import DaemonPool
 from reader.feeds.settings import FEEDS_FOLDER, FeedEntry
 
 if TYPE_CHECKING:
@@ -96,9 +97,11 @@ def fetch_feeds(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     validators_path: Path | None = None,
+    failures_path: Path | None = None,
     today: date | None = None,
 ) -> list[FeedResult]:
-    """Fetch every feed in `entries` into `store`; one FeedResult per entry, in order."""
+    """Fetch every feed in `entries` into `store`; one FeedResult per entry, in order.
+    Which feeds failed is remembered (`reader.feeds.failures`) for the app's `!`."""
     from reader.feeds.validators import Validators, default_path
 
     run = _Run(
@@ -110,8 +113,8 @@ def fetch_feeds(
         total=len(entries),
     )
     results = [FeedResult(entry.name, entry.url, store_folder=f"{FEEDS_FOLDER}/{entry.slug}") for entry in entries]
-    pages = ThreadPoolExecutor(max(1, limits.page_workers), thread_name_prefix="feed-page")
-    feeds = ThreadPoolExecutor(max(1, limits.feed_workers), thread_name_prefix="feed")
+    pages = DaemonPool(limits.page_workers, "feed-page")
+    feeds = DaemonPool(limits.feed_workers, "feed")
     run.pages = pages
     pending = {feeds.submit(run.feed, entry, result) for entry, result in zip(entries, results)}
     try:
@@ -134,6 +137,9 @@ def fetch_feeds(
         run.validators.save()
     except OSError:
         pass  # only costs a full download next time
+    from reader.feeds.failures import record_failures
+
+    record_failures(store, results, failures_path)
     return results
 
 
@@ -165,7 +171,7 @@ class _Run:
     progress: Progress | None
     today: date
     total: int
-    pages: ThreadPoolExecutor | None = None
+    pages: DaemonPool | None = None
     done: int = 0
     closed: bool = False  # the run has returned: late threads report nothing
     lock: threading.Lock = field(default_factory=threading.Lock)

@@ -49,6 +49,8 @@ class NewsreaderApp(App[None]):
         analyser: Analyser | None = None,
         warnings: Sequence[str] = (),
         saved_searches: Mapping[str, str] | None = None,
+        feeds: Mapping[str, object] | None = None,
+        fetch_every: int | None = None,
     ) -> None:
         super().__init__()
         self.keeper = keeper
@@ -57,7 +59,9 @@ class NewsreaderApp(App[None]):
         self.save_error: str | None = None
         # outside_links: config `follow_outside_links`
         self.archive = Archive(store_path, max_file_bytes=max_file_bytes, outside_links=outside_links, analyser=analyser)
-        self.reading = ReadingScreen(self.archive, keeper=keeper, saved_searches=saved_searches or {})
+        self.reading = ReadingScreen(
+            self.archive, keeper=keeper, saved_searches=saved_searches or {}, feeds=feeds, fetch_every=fetch_every
+        )
         self._save_timer: Timer | None = None
         self._persist_theme = False
         self._reader_here = False
@@ -115,12 +119,14 @@ class NewsreaderApp(App[None]):
         from reader.ui.widgets.search_input import SearchInput
         from reader.ui.widgets.reading_pane import ReadingPane
         from reader.ui.widgets.saved_searches import SavedSearchList
+        from reader.ui.widgets.feed_folders import FeedFolderList
 
         anywhere = [*ReadingScreen.BINDINGS, *self.BINDINGS]
         sections: list[tuple[str, Iterable[BindingType]]] = [
             ("Anywhere", [*anywhere, Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")]),
             ("Article list", ArticleList.BINDINGS),
-            ("Saved searches (k above the first article)", SavedSearchList.BINDINGS),
+            ("Saved searches (k above the first article, or the first feed)", SavedSearchList.BINDINGS),
+            ("Feeds (k above the first article)", FeedFolderList.BINDINGS),
             ("Reading pane", ReadingPane.BINDINGS),
             ("Who said what", ArticleView.BINDINGS),
             ("Search", SearchInput.BINDINGS),

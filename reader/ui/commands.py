@@ -73,6 +73,7 @@ class NewsreaderCommands(Provider):
         ("Actors", "actors", "Every actor in the archive, with counts and weekly activity"),
         ("Save search", "save_search", "Save the current search as a folder in the sidebar"),
         ("Show unreadable files", "show_problems", "Files the store could not read, with reasons"),
+        ("Fetch feeds", "fetch_feeds", "Fetch the feeds in the config now, in the background (R)"),
         ("Keys", "app.help", "Every key binding"),
     )
 

@@ -80,6 +80,8 @@ def make_app(
         max_file_bytes=getattr(config, "max_file_bytes", None),
         outside_links=bool(getattr(config, "follow_outside_links", False)),
         saved_searches=getattr(config, "saved_searches", None) or {},
+        feeds=getattr(config, "feeds", None) or {},
+        fetch_every=getattr(config, "fetch_every", None),
         analyser=analyser,
         warnings=warnings,
     )

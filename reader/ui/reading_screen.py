@@ -42,6 +42,7 @@ from reader.ui.archive_messages import (
     SyncProgress,
 )
 from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
+from reader.ui.feeds_on_screen import FeedsOnScreen
 from reader.ui.live import FIRST_SCREEN, keep_archive
 from reader.ui.persistence import StateKeeper
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
@@ -84,7 +85,7 @@ class StateChanged(Message):
         return isinstance(message, StateChanged)
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(FeedsOnScreen, Screen[None]):
     COMMANDS = {ArticleCommands, NewsreaderCommands, SavedSearchCommands, WhoSaidWhatCommands}
     sidebar_visible: reactive[bool] = reactive(True, init=False)
     BINDINGS = [
@@ -109,7 +110,7 @@ class ReadingScreen(Screen[None]):
         ),
         Binding(
             "escape", "clear_search", "Whole archive", show=False, id="newsreader.clear_search",
-            tooltip="End the search: back to every article, where you were",
+            tooltip="End the search (then leave the feed listed): back to every article, where you were",
         ),
         Binding(
             "ctrl+b,backslash", "toggle_sidebar", "Sidebar", show=False, id="newsreader.toggle_sidebar",
@@ -117,7 +118,11 @@ class ReadingScreen(Screen[None]):
         ),
         Binding(
             "exclamation_mark", "show_problems", "Unreadable files", show=False, id="newsreader.show_problems",
-            tooltip="Files the store could not read",
+            tooltip="Files the store could not read, and feeds that failed",
+        ),
+        Binding(
+            "R", "fetch_feeds", "Fetch feeds", show=False, id="newsreader.fetch_feeds",
+            tooltip="Fetch the feeds now, in the background; fetch_every: 30m in the config fetches them that often",
         ),
         Binding(
             "w", "toggle_who_said_what", "Who said what", id="newsreader.who_said_what",
@@ -125,7 +130,15 @@ class ReadingScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, archive: Archive, *, keeper: StateKeeper, saved_searches: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        *,
+        keeper: StateKeeper,
+        saved_searches: Mapping[str, str],
+        feeds: Mapping[str, object] | None = None,
+        fetch_every: int | None = None,
+    ) -> None:
         super().__init__()
         self.archive = archive
         self.store_path = archive.store_root
@@ -157,6 +170,7 @@ class ReadingScreen(Screen[None]):
         self.search_status = SearchStatus(id="search-status")
         self.saved_list = SavedSearchList(id="saved-searches")
         self.progress = IndexProgress(id="index-progress")
+        self._make_feed_widgets(archive.store_root, feeds, fetch_every)
 
     # ---------------------------------------------------------------- layout
 
@@ -166,9 +180,11 @@ class ReadingScreen(Screen[None]):
                 yield self.search_input
                 yield self.search_status
                 yield self.saved_list
+                yield self.feed_folders
                 yield self.article_list
                 yield ProblemsLink(id="problems-link")
                 yield self.progress
+                yield self.feed_status
             yield ArticleView(self.pane, id="article-view")
         yield KeyFooter()
 
@@ -199,6 +215,7 @@ class ReadingScreen(Screen[None]):
         self._list_from_peek()
         (self.article_list if self.sidebar_visible else self.pane).focus()
         self.saved_list.show(self.saved_searches)
+        self._show_feed_folders()
         if self.keeper.state.get("panel_open", False) and self.size.width >= WIDE:
             # As the reader left it (narrower, an open panel would hide the list that has the focus).
             self.query_one(ArticleView).set_panel(True, focus=False)
@@ -313,6 +330,9 @@ class ReadingScreen(Screen[None]):
             articles = [hit.summary for hit in self.search.hits]
             grouped = not self.search.ranked
             empty = "No articles match"
+        if self.feed_scope is not None:
+            articles = self.narrow_to_feed(articles)
+            empty = "No articles match in this feed" if self.search is not None else "No articles from this feed yet: R fetches"
         if self.unread_only:
             read = self.keeper.read_ids()
             # The article being read stays listed (read or not): the reader is not moved off it.
@@ -342,7 +362,8 @@ class ReadingScreen(Screen[None]):
         count = f"{shown:,} of {total:,}" if shown != total else f"{total:,}"
         # Narrow, the counts matter more than the word.
         sidebar.set_titles(f"Articles {count} · {unread:,} unread", f"{count} · {unread:,} unread")
-        notes = []
+        self.count_feeds()
+        notes = [note] if (note := self.feed_note()) else []
         if self.unread_only:
             notes.append("unread only")
         if self.search is not None:
@@ -367,7 +388,7 @@ class ReadingScreen(Screen[None]):
         if action == "save_search":
             return self.search is not None
         if action == "clear_search":
-            return self.search is not None or bool(self.search_input.value)
+            return self.search is not None or bool(self.search_input.value) or self.feed_scope is not None
         return True
 
     # ----------------------------------------------------------- the article
@@ -480,6 +501,7 @@ class ReadingScreen(Screen[None]):
                 self.end_search()
             if self.unread_only:
                 self.keeper.set_pref("unread_only", False)
+            self.leave_feed()
             self._relist(keep=article_id)
         else:
             self.article_list.move_cursor(self.article_list.ordinal_of(article_id) or 0)
@@ -545,10 +567,10 @@ class ReadingScreen(Screen[None]):
             self.article_list.focus()
 
     def action_show_problems(self) -> None:
-        if self.problems:
+        if self.problems or self.feed_failures:
             from reader.ui.screens.problems import ProblemsScreen
 
-            self.app.push_screen(ProblemsScreen(self.problems))
+            self.app.push_screen(ProblemsScreen(self.problems, self.feed_failure_lines()))
         else:
             self.notify("Every file in the store was read.", timeout=3)
 
@@ -675,7 +697,10 @@ class ReadingScreen(Screen[None]):
         self.article_list.focus()
 
     def action_clear_search(self) -> None:
-        self.end_search()
+        if self.search is None and not self.search_input.value:
+            self.leave_feed()  # Esc in a feed (with no search): back to every article
+        else:
+            self.end_search()
         self.article_list.focus()
 
     # -------------------------------------------------------- saved searches
@@ -709,14 +734,20 @@ class ReadingScreen(Screen[None]):
         self._count_saved_soon()
 
     def on_saved_search_list_chosen(self, message: SavedSearchList.Chosen) -> None:
+        self.leave_feed(relist=False)  # one folder at a time: the search's results list
         self.run_query(message.query)
 
     def on_article_list_above_first(self) -> None:
-        if self.saved_list.display:
+        if self.feed_folders.display:
+            self.feed_folders.enter_from_below()
+        elif self.saved_list.display:
             self.saved_list.enter_from_below()
 
-    def on_saved_search_list_left(self) -> None:
-        self.set_focus(self.article_list)
+    def on_saved_search_list_left(self, message: SavedSearchList.Left) -> None:
+        if message.down and self.feed_folders.display:
+            self.feed_folders.enter_from_above()
+        else:
+            self.set_focus(self.article_list)
 
     def run_saved_search(self, name: str) -> None:
         if name in self.saved_searches:

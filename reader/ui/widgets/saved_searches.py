@@ -65,7 +65,11 @@ class SavedSearchList(OptionList):
             self.query = query
 
     class Left(Message):
-        """The reader moved down past the last folder, or pressed Esc: back to the articles."""
+        """The reader moved down past the last folder (`down`), or pressed Esc: back to the articles."""
+
+        def __init__(self, down: bool = False) -> None:
+            super().__init__()
+            self.down = down
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -100,7 +104,7 @@ class SavedSearchList(OptionList):
 
     def action_cursor_down(self) -> None:
         if self.highlighted is None or self.highlighted >= self.option_count - 1:
-            self.post_message(self.Left())
+            self.post_message(self.Left(down=True))
         else:
             super().action_cursor_down()
 
