@@ -1,7 +1,8 @@
 """Newsreader uses Textual's public API only: no module of Textual's with a private
-name (`textual.widgets._footer`) is imported, and no private attribute of the Textual
-classes it builds on (`app._exception`, `App._display`, `_start_widget`, …) is read,
-written or patched, in the app or the benchmarks."""
+name (`textual.widgets._footer`) is imported, here or in the tests, and no private
+attribute of the Textual classes it builds on (`app._exception`, `App._display`,
+`_start_widget`, …) is read, written, patched or overridden, in the app or the
+benchmarks."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import reader.ui
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKED = [*sorted((ROOT / "reader").rglob("*.py")), *sorted((ROOT / "benchmarks").glob("*.py"))]
+TESTS = sorted((ROOT / "tests").rglob("*.py"))
 
 
 def private_name(dotted: str) -> bool:
@@ -71,7 +73,8 @@ def test_no_private_textual_modules_or_attributes(path: Path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     imports = textual_imports(tree)
     problems = [f"line {line}: imports {what}" for line, what in imports if private_name(what)]
-    if imports:  # our own `_name`s are checked only where Textual objects are about
+    ui = path.is_relative_to(ROOT / "reader" / "ui") or path.is_relative_to(ROOT / "benchmarks")
+    if imports or ui:  # our own `_name`s are checked only where Textual objects are about
         private = textual_private_names()
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and node.attr in private:
@@ -80,4 +83,11 @@ def test_no_private_textual_modules_or_attributes(path: Path):
                 problems.append(f"line {node.lineno}: {node.value!r} is Textual's")
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in private:
                 problems.append(f"line {node.lineno}: def {node.name} overrides Textual's")
+    assert not problems, f"{path.relative_to(ROOT)}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", TESTS, ids=lambda path: str(path.relative_to(ROOT)))
+def test_no_private_textual_modules_in_the_tests(path: Path):
+    imports = textual_imports(ast.parse(path.read_text(encoding="utf-8")))
+    problems = [f"line {line}: imports {what}" for line, what in imports if private_name(what)]
     assert not problems, f"{path.relative_to(ROOT)}:\n" + "\n".join(problems)

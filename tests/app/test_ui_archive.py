@@ -17,7 +17,7 @@ from reader.ui.screens.name_prompt import NamePrompt
 from reader.ui.screens.quote_timeline import QuoteTimelineScreen
 
 from snapshot_apps.analysis import fixture_analyser
-from snapshot_apps.harness import build_app, ids, pilot_test, settle, wait_until as harness_wait_until
+from snapshot_apps.harness import build_app, ids, pilot_test, record_notifications, settle, wait_until as harness_wait_until
 
 SIZE = (110, 32)
 
@@ -231,6 +231,7 @@ async def test_a_search_that_cannot_be_saved_is_a_notification(store, state_file
     blocker.write_text("a file where the config folder should be")
     monkeypatch.setenv("NEWSREADER_CONFIG_DIR", str(blocker))
     app = build_app(store, state_file)
+    notes = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await search(pilot, "regatta")
@@ -239,7 +240,7 @@ async def test_a_search_that_cannot_be_saved_is_a_notification(store, state_file
         app.screen.query_one("#name-input").value = "Regattas"
         await pilot.press("enter")
         await settle(pilot)
-        assert any("cannot save searches" in note.message for note in app._notifications)
+        assert any("cannot save searches" in note.message for note in notes)
         assert "Regattas" not in app.reading.saved_searches
 
 
@@ -249,11 +250,12 @@ async def test_an_unwritable_cache_falls_back_to_reading_the_store(store, state_
     blocker.write_text("a file where the cache folder should be")
     monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(blocker))
     app = build_app(store, state_file)
+    notes = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert not app.archive.has_index
         assert len(ids(app)) == 5
-        assert any("index unavailable" in note.message for note in app._notifications)
+        assert any("index unavailable" in note.message for note in notes)
         await search(pilot, "regatta")
         assert ids(app) == ["misc/briefs.yaml#1"]
         await search(pilot, 'actor:"Marta Lindqvist"')
@@ -288,10 +290,11 @@ async def test_a_corrupt_index_is_rebuilt_with_a_notice(store, state_file):
     for suffix in ("-wal", "-shm"):
         Path(str(database) + suffix).unlink(missing_ok=True)
     app = build_app(store, state_file)
+    notes = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert len(ids(app)) == 5
-        assert any("index" in note.message.lower() and note.severity == "warning" for note in app._notifications)
+        assert any("index" in note.message.lower() and note.severity == "warning" for note in notes)
 
 
 @pilot_test

@@ -11,11 +11,12 @@ KEY_NAMES = {"/": "slash", ":": "colon", " ": "space"}
 
 
 def burst(app, text: str) -> None:
-    """Queue every key before the app handles the first, as a terminal delivers a paste."""
+    """Queue every key before the app handles the first, as a terminal delivers a paste
+    (the driver posts each key to the app; here they are posted without a wait between)."""
     for character in text:
         key = events.Key(KEY_NAMES.get(character, character), character)
         key.set_sender(app)
-        app._driver.send_message(key)
+        app.post_message(key)
 
 
 @pilot_test

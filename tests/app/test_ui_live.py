@@ -8,7 +8,7 @@ import shutil
 from reader.model import Problem
 from reader.archive.follow import Settling
 
-from snapshot_apps.harness import build_app, ids, pilot_test, settle, wait_until as harness_wait_until
+from snapshot_apps.harness import build_app, ids, pilot_test, record_notifications, settle, wait_until as harness_wait_until
 
 SIZE = (110, 32)
 
@@ -96,12 +96,13 @@ async def test_a_broken_file_that_stays_broken_is_reported(store, state_file):
 @pilot_test
 async def test_the_store_vanishing_is_a_notice_and_the_article_stays(store, state_file):
     app = build_app(store, state_file)
+    notes = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.pause(0.3)
         shown = app.reading.pane.article
         shutil.rmtree(store)
-        assert await wait_until(pilot, lambda: any("is gone" in note.message for note in app._notifications))
+        assert await wait_until(pilot, lambda: any("is gone" in note.message for note in notes))
         assert app.reading.pane.article is shown
         await pilot.press("j", "k")  # still usable
         assert app.reading.pane.article is not None

@@ -20,7 +20,7 @@ from reader.ui.widgets.who_said_what import ActorOption, QuoteOption
 from reader.ui.wrapped_lines import line_ranges
 
 from snapshot_apps.analysis import fixture_analyser
-from snapshot_apps.harness import FIXTURE_STORE, PANEL_STORE, build_app, pilot_test, settle
+from snapshot_apps.harness import FIXTURE_STORE, PANEL_STORE, build_app, pilot_test, record_notifications, settle
 
 SIZE = (120, 34)
 NARROW = (80, 24)
@@ -218,6 +218,7 @@ async def test_y_copies_the_quote_in_focus_as_a_citation(tmp_path, monkeypatch):
     app = build_app(FIXTURE_STORE, tmp_path / "state.yaml")
     copied: list[str] = []
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    notes = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.reading.pane.article.id == "2021/2021-07-14-ferry.txt"
@@ -225,7 +226,7 @@ async def test_y_copies_the_quote_in_focus_as_a_citation(tmp_path, monkeypatch):
         await pilot.pause()
         assert copied == ["“We heard the islands loud and clear” — Ingrid Solberg, Northern Wire, Halden, 14 July 2021"]
         # Shown as well, for terminals that do not pass the copy on to the clipboard.
-        assert any(n.title == "Copied citation" and n.message == copied[0] for n in app._notifications)
+        assert any(n.title == "Copied citation" and n.message == copied[0] for n in notes)
         await pilot.press("right_square_bracket", "right_square_bracket", "y")  # stepped to the second quote: a term
         await pilot.pause()
         assert copied[-1] == "“token gesture” — unattributed, Northern Wire, Halden, 14 July 2021"

@@ -12,6 +12,7 @@ from reader.config import Config
 from reader.state import ReadingState
 from reader.store import safe_name
 from reader.ui.launch import make_app
+from reader.ui.widgets.article_body import ArticleBody
 
 from hostile_fixtures import (
     BROKEN_FILE_NAME,
@@ -59,9 +60,11 @@ def assert_safe(text: str, where: str) -> None:
 
 
 def pane_text(app) -> dict[str, str]:
+    pane = app.reading.pane
     return {
-        name: app.reading.pane.query_one(f"#article-{name}", Static).render().plain
-        for name in ("title", "facts", "body")
+        "title": pane.query_one("#article-title", Static).render().plain,
+        "facts": pane.query_one("#article-facts", Static).render().plain,
+        "body": pane.query_one(ArticleBody).content.plain,
     }
 
 
@@ -190,9 +193,8 @@ async def test_command_palette_hits_for_hostile_titles_are_clean(tmp_path):
 
 
 def _toasts(app) -> list[str]:
-    from textual.widgets._toast import Toast
-
-    return [toast.render().plain for toast in app.screen.query(Toast)]
+    # By type name: Textual's Toast class lives in a private module.
+    return [toast.render().plain for toast in app.screen.query("Toast")]
 
 
 @pilot_test

@@ -8,6 +8,8 @@ import functools
 import shutil
 from pathlib import Path
 
+from textual.notifications import Notification
+
 from reader.config import Config
 from reader.state import ReadingState
 from reader.ui.app import NewsreaderApp
@@ -82,3 +84,17 @@ async def wait_until(pilot, condition, seconds: float) -> bool:
             return True
         await pilot.pause(0.05)
     return condition()
+
+
+def record_notifications(app: NewsreaderApp) -> list[Notification]:
+    """Every notification `app` is asked to show from now on (widgets' `notify`
+    goes through the app's), kept after the toast has gone."""
+    shown: list[Notification] = []
+    notify = app.notify
+
+    def recording(message: str, **options) -> None:  # noqa: ANN003
+        shown.append(Notification(message, options.get("title", ""), options.get("severity", "information")))
+        notify(message, **options)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return shown
