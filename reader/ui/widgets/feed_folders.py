@@ -153,11 +153,11 @@ class FeedFolderList(OptionList):
             self.highlighted = 0
             self.screen.set_focus(self)
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def on_focus(self, event: events.Focus) -> None:
         if self.highlighted is None and self.option_count:
             self.highlighted = 0
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         self.highlighted = None
 
     def action_cursor_down(self) -> None:

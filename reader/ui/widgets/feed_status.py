@@ -40,13 +40,13 @@ class FeedStatus(Widget):
         self.total = 0
         self._asked = False
         self._stop = threading.Event()
-        self._ready = threading.Event()
+        self._store_indexed = threading.Event()
 
     def store_ready(self) -> None:
         """The store is indexed and followed: fetches may write (the scheduled ones start)."""
-        if self._ready.is_set():
+        if self._store_indexed.is_set():
             return
-        self._ready.set()
+        self._store_indexed.set()
         self.refresh()
         if self.every:
             self._fetch_on_schedule()
@@ -70,7 +70,7 @@ class FeedStatus(Widget):
         self.set_class(True, "-active")
         self.refresh()
         self.run_worker(
-            partial(fetch_configured_feeds, self.store, self._stop, self.post_message, self.limits, self._ready),
+            partial(fetch_configured_feeds, self.store, self._stop, self.post_message, self.limits, self._store_indexed),
             thread=True, exclusive=True, exit_on_error=False, group="feeds",
         )
         return True
@@ -102,7 +102,7 @@ class FeedStatus(Widget):
         self.set_class(False, "-active")
 
     def render(self) -> Content:
-        if not self._ready.is_set():
+        if not self._store_indexed.is_set():
             return Content.assemble((" Feeds: fetching once the store is indexed…", "$text-muted"))
         if not self.total:
             return Content.assemble((" Fetching feeds…", "$text-muted"))

@@ -262,7 +262,7 @@ def test_starting_the_app_with_feeds_loads_no_network_code(store, state_file):
     import sys
     from pathlib import Path
 
-    probe = STARTUP_PROBE.format(tests=str(Path(__file__).parent), store=str(store), state=str(state_file))
+    probe = STARTUP_PROBE.format(tests=str(Path(__file__).parents[1]), store=str(store), state=str(state_file))
     loaded = json.loads(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout)
     assert "reader.feeds.settings" in loaded  # the folders' names
     assert not any(name.startswith(("reader.feeds.run", "reader.feeds.download", "feedparser", "trafilatura")) for name in loaded), loaded

@@ -20,7 +20,7 @@ from textual.widget import Widget
 
 import reader.ui
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CHECKED = [*sorted((ROOT / "reader").rglob("*.py")), *sorted((ROOT / "benchmarks").glob("*.py"))]
 TESTS = sorted((ROOT / "tests").rglob("*.py"))
 
