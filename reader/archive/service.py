@@ -67,6 +67,9 @@ class Archive:
         self._peek: IndexPeek | None = None
         self._index: Index | None = None
         self._scan: ScannedStore | None = None
+        from reader.corrections.current import CurrentCorrections
+
+        self.corrections = CurrentCorrections(self.store_root)  # applied to every analysis read
         self._gazetteer_lock = threading.Lock()
         self._gazetteer: tuple[Any, list[str]] | None = None
 
@@ -203,10 +206,10 @@ class Archive:
         """The analysis the archive has (None: not analysed yet, or no index)."""
         read = self._cache.get(article_id)
         if read is not None and read.analysis_known:
-            return read.analysis
+            return self._corrected(article_id, read.analysis)
         analysis = self._read_analysis(article_id)
         self._cache.update(article_id, analysis=analysis, analysis_known=True)
-        return analysis
+        return self._corrected(article_id, analysis)
 
     def analyse(self, article: Article) -> Analysis:
         """The archive's analysis of the article, else one made now (slow: call it in a worker)."""
@@ -219,7 +222,20 @@ class Archive:
 
                 analysis = analyze_article(article, self._loaded_gazetteer()[0])
             self._cache.update(article.id, analysis=analysis, analysis_known=True)
+            analysis = self._corrected(article.id, analysis)
         return analysis
+
+    def _corrected(self, article_id: str, analysis: Analysis | None) -> Analysis | None:
+        """The reader's corrections of the moment on the analysis as made (the cache and
+        the index keep that one, so a correction or its undo shows at once)."""
+        if analysis is None:
+            return None
+        corrections = self.corrections.get()
+        if not corrections:
+            return analysis
+        from reader.corrections import apply_corrections
+
+        return apply_corrections(corrections, article_id, analysis)
 
     def read_ahead(self, article_ids: Sequence[str]) -> list[tuple[Article, Analysis | None]]:
         """These articles and their analyses, read now if they were not already."""
