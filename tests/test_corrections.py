@@ -250,3 +250,36 @@ def test_rendering_is_plain_yaml_the_safe_loader_reads() -> None:
     text = render_corrections(corrections)
     assert "!!" not in text
     assert parse_corrections(text, "c")[0] == corrections
+
+
+# ---------------------------------------------------------------- edits and their undo
+
+
+def test_each_edit_is_undone_to_what_the_file_held(tmp_path: Path) -> None:
+    from reader.corrections import edits
+
+    (tmp_path / CORRECTIONS_FILE).write_text("actors:\n  Kim: {kind: place}\n", encoding="utf-8")
+    quote = analysed().quotes[0]
+    for edit in (
+        edits.rename("Kim", "Kim Jong Un"),
+        edits.set_kind("Kim", "person"),
+        edits.not_an_actor("Ann Roe"),
+        edits.give_speaker("a.txt", quote, "Ann Roe"),
+        edits.not_a_statement("a.txt", quote),
+    ):
+        before = load_corrections(tmp_path)[0]
+        after = save_corrections(tmp_path, edit)
+        assert after != before
+        save_corrections(tmp_path, edit.undo)
+        assert load_corrections(tmp_path)[0] == before, edit.label
+
+
+def test_a_rename_keeps_a_corrected_kind_and_renaming_back_restores_the_name() -> None:
+    from reader.corrections import edits
+
+    start = Corrections({"Jon Smith": NameFix(kind="organisation")})
+    renamed = edits.rename("Jon Smith", "John Smith")(start)
+    assert renamed.names["Jon Smith"] == NameFix(name="John Smith", kind="organisation")
+    back = edits.rename("John Smith", "Jon Smith")(renamed)
+    names = {a.name for a in apply_corrections(back, "a", analysed()).actors}
+    assert "Jon Smith" in names and "John Smith" not in names
