@@ -110,3 +110,23 @@ def test_only_the_articles_a_fix_concerns_are_derived_again(index: Index, store:
     finally:
         connection.close()
     assert concerned == {"2019/strike.md"}
+
+
+def test_the_command_line_answers_with_the_corrections(tmp_path: Path, capsys) -> None:
+    import json
+
+    from reader.cli import main
+
+    root = tmp_path / "news"
+    root.mkdir()
+    (root / "a.txt").write_text('"We will win," Jon Smith said. Acme Bank agreed.\n', encoding="utf-8")
+    save_corrections(root, lambda c: c.with_name("Jon Smith", NameFix(name="John Smith")))
+    assert main(["show", "--store", str(root), "a.txt", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert {actor["name"] for actor in shown["actors"]} >= {"John Smith"}
+    assert shown["quotes"][0]["speaker"] == "John Smith"
+    assert main(["actors", "--store", str(root), "--json"]) == 0
+    names = {actor["name"] for actor in json.loads(capsys.readouterr().out)}
+    assert "John Smith" in names and "Jon Smith" not in names
+    assert main(["quotes", "--store", str(root), "--actor", "John Smith", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1

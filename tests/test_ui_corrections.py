@@ -238,3 +238,14 @@ async def test_the_palette_jumps_to_any_actor_of_the_archive(tmp_path):
         await pilot.press("enter")
         await settle(pilot)
         assert app.reading.search is not None and target in app.reading.search.text
+
+
+@pilot_test
+async def test_a_hand_edit_of_the_corrections_file_shows_while_the_app_runs(store, tmp_path):
+    app = build_app(store, tmp_path / "state.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_panel(pilot)
+        assert "Karl Eide" in panel_actors(app)
+        (store / CORRECTIONS_FILE).write_text("actors:\n  Karl Eide: {name: Karl Eidsvik}\n", encoding="utf-8")
+        await corrected(pilot, lambda: "Karl Eidsvik" in panel_actors(app))
+        await corrected(pilot, lambda: "Karl Eidsvik" in index_actors(app))

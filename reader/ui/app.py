@@ -115,6 +115,7 @@ class NewsreaderApp(App[None]):
         from reader.ui.widgets.search_input import SearchInput
         from reader.ui.widgets.reading_pane import ReadingPane
         from reader.ui.widgets.saved_searches import SavedSearchList
+        from reader.ui.widgets.who_said_what import LIST_KEYS, WhoSaidWhat
 
         anywhere = [*ReadingScreen.BINDINGS, *self.BINDINGS]
         sections = [
@@ -123,6 +124,7 @@ class NewsreaderApp(App[None]):
             ("Saved searches (k above the first article)", SavedSearchList.BINDINGS),
             ("Reading pane", ReadingPane.BINDINGS),
             ("Who said what", ArticleView.BINDINGS),
+            ("Who said what panel (c or w goes there)", [b for b in WhoSaidWhat.BINDINGS if b not in LIST_KEYS]),
             ("Search", SearchInput.BINDINGS),
             ("Actors", [binding for binding in ActorsScreen.BINDINGS if binding.show]),  # type: ignore[union-attr]
         ]

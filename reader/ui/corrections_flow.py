@@ -45,6 +45,16 @@ class Corrector:
         self.archive = archive
         self.changed = changed  # a correction was written: show it
         self.history: list[Edit] = []
+        self._shown = archive.corrections.get()  # what the article on screen reflects
+
+    def edited_elsewhere(self) -> bool:
+        """The file changed since the article on screen was shown (a hand edit, another
+        instance): it should be shown again."""
+        current = self.archive.corrections.get()
+        if current is self._shown:
+            return False
+        self._shown = current
+        return True
 
     # ------------------------------------------------------------ asking
 
@@ -132,6 +142,7 @@ class Corrector:
             return False
         self.history.append(edit)
         self.host.app.notify(edit.label + UNDO_HINT, title="Corrected", timeout=5)
+        self._shown = self.archive.corrections.get()
         self.changed()
         return True
 
@@ -147,6 +158,7 @@ class Corrector:
             return
         self.history.pop()
         self.host.app.notify(edit.label, title="Undone", timeout=4)
+        self._shown = self.archive.corrections.get()
         self.changed()
 
 

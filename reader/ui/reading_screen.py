@@ -288,6 +288,8 @@ class ReadingScreen(Screen[None]):
             shown = self.article_list.highlighted if first else None
             self._relist(keep=shown.id if shown is not None else self.keeper.state.last_article if first else None)
         self._refresh_current()
+        if self.corrector.edited_elsewhere():
+            self._show_corrections()
         self._count_saved_soon()
 
     def on_store_notice(self, message: StoreNotice) -> None:
@@ -835,12 +837,16 @@ class ReadingScreen(Screen[None]):
     def on_who_said_what_undo_requested(self) -> None:
         self.corrector.undo()
 
-    def _corrections_changed(self) -> None:
-        """A correction was written: the article on screen shows it now, the index soon."""
+    def _show_corrections(self) -> None:
+        """The article on screen with the corrections as they are now."""
         article = self.pane.article
         if article is not None and (analysis := self.archive.analysis(article.id)) is not None:
             self.query_one(ArticleView).panel.keep_place_once()
             self.pane.post_message(ReadingPane.AnalysisReady(article.id, analysis))
+
+    def _corrections_changed(self) -> None:
+        """A correction was written: the article on screen shows it now, the index soon."""
+        self._show_corrections()
         self.run_worker(
             partial(apply_in_index, self.archive, self.post_message),
             thread=True, exit_on_error=False, group="corrections",
