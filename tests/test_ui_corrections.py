@@ -249,3 +249,19 @@ async def test_a_hand_edit_of_the_corrections_file_shows_while_the_app_runs(stor
         (store / CORRECTIONS_FILE).write_text("actors:\n  Karl Eide: {name: Karl Eidsvik}\n", encoding="utf-8")
         await corrected(pilot, lambda: "Karl Eidsvik" in panel_actors(app))
         await corrected(pilot, lambda: "Karl Eidsvik" in index_actors(app))
+
+
+@pilot_test
+async def test_the_speaker_picker_prefers_a_known_name_and_offers_the_typed_one(store, tmp_path):
+    app = build_app(store, tmp_path / "state.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        found = await open_panel(pilot)
+        await highlight(pilot, found, lambda option: isinstance(option, QuoteOption) and option.quote.speaker == "Petra Haugen")
+        await pilot.press("e", "s", *"kar")
+        await pilot.pause()
+        picker = app.screen
+        assert picker._shown[:2] == ["kar", "Karl Eide"]
+        assert picker.query_one("#picker-list", OptionList).highlighted == 1
+        await pilot.press("up", "escape")
+        assert app.screen is app.reading
+        assert not (store / CORRECTIONS_FILE).exists()

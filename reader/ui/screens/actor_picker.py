@@ -1,6 +1,7 @@
-"""Pick an actor by name: type to narrow the list, j/k or ↑↓ to move, Enter to pick.
+"""Pick an actor by name: type to narrow the list, ↑↓ to move, Enter to pick.
 The names come from the article first, then the whole archive (read in a worker).
-Where a new name is allowed (a quote's speaker), what is typed is the first row."""
+Where a new name is allowed (a quote's speaker), what is typed is the first row;
+the cursor starts on the first name the archive has, if any matches."""
 
 from __future__ import annotations
 
@@ -119,7 +120,8 @@ class ActorPicker(ModalScreen[str | None]):
                 Option(Content.assemble(name, ("  new name", "italic $text-muted")) if name == typed and name not in self._names else Content(name))
                 for name in shown
             )
-            options.highlighted = 0
+            # A name the archive has comes first to Enter; the typed one is a ↑ away.
+            options.highlighted = 1 if len(shown) > 1 and shown[0] is not matching[0] else 0
         else:
             nothing = "No actor matches" if typed else "No actors yet"
             options.set_options([Option(Content.styled(nothing, "italic $text-muted"), disabled=True)])

@@ -186,7 +186,10 @@ class WhoSaidWhat(OptionList):
             "e", "correct", "Correct", id="newsreader.correct",
             tooltip="Correct the actor or quote under the cursor: rename, merge, kind, not an actor; speaker, not a statement",
         ),
-        Binding("z", "undo_correction", "Undo", id="newsreader.undo_correction", tooltip="Undo the last correction"),
+        Binding(
+            "z", "undo_correction", "Undo", show=False, id="newsreader.undo_correction",
+            tooltip="Undo the last correction (the notification of each correction says so too)",
+        ),
     ]
 
     class CorrectRequested(Message):
