@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from reader.archive.cache import ReadCache
+from reader.corrections.apply import apply_corrections
 from reader.errors import UserError
 from reader.model import Analysis, Article, ArticleSummary, Problem
 
@@ -222,7 +223,7 @@ class Archive:
 
                 analysis = analyze_article(article, self._loaded_gazetteer()[0])
             self._cache.update(article.id, analysis=analysis, analysis_known=True)
-            analysis = self._corrected(article.id, analysis)
+            return apply_corrections(self.corrections.get(), article.id, analysis)
         return analysis
 
     def _corrected(self, article_id: str, analysis: Analysis | None) -> Analysis | None:
@@ -230,12 +231,7 @@ class Archive:
         the index keep that one, so a correction or its undo shows at once)."""
         if analysis is None:
             return None
-        corrections = self.corrections.get()
-        if not corrections:
-            return analysis
-        from reader.corrections import apply_corrections
-
-        return apply_corrections(corrections, article_id, analysis)
+        return apply_corrections(self.corrections.get(), article_id, analysis)
 
     def read_ahead(self, article_ids: Sequence[str]) -> list[tuple[Article, Analysis | None]]:
         """These articles and their analyses, read now if they were not already."""

@@ -4,6 +4,7 @@ dropped; quotes given another speaker or taken out of who said what."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Sequence
 
 from reader.corrections.model import Corrections, QuoteFix
 from reader.model import Actor, Analysis, Mention, Quote
@@ -34,6 +35,8 @@ def resolve(corrections: Corrections, name: str) -> tuple[str, str | None, bool]
 
 def apply_corrections(corrections: Corrections, article_id: str, analysis: Analysis) -> Analysis:
     """`analysis` with `corrections` applied; the same object when none concern it."""
+    if not corrections:
+        return analysis
     quote_fixes = corrections.for_article(article_id) if corrections.quotes else []
     names = corrections.names
     if not quote_fixes and not (
@@ -59,16 +62,18 @@ def apply_corrections(corrections: Corrections, article_id: str, analysis: Analy
         if dropped:
             continue
         mentions.append(replace(mention, actor=final, kind=kind_of(mention.actor, mention.kind)))
-    quotes = [_renamed_quote(quote, right, kind_of) for quote in analysis.quotes]
+    quotes: list[Quote | None] = [_renamed_quote(quote, right, kind_of) for quote in analysis.quotes]
     for fix in quote_fixes:
         index = _find(quotes, fix)
         if index is None:
             continue
+        quote = quotes[index]
+        assert quote is not None  # _find finds only quotes still there
         if fix.not_statement:
-            quotes[index] = None if quotes[index].kind == "reported" else _not_statement(quotes[index])
+            quotes[index] = None if quote.kind == "reported" else _not_statement(quote)
         elif fix.speaker:
             final, _kind, dropped = right(fix.speaker)
-            quotes[index] = _spoken_by(quotes[index], None if dropped else final, kind_of(fix.speaker, "person"))
+            quotes[index] = _spoken_by(quote, None if dropped else final, kind_of(fix.speaker, "person"))
     kept = [quote for quote in quotes if quote is not None]
     return Analysis(mentions=tuple(mentions), quotes=tuple(kept), actors=_actors(analysis.actors, kept, right, kind_of))
 
@@ -86,7 +91,7 @@ def _renamed_quote(quote: Quote, right, kind_of) -> Quote:
     return replace(quote, speaker=final, speaker_kind=SPEAKER_KINDS.get(kind_of(quote.speaker, "")))
 
 
-def _find(quotes: list[Quote | None], fix: QuoteFix) -> int | None:
+def _find(quotes: Sequence[Quote | None], fix: QuoteFix) -> int | None:
     """The quote a fix means: its text, nearest where it was (the article may have been edited)."""
     same = [
         (abs(quote.start - fix.at), index)
