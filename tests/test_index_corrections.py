@@ -130,3 +130,11 @@ def test_the_command_line_answers_with_the_corrections(tmp_path: Path, capsys) -
     assert "John Smith" in names and "Jon Smith" not in names
     assert main(["quotes", "--store", str(root), "--actor", "John Smith", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 1
+
+
+def test_a_new_problem_in_the_file_alone_counts_as_a_change(index: Index, store: Path) -> None:  # noqa: F811
+    (store / CORRECTIONS_FILE).write_text("actors:\n  Seoul: {kind: person}\n", encoding="utf-8")
+    index.sync()
+    (store / CORRECTIONS_FILE).write_text("actors:\n  Seoul: {kind: person}\n  Nobody: {kind: planet}\n", encoding="utf-8")
+    assert index.sync_paths([CORRECTIONS_FILE]).changed  # so the app lists the problem at once
+    assert not index.sync_paths([CORRECTIONS_FILE]).changed

@@ -4,13 +4,16 @@ dropped; quotes given another speaker or taken out of who said what."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from reader.corrections.model import Corrections, QuoteFix
 from reader.model import Actor, Analysis, Mention, Quote
 
 SPEAKER_KINDS = {"person": "person", "organisation": "organisation"}
 VIA = "correction"  # a quote's speaker_via when the reader gave its speaker
+
+Resolver = Callable[[str], tuple[str, str | None, bool]]  # see `resolve`
+KindOf = Callable[[str, str], str]
 
 
 def resolve(corrections: Corrections, name: str) -> tuple[str, str | None, bool]:
@@ -78,7 +81,7 @@ def apply_corrections(corrections: Corrections, article_id: str, analysis: Analy
     return Analysis(mentions=tuple(mentions), quotes=tuple(kept), actors=_actors(analysis.actors, kept, right, kind_of))
 
 
-def _renamed_quote(quote: Quote, right, kind_of) -> Quote:
+def _renamed_quote(quote: Quote, right: Resolver, kind_of: KindOf) -> Quote:
     if not quote.speaker:
         return quote
     final, kind, dropped = right(quote.speaker)
@@ -122,7 +125,7 @@ def _spoken_by(quote: Quote, speaker: str | None, kind: str) -> Quote:
     )
 
 
-def _actors(actors: tuple[Actor, ...], quotes: list[Quote], right, kind_of) -> tuple[Actor, ...]:
+def _actors(actors: tuple[Actor, ...], quotes: list[Quote], right: Resolver, kind_of: KindOf) -> tuple[Actor, ...]:
     """The article's actors again, counted from the corrected mentions and quotes."""
     order: dict[str, str] = {}  # final name -> kind, in the order first met
     aliases: dict[str, dict[str, None]] = {}

@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from reader.corrections import Corrections
+from reader.corrections import CORRECTIONS_FILE, Corrections
 from reader.corrections.apply import resolve
 from reader.index.codec import decode_analysis
+from reader.model import Problem
 
 META_KEY = "corrections"
 _DERIVED = ("article_actors", "actor_names", "quotes")
@@ -30,14 +31,21 @@ def applied_corrections(connection: sqlite3.Connection) -> Corrections:
         return Corrections()
 
 
-def refresh_corrected(connection: sqlite3.Connection, corrections: Corrections) -> int:
-    """Apply `corrections` where they differ from those the index reflects; how many
-    articles were derived again. Call inside a write transaction."""
-    from reader.index.sync import _Ids, _insert_analysis, _jobs
+def refresh_corrected(connection: sqlite3.Connection, corrections: Corrections, problems: list[Problem]) -> int:
+    """Apply `corrections` where they differ from those the index reflects, and keep the
+    file's `problems` with the store's; how many articles (or problem lists) changed.
+    Call inside a write transaction."""
+    from reader.index.sync import _Ids, _insert_analysis, _insert_problems, _jobs
 
+    rows = [(p.path, p.line, p.reason) for p in problems]
+    known = connection.execute("SELECT path, line, reason FROM problems WHERE file = ? ORDER BY rowid", (CORRECTIONS_FILE,))
+    problems_changed = [tuple(row) for row in known] != rows
+    if problems_changed:
+        connection.execute("DELETE FROM problems WHERE file = ?", (CORRECTIONS_FILE,))
+        _insert_problems(connection, CORRECTIONS_FILE, problems)
     before = applied_corrections(connection)
     if before.fingerprint() == corrections.fingerprint():
-        return 0
+        return int(problems_changed)
     rowids = sorted(_concerned(connection, before, corrections))
     ids = _Ids(connection)
     done = 0
@@ -55,7 +63,7 @@ def refresh_corrected(connection: sqlite3.Connection, corrections: Corrections) 
     connection.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (META_KEY, json.dumps(corrections.as_data()))
     )
-    return done
+    return done + int(problems_changed)
 
 
 def _concerned(connection: sqlite3.Connection, before: Corrections, after: Corrections) -> set[int]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.corrections import CORRECTIONS_FILE, Corrections, apply_corrections, load_corrections
+from reader.corrections import Corrections, apply_corrections, load_corrections
 from reader.index.codec import ARTICLE_COLUMNS, article_from_row, encode_analysis, pack_text, unpack_text
 from reader.index.corrections_sync import refresh_corrected
 from reader.index.query import name_key
@@ -197,9 +197,7 @@ def sync_store(
                 [(WALK, p.path, p.line, p.reason, int(p.fatal)) for p in walk_problems],
             )
         batch.begin()
-        connection.execute("DELETE FROM problems WHERE file = ?", (CORRECTIONS_FILE,))
-        _insert_problems(connection, CORRECTIONS_FILE, correction_problems)
-        counts.updated += refresh_corrected(connection, corrections)
+        counts.updated += refresh_corrected(connection, corrections, correction_problems)
         for path in gone:
             batch.begin()
             _forget_file(connection, path)
