@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from reader.archive.cache import ReadCache
 from reader.corrections.apply import apply_corrections
+from reader.corrections.model import Corrections
 from reader.errors import UserError
 from reader.model import Analysis, Article, ArticleSummary, Problem
 
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from reader.index.peek import IndexPeek
 
 Analyser = Callable[[Article], Analysis]
+CORRECTED_KEPT = 256  # corrected analyses kept (the read cache keeps the analyses as made)
 Progress = Callable[[int, int], None]
 Listed = ArticleSummary | Article
 
@@ -71,6 +73,8 @@ class Archive:
         from reader.corrections.current import CurrentCorrections
 
         self.corrections = CurrentCorrections(self.store_root)  # applied to every analysis read
+        # article id -> (analysis as made, corrections, corrected): switching back costs nothing.
+        self._last_corrected: dict[str, tuple[Analysis, Corrections, Analysis]] = {}
         self._gazetteer_lock = threading.Lock()
         self._gazetteer: tuple[Any, list[str]] | None = None
 
@@ -231,7 +235,16 @@ class Archive:
         the index keep that one, so a correction or its undo shows at once)."""
         if analysis is None:
             return None
-        return apply_corrections(self.corrections.get(), article_id, analysis)
+        corrections = self.corrections.get()
+        if not corrections:
+            return analysis
+        made, applied, corrected = self._last_corrected.get(article_id, (None, None, None))
+        if made is not analysis or applied is not corrections or corrected is None:
+            corrected = apply_corrections(corrections, article_id, analysis)
+            if len(self._last_corrected) >= CORRECTED_KEPT:
+                self._last_corrected.clear()
+            self._last_corrected[article_id] = (analysis, corrections, corrected)
+        return corrected
 
     def read_ahead(self, article_ids: Sequence[str]) -> list[tuple[Article, Analysis | None]]:
         """These articles and their analyses, read now if they were not already."""

@@ -15,6 +15,7 @@ from reader.model import Problem
 class CurrentCorrections:
     def __init__(self, store_root: Path) -> None:
         self.store_root = Path(store_root)
+        self._path = str(corrections_path(self.store_root))  # stat'ed on every read: built once
         self._lock = threading.Lock()
         self._stamp: tuple[int, int, int] | None = None
         self._corrections = Corrections()
@@ -22,7 +23,7 @@ class CurrentCorrections:
 
     def get(self) -> Corrections:
         """The corrections (a stat per call: cheap beside reading an analysis)."""
-        stamp = _stamp(corrections_path(self.store_root))
+        stamp = _stamp(self._path)
         with self._lock:
             if stamp != self._stamp:
                 self._corrections, self._problems = load_corrections(self.store_root) if stamp else (Corrections(), [])
@@ -41,7 +42,7 @@ class CurrentCorrections:
         return saved
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
+def _stamp(path: str) -> tuple[int, int, int] | None:
     try:
         stat = os.stat(path)
     except OSError:
