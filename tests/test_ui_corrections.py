@@ -265,3 +265,31 @@ async def test_the_speaker_picker_prefers_a_known_name_and_offers_the_typed_one(
         await pilot.press("up", "escape")
         assert app.screen is app.reading
         assert not (store / CORRECTIONS_FILE).exists()
+
+
+@pilot_test
+async def test_a_name_that_looks_like_markup_is_shown_and_written_as_it_is(store, tmp_path):
+    odd = "[b]Karl[/b] $name [link=x]E[/link]"
+    article = next(store.glob("*.txt"))
+    article.write_text(article.read_text(encoding="utf-8").replace("Karl Eide", odd), encoding="utf-8")
+    from snapshot_apps import analysis
+
+    analysis.ACTORS[odd] = "person"
+    try:
+        app = build_app(store, tmp_path / "state.yaml")
+        async with app.run_test(size=SIZE) as pilot:
+            found = await open_panel(pilot)
+            await highlight(pilot, found, is_actor(odd))
+            await pilot.press("e")
+            question = str(app.screen.query_one("#choice-menu Static").render())
+            assert odd in question
+            await pilot.press("r")
+            prompt = app.screen
+            assert isinstance(prompt, NamePrompt)
+            assert odd in str(prompt.query_one("#name-prompt Static").render())
+            prompt.query_one(Input).value = odd + " Jr"
+            await pilot.press("enter")
+            await corrected(pilot, lambda: odd + " Jr" in panel_actors(app))
+            assert load_corrections(store)[0].names[odd].name == odd + " Jr"
+    finally:
+        del analysis.ACTORS[odd]
