@@ -293,3 +293,17 @@ async def test_a_name_that_looks_like_markup_is_shown_and_written_as_it_is(store
             assert load_corrections(store)[0].names[odd].name == odd + " Jr"
     finally:
         del analysis.ACTORS[odd]
+
+
+@pilot_test
+async def test_the_correction_menu_takes_arrows_and_enter_and_esc_cancels(store, tmp_path):
+    app = build_app(store, tmp_path / "state.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        found = await open_panel(pilot)
+        await highlight(pilot, found, is_actor("Karl Eide"))
+        await pilot.press("e", "down", "down", "enter")  # the third choice: kind
+        menu = app.screen
+        assert isinstance(menu, ChoiceMenu) and menu._title == "Change kind"
+        await pilot.press("escape")
+        assert app.screen is app.reading and app.focused is found
+        assert not (store / CORRECTIONS_FILE).exists()

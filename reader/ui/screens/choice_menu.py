@@ -1,5 +1,6 @@
 """A small modal list of choices, each with its own key (`r  Rename…`): the key, or
-j/k and Enter, picks one; Esc cancels. Used to correct an actor or a quote."""
+↑↓ and Enter, picks one; Esc cancels. Used to correct an actor or a quote. (No j/k:
+a choice's key may be one of them, `k` for kind.)"""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.ui.widgets.who_said_what import LIST_KEYS
 
 Choice = tuple[str, str, str]  # (key, value, label)
 
@@ -44,9 +44,9 @@ class ChoiceMenu(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="choice-menu") as box:
             box.border_title = self._title
-            box.border_subtitle = "key or Enter: choose · Esc: cancel"
+            box.border_subtitle = "its key, or ↑↓ Enter · Esc: cancel"
             yield Static(Content(self._question))
-            yield ChoiceList(
+            yield OptionList(
                 *(Option(Content.assemble((f"{key}  ", "bold $accent"), label), id=value) for key, value, label in self._choices),
                 id="choice-list",
             )
@@ -66,6 +66,3 @@ class ChoiceMenu(ModalScreen[str | None]):
         event.stop()
         self.dismiss(event.option.id)
 
-
-class ChoiceList(OptionList):
-    BINDINGS = [binding for binding in LIST_KEYS if binding.key in ("j", "k")]
