@@ -171,6 +171,9 @@ def apply_in_index(archive: Archive, post: Callable[[Message], object]) -> None:
     than when the store's follower notices it changed."""
     from reader.corrections import CORRECTIONS_FILE
 
+    if not archive.has_index:
+        post(CorrectionsApplied())  # a plain scan lists no actors; articles are corrected as read
+        return
     try:
         archive.sync_paths([CORRECTIONS_FILE])
     except (UserError, sqlite3.Error, OSError):
