@@ -86,6 +86,7 @@ def test_no_file_is_no_corrections(tmp_path: Path) -> None:
         ("speakers: {}\n", 1, "unknown section 'speakers'"),
         ("- just a list\n", 1, "expected a mapping"),
         ("actors:\n  Kim: !!python/object/apply:os.system [echo hi]\n", 2, "refused a Python object tag"),
+        ("actors:\n  Kim: {kind: place}\n  Kim: {kind: person}\n", 3, "duplicate key 'Kim'"),
     ],
 )
 def test_a_bad_entry_is_a_problem_with_its_line(text: str, line: int, reason: str) -> None:

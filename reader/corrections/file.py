@@ -75,7 +75,7 @@ def load_corrections(store_root: Path) -> tuple[Corrections, list[Problem]]:
 
 def parse_corrections(text: str, path: str) -> tuple[Corrections, list[Problem]]:
     """Read a corrections text. Every bad entry is a problem (path:line: reason) and is skipped."""
-    from reader.yaml_safe import ExpansionError, check_expansion, expansion_limit, walk_nodes
+    from reader.yaml_safe import ExpansionError, check_expansion, duplicate_keys, expansion_limit, walk_nodes
 
     problems: list[Problem] = []
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -101,6 +101,8 @@ def parse_corrections(text: str, path: str) -> tuple[Corrections, list[Problem]]
         ]
     if not isinstance(root, yaml.MappingNode):
         return Corrections(), [_problem(path, root, "expected a mapping with `actors:` and `quotes:`")]
+    for key, line in duplicate_keys(root):
+        problems.append(Problem(path, f"duplicate key {safe_name(key)!r}; only the last entry is used", line, fatal=False))
     names: dict[str, NameFix] = {}
     quotes: dict[tuple[str, int], QuoteFix] = {}
     for key, value in root.value:
