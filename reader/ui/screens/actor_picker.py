@@ -5,6 +5,7 @@ the cursor starts on the first name the archive has, if any matches."""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Callable, Sequence
 
 from textual import on, work
@@ -17,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.errors import UserError
 from reader.text import clean_line
 
 MAX_SHOWN = 200
@@ -91,7 +93,7 @@ class ActorPicker(ModalScreen[str | None]):
         assert self._load is not None
         try:
             names = list(self._load())
-        except Exception:  # no index yet: the article's names and a typed one still serve
+        except (UserError, sqlite3.Error, OSError):  # no index: the article's names and a typed one serve
             return
         self.post_message(self.Loaded(names))
 
