@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from reader.archive.cache import ReadCache
+from reader.corrections.apply import apply_corrections
+from reader.corrections.model import Corrections
 from reader.errors import UserError
 from reader.model import Analysis, Article, ArticleSummary, Problem
 
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from reader.index.peek import IndexPeek
 
 Analyser = Callable[[Article], Analysis]
+CORRECTED_KEPT = 256  # corrected analyses kept (the read cache keeps the analyses as made)
 Progress = Callable[[int, int], None]
 Listed = ArticleSummary | Article
 
@@ -67,6 +70,11 @@ class Archive:
         self._peek: IndexPeek | None = None
         self._index: Index | None = None
         self._scan: ScannedStore | None = None
+        from reader.corrections.current import CurrentCorrections
+
+        self.corrections = CurrentCorrections(self.store_root)  # applied to every analysis read
+        # article id -> (analysis as made, corrections, corrected): switching back costs nothing.
+        self._last_corrected: dict[str, tuple[Analysis, Corrections, Analysis]] = {}
         self._gazetteer_lock = threading.Lock()
         self._gazetteer: tuple[Any, list[str]] | None = None
 
@@ -203,10 +211,10 @@ class Archive:
         """The analysis the archive has (None: not analysed yet, or no index)."""
         read = self._cache.get(article_id)
         if read is not None and read.analysis_known:
-            return read.analysis
+            return self._corrected(article_id, read.analysis)
         analysis = self._read_analysis(article_id)
         self._cache.update(article_id, analysis=analysis, analysis_known=True)
-        return analysis
+        return self._corrected(article_id, analysis)
 
     def analyse(self, article: Article) -> Analysis:
         """The archive's analysis of the article, else one made now (slow: call it in a worker)."""
@@ -219,7 +227,24 @@ class Archive:
 
                 analysis = analyze_article(article, self._loaded_gazetteer()[0])
             self._cache.update(article.id, analysis=analysis, analysis_known=True)
+            return apply_corrections(self.corrections.get(), article.id, analysis)
         return analysis
+
+    def _corrected(self, article_id: str, analysis: Analysis | None) -> Analysis | None:
+        """The reader's corrections of the moment on the analysis as made (the cache and
+        the index keep that one, so a correction or its undo shows at once)."""
+        if analysis is None:
+            return None
+        corrections = self.corrections.get()
+        if not corrections:
+            return analysis
+        made, applied, corrected = self._last_corrected.get(article_id, (None, None, None))
+        if made is not analysis or applied is not corrections or corrected is None:
+            corrected = apply_corrections(corrections, article_id, analysis)
+            if len(self._last_corrected) >= CORRECTED_KEPT:
+                self._last_corrected.clear()
+            self._last_corrected[article_id] = (analysis, corrections, corrected)
+        return corrected
 
     def read_ahead(self, article_ids: Sequence[str]) -> list[tuple[Article, Analysis | None]]:
         """These articles and their analyses, read now if they were not already."""

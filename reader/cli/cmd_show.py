@@ -42,24 +42,28 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         from reader.analysis.serialize import analysis_parts
 
-        print_json({**article_fields(article), "body": article.body, **analysis_parts(_analysis(article, args))})
+        analysis = _analysis(article, args, scan.root)
+        print_json({**article_fields(article), "body": article.body, **analysis_parts(analysis)})
     elif sys.stdout.isatty():
         from rich.console import Console
 
         console = Console()
         with console.capture() as captured:
-            console.print(render_article(article, _analysis(article, args)))
+            console.print(render_article(article, _analysis(article, args, scan.root)))
         print_paged(captured.get(), allow_pager=not args.no_pager)
     else:
         sys.stdout.write(plain_article(article))
     return 0
 
 
-def _analysis(article: Article, args: argparse.Namespace) -> Analysis:
+def _analysis(article: Article, args: argparse.Namespace, store_root) -> Analysis:
+    """The analysis with the reader's corrections (corrections.yaml) applied, as the app shows it."""
     from reader.analysis import analyze_article
     from reader.cli.common import load_gazetteer_for_cli
+    from reader.corrections import apply_corrections, load_corrections
 
-    return analyze_article(article, load_gazetteer_for_cli(args))
+    corrections, _problems = load_corrections(store_root)  # `check` reports them
+    return apply_corrections(corrections, article.id, analyze_article(article, load_gazetteer_for_cli(args)))
 
 
 def find_article(scan, wanted: str) -> Article:

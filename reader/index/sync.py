@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.corrections import Corrections, apply_corrections, load_corrections
 from reader.index.codec import ARTICLE_COLUMNS, article_from_row, encode_analysis, pack_text, unpack_text
+from reader.index.corrections_sync import refresh_corrected
 from reader.index.query import name_key
 from reader.model import Analysis, Article, Problem
 from reader.regular_file import read_regular_file
@@ -157,6 +159,7 @@ def sync_store(
     `follow_outside_links`): a larger file is a problem, never read.
     """
     key = analyser_key(gazetteer)
+    corrections, correction_problems = load_corrections(root)
     known = {row[0]: row[1:] for row in connection.execute("SELECT path, size, mtime_ns, sha256, analyser FROM files")}
     walk_problems: list[Problem] | None = None
     if only is None:
@@ -193,6 +196,8 @@ def sync_store(
                 "INSERT INTO problems (file, path, line, reason, fatal) VALUES (?, ?, ?, ?, ?)",
                 [(WALK, p.path, p.line, p.reason, int(p.fatal)) for p in walk_problems],
             )
+        batch.begin()
+        counts.updated += refresh_corrected(connection, corrections, correction_problems)
         for path in gone:
             batch.begin()
             _forget_file(connection, path)
@@ -225,7 +230,7 @@ def sync_store(
                 reporter.finish(False)
                 reporter = _Reporter(analysis_progress, len(pending))
                 report = reporter
-            cancelled = _analyse(connection, pending, gazetteer, analyze, cancel, workers, batch, report, counts)
+            cancelled = _analyse(connection, pending, gazetteer, analyze, cancel, workers, batch, report, counts, corrections)
             batch.commit()
     except BaseException:
         batch.rollback()
@@ -489,6 +494,7 @@ def _analyse(
     batch: _Batch,
     report: Callable[[int], None],
     counts: _Counts,
+    corrections: Corrections,
 ) -> bool:
     """Analyse these articles; True if cancelled before all were done."""
     if not rowids:
@@ -505,7 +511,7 @@ def _analyse(
     for job, result in results:
         batch.begin()
         if isinstance(result, Analysis):
-            _insert_analysis(connection, ids, job, result)
+            _insert_analysis(connection, ids, job, result, corrections)
         else:
             connection.execute("INSERT INTO analyses (article, data) VALUES (?, NULL)", (job.rowid,))
             problem = Problem(safe_name(job.file), f"analysis failed for {job.article.id} ({result})", fatal=False)
@@ -619,11 +625,14 @@ def _inserted(cursor: sqlite3.Cursor) -> int:
     return cursor.lastrowid
 
 
-def _insert_analysis(connection: sqlite3.Connection, ids: _Ids, job: _Job, analysis: Analysis) -> None:
+def _insert_analysis(connection: sqlite3.Connection, ids: _Ids, job: _Job, analysis: Analysis, corrections: Corrections) -> None:
+    """The analysis as made (read back with the corrections of the moment), and the
+    tables searched and counted as corrected (`reader.index.corrections_sync`)."""
     rowid = job.rowid
     connection.execute(
         "INSERT INTO analyses (article, data) VALUES (?, ?)", (rowid, encode_analysis(analysis, job.article.body))
     )
+    analysis = apply_corrections(corrections, job.article.id, analysis)
     actors: dict[str, list] = {}
     for actor in analysis.actors:
         row = actors.setdefault(actor.name, [actor.kind, 0, 0])

@@ -14,7 +14,8 @@ from reader.regular_file import FileTooLarge, NotRegularFile, check_regular, rea
 from reader.text import safe_name
 
 MAX_BYTES = 8_000_000
-GAZETTEER_NAMES = frozenset({"actors.yaml", "actors.yml"})
+# The store root's own files (reader.analysis.gazetteer, reader.corrections): never articles.
+GAZETTEER_NAMES = frozenset({"actors.yaml", "actors.yml", "corrections.yaml"})
 
 
 @dataclass(slots=True)
@@ -87,6 +88,9 @@ def scan_store(root: Path, *, max_bytes: int = MAX_BYTES, outside_links: bool = 
         found, trouble = read_article_file(path, rel, max_bytes=max_bytes)
         articles.extend(found)
         problems.extend(trouble)
+    from reader.corrections import load_corrections
+
+    problems.extend(load_corrections(Path(top))[1])
     scan.articles = sort_articles(articles)
     problems.sort(key=lambda problem: (problem.path, problem.line or 0))
     scan.problems = problems

@@ -120,6 +120,7 @@ class NewsreaderApp(App[None]):
         from reader.ui.widgets.reading_pane import ReadingPane
         from reader.ui.widgets.saved_searches import SavedSearchList
         from reader.ui.widgets.feed_folders import FeedFolderList
+        from reader.ui.widgets.who_said_what import LIST_KEYS, WhoSaidWhat
 
         anywhere = [*ReadingScreen.BINDINGS, *self.BINDINGS]
         sections: list[tuple[str, Iterable[BindingType]]] = [
@@ -129,6 +130,7 @@ class NewsreaderApp(App[None]):
             ("Feeds (k above the first article)", FeedFolderList.BINDINGS),
             ("Reading pane", ReadingPane.BINDINGS),
             ("Who said what", ArticleView.BINDINGS),
+            ("Who said what panel (c or w goes there)", [b for b in WhoSaidWhat.BINDINGS if b not in LIST_KEYS]),
             ("Search", SearchInput.BINDINGS),
             ("Actors", [binding for binding in ActorsScreen.BINDINGS if isinstance(binding, Binding) and binding.show]),
         ]

@@ -41,8 +41,10 @@ from reader.ui.archive_messages import (
     SyncDone,
     SyncProgress,
 )
+from reader.ui.actor_commands import ArchiveActorCommands
 from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
 from reader.ui.feeds_on_screen import FeedsOnScreen
+from reader.ui.corrections_flow import CorrectionsApplied, Corrector, apply_in_index
 from reader.ui.live import FIRST_SCREEN, keep_archive
 from reader.ui.persistence import StateKeeper
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
@@ -56,6 +58,7 @@ from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.saved_searches import SavedSearchList
 from reader.ui.widgets.search_bar import SearchStatus
 from reader.ui.widgets.sidebar import Sidebar
+from reader.ui.widgets.who_said_what import WhoSaidWhat
 
 if TYPE_CHECKING:  # the index is imported by the archive worker, after the first paint
     from reader.archive.search import SearchResult
@@ -86,7 +89,7 @@ class StateChanged(Message):
 
 
 class ReadingScreen(FeedsOnScreen, Screen[None]):
-    COMMANDS = {ArticleCommands, NewsreaderCommands, SavedSearchCommands, WhoSaidWhatCommands}
+    COMMANDS = {ArticleCommands, NewsreaderCommands, SavedSearchCommands, WhoSaidWhatCommands, ArchiveActorCommands}
     sidebar_visible: reactive[bool] = reactive(True, init=False)
     BINDINGS = [
         Binding("n", "next_article", "Next", id="newsreader.next_article", tooltip="Next article, from anywhere"),
@@ -127,6 +130,10 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         Binding(
             "w", "toggle_who_said_what", "Who said what", id="newsreader.who_said_what",
             tooltip="The article's actors and quotes, beside the text",
+        ),
+        Binding(
+            "c", "choose_in_panel", "Choose", show=False, id="newsreader.choose_in_panel",
+            tooltip="Go to who said what (opening it) to choose an actor or quote; e there corrects it",
         ),
     ]
 
@@ -171,6 +178,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self.saved_list = SavedSearchList(id="saved-searches")
         self.progress = IndexProgress(id="index-progress")
         self._make_feed_widgets(archive.store_root, feeds, fetch_every)
+        self.corrector = Corrector(self, archive, self._corrections_changed)
 
     # ---------------------------------------------------------------- layout
 
@@ -297,6 +305,8 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             shown = self.article_list.highlighted if first else None
             self._relist(keep=shown.id if shown is not None else self.keeper.state.last_article if first else None)
         self._refresh_current()
+        if self.corrector.edited_elsewhere():
+            self._show_corrections()
         self._count_saved_soon()
 
     def on_store_notice(self, message: StoreNotice) -> None:
@@ -788,7 +798,8 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             return
         from reader.ui.screens.actors import ActorsScreen
 
-        self.app.push_screen(ActorsScreen(self.archive.actors, self.archive.actors_called), self._actor_chosen)
+        screen = ActorsScreen(self.archive.actors, self.archive.actors_called, corrector=self.corrector)
+        self.app.push_screen(screen, self._actor_chosen)
 
     def _actor_chosen(self, choice: ActorChoice | None) -> None:
         if choice is None:
@@ -836,3 +847,45 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         arrived = visible is not None and visible[0] <= choice.start <= visible[1] and quote is not None
         if not arrived and tries > 0:
             self.set_timer(0.05, lambda: self._go_to_quote(choice, tries - 1))
+
+    # ------------------------------------------------------------ corrections
+
+    def action_choose_in_panel(self) -> None:
+        view = self.query_one(ArticleView)
+        view.set_panel(True)
+        view.panel.focus()
+
+    def on_who_said_what_correct_requested(self, message: WhoSaidWhat.CorrectRequested) -> None:
+        view = self.query_one(ArticleView)
+        if view.article is None:
+            return
+        names = [actor.name for actor in view.panel.actors]
+        if message.actor is not None:
+            self.corrector.correct_actor(message.actor.name, message.actor.kind, names)
+        elif message.quote is not None:
+            self.corrector.correct_quote(view.article.id, message.quote, names)
+
+    def on_who_said_what_undo_requested(self) -> None:
+        self.corrector.undo()
+
+    def _show_corrections(self) -> None:
+        """The article on screen with the corrections as they are now."""
+        article = self.pane.article
+        if article is not None and (analysis := self.archive.analysis(article.id)) is not None:
+            self.query_one(ArticleView).panel.keep_place_once()
+            self.pane.post_message(ReadingPane.AnalysisReady(article.id, analysis))
+
+    def _corrections_changed(self) -> None:
+        """A correction was written: the article on screen shows it now, the index soon."""
+        self._show_corrections()
+        self.run_worker(
+            partial(apply_in_index, self.archive, self.post_message),
+            thread=True, exit_on_error=False, group="corrections",
+        )
+
+    def on_corrections_applied(self, message: CorrectionsApplied) -> None:
+        from reader.ui.screens.actors import ActorsScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, ActorsScreen):
+                screen.reload()

@@ -9,7 +9,7 @@ goes back to the list, the filter kept; Esc in the list clears the filter, then 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from textual import on, work
@@ -24,6 +24,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.index import ActorStats
+
+if TYPE_CHECKING:
+    from reader.ui.corrections_flow import Corrector
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 SPARK_CELLS = 20
@@ -101,6 +104,11 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
             id="newsreader.actor_quotes",
         ),
         Binding("slash", "filter", "Filter", tooltip="Filter actors by name", id="newsreader.actor_filter", priority=True),
+        Binding(
+            "e", "correct", "Correct", id="newsreader.correct_actor",
+            tooltip="Correct the actor: rename, merge into another, change kind, not an actor",
+        ),
+        Binding("z", "undo_correction", "Undo", id="newsreader.undo_actor_correction", tooltip="Undo the last correction"),
         Binding("down,j", "move(1)", show=False),
         Binding("up,k", "move(-1)", show=False),
         Binding("pagedown", "move(10)", show=False),
@@ -120,10 +128,16 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
             self.names = names
 
     def __init__(
-        self, load: Callable[[], list[ActorStats]], called: Callable[[str], set[str]] | None = None
+        self,
+        load: Callable[[], list[ActorStats]],
+        called: Callable[[str], set[str]] | None = None,
+        *,
+        corrector: Corrector | None = None,
     ) -> None:
-        """`called(text)`: actors some article calls by a name or alias containing `text`."""
+        """`called(text)`: actors some article calls by a name or alias containing `text`;
+        `corrector`: what `e` and `z` correct with (none: the keys say so)."""
         super().__init__()
+        self._corrector = corrector
         self._load = load
         self._called = called
         self._actors: list[ActorStats] = []
@@ -133,7 +147,7 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="actors") as box:
             box.border_title = "Actors"
-            box.border_subtitle = "Enter: articles · t: quotes · /: filter · Esc: close"
+            box.border_subtitle = "Enter: articles · t: quotes · /: filter · e: correct · z: undo · Esc: close"
             yield Input(placeholder="Filter actors…", id="actor-filter")
             yield Static(header(), id="actor-header")
             yield OptionList(id="actor-list")
@@ -157,8 +171,27 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
         if message.actors is None:
             header.update(Content(message.error or "Actors could not be listed"))
             return
+        options = self.query_one("#actor-list", OptionList)
+        place = options.highlighted if self._actors else None
         self._actors = message.actors
         self._refilter()
+        if place is not None and self._shown:
+            options.highlighted = min(place, len(self._shown) - 1)
+
+    def reload(self) -> None:
+        """The actors changed (a correction): list them again, the cursor where it was."""
+        self._also = ("", set())
+        self._load_actors()
+
+    def action_correct(self) -> None:
+        if self._corrector is None:
+            self.notify("Corrections need the archive's reading screen", timeout=3)
+        elif actor := self._highlighted():
+            self._corrector.correct_actor(actor.name, actor.kind)
+
+    def action_undo_correction(self) -> None:
+        if self._corrector is not None:
+            self._corrector.undo()
 
     @on(Input.Changed, "#actor-filter")
     def _filter_changed(self) -> None:

@@ -1,4 +1,4 @@
-"""A small modal asking for one line of text (the name of a saved search)."""
+"""A small modal asking for one line of text (the name of a saved search, an actor's right name)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
@@ -23,7 +24,7 @@ class NamePrompt(ModalScreen[str | None]):
         with Vertical(id="name-prompt") as box:
             box.border_title = self._title
             box.border_subtitle = "Enter: save · Esc: cancel"
-            yield Static(self._question)
+            yield Static(Content(self._question))  # it quotes names from articles: never markup
             yield Input(value=self._initial_name, id="name-input")
 
     @on(Input.Submitted, "#name-input")

@@ -7,7 +7,7 @@ marked ⚠ instead of ▸ (its reason is under `!`); the feed listed now is in b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Literal, Mapping, Sequence
 
 from textual import events
 from textual.binding import Binding
@@ -114,7 +114,7 @@ class FeedFolderList(OptionList):
         *,
         counts: Mapping[str, tuple[int, int]] | None = None,
         failed: Iterable[str] | None = None,
-        chosen: str | None | bool = False,
+        chosen: str | None | Literal[False] = False,
     ) -> None:
         """Show the feeds again with what changed (the others stay as they were;
         `chosen` is a slug, None for no feed, False for unchanged)."""

@@ -180,7 +180,46 @@ class WhoSaidWhat(OptionList):
         padding: 0 1;
     }
     """
-    BINDINGS = LIST_KEYS
+    BINDINGS = [
+        *LIST_KEYS,
+        Binding(
+            "e", "correct", "Correct", id="newsreader.correct",
+            tooltip="Correct the actor or quote under the cursor: rename, merge, kind, not an actor; speaker, not a statement",
+        ),
+        Binding(
+            "z", "undo_correction", "Undo", show=False, id="newsreader.undo_correction",
+            tooltip="Undo the last correction (the notification of each correction says so too)",
+        ),
+    ]
+
+    class CorrectRequested(Message):
+        """`e` on a row: correct its actor or its quote."""
+
+        def __init__(self, actor: Actor | None, quote: Quote | None) -> None:
+            super().__init__()
+            self.actor = actor
+            self.quote = quote
+
+    class UndoRequested(Message):
+        pass
+
+    def action_correct(self) -> None:
+        option = self.highlighted_option
+        if isinstance(option, ActorOption):
+            self.post_message(self.CorrectRequested(option.actor, None))
+        elif isinstance(option, QuoteOption):
+            self.post_message(self.CorrectRequested(None, option.quote))
+        else:
+            self.notify("Move to an actor or a quote to correct it", timeout=3)
+
+    def action_undo_correction(self) -> None:
+        self.post_message(self.UndoRequested())
+
+    def keep_place_once(self) -> None:
+        """The next analysis shown is this article's again (corrected): stay on the same row."""
+        self._keep_place = self.highlighted
+
+    _keep_place: int | None = None
 
     class ActorChosen(Message):
         def __init__(self, actor: Actor) -> None:
@@ -207,7 +246,12 @@ class WhoSaidWhat(OptionList):
             self.show_message("No quotes or named actors found")
             return
         self.set_options(options)
-        self.highlighted = next((n for n, option in enumerate(self.options) if not option.disabled), None)
+        place, self._keep_place = self._keep_place, None
+        enabled = [n for n, option in enumerate(self.options) if not option.disabled]
+        if place is not None and enabled:
+            self.highlighted = min(enabled, key=lambda n: (abs(n - place), n))
+        else:
+            self.highlighted = enabled[0] if enabled else None
 
     def highlight_actor(self, name: str) -> None:
         for index, option in enumerate(self.options):

@@ -1,0 +1,50 @@
+"""The store's corrections as they are on disk now: read again only when the file changed."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Callable
+
+from reader.corrections.file import corrections_path, load_corrections, save_corrections
+from reader.corrections.model import Corrections
+from reader.model import Problem
+
+
+class CurrentCorrections:
+    def __init__(self, store_root: Path) -> None:
+        self.store_root = Path(store_root)
+        self._path = str(corrections_path(self.store_root))  # stat'ed on every read: built once
+        self._lock = threading.Lock()
+        self._stamp: tuple[int, int, int] | None = None
+        self._corrections = Corrections()
+        self._problems: list[Problem] = []
+
+    def get(self) -> Corrections:
+        """The corrections (a stat per call: cheap beside reading an analysis)."""
+        stamp = _stamp(self._path)
+        with self._lock:
+            if stamp != self._stamp:
+                self._corrections, self._problems = load_corrections(self.store_root) if stamp else (Corrections(), [])
+                self._stamp = stamp
+            return self._corrections
+
+    def problems(self) -> list[Problem]:
+        self.get()
+        return list(self._problems)
+
+    def save(self, edit: Callable[[Corrections], Corrections]) -> Corrections:
+        """Change the file (see `save_corrections`); CorrectionsError when it cannot be."""
+        saved = save_corrections(self.store_root, edit)
+        with self._lock:
+            self._stamp = None  # read again: another process may write in the same tick
+        return saved
+
+
+def _stamp(path: str) -> tuple[int, int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
