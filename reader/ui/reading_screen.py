@@ -29,6 +29,7 @@ from reader.archive.service import Archive
 from reader.errors import UserError
 from reader.model import Article, Problem
 from reader.present.rows import Listed
+from reader.present.unread_only import UnreadOnly
 from reader.text import safe_name
 from reader.ui.archive_messages import (
     ArchiveOpened,
@@ -150,6 +151,7 @@ class ReadingScreen(Screen[None]):
         self._show_timer: Timer | None = None
         self._prefetch_timer: Timer | None = None
         self._pending: Listed | None = None
+        self.unread_filter = UnreadOnly()
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
         self.article_list = ArticleList(marks=keeper, on_highlighted=self.on_article_list_highlighted, id="articles")
         self.pane = ReadingPane(analyse=self.archive.analyse, id="pane")
@@ -314,10 +316,9 @@ class ReadingScreen(Screen[None]):
             grouped = not self.search.ranked
             empty = "No articles match"
         if self.unread_only:
-            read = self.keeper.read_ids()
             # The article being read stays listed (read or not): the reader is not moved off it.
             reading = self.pane.article.id if self.pane.article is not None else None
-            articles = [article for article in articles if article.id not in read or article.id == reading]
+            articles = self.unread_filter.filter(articles, self.keeper.read_ids(), reading)
         self.article_list.set_articles(articles, keep=keep, message=empty, grouped=grouped, near=near)
         self._update_counts()
         if not articles and self.search is not None and self.pane.article is not None:
@@ -456,6 +457,8 @@ class ReadingScreen(Screen[None]):
         self._mark_read(message.article.id, True)
 
     def _mark_read(self, article_id: str, read: bool) -> None:
+        if read and self.unread_only:
+            self.unread_filter.note_read(article_id)
         if self.keeper.set_read(article_id, read):
             self.article_list.refresh_marks()
             self._update_counts()
@@ -514,6 +517,7 @@ class ReadingScreen(Screen[None]):
     def action_unread_only(self) -> None:
         unread_only = not self.unread_only
         self.keeper.set_pref("unread_only", unread_only)
+        self.unread_filter.start(self.pane.article.id if self.pane.article is not None else None)
         self.post_message(StateChanged())
         self.notify("Listing unread articles only" if unread_only else "Listing all articles", timeout=2)
         self._relist()
