@@ -43,3 +43,51 @@ async def test_unread_only_keeps_what_was_read_since_it_was_turned_on(store, sta
         reading = app.reading.pane.article.id
         assert [article_id for article_id in ids(app) if app.keeper.is_read(article_id)] in ([], [reading])
         assert set(read_now) - {reading} and not (set(read_now) - {reading}) & set(ids(app))
+
+
+@pilot_test
+async def test_narrowing_with_the_list_focused_hides_the_panel_for_now_only(store, state_file):
+    from reader.ui.widgets.article_view import ArticleView
+
+    app = build_app(store, state_file)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("w")
+        await pilot.pause()
+        assert view.panel_open
+        app.reading.article_list.focus()
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        # Too narrow for three columns: the list the reader is in keeps its room.
+        assert app.query_one("#sidebar").display and app.focused is app.reading.article_list
+        assert not view.panel_open
+        assert app.keeper.state.get("panel_open") is True
+        await pilot.resize_terminal(120, 34)
+        await settle(pilot)
+        assert view.panel_open and app.focused is app.reading.article_list
+        await pilot.press("q")
+    assert ReadingState(state_file).get("panel_open") is True
+
+
+@pilot_test
+async def test_at_80_columns_going_back_to_the_list_does_not_forget_the_panel(store, state_file):
+    from reader.ui.widgets.article_view import ArticleView
+
+    app = build_app(store, state_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("w")
+        await pilot.pause()
+        assert view.panel_open and app.keeper.state.get("panel_open") is True
+        await pilot.press("ctrl+b")  # the list back: the panel gives way for now
+        await pilot.pause()
+        assert not view.panel_open and app.keeper.state.get("panel_open") is True
+        await pilot.resize_terminal(120, 34)
+        await settle(pilot)
+        assert view.panel_open
+        await pilot.press("w")  # closed by choice: remembered
+        await pilot.pause()
+        assert app.keeper.state.get("panel_open") is False

@@ -44,6 +44,7 @@ from reader.ui.archive_messages import (
 )
 from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
 from reader.ui.live import FIRST_SCREEN, keep_archive
+from reader.ui.panel_width import fit_panel_to_width
 from reader.ui.persistence import StateKeeper
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
 from reader.ui.widgets.article_list import ArticleList
@@ -193,6 +194,10 @@ class ReadingScreen(Screen[None]):
         self.set_class(not visible, "-hide-sidebar")
         self.keeper.set_pref("sidebar_visible", visible)
         self.post_message(StateChanged())
+
+    def on_resize(self) -> None:
+        # Next, not now: Screen's own handler, after this one, sets the width's classes.
+        self.call_next(fit_panel_to_width, self, self.query_one(ArticleView))
 
     def on_mount(self) -> None:
         self.set_class(not self.sidebar_visible, "-hide-sidebar")
@@ -538,7 +543,7 @@ class ReadingScreen(Screen[None]):
         view = self.query_one(ArticleView)
         if view.panel_open and self.has_class(NARROW):
             # Too narrow for both: the open panel has the sidebar's room, and the key asks for the list.
-            view.set_panel(False)
+            view.set_panel(False, remember=False)
             if self.sidebar_visible:
                 self.article_list.focus()
                 return
@@ -563,7 +568,7 @@ class ReadingScreen(Screen[None]):
         self.query_one(ArticleView).toggle_panel()
 
     def on_article_view_panel_toggled(self, message: ArticleView.PanelToggled) -> None:
-        if self.keeper.state.get("panel_open", False) != message.shown:
+        if message.remember and self.keeper.state.get("panel_open", False) != message.shown:
             self.keeper.set_pref("panel_open", message.shown)
             self.post_message(StateChanged())
 
