@@ -91,3 +91,28 @@ async def test_at_80_columns_going_back_to_the_list_does_not_forget_the_panel(st
         await pilot.press("w")  # closed by choice: remembered
         await pilot.pause()
         assert app.keeper.state.get("panel_open") is False
+
+
+@pilot_test
+async def test_an_unknown_binding_id_in_the_keymap_is_a_warning_naming_the_known_ones(store, state_file):
+    from reader.config import Config
+
+    app = build_app(store, state_file, config=Config(keymap={"next_articel": "x", "quit": "Q"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        warnings = [n.message for n in app._notifications if "keymap" in n.message]
+        assert len(warnings) == 1
+        assert "'next_articel' names no binding; ignored" in warnings[0]
+        known = warnings[0].split("(known: ", 1)[1]
+        assert "next_article" in known and "who_said_what" in known and "close_help" in known
+        assert "'quit'" not in warnings[0]  # a real id is no typo
+        await pilot.press("Q")  # and the rest of the keymap still applies
+    assert not app.is_running
+
+
+def test_every_id_the_help_shows_is_known():
+    from reader.ui.binding_ids import known_binding_ids
+
+    known = known_binding_ids()
+    assert {"newsreader.next_article", "newsreader.help", "newsreader.down", "newsreader.open"} <= known
+    assert all(name.startswith("newsreader.") for name in known)
