@@ -116,3 +116,23 @@ def test_every_id_the_help_shows_is_known():
     known = known_binding_ids()
     assert {"newsreader.next_article", "newsreader.help", "newsreader.down", "newsreader.open"} <= known
     assert all(name.startswith("newsreader.") for name in known)
+
+
+@pilot_test
+async def test_save_search_with_no_search_says_what_to_do(store, state_file):
+    from reader.config import Config
+
+    app = build_app(store, state_file, config=Config(keymap={"save_search": "ctrl+s"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.clear_notifications()
+        await pilot.press("ctrl+s")  # remapped: both meanings of the key follow the keymap
+        await pilot.pause()
+        assert any("No search to save" in n.message for n in app._notifications)
+        await pilot.press("slash", "f", "e", "r", "r", "y", "enter")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        from reader.ui.screens.name_prompt import NamePrompt
+
+        assert isinstance(app.screen, NamePrompt)

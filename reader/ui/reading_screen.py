@@ -109,6 +109,8 @@ class ReadingScreen(Screen[None]):
             "S", "save_search", "Save search", id="newsreader.save_search",
             tooltip="Save the current search as a folder at the top of the list",
         ),
+        # The same key with no search: says so (the binding above is hidden from the footer then).
+        Binding("S", "nothing_to_save", show=False, id="newsreader.save_search"),
         Binding(
             "escape", "clear_search", "Whole archive", show=False, id="newsreader.clear_search",
             tooltip="End the search: back to every article, where you were",
@@ -372,6 +374,8 @@ class ReadingScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save_search":
             return self.search is not None
+        if action == "nothing_to_save":
+            return self.search is None
         if action == "clear_search":
             return self.search is not None or bool(self.search_input.value)
         return True
@@ -688,6 +692,9 @@ class ReadingScreen(Screen[None]):
         self.article_list.focus()
 
     # -------------------------------------------------------- saved searches
+
+    def action_nothing_to_save(self) -> None:
+        self.notify("No search to save: search first (/), then press S", timeout=3)
 
     def action_save_search(self) -> None:
         if self.search is None:
