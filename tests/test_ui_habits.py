@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reader.state import ReadingState
 
-from snapshot_apps.harness import build_app, ids, pilot_test, settle
+from snapshot_apps.harness import build_app, ids, pilot_test, settle, wait_until
 
 SIZE = (100, 30)
 
@@ -136,3 +136,30 @@ async def test_save_search_with_no_search_says_what_to_do(store, state_file):
         from reader.ui.screens.name_prompt import NamePrompt
 
         assert isinstance(app.screen, NamePrompt)
+
+
+def visible_toasts(screen) -> list:
+    from textual.widgets._toast import Toast  # Textual has no public name for it
+
+    return [toast for toast in screen.query(Toast) if toast.region.area and toast.visible]
+
+
+@pilot_test
+async def test_no_toast_sits_on_top_of_the_help_screen(store, state_file):
+    from reader.ui.screens.help import HelpScreen
+
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("Something happened", timeout=30)
+        assert await wait_until(pilot, lambda: visible_toasts(app.screen), 5)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        app.notify("Something else happened", timeout=30)
+        await pilot.pause()
+        assert len(app.screen.query("Toast")) >= 2  # in the help screen's rack, out of sight
+        assert not visible_toasts(app.screen)
+        await pilot.press("escape")
+        # Still there, on the screen behind it.
+        assert await wait_until(pilot, lambda: len(visible_toasts(app.screen)) == len(app.screen.query("Toast")) >= 2, 5)
