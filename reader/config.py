@@ -13,6 +13,7 @@ Every key is optional; a missing file means all defaults:
     follow_outside_links: false  # read symlinks that lead out of the store folder
     saved_searches:            # name -> query; the app rewrites only this key
       korea: Kim Jong Un
+    sidebar_width: 48          # columns for the list (the app's < and > change it for you)
     feeds:                     # name -> URL or settings; checked by reader.feeds.settings
       tidewater: https://example.org/feed.xml
 
@@ -59,6 +60,7 @@ class Config:
     saved_searches: dict[str, str] = field(default_factory=dict)
     follow_outside_links: bool = False
     feeds: dict[str, Any] = field(default_factory=dict)
+    sidebar_width: int | None = None
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
@@ -230,6 +232,18 @@ def _follow_outside_links(value: Any, folder: Path, warn: Warn) -> bool:
     raise ValueError("must be true or false")
 
 
+MIN_SIDEBAR_WIDTH = 20
+MAX_SIDEBAR_WIDTH = 200
+
+
+def _sidebar_width(value: Any, folder: Path, warn: Warn) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and MIN_SIDEBAR_WIDTH <= value <= MAX_SIDEBAR_WIDTH:
+        return value
+    raise ValueError(f"must be a whole number of columns from {MIN_SIDEBAR_WIDTH} to {MAX_SIDEBAR_WIDTH}")
+
+
 def _keymap(value: Any, folder: Path, warn: Warn) -> dict[str, str]:
     def keys(item: Any) -> str | None:
         if isinstance(item, list) and item and all(isinstance(k, str) and k.strip() for k in item):
@@ -284,4 +298,5 @@ _CHECKS = {
     "saved_searches": _saved_searches,
     "follow_outside_links": _follow_outside_links,
     "feeds": _feeds,
+    "sidebar_width": _sidebar_width,
 }

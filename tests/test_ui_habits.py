@@ -163,3 +163,69 @@ async def test_no_toast_sits_on_top_of_the_help_screen(store, state_file):
         await pilot.press("escape")
         # Still there, on the screen behind it.
         assert await wait_until(pilot, lambda: len(visible_toasts(app.screen)) == len(app.screen.query("Toast")) >= 2, 5)
+
+
+@pilot_test
+async def test_the_sidebar_is_resized_with_keys_and_keeps_its_width(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        sidebar = app.query_one("#sidebar")
+        before = sidebar.outer_size.width
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await pilot.pause()
+        assert sidebar.outer_size.width == before + 8
+        await pilot.press(*["greater_than_sign"] * 30)  # never more than leaves the article its room
+        await pilot.pause()
+        assert sidebar.outer_size.width == 120 - 40
+        await pilot.press("less_than_sign")
+        await pilot.pause()
+        assert sidebar.outer_size.width == 76
+        await pilot.press("q")
+    assert ReadingState(state_file).get("sidebar_width") == 76
+    again = build_app(store, state_file)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.query_one("#sidebar").outer_size.width == 40  # fitted to the window, still 76 when it grows
+        await pilot.resize_terminal(120, 34)
+        await settle(pilot)
+        assert again.query_one("#sidebar").outer_size.width == 76
+        await pilot.press("equals_sign")
+        await pilot.pause()
+        assert again.query_one("#sidebar").outer_size.width == before
+
+
+@pilot_test
+async def test_the_config_sets_the_sidebar_width(store, state_file):
+    from reader.config import Config
+
+    app = build_app(store, state_file, config=Config(sidebar_width=60))
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        assert app.query_one("#sidebar").outer_size.width == 60
+        # Titles use the width: a long one is cut later than at the default width.
+        title = app.reading.article_list.render_line(1).text
+        assert len(title) == 60 - 2  # the borders aside
+
+
+def test_sidebar_width_in_the_config_is_checked(tmp_path):
+    from reader.config import load_config
+
+    config_file = tmp_path / "config.yaml"
+    config_file.write_text("sidebar_width: 7\n", encoding="utf-8")
+    config, warnings = load_config(config_file)
+    assert config.sidebar_width is None
+    assert len(warnings) == 1 and "'sidebar_width' must be a whole number of columns from 20 to 200" in warnings[0]
+    config_file.write_text("sidebar_width: 50\n", encoding="utf-8")
+    assert load_config(config_file) == (type(config)(sidebar_width=50), [])
+
+
+def test_a_name_with_room_for_its_mentions_is_not_cut_for_its_quote_count():
+    from reader.model import Actor
+    from reader.ui.widgets.who_said_what import ActorOption
+
+    row = ActorOption(Actor("Desmond Achterberg", "person", mentions=1, quotes=2)).prompt
+    assert row.fitted(40).plain.endswith("Desmond Achterberg" + " " * 9 + "1× · 2 quotes")
+    assert row.fitted(29).plain == "Desmond Achterberg" + " " * 9 + "1×"  # was 'Desmond Achter…  1× · 2 quotes'
+    tight = row.fitted(12).plain
+    assert len(tight) == 12 and tight.endswith("1×") and "…" in tight

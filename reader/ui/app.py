@@ -49,6 +49,7 @@ class NewsreaderApp(App[None]):
         analyser: Analyser | None = None,
         warnings: Sequence[str] = (),
         saved_searches: Mapping[str, str] | None = None,
+        sidebar_width: int | None = None,
     ) -> None:
         super().__init__()
         self.keeper = keeper
@@ -57,7 +58,9 @@ class NewsreaderApp(App[None]):
         self.save_error: str | None = None
         # outside_links: config `follow_outside_links`
         self.archive = Archive(store_path, max_file_bytes=max_file_bytes, outside_links=outside_links, analyser=analyser)
-        self.reading = ReadingScreen(self.archive, keeper=keeper, saved_searches=saved_searches or {})
+        self.reading = ReadingScreen(
+            self.archive, keeper=keeper, saved_searches=saved_searches or {}, sidebar_width=sidebar_width
+        )
         self._save_timer: Timer | None = None
         self._persist_theme = False
         self._reader_here = False

@@ -85,6 +85,7 @@ def make_app(
         max_file_bytes=getattr(config, "max_file_bytes", None),
         outside_links=bool(getattr(config, "follow_outside_links", False)),
         saved_searches=getattr(config, "saved_searches", None) or {},
+        sidebar_width=getattr(config, "sidebar_width", None),
         analyser=analyser,
         warnings=warnings,
     )

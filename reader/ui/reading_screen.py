@@ -45,6 +45,7 @@ from reader.ui.archive_messages import (
 from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
 from reader.ui.live import FIRST_SCREEN, keep_archive
 from reader.ui.panel_width import fit_panel_to_width
+from reader.ui.sidebar_width import STEP, SidebarWidth
 from reader.ui.persistence import StateKeeper
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
 from reader.ui.widgets.article_list import ArticleList
@@ -120,6 +121,18 @@ class ReadingScreen(Screen[None]):
             tooltip="Hide or show the list of articles",
         ),
         Binding(
+            "greater_than_sign", "sidebar_width(1)", "Wider list", show=False, id="newsreader.wider_sidebar",
+            tooltip="Widen the list of articles (kept for the next run)",
+        ),
+        Binding(
+            "less_than_sign", "sidebar_width(-1)", "Narrower list", show=False, id="newsreader.narrower_sidebar",
+            tooltip="Narrow the list of articles (kept for the next run)",
+        ),
+        Binding(
+            "equals_sign", "sidebar_width(0)", "List width", show=False, id="newsreader.reset_sidebar",
+            tooltip="The list's width back to the config's sidebar_width, else to suit the window",
+        ),
+        Binding(
             "exclamation_mark", "show_problems", "Unreadable files", show=False, id="newsreader.show_problems",
             tooltip="Files the store could not read",
         ),
@@ -129,8 +142,16 @@ class ReadingScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, archive: Archive, *, keeper: StateKeeper, saved_searches: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        *,
+        keeper: StateKeeper,
+        saved_searches: Mapping[str, str],
+        sidebar_width: int | None = None,
+    ) -> None:
         super().__init__()
+        self.sidebar_width = SidebarWidth(keeper, sidebar_width)
         self.archive = archive
         self.store_path = archive.store_root
         self.keeper = keeper
@@ -200,9 +221,21 @@ class ReadingScreen(Screen[None]):
     def on_resize(self) -> None:
         # Next, not now: Screen's own handler, after this one, sets the width's classes.
         self.call_next(fit_panel_to_width, self, self.query_one(ArticleView))
+        self.sidebar_width.apply(self.query_one(Sidebar), self.size.width)
+
+    def action_sidebar_width(self, direction: int) -> None:
+        sidebar = self.query_one(Sidebar)
+        if not sidebar.display:
+            self.action_toggle_sidebar()
+        if direction:
+            self.sidebar_width.step(sidebar, self.size.width, direction * STEP)
+        else:
+            self.sidebar_width.reset(sidebar, self.size.width)
+        self.post_message(StateChanged())
 
     def on_mount(self) -> None:
         self.set_class(not self.sidebar_visible, "-hide-sidebar")
+        self.sidebar_width.apply(self.query_one(Sidebar), self.app.size.width)
         self.pane.show_message("Loading…")
         self._update_counts()
         self._list_from_peek()
