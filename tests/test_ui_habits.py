@@ -229,3 +229,17 @@ def test_a_name_with_room_for_its_mentions_is_not_cut_for_its_quote_count():
     assert row.fitted(29).plain == "Desmond Achterberg" + " " * 9 + "1×"  # was 'Desmond Achter…  1× · 2 quotes'
     tight = row.fitted(12).plain
     assert len(tight) == 12 and tight.endswith("1×") and "…" in tight
+
+
+@pilot_test
+async def test_a_row_without_a_source_does_not_show_its_file_name(store, state_file):
+    (store / "2021" / "no-source-here.md").write_text(
+        "---\ntitle: A quiet story\ndate: 2021-07-30\n---\nOne two three four five.\n", encoding="utf-8"
+    )
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        lines = [app.reading.article_list.render_line(y).text for y in range(12)]
+        row = next(n for n, line in enumerate(lines) if "A quiet story" in line)
+        assert "no-source-here" not in lines[row + 1]
+        assert lines[row + 1].strip().endswith("5 words")
