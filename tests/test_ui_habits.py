@@ -243,3 +243,19 @@ async def test_a_row_without_a_source_does_not_show_its_file_name(store, state_f
         row = next(n for n, line in enumerate(lines) if "A quiet story" in line)
         assert "no-source-here" not in lines[row + 1]
         assert lines[row + 1].strip().endswith("5 words")
+
+
+@pilot_test
+async def test_an_empty_store_says_how_to_add_articles(tmp_path, state_file):
+    from textual.widgets import Static
+
+    empty = tmp_path / "empty-store"
+    empty.mkdir()
+    app = build_app(empty, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.reading.pane
+        assert str(pane.query_one("#article-title", Static).render()).startswith("No articles in ")
+        hint = str(pane.query_one("#article-facts", Static).render())
+        assert "newsreader add FILE…" in hint and "newsreader feed add URL" in hint and "newsreader fetch" in hint
+        assert f"--store {empty}" in hint

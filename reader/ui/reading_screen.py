@@ -28,6 +28,7 @@ from textual.worker import Worker, WorkerState
 from reader.archive.service import Archive
 from reader.errors import UserError
 from reader.model import Article, Problem
+from reader.present.empty_store import empty_store_hint, empty_store_title
 from reader.present.rows import Listed
 from reader.present.unread_only import UnreadOnly
 from reader.text import safe_name
@@ -279,8 +280,9 @@ class ReadingScreen(Screen[None]):
         self._syncing = False
         self.progress.finish()
         if not self.all_articles:
-            self.article_list.show_message("No articles")
-            self.pane.show_message(f"No articles in {safe_name(str(self.store_path))}")
+            self.article_list.show_message("No articles yet")
+            store = str(self.store_path)
+            self.pane.show_message(empty_store_title(store), empty_store_hint(store))
         if self._first_sync:
             self._first_sync = False
             if summary := problems_summary(self.problems):

@@ -106,12 +106,12 @@ class ReadingPane(StripScrollbars, VerticalScroll, can_focus=True):
         self._prepared.clear()
         self.call_after_refresh(self._show_body)
 
-    def show_message(self, message: str) -> None:
+    def show_message(self, message: str, detail: str = "") -> None:
         self.article = None
         self.analysis = None
         self.query_one("#article-title", Static).update(Content(message))
-        for name in ("#article-facts", "#article-legend"):
-            self.query_one(name, Static).update("")
+        self.query_one("#article-facts", Static).update(Content(detail))
+        self.query_one("#article-legend", Static).update("")
         self.query_one(ArticleBody).update("")
         self._marks = ()
         self.post_message(self.Shown(None, None))
