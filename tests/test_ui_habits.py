@@ -259,3 +259,53 @@ async def test_an_empty_store_says_how_to_add_articles(tmp_path, state_file):
         hint = str(pane.query_one("#article-facts", Static).render())
         assert "newsreader add FILE…" in hint and "newsreader feed add URL" in hint and "newsreader fetch" in hint
         assert f"--store {empty}" in hint
+
+
+@pilot_test
+async def test_mark_all_read_marks_what_is_listed_and_undo_puts_it_back(store, state_file):
+    app = build_app(store, read_state(state_file, "2021/library.md"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        everything = ids(app)
+        await pilot.press("slash", *"ferry", "enter")  # in a search: only its results
+        await settle(pilot)
+        results = ids(app)
+        assert 0 < len(results) < len(everything)
+        await pilot.press("A")
+        await pilot.pause()
+        assert all(app.keeper.is_read(article_id) for article_id in results)
+        assert not any(app.keeper.is_read(a) for a in everything if a not in results and a != "2021/library.md")
+        assert any("Marked" in n.message and "z to undo" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert all(app.keeper.is_read(article_id) for article_id in everything)
+        assert app.query_one("#sidebar").border_title == "Articles 5 · 0 unread"
+        await pilot.press("z")
+        await pilot.pause()
+        # Exactly the marks A took off come back: what was read before stays read.
+        unread_again = [a for a in everything if not app.keeper.is_read(a)]
+        assert set(unread_again) == set(everything) - set(results) - {"2021/library.md"}
+        app.clear_notifications()
+        await pilot.press("z")
+        await pilot.pause()
+        assert any("Nothing to undo" in n.message for n in app._notifications)
+        await pilot.press("q")
+    assert ReadingState(state_file).is_read(results[0])
+
+
+@pilot_test
+async def test_mark_all_read_in_unread_only_empties_the_list_and_undo_refills_it(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("U")
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        reading = app.reading.pane.article.id
+        assert ids(app) in ([], [reading])
+        await pilot.press("z")
+        await settle(pilot)
+        assert len(ids(app)) == 5

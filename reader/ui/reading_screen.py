@@ -45,6 +45,7 @@ from reader.ui.archive_messages import (
 )
 from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
 from reader.ui.live import FIRST_SCREEN, keep_archive
+from reader.ui.mark_all_read import MarkAllRead
 from reader.ui.panel_width import fit_panel_to_width
 from reader.ui.sidebar_width import STEP, SidebarWidth
 from reader.ui.persistence import StateKeeper
@@ -102,6 +103,11 @@ class ReadingScreen(Screen[None]):
             "U", "unread_only", "Unread only", show=False, id="newsreader.unread_only",
             tooltip="List only unread articles (again: all)",
         ),
+        Binding(
+            "A", "mark_all_read", "All read", show=False, id="newsreader.mark_all_read",
+            tooltip="Mark every article listed read (in a search, its results); z undoes it",
+        ),
+        Binding("z,ctrl+z", "undo", "Undo", show=False, id="newsreader.undo", tooltip="Undo mark all read"),
         Binding(
             "slash", "search", "Search", id="newsreader.filter", priority=True,
             tooltip='Search: words, "a phrase", actor:"…", said:"…", source:, from:YYYY-MM-DD, to:',
@@ -177,6 +183,7 @@ class ReadingScreen(Screen[None]):
         self._prefetch_timer: Timer | None = None
         self._pending: Listed | None = None
         self.unread_filter = UnreadOnly()
+        self.mark_all = MarkAllRead()
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
         self.article_list = ArticleList(marks=keeper, on_highlighted=self.on_article_list_highlighted, id="articles")
         self.pane = ReadingPane(analyse=self.archive.analyse, id="pane")
@@ -504,10 +511,16 @@ class ReadingScreen(Screen[None]):
         if read and self.unread_only:
             self.unread_filter.note_read(article_id)
         if self.keeper.set_read(article_id, read):
-            self.article_list.refresh_marks()
-            self._update_counts()
-            self.post_message(StateChanged())
-            self._count_saved_soon()
+            self.marks_changed()
+
+    def marks_changed(self, *, relist: bool = False) -> None:
+        """Read marks changed: redraw, count, save soon; `relist` for unread only's sake."""
+        if relist:
+            self._relist()
+        self.article_list.refresh_marks()
+        self._update_counts()
+        self.post_message(StateChanged())
+        self._count_saved_soon()
 
     def _full_article(self, article_id: str) -> Article | None:
         """The whole article behind a sidebar row (a fast read from the index)."""
@@ -551,6 +564,12 @@ class ReadingScreen(Screen[None]):
                 self._read_timer.stop()
                 self._read_timer = None
             self._mark_read(article.id, not self.keeper.is_read(article.id))
+
+    def action_mark_all_read(self) -> None:
+        self.mark_all.mark(self)
+
+    def action_undo(self) -> None:
+        self.mark_all.undo(self)
 
     def action_toggle_star(self) -> None:
         if (article := self._current()) is not None:
