@@ -309,3 +309,58 @@ async def test_mark_all_read_in_unread_only_empties_the_list_and_undo_refills_it
         await pilot.press("z")
         await settle(pilot)
         assert len(ids(app)) == 5
+
+
+@pilot_test
+async def test_find_in_the_article_marks_matches_steps_with_n_and_leaves_with_escape(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.reading.open_article("2021/2021-07-14-ferry.txt")
+        await settle(pilot)
+        pane = app.reading.pane
+        body = pane.article.body
+        starts = [n for n in range(len(body)) if body.lower().startswith("halden", n)]
+        assert len(starts) == 2
+        await pilot.press("ctrl+f", *"HALDEN")
+        await pilot.pause()
+        assert pane._matches is not None and [m.start() for m in pane._matches.finditer(body)] == starts
+        assert pane._marks == (("current", starts[0], starts[0] + 6),)
+        assert "1 of 2" in str(app.query_one("#find-count").render())
+        await pilot.press("enter")  # back to the text: n and N step
+        assert app.focused is pane
+        await pilot.press("n")
+        assert pane._marks == (("current", starts[1], starts[1] + 6),)
+        assert pane.article.id == "2021/2021-07-14-ferry.txt"  # n did not move to the next article
+        await pilot.press("n")  # round to the first
+        assert pane._marks[0][1] == starts[0]
+        await pilot.press("N")
+        assert pane._marks[0][1] == starts[1]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.query_one("#find-bar").display
+        assert pane._matches is None and pane._marks == ()
+        assert app.focused is pane
+        await pilot.press("n")  # the find is over: n is the next article again
+        assert pane.article.id != "2021/2021-07-14-ferry.txt"
+
+
+@pilot_test
+async def test_find_with_no_match_says_so_and_n_without_a_find_is_the_next_article(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = app.reading.pane.article.id
+        await pilot.press("N")
+        await pilot.pause()
+        assert any("ctrl+f" in n.message for n in app._notifications)
+        await pilot.press("ctrl+f", *"zzzqqq")
+        await pilot.pause()
+        assert str(app.query_one("#find-count").render()) == "no match"
+        assert app.reading.pane._marks == ()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")  # the find is closed: Esc goes on to the list
+        assert app.focused is app.reading.article_list
+        await pilot.press("n")
+        assert app.reading.pane.article.id != first

@@ -115,6 +115,7 @@ class NewsreaderApp(App[None]):
         from reader.ui.screens.help import HelpScreen, binding_rows
         from reader.ui.widgets.article_list import ArticleList
         from reader.ui.widgets.article_view import ArticleView
+        from reader.ui.widgets.find_bar import FindBar
         from reader.ui.widgets.search_input import SearchInput
         from reader.ui.widgets.reading_pane import ReadingPane
         from reader.ui.widgets.saved_searches import SavedSearchList
@@ -127,6 +128,7 @@ class NewsreaderApp(App[None]):
             ("Reading pane", ReadingPane.BINDINGS),
             ("Who said what", ArticleView.BINDINGS),
             ("Search", SearchInput.BINDINGS),
+            ("Find in the article (ctrl+f)", FindBar.BINDINGS),
             ("Actors", [binding for binding in ActorsScreen.BINDINGS if binding.show]),  # type: ignore[union-attr]
         ]
         self.push_screen(HelpScreen(binding_rows(sections, self.keymap, self.get_key_display)))

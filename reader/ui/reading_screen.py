@@ -52,6 +52,7 @@ from reader.ui.persistence import StateKeeper
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import NARROW, ArticleView
+from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.search_input import SearchInput
 from reader.ui.widgets.index_progress import IndexProgress
 from reader.ui.widgets.key_footer import KeyFooter
@@ -108,6 +109,11 @@ class ReadingScreen(Screen[None]):
             tooltip="Mark every article listed read (in a search, its results); z undoes it",
         ),
         Binding("z,ctrl+z", "undo", "Undo", show=False, id="newsreader.undo", tooltip="Undo mark all read"),
+        Binding("ctrl+f", "find", "Find", show=False, id="newsreader.find", tooltip="Find in the article (n N step)"),
+        Binding("N", "find_previous", "Previous match", show=False, id="newsreader.find_previous",
+                tooltip="Previous match of the find (n: the next)"),
+        Binding("escape", "close_find", "Close find", show=False, priority=True, id="newsreader.close_find",
+                tooltip="Leave the find"),
         Binding(
             "slash", "search", "Search", id="newsreader.filter", priority=True,
             tooltip='Search: words, "a phrase", actor:"…", said:"…", source:, from:YYYY-MM-DD, to:',
@@ -184,6 +190,7 @@ class ReadingScreen(Screen[None]):
         self._pending: Listed | None = None
         self.unread_filter = UnreadOnly()
         self.mark_all = MarkAllRead()
+        self._find_bar: FindBar | None = None
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
         self.article_list = ArticleList(marks=keeper, on_highlighted=self.on_article_list_highlighted, id="articles")
         self.pane = ReadingPane(analyse=self.archive.analyse, id="pane")
@@ -418,6 +425,8 @@ class ReadingScreen(Screen[None]):
             return self.search is not None
         if action == "nothing_to_save":
             return self.search is None
+        if action == "close_find":
+            return self._finding()
         if action == "clear_search":
             return self.search is not None or bool(self.search_input.value)
         return True
@@ -553,7 +562,46 @@ class ReadingScreen(Screen[None]):
         self.article_list.focus()
 
     def action_next_article(self) -> None:
+        if self._find_bar is not None and self._finding():
+            self._find_bar.step(1)  # while finding, n steps to the next match
+            return
         self.article_list.action_cursor_down()
+
+    # ------------------------------------------------------------------ find
+
+    async def _open_find_bar(self) -> FindBar:
+        """Mounted on first use, and before the keys typed after ctrl+f are handled."""
+        if self._find_bar is None:
+            self._find_bar = FindBar(self.pane, lambda: self.search.pattern if self.search is not None else None)
+            await self.query_one("#reading").mount(self._find_bar)
+        self._find_bar.open()
+        return self._find_bar
+
+    def _finding(self) -> bool:
+        """A find is open and the reader is in the article (in the list, n is the next article)."""
+        bar = self._find_bar
+        focused = self.focused
+        return bar is not None and bar.active and not (focused and self.query_one(Sidebar) in focused.ancestors)
+
+    async def action_find(self) -> None:
+        if self.pane.article is None:
+            self.notify("No article to find in", timeout=2)
+            return
+        await self._open_find_bar()
+
+    def action_find_previous(self) -> None:
+        if self._find_bar is not None and self._finding():
+            self._find_bar.step(-1)
+        else:
+            self.notify("Find in the article first (ctrl+f), then N and n step", timeout=3)
+
+    def action_close_find(self) -> None:
+        if self._find_bar is not None:
+            self._find_bar.close()
+
+    def on_reading_pane_shown(self) -> None:
+        if self._find_bar is not None:
+            self._find_bar.article_changed()
 
     def action_previous_article(self) -> None:
         self.article_list.action_cursor_up()
