@@ -364,3 +364,21 @@ async def test_find_with_no_match_says_so_and_n_without_a_find_is_the_next_artic
         assert app.focused is app.reading.article_list
         await pilot.press("n")
         assert app.reading.pane.article.id != first
+
+
+@pilot_test
+async def test_saved_searches_kept_to_another_store_are_not_shown(store, state_file, tmp_path):
+    from pathlib import Path
+
+    from reader.config import Config
+
+    config = Config(
+        saved_searches={"Ferries": "ferry", "Here": "bridge", "Elsewhere": "bank"},
+        saved_search_stores={"Here": (store,), "Elsewhere": (Path(tmp_path / "other"),)},
+    )
+    app = build_app(store, state_file, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert list(app.reading.saved_searches) == ["Ferries", "Here"]
+        shown = [app.reading.saved_list.render_line(y).text for y in range(2)]
+        assert "Ferries" in shown[0] and "Here" in shown[1]

@@ -84,7 +84,11 @@ def make_app(
         keymap=keymap,
         max_file_bytes=getattr(config, "max_file_bytes", None),
         outside_links=bool(getattr(config, "follow_outside_links", False)),
-        saved_searches=getattr(config, "saved_searches", None) or {},
+        saved_searches=(
+            config.saved_searches_for(Path(store_path))
+            if hasattr(config, "saved_searches_for")
+            else getattr(config, "saved_searches", None) or {}
+        ),
         sidebar_width=getattr(config, "sidebar_width", None),
         analyser=analyser,
         warnings=warnings,

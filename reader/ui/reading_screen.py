@@ -817,7 +817,7 @@ class ReadingScreen(Screen[None]):
         from reader.config import ConfigSaveError, save_search
 
         try:
-            searches = save_search(name, query)  # merged with what the file holds now
+            searches = save_search(name, query, store=self.store_path)  # merged with what the file holds now
         except ConfigSaveError as error:
             self.notify(str(error), title="Search not saved", severity="error", timeout=8)
             return
