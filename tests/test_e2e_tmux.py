@@ -167,7 +167,7 @@ def test_mark_all_read_with_undo_then_find_in_the_article(terminal: Terminal, tm
 
     terminal.keys("Enter")
     terminal.keys("C-f")
-    terminal.wait_text("Find in the article")
+    terminal.wait_text("words in the article")
     terminal.keys("q", "u", "i", "e", "t")  # typed into the field: q does not quit
     terminal.wait_text("1 of 1")
     marked = terminal.screen(escapes=True)

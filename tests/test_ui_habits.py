@@ -382,3 +382,23 @@ async def test_saved_searches_kept_to_another_store_are_not_shown(store, state_f
         assert list(app.reading.saved_searches) == ["Ferries", "Here"]
         shown = [app.reading.saved_list.render_line(y).text for y in range(2)]
         assert "Ferries" in shown[0] and "Here" in shown[1]
+
+
+@pilot_test
+async def test_help_lists_every_key_added_with_its_id(store, state_file):
+    from reader.ui.screens.help import HelpScreen
+
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one("#help Static").render().plain
+        for binding_id in (
+            "mark_all_read", "undo", "find", "find_previous", "close_find", "find_done",
+            "wider_sidebar", "narrower_sidebar", "reset_sidebar", "save_search",
+        ):
+            assert f"  {binding_id}" in text or text.endswith(binding_id), binding_id
+        assert "Find in the article (ctrl+f)" in text
+        mark_all = next(line for line in text.splitlines() if "Mark every article listed read" in line)
+        assert mark_all.split()[0] == "A"

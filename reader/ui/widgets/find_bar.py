@@ -48,6 +48,11 @@ class FindBar(Horizontal):
         padding: 0 1;
         color: $text-muted;
     }
+    FindBar > #find-label {
+        color: $text-accent;
+        text-style: bold;
+        padding: 0 1 0 2;
+    }
     """
 
     def __init__(self, pane: ReadingPane, restore_matches: Callable[[], re.Pattern[str] | None]) -> None:
@@ -55,12 +60,13 @@ class FindBar(Horizontal):
         super().__init__(id="find-bar")
         self.pane = pane
         self._restore_matches = restore_matches
-        self.input = Input(placeholder="Find in the article", id="find-input", compact=True)
+        self.input = Input(placeholder="words in the article", id="find-input", compact=True)
         self.count = Static(id="find-count")
         self.spans: list[tuple[int, int]] = []
         self.index: int | None = None
 
     def compose(self) -> ComposeResult:
+        yield Static("Find", id="find-label")
         yield self.input
         yield self.count
 
