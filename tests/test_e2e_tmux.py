@@ -7,6 +7,7 @@ tmux is missing. Each test runs its own tmux server, killed in a `finally`.
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -170,8 +171,12 @@ def test_mark_all_read_with_undo_then_find_in_the_article(terminal: Terminal, tm
     terminal.wait_text("words in the article")
     terminal.keys("q", "u", "i", "e", "t")  # typed into the field: q does not quit
     terminal.wait_text("1 of 1")
-    marked = terminal.screen(escapes=True)
-    assert re.search(r"\x1b\[[0-9;]*mquiet\x1b\[0m", marked), "the match is not marked"
+    # The match is drawn in a style of its own: a style change right before and after the word.
+    marked = re.compile(r"\x1b\[[0-9;]*mquiet\x1b\[")
+    deadline = time.monotonic() + 10
+    while not marked.search(terminal.screen(escapes=True)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marked.search(terminal.screen(escapes=True)), "the match is not marked"
     terminal.keys("Enter", "n")  # n steps round the one match: the article stays
     terminal.wait_text("1 of 1")
     assert FIRST_BODY in reading_pane(terminal.screen())  # still the first article
