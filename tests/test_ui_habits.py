@@ -402,3 +402,31 @@ async def test_help_lists_every_key_added_with_its_id(store, state_file):
         assert "Find in the article (ctrl+f)" in text
         mark_all = next(line for line in text.splitlines() if "Mark every article listed read" in line)
         assert mark_all.split()[0] == "A"
+
+
+def palette_offers(app, text: str) -> bool:
+    """The command palette's first hit is `text`."""
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    if not isinstance(app.screen, CommandPalette):
+        return False
+    options = app.screen.query_one(OptionList)
+    return options.option_count > 0 and text in str(options.get_option_at_index(0).prompt)
+
+
+@pilot_test
+async def test_the_palette_marks_all_read_and_finds(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"mark all read")
+        assert await wait_until(pilot, lambda: palette_offers(app, "Mark all read"), 10)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert all(app.keeper.is_read(article_id) for article_id in ids(app))
+        await pilot.press("ctrl+p", *"find in the")
+        assert await wait_until(pilot, lambda: palette_offers(app, "Find in the article"), 10)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is app.query_one("#find-input")
