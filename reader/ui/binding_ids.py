@@ -7,6 +7,7 @@ a keymap is set) and checked.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import pkgutil
 from pathlib import Path
@@ -43,14 +44,18 @@ def known_binding_ids() -> set[str]:
 
 
 def unknown_keymap_warnings(keymap: Mapping[str, str], config_path: Path) -> list[str]:
-    """One warning naming the ids a keymap (ids with their prefix) has that no binding has."""
-    known = known_binding_ids()
-    unknown = [name for name in keymap if name not in known]
-    if not unknown:
-        return []
-    shown = ", ".join(repr(name.removeprefix(PREFIX)) for name in unknown)
-    names = ", ".join(sorted(name.removeprefix(PREFIX) for name in known))
-    return [
-        f"config file {config_path}: keymap {'entry' if len(unknown) == 1 else 'entries'} {shown} "
-        f"{'names' if len(unknown) == 1 else 'name'} no binding; ignored (known: {names})"
-    ]
+    """A warning for each id of a keymap (ids with their prefix) that no binding has, naming
+    the known ids nearest to it (a typo), else all of them."""
+    known = sorted(name.removeprefix(PREFIX) for name in known_binding_ids())
+    warnings = []
+    for name in keymap:
+        short = name.removeprefix(PREFIX)
+        if short in known and name.startswith(PREFIX):
+            continue
+        near = difflib.get_close_matches(short, known, n=3, cutoff=0.6)
+        if near:
+            hint = f"did you mean {' or '.join(map(repr, near))}? every id is on the help screen, ?"
+        else:
+            hint = f"known: {', '.join(known)}"
+        warnings.append(f"config file {config_path}: keymap entry {short!r} names no binding; ignored ({hint})")
+    return warnings
