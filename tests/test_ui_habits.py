@@ -403,6 +403,8 @@ async def test_help_lists_every_key_added_with_its_id(store, state_file):
         assert "Find in the article (ctrl+f)" in text
         mark_all = next(line for line in text.splitlines() if "Mark every article listed read" in line)
         assert mark_all.split()[0] == "A"
+        save = next(line for line in text.splitlines() if "Save the current search" in line)
+        assert save.split()[0] == "S"  # one key, though two bindings share its id
 
 
 def palette_offers(app, text: str) -> bool:

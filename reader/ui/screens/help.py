@@ -53,7 +53,7 @@ def binding_rows(
                 if remapped:
                     keys = keymap[binding.id].split(",")  # type: ignore[index]
                     rows[name][0].extend(display_key(Binding(key.strip(), binding.action)) for key in keys)
-            if not remapped:
+            if not remapped and display_key(binding) not in rows[name][0]:  # one id, two bindings: S
                 rows[name][0].append(display_key(binding))
         result.append((section, [(", ".join(keys), description, id) for keys, description, id in rows.values()]))
     return result
