@@ -433,3 +433,24 @@ async def test_the_palette_marks_all_read_and_finds(store, state_file):
         await pilot.press("enter")
         await pilot.pause()
         assert app.focused is app.query_one("#find-input")
+
+
+@pilot_test
+async def test_an_open_find_follows_to_the_next_article_chosen_in_the_list(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.reading.open_article("2021/2021-07-14-ferry.txt")
+        await settle(pilot)
+        await pilot.press("ctrl+f", *"the", "enter")
+        await pilot.pause()
+        before = str(app.query_one("#find-count").render())
+        await pilot.press("h")  # to the list: there n and j are the next article
+        assert app.focused is app.reading.article_list
+        await pilot.press("n")
+        await settle(pilot)
+        pane = app.reading.pane
+        assert pane.article.id != "2021/2021-07-14-ferry.txt"
+        expected = pane.article.body.lower().count("the")
+        assert expected and expected != int(before.split()[2])  # the fixture articles differ
+        assert str(app.query_one("#find-count").render()).startswith(f"1 of {expected} ")
