@@ -13,9 +13,9 @@ from textual.screen import Screen
 from reader.ui.widgets.article_view import NARROW, ArticleView
 
 
-def fit_panel_to_width(screen: Screen, view: ArticleView) -> None:
+def fit_panel_to_width(screen: Screen, view: ArticleView, chosen: bool) -> None:
+    """`chosen`: the reader left the panel open (`panel_open`)."""
     wide = not screen.has_class(NARROW)
-    chosen = bool(getattr(screen, "keeper").state.get("panel_open", False))
     focused = screen.focused
     in_list = focused is not None and view not in focused.ancestors_with_self
     if not wide and view.panel_open and in_list:

@@ -235,7 +235,8 @@ class ReadingScreen(Screen[None]):
 
     def on_resize(self) -> None:
         # Next, not now: Screen's own handler, after this one, sets the width's classes.
-        self.call_next(fit_panel_to_width, self, self.query_one(ArticleView))
+        chosen = bool(self.keeper.state.get("panel_open", False))
+        self.call_next(fit_panel_to_width, self, self.query_one(ArticleView), chosen)
         self.sidebar_width.apply(self.query_one(Sidebar), self.size.width)
 
     def action_sidebar_width(self, direction: int) -> None:
