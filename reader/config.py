@@ -12,7 +12,11 @@ Every key is optional; a missing file means all defaults:
     max_file_bytes: 8000000    # article files bigger than this are reported, not read
     follow_outside_links: false  # read symlinks that lead out of the store folder
     saved_searches:            # name -> query; the app rewrites only this key
-      korea: Kim Jong Un
+      korea: Kim Jong Un       # in every store
+      council:                 # only in the stores named (a path or a list of paths)
+        query: source:council
+        stores: ~/news/local
+    sidebar_width: 48          # columns for the list (the app's < and > change it for you)
     feeds:                     # name -> URL or settings; checked by reader.feeds.settings
       tidewater: https://example.org/feed.xml
     fetch_every: 30m           # while the app runs, fetch the feeds this often (s, m, h, d;
@@ -62,6 +66,31 @@ class Config:
     follow_outside_links: bool = False
     feeds: dict[str, Any] = field(default_factory=dict)
     fetch_every: int | None = None  # seconds
+    sidebar_width: int | None = None
+    # The stores a saved search is kept to (by name); a search not named here is in every store.
+    saved_search_stores: dict[str, tuple[Path, ...]] = field(default_factory=dict)
+
+    def saved_searches_for(self, store: Path) -> dict[str, str]:
+        """The saved searches the app shows for `store`."""
+        return searches_in_store(self.saved_searches, self.saved_search_stores, store)
+
+
+def searches_in_store(
+    searches: dict[str, str], stores: dict[str, tuple[Path, ...]], store: Path
+) -> dict[str, str]:
+    here = _same_place(store)
+    return {
+        name: query
+        for name, query in searches.items()
+        if name not in stores or any(_same_place(path) == here for path in stores[name])
+    }
+
+
+def _same_place(path: Path) -> Path:
+    try:
+        return Path(path).expanduser().resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(Path(path).expanduser()))
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
@@ -101,6 +130,8 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
             settings[key] = check(value, path.parent, warn)
         except ValueError as error:
             warn(f"{key!r} {error}; ignored")
+    if "saved_searches" in settings:
+        settings["saved_searches"], settings["saved_search_stores"] = settings["saved_searches"]
     return Config(**settings), warnings
 
 
@@ -136,9 +167,10 @@ def save_setting(key: str, value: Any, path: Path | None = None, *, doing: str =
         raise _save_error(path, error, doing) from error
 
 
-def save_search(name: str, query: str, path: Path | None = None) -> dict[str, str]:
+def save_search(name: str, query: str, path: Path | None = None, *, store: Path | None = None) -> dict[str, str]:
     """Add (or replace) one saved search in the config file as it is now, so that searches
-    saved by another instance or added by hand meanwhile stay; return them all.
+    saved by another instance or added by hand meanwhile stay; return them all (with
+    `store`: those shown in that store).
 
     Raises ConfigSaveError as `save_saved_searches` does."""
     path = Path(path) if path is not None else paths.config_file()
@@ -146,16 +178,19 @@ def save_search(name: str, query: str, path: Path | None = None) -> dict[str, st
         with exclusive_lock(path):
             data = _read_for_rewrite(path)
             found = load_mapping(data).get("saved_searches")
-            searches = {
+            # Entries kept to some stores (mappings) stay as they are; one replaced keeps its stores.
+            entries: dict[str, Any] = {
                 key: value
                 for key, value in (found.items() if isinstance(found, dict) else ())
-                if isinstance(key, str) and isinstance(value, str) and value.strip()
+                if isinstance(key, str) and (isinstance(value, dict) or (isinstance(value, str) and value.strip()))
             }
-            searches[str(name)] = str(query)
-            _write_setting(path, data, "saved_searches", searches)
+            previous = entries.get(str(name))
+            entries[str(name)] = {**previous, "query": str(query)} if isinstance(previous, dict) else str(query)
+            _write_setting(path, data, "saved_searches", entries)
     except (OSError, ValueError) as error:
         raise _save_error(path, error, "save searches") from error
-    return searches
+    searches, stores = _saved_searches(entries, path.parent, lambda message: None)
+    return searches if store is None else searches_in_store(searches, stores, store)
 
 
 def _read_for_rewrite(path: Path) -> bytes:
@@ -233,6 +268,18 @@ def _follow_outside_links(value: Any, folder: Path, warn: Warn) -> bool:
     raise ValueError("must be true or false")
 
 
+MIN_SIDEBAR_WIDTH = 20
+MAX_SIDEBAR_WIDTH = 200
+
+
+def _sidebar_width(value: Any, folder: Path, warn: Warn) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and MIN_SIDEBAR_WIDTH <= value <= MAX_SIDEBAR_WIDTH:
+        return value
+    raise ValueError(f"must be a whole number of columns from {MIN_SIDEBAR_WIDTH} to {MAX_SIDEBAR_WIDTH}")
+
+
 def _keymap(value: Any, folder: Path, warn: Warn) -> dict[str, str]:
     def keys(item: Any) -> str | None:
         if isinstance(item, list) and item and all(isinstance(k, str) and k.strip() for k in item):
@@ -244,11 +291,48 @@ def _keymap(value: Any, folder: Path, warn: Warn) -> dict[str, str]:
     return _text_mapping(value, "keymap", keys, "keys (a string like 'j,down' or a list)", warn)
 
 
-def _saved_searches(value: Any, folder: Path, warn: Warn) -> dict[str, str]:
-    def query(item: Any) -> str | None:
+def _saved_searches(value: Any, folder: Path, warn: Warn) -> tuple[dict[str, str], dict[str, tuple[Path, ...]]]:
+    """name -> query, and the stores of those kept to some: `name: {query: …, stores: PATH or [PATH, …]}`."""
+    if value is None:
+        return {}, {}
+    if not isinstance(value, dict):
+        raise ValueError("must be a mapping of names to queries")
+    plain: dict[str, Any] = {}
+    stores: dict[str, tuple[Path, ...]] = {}
+    for name, item in value.items():
+        if isinstance(item, dict) and isinstance(name, str):
+            query, paths = item.get("query"), item.get("stores", item.get("store"))
+            if not isinstance(query, str) or not query.strip():
+                warn(f"saved_searches entry {name!r} must be a query string (or query: and stores:); ignored")
+                continue
+            unknown = sorted(str(key) for key in set(item) - {"query", "stores", "store"})
+            if unknown:
+                warn(f"saved_searches entry {name!r}: unknown key {unknown[0]!r} ignored (known: query, stores)")
+            found = _store_paths(paths, folder)
+            if found is None:
+                warn(f"saved_searches entry {name!r}: stores must be a folder path or a list of them; ignored")
+                continue
+            if found and clean_line(name):
+                stores[clean_line(name)] = found
+            item = query
+        plain[name] = item
+
+    def query_text(item: Any) -> str | None:
         return item if isinstance(item, str) and item.strip() else None
 
-    return _text_mapping(value, "saved_searches", query, "a query string", warn)
+    searches = _text_mapping(plain, "saved_searches", query_text, "a query string (or query: and stores:)", warn)
+    return searches, {name: paths for name, paths in stores.items() if name in searches}
+
+
+def _store_paths(value: Any, folder: Path) -> tuple[Path, ...] | None:
+    """Folder paths as `store:` takes them (~ expanded, relative to the config's folder); None if not paths."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    if not items or not all(isinstance(item, str) and item.strip() for item in items):
+        return None
+    paths = (Path(item.strip()).expanduser() for item in items)
+    return tuple(path if path.is_absolute() else folder / path for path in paths)
 
 
 def _text_mapping(value: Any, key: str, convert, expected: str, warn: Warn) -> dict[str, str]:
@@ -317,4 +401,5 @@ _CHECKS = {
     "follow_outside_links": _follow_outside_links,
     "feeds": _feeds,
     "fetch_every": _fetch_every,
+    "sidebar_width": _sidebar_width,
 }

@@ -51,6 +51,7 @@ class NewsreaderApp(App[None]):
         saved_searches: Mapping[str, str] | None = None,
         feeds: Mapping[str, object] | None = None,
         fetch_every: int | None = None,
+        sidebar_width: int | None = None,
     ) -> None:
         super().__init__()
         self.keeper = keeper
@@ -60,7 +61,12 @@ class NewsreaderApp(App[None]):
         # outside_links: config `follow_outside_links`
         self.archive = Archive(store_path, max_file_bytes=max_file_bytes, outside_links=outside_links, analyser=analyser)
         self.reading = ReadingScreen(
-            self.archive, keeper=keeper, saved_searches=saved_searches or {}, feeds=feeds, fetch_every=fetch_every
+            self.archive,
+            keeper=keeper,
+            saved_searches=saved_searches or {},
+            feeds=feeds,
+            fetch_every=fetch_every,
+            sidebar_width=sidebar_width,
         )
         self._save_timer: Timer | None = None
         self._persist_theme = False
@@ -116,6 +122,7 @@ class NewsreaderApp(App[None]):
         from reader.ui.screens.help import HelpScreen, binding_rows
         from reader.ui.widgets.article_list import ArticleList
         from reader.ui.widgets.article_view import ArticleView
+        from reader.ui.widgets.find_bar import FindBar
         from reader.ui.widgets.search_input import SearchInput
         from reader.ui.widgets.reading_pane import ReadingPane
         from reader.ui.widgets.saved_searches import SavedSearchList
@@ -132,6 +139,7 @@ class NewsreaderApp(App[None]):
             ("Who said what", ArticleView.BINDINGS),
             ("Who said what panel (c or w goes there)", [b for b in WhoSaidWhat.BINDINGS if b not in LIST_KEYS]),
             ("Search", SearchInput.BINDINGS),
+            ("Find in the article (ctrl+f)", FindBar.BINDINGS),
             ("Actors", [binding for binding in ActorsScreen.BINDINGS if isinstance(binding, Binding) and binding.show]),
         ]
         self.push_screen(HelpScreen(binding_rows(sections, self.keymap, self.get_key_display)))

@@ -8,6 +8,8 @@ module only asks the reader and reports what happened.
 
 from __future__ import annotations
 
+import time
+
 import sqlite3
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -45,6 +47,7 @@ class Corrector:
         self.archive = archive
         self.changed = changed  # a correction was written: show it
         self.history: list[Edit] = []
+        self.done_at: list[float] = []  # when each edit in `history` was made (z undoes the newest thing done)
         self._shown = archive.corrections.get()  # what the article on screen reflects
 
     def edited_elsewhere(self) -> bool:
@@ -141,6 +144,7 @@ class Corrector:
             self.host.app.notify(str(error), title="Not corrected", severity="error", timeout=10)
             return False
         self.history.append(edit)
+        self.done_at.append(time.monotonic())
         self.host.app.notify(edit.label + UNDO_HINT, title="Corrected", timeout=5)
         self._shown = self.archive.corrections.get()
         self.changed()
@@ -157,6 +161,7 @@ class Corrector:
             self.host.app.notify(str(error), title="Not undone", severity="error", timeout=10)
             return
         self.history.pop()
+        self.done_at.pop()
         self.host.app.notify(edit.label, title="Undone", timeout=4)
         self._shown = self.archive.corrections.get()
         self.changed()

@@ -73,13 +73,24 @@ def make_app(
         config, config_warnings = _load_config()
         warnings.extend(config_warnings)
     state = state if state is not None else ReadingState()
+    keymap = binding_keymap(getattr(config, "keymap", None) or {})
+    if keymap:
+        from reader.paths import config_file
+        from reader.ui.binding_ids import unknown_keymap_warnings
+
+        warnings.extend(unknown_keymap_warnings(keymap, config_file()))
     app = NewsreaderApp(
         Path(store_path),
         keeper=StateKeeper(state),
-        keymap=binding_keymap(getattr(config, "keymap", None) or {}),
+        keymap=keymap,
         max_file_bytes=getattr(config, "max_file_bytes", None),
         outside_links=bool(getattr(config, "follow_outside_links", False)),
-        saved_searches=getattr(config, "saved_searches", None) or {},
+        saved_searches=(
+            config.saved_searches_for(Path(store_path))
+            if hasattr(config, "saved_searches_for")
+            else getattr(config, "saved_searches", None) or {}
+        ),
+        sidebar_width=getattr(config, "sidebar_width", None),
         feeds=getattr(config, "feeds", None) or {},
         fetch_every=getattr(config, "fetch_every", None),
         analyser=analyser,

@@ -28,7 +28,9 @@ from textual.worker import Worker, WorkerState
 from reader.archive.service import Archive
 from reader.errors import UserError
 from reader.model import Article, Problem
+from reader.present.empty_store import empty_store_hint, empty_store_title
 from reader.present.rows import Listed
+from reader.present.unread_only import UnreadOnly
 from reader.text import safe_name
 from reader.ui.archive_messages import (
     ArchiveOpened,
@@ -46,10 +48,14 @@ from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchC
 from reader.ui.feeds_on_screen import FeedsOnScreen
 from reader.ui.corrections_flow import CorrectionsApplied, Corrector, apply_in_index
 from reader.ui.live import FIRST_SCREEN, keep_archive
+from reader.ui.mark_all_read import MarkAllRead
+from reader.ui.panel_width import fit_panel_to_width
+from reader.ui.sidebar_width import STEP, SidebarWidth
 from reader.ui.persistence import StateKeeper
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import NARROW, ArticleView
+from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.search_input import SearchInput
 from reader.ui.widgets.index_progress import IndexProgress
 from reader.ui.widgets.key_footer import KeyFooter
@@ -103,6 +109,19 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             tooltip="List only unread articles (again: all)",
         ),
         Binding(
+            "A", "mark_all_read", "All read", show=False, id="newsreader.mark_all_read",
+            tooltip="Mark every article listed read (in a search, its results); z undoes it",
+        ),
+        Binding(
+            "z,ctrl+z", "undo", "Undo", show=False, id="newsreader.undo",
+            tooltip="Undo the last mark all read or correction, newest first",
+        ),
+        Binding("ctrl+f", "find", "Find", show=False, id="newsreader.find", tooltip="Find in the article (n N step)"),
+        Binding("N", "find_previous", "Previous match", show=False, id="newsreader.find_previous",
+                tooltip="Previous match of the find (n: the next)"),
+        Binding("escape", "close_find", "Close find", show=False, priority=True, id="newsreader.close_find",
+                tooltip="Leave the find"),
+        Binding(
             "slash", "search", "Search", id="newsreader.filter", priority=True,
             tooltip='Search: words, "a phrase", actor:"…", said:"…", source:, from:YYYY-MM-DD, to:',
         ),
@@ -111,6 +130,8 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             "S", "save_search", "Save search", id="newsreader.save_search",
             tooltip="Save the current search as a folder at the top of the list",
         ),
+        # The same key with no search: says so (the binding above is hidden from the footer then).
+        Binding("S", "nothing_to_save", show=False, id="newsreader.save_search"),
         Binding(
             "escape", "clear_search", "Whole archive", show=False, id="newsreader.clear_search",
             tooltip="End the search (then leave the feed listed): back to every article, where you were",
@@ -118,6 +139,18 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         Binding(
             "ctrl+b,backslash", "toggle_sidebar", "Sidebar", show=False, id="newsreader.toggle_sidebar",
             tooltip="Hide or show the list of articles",
+        ),
+        Binding(
+            "greater_than_sign", "sidebar_width(1)", "Wider list", show=False, id="newsreader.wider_sidebar",
+            tooltip="Widen the list of articles (kept for the next run)",
+        ),
+        Binding(
+            "less_than_sign", "sidebar_width(-1)", "Narrower list", show=False, id="newsreader.narrower_sidebar",
+            tooltip="Narrow the list of articles (kept for the next run)",
+        ),
+        Binding(
+            "equals_sign", "sidebar_width(0)", "List width", show=False, id="newsreader.reset_sidebar",
+            tooltip="The list's width back to the config's sidebar_width, else to suit the window",
         ),
         Binding(
             "exclamation_mark", "show_problems", "Unreadable files", show=False, id="newsreader.show_problems",
@@ -145,8 +178,10 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         saved_searches: Mapping[str, str],
         feeds: Mapping[str, object] | None = None,
         fetch_every: int | None = None,
+        sidebar_width: int | None = None,
     ) -> None:
         super().__init__()
+        self.sidebar_width = SidebarWidth(keeper, sidebar_width)
         self.archive = archive
         self.store_path = archive.store_root
         self.keeper = keeper
@@ -170,6 +205,9 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self._show_timer: Timer | None = None
         self._prefetch_timer: Timer | None = None
         self._pending: Listed | None = None
+        self.unread_filter = UnreadOnly()
+        self.mark_all = MarkAllRead()
+        self._find_bar: FindBar | None = None
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
         self.article_list = ArticleList(marks=keeper, on_highlighted=self.on_article_list_highlighted, id="articles")
         self.pane = ReadingPane(analyse=self.archive.analyse, id="pane")
@@ -216,8 +254,25 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self.keeper.set_pref("sidebar_visible", visible)
         self.post_message(StateChanged())
 
+    def on_resize(self) -> None:
+        # Next, not now: Screen's own handler, after this one, sets the width's classes.
+        chosen = bool(self.keeper.state.get("panel_open", False))
+        self.call_next(fit_panel_to_width, self, self.query_one(ArticleView), chosen)
+        self.sidebar_width.apply(self.query_one(Sidebar), self.size.width)
+
+    def action_sidebar_width(self, direction: int) -> None:
+        sidebar = self.query_one(Sidebar)
+        if not sidebar.display:
+            self.action_toggle_sidebar()
+        if direction:
+            self.sidebar_width.step(sidebar, self.size.width, direction * STEP)
+        else:
+            self.sidebar_width.reset(sidebar, self.size.width)
+        self.post_message(StateChanged())
+
     def on_mount(self) -> None:
         self.set_class(not self.sidebar_visible, "-hide-sidebar")
+        self.sidebar_width.apply(self.query_one(Sidebar), self.app.size.width)
         self.pane.show_message("Loading…")
         self._update_counts()
         self._list_from_peek()
@@ -262,8 +317,9 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self._syncing = False
         self.progress.finish()
         if not self.all_articles:
-            self.article_list.show_message("No articles")
-            self.pane.show_message(f"No articles in {safe_name(str(self.store_path))}")
+            self.article_list.show_message("No articles yet")
+            store = str(self.store_path)
+            self.pane.show_message(empty_store_title(store), empty_store_hint(store))
         if self._first_sync:
             self._first_sync = False
             if summary := problems_summary(self.problems):
@@ -344,10 +400,9 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             articles = self.narrow_to_feed(articles)
             empty = "No articles match in this feed" if self.search is not None else "No articles from this feed yet: R fetches"
         if self.unread_only:
-            read = self.keeper.read_ids()
             # The article being read stays listed (read or not): the reader is not moved off it.
             reading = self.pane.article.id if self.pane.article is not None else None
-            articles = [article for article in articles if article.id not in read or article.id == reading]
+            articles = self.unread_filter.filter(articles, self.keeper.read_ids(), reading)
         self.article_list.set_articles(articles, keep=keep, message=empty, grouped=grouped, near=near)
         self._update_counts()
         if not articles and self.search is not None and self.pane.article is not None:
@@ -397,6 +452,10 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save_search":
             return self.search is not None
+        if action == "nothing_to_save":
+            return self.search is None
+        if action == "close_find":
+            return self._finding()
         if action == "clear_search":
             return self.search is not None or bool(self.search_input.value) or self.feed_scope is not None
         return True
@@ -487,11 +546,19 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self._mark_read(message.article.id, True)
 
     def _mark_read(self, article_id: str, read: bool) -> None:
+        if read and self.unread_only:
+            self.unread_filter.note_read(article_id)
         if self.keeper.set_read(article_id, read):
-            self.article_list.refresh_marks()
-            self._update_counts()
-            self.post_message(StateChanged())
-            self._count_saved_soon()
+            self.marks_changed()
+
+    def marks_changed(self, *, relist: bool = False) -> None:
+        """Read marks changed: redraw, count, save soon; `relist` for unread only's sake."""
+        if relist:
+            self._relist()
+        self.article_list.refresh_marks()
+        self._update_counts()
+        self.post_message(StateChanged())
+        self._count_saved_soon()
 
     def _full_article(self, article_id: str) -> Article | None:
         """The whole article behind a sidebar row (a fast read from the index)."""
@@ -525,7 +592,46 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self.article_list.focus()
 
     def action_next_article(self) -> None:
+        if self._find_bar is not None and self._finding():
+            self._find_bar.step(1)  # while finding, n steps to the next match
+            return
         self.article_list.action_cursor_down()
+
+    # ------------------------------------------------------------------ find
+
+    async def _open_find_bar(self) -> FindBar:
+        """Mounted on first use, and before the keys typed after ctrl+f are handled."""
+        if self._find_bar is None:
+            self._find_bar = FindBar(self.pane, lambda: self.search.pattern if self.search is not None else None)
+            await self.query_one("#reading").mount(self._find_bar)
+        self._find_bar.open()
+        return self._find_bar
+
+    def _finding(self) -> bool:
+        """A find is open and the reader is in the article (in the list, n is the next article)."""
+        bar = self._find_bar
+        focused = self.focused
+        return bar is not None and bar.active and not (focused and self.query_one(Sidebar) in focused.ancestors)
+
+    async def action_find(self) -> None:
+        if self.pane.article is None:
+            self.notify("No article to find in", timeout=2)
+            return
+        await self._open_find_bar()
+
+    def action_find_previous(self) -> None:
+        if self._find_bar is not None and self._finding():
+            self._find_bar.step(-1)
+        else:
+            self.notify("Find in the article first (ctrl+f), then N and n step", timeout=3)
+
+    def action_close_find(self) -> None:
+        if self._find_bar is not None:
+            self._find_bar.close()
+
+    def on_reading_pane_shown(self) -> None:
+        if self._find_bar is not None:
+            self._find_bar.article_changed()
 
     def action_previous_article(self) -> None:
         self.article_list.action_cursor_up()
@@ -537,6 +643,18 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
                 self._read_timer = None
             self._mark_read(article.id, not self.keeper.is_read(article.id))
 
+    def action_mark_all_read(self) -> None:
+        self.mark_all.mark(self)
+
+    def action_undo(self) -> None:
+        """z: undo the newer of the last mark all read and the session's last correction."""
+        corrected = self.corrector.done_at[-1] if self.corrector.done_at else None
+        marked = self.mark_all.done_at
+        if corrected is not None and (marked is None or corrected > marked):
+            self.corrector.undo()
+        else:
+            self.mark_all.undo(self)
+
     def action_toggle_star(self) -> None:
         if (article := self._current()) is not None:
             self.keeper.set_starred(article.id, not self.keeper.is_starred(article.id))
@@ -546,6 +664,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
     def action_unread_only(self) -> None:
         unread_only = not self.unread_only
         self.keeper.set_pref("unread_only", unread_only)
+        self.unread_filter.start(self.pane.article.id if self.pane.article is not None else None)
         self.post_message(StateChanged())
         self.notify("Listing unread articles only" if unread_only else "Listing all articles", timeout=2)
         self._relist()
@@ -566,7 +685,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         view = self.query_one(ArticleView)
         if view.panel_open and self.has_class(NARROW):
             # Too narrow for both: the open panel has the sidebar's room, and the key asks for the list.
-            view.set_panel(False)
+            view.set_panel(False, remember=False)
             if self.sidebar_visible:
                 self.article_list.focus()
                 return
@@ -591,7 +710,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self.query_one(ArticleView).toggle_panel()
 
     def on_article_view_panel_toggled(self, message: ArticleView.PanelToggled) -> None:
-        if self.keeper.state.get("panel_open", False) != message.shown:
+        if message.remember and self.keeper.state.get("panel_open", False) != message.shown:
             self.keeper.set_pref("panel_open", message.shown)
             self.post_message(StateChanged())
 
@@ -715,6 +834,9 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
 
     # -------------------------------------------------------- saved searches
 
+    def action_nothing_to_save(self) -> None:
+        self.notify("No search to save: search first (/), then press S", timeout=3)
+
     def action_save_search(self) -> None:
         if self.search is None:
             self.notify("Search first (/), then save it", timeout=3)
@@ -734,7 +856,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         from reader.config import ConfigSaveError, save_search
 
         try:
-            searches = save_search(name, query)  # merged with what the file holds now
+            searches = save_search(name, query, store=self.store_path)  # merged with what the file holds now
         except ConfigSaveError as error:
             self.notify(str(error), title="Search not saved", severity="error", timeout=8)
             return
@@ -866,7 +988,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             self.corrector.correct_quote(view.article.id, message.quote, names)
 
     def on_who_said_what_undo_requested(self) -> None:
-        self.corrector.undo()
+        self.action_undo()
 
     def _show_corrections(self) -> None:
         """The article on screen with the corrections as they are now."""

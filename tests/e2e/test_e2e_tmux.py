@@ -7,6 +7,7 @@ tmux is missing. Each test runs its own tmux server, killed in a `finally`.
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,37 @@ def test_article_text_cannot_set_the_terminal_title(terminal: Terminal, tmp_path
     written = output.read_bytes() if output.exists() else b""
     assert b"Quiet harbour news" in written, "pipe-pane recorded none of the app's output"
     assert not _TITLE_SEQUENCE.search(written), "an OSC title sequence from the article reached the terminal"
+
+
+def test_mark_all_read_with_undo_then_find_in_the_article(terminal: Terminal, tmp_path: Path):
+    store = write_store(tmp_path / "store", ARTICLES)
+    env = isolated_env(tmp_path / "user")
+    terminal.run([str(NEWSREADER), "--store", str(store)], env)
+    terminal.wait_text("3 · 3 unread")
+    terminal.wait_for(lambda s: FIRST_BODY in reading_pane(s), "the newest article in the reading pane")
+
+    terminal.keys("A")
+    screen = terminal.wait_text("3 · 0 unread")
+    assert "●" not in screen  # no row is marked unread any more
+    terminal.wait_text("z to undo")
+    terminal.keys("z")
+    terminal.wait_text("3 · 3 unread")
+
+    terminal.keys("Enter")
+    terminal.keys("C-f")
+    terminal.wait_text("words in the article")
+    terminal.keys("q", "u", "i", "e", "t")  # typed into the field: q does not quit
+    terminal.wait_text("1 of 1")
+    # The match is drawn in a style of its own: a style change right before and after the word.
+    marked = re.compile(r"\x1b\[[0-9;]*mquiet\x1b\[")
+    deadline = time.monotonic() + 10
+    while not marked.search(terminal.screen(escapes=True)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marked.search(terminal.screen(escapes=True)), "the match is not marked"
+    terminal.keys("Enter", "n")  # n steps round the one match: the article stays
+    terminal.wait_text("1 of 1")
+    assert FIRST_BODY in reading_pane(terminal.screen())  # still the first article
+    terminal.keys("Escape")
+    terminal.wait_for(lambda s: "1 of 1" not in s, "the find to close")
+    terminal.keys("q")
+    assert terminal.wait_exit() == 0

@@ -62,7 +62,8 @@ def test_relative_store_is_taken_from_the_config_folder(path):
 
 
 def test_every_config_field_is_validated():
-    assert set(_CHECKS) == {field.name for field in dataclasses.fields(Config)}
+    derived = {"saved_search_stores"}  # read with saved_searches, by its check
+    assert set(_CHECKS) == {field.name for field in dataclasses.fields(Config)} - derived
 
 
 BAD_VALUES = {
@@ -72,6 +73,7 @@ BAD_VALUES = {
     "max_file_bytes": "max_file_bytes: -1\n",
     "max_file_bytes-bool": "max_file_bytes: true\n",
     "saved_searches": "saved_searches: [a]\n",
+    "sidebar_width": "sidebar_width: 5\n",
 }
 
 
@@ -191,3 +193,46 @@ def test_saving_searches_on_a_full_disk_changes_nothing(path, monkeypatch):
         save_saved_searches({"a": "b"}, path)
     monkeypatch.undo()
     assert path.read_text() == "theme: nord\n"
+
+
+def test_a_saved_search_can_be_kept_to_some_stores(path, tmp_path):
+    path.write_text(
+        "saved_searches:\n"
+        "  everywhere: ferry\n"
+        "  local:\n"
+        "    query: source:council\n"
+        "    stores: [local, ~/news/other]\n"
+        "  one:\n"
+        "    query: bank\n"
+        "    stores: /elsewhere\n"
+    )
+    config, warnings = load_config(path)
+    assert warnings == []
+    assert config.saved_searches == {"everywhere": "ferry", "local": "source:council", "one": "bank"}
+    assert config.saved_searches_for(path.parent / "local") == {"everywhere": "ferry", "local": "source:council"}
+    assert config.saved_searches_for(path.parent / "local" / ".." / "local") == config.saved_searches_for(
+        path.parent / "local"
+    )
+    assert config.saved_searches_for(Path("/elsewhere")) == {"everywhere": "ferry", "one": "bank"}
+    assert config.saved_searches_for(tmp_path / "nowhere") == {"everywhere": "ferry"}
+
+
+def test_saving_a_search_keeps_the_stores_of_the_entries_that_have_them(path):
+    from reader.config import save_search
+
+    path.write_text("saved_searches:\n  local:\n    query: old\n    stores: /news/local\n  all: x\n")
+    shown = save_search("local", "new", path, store=Path("/news/other"))
+    assert shown == {"all": "x"}  # kept to /news/local: not shown in another store
+    shown = save_search("fresh", "y", path, store=Path("/news/local"))
+    assert shown == {"local": "new", "all": "x", "fresh": "y"}
+    config, warnings = load_config(path)
+    assert warnings == [] and config.saved_search_stores == {"local": (Path("/news/local"),)}
+    assert config.saved_searches == {"local": "new", "all": "x", "fresh": "y"}
+
+
+def test_bad_stores_of_a_saved_search_are_a_warning(path):
+    path.write_text("saved_searches:\n  a:\n    query: x\n    stores: 5\n  b:\n    query: y\n    colour: red\n")
+    config, warnings = load_config(path)
+    assert config.saved_searches == {"b": "y"}
+    assert len(warnings) == 2 and "'a'" in warnings[0] and "stores must be" in warnings[0]
+    assert "unknown key 'colour'" in warnings[1]

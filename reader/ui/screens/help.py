@@ -53,7 +53,7 @@ def binding_rows(
                 if remapped is not None:
                     keys = remapped.split(",")
                     rows[name][0].extend(display_key(Binding(key.strip(), binding.action)) for key in keys)
-            if remapped is None:
+            if remapped is None and display_key(binding) not in rows[name][0]:  # one id, two bindings: S
                 rows[name][0].append(display_key(binding))
         result.append((section, [(", ".join(keys), description, id) for keys, description, id in rows.values()]))
     return result

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.present.row_meta import meta_line
 from reader.present.rows import EMPTY_ROWS, DayHeader, Listed, Rows, group_by_date, ungrouped
 from reader.ui.widgets.scrollbar import draw_bar_from_strips
 
@@ -380,9 +381,7 @@ class ArticleList(ScrollView, can_focus=True):
                 Segment(" ", base),
             ]
         else:
-            dated = self._rows.meta_date(article.date) if self._rows.meta_date else ""
-            # With no date, source or dateline, the file says where the article is from.
-            meta = " · ".join(part for part in (dated, article.source, article.dateline) if part) or article.id
+            meta = meta_line(article, self._rows.meta_date)
             segments = [Segment("   ", base), Segment(_fit(meta, max(0, width - 4)), style("article-list--meta"))]
         return Strip(segments).crop_extend(0, width, base)
 

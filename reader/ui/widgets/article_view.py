@@ -76,13 +76,15 @@ class ArticleView(Horizontal):
         self.set_panel(not self.panel_open)
 
     class PanelToggled(Message):
-        """The panel was opened or closed (the app remembers it for the next run)."""
+        """The panel was opened or closed; `remember`: by the reader's choice, which the app
+        keeps for the next run (not when the width alone closed it)."""
 
-        def __init__(self, shown: bool) -> None:
+        def __init__(self, shown: bool, remember: bool = True) -> None:
             super().__init__()
             self.shown = shown
+            self.remember = remember
 
-    def set_panel(self, show: bool, *, focus: bool = True) -> None:
+    def set_panel(self, show: bool, *, focus: bool = True, remember: bool = True) -> None:
         if show == self.panel_open:
             return
         had_focus = self.screen.focused is self.panel
@@ -94,14 +96,14 @@ class ArticleView(Horizontal):
                 self.panel.focus()
         elif had_focus:
             self.pane.focus()
-        self.post_message(self.PanelToggled(show))
+        self.post_message(self.PanelToggled(show, remember))
 
     def _focus_moved(self, focused: Widget | None) -> None:
         """At narrow widths the open panel hides the sidebar: going back to the list closes it."""
         if focused is None or not self.panel_open or not self.screen.has_class(NARROW):
             return
         if self not in focused.ancestors_with_self:
-            self.set_panel(False)
+            self.set_panel(False, remember=False)  # the width's doing, not the reader's choice
 
     # ------------------------------------------------------ article changes
 

@@ -107,12 +107,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._prepared.clear()
         self.call_after_refresh(self._show_body)
 
-    def show_message(self, message: str) -> None:
+    def show_message(self, message: str, detail: str = "") -> None:
         self.article = None
         self.analysis = None
         self.query_one("#article-title", Static).update(Content(message))
-        for name in ("#article-facts", "#article-legend"):
-            self.query_one(name, Static).update("")
+        self.query_one("#article-facts", Static).update(Content(detail))
+        self.query_one("#article-legend", Static).update("")
         self.query_one(ArticleBody).update("")
         self._marks = ()
         self.post_message(self.Shown(None, None))
@@ -183,11 +183,17 @@ class ReadingPane(VerticalScroll, can_focus=True):
             if prepared_analysis is analysis and prepared_marks == marks and matches == self._matches:
                 return content
         body = article.body
-        content = highlighted_body(body, analysis, styles, marks)
-        if self._matches is not None and content.plain == body:
+        if self._matches is None:
+            return highlighted_body(body, analysis, styles, marks)
+        content = highlighted_body(body, analysis, styles)
+        if content.plain == body:
             match_style = self._span_style("reading-pane--match")
             for start, end in match_spans(body, self._matches):
                 content = content.stylize(match_style, start, end)
+            # The marks over the matches: the match stepped to (find) stands out from the rest.
+            for kind, start, end in marks:
+                if 0 <= start < end <= len(body):
+                    content = content.stylize(styles[kind], start, end)
         return content
 
     def prepare(self, article: Article, analysis: Analysis | None) -> None:

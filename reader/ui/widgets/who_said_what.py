@@ -35,9 +35,11 @@ class NameAndCounts(Visual):
 
     GAP = 2
 
-    def __init__(self, name: Content, counts: Content) -> None:
+    def __init__(self, name: Content, counts: Content, *shorter: Content) -> None:
+        """`shorter`: counts that say less, tried in turn before the name is cut."""
         self.name = name
         self.counts = counts
+        self.shorter = shorter
 
     @property
     def plain(self) -> str:
@@ -47,12 +49,17 @@ class NameAndCounts(Visual):
         return self.plain
 
     def fitted(self, width: int) -> Content:
-        room = width - self.counts.cell_length - self.GAP
         name = self.name
+        counts = self.counts
+        for fewer in self.shorter:
+            if name.cell_length + self.GAP + counts.cell_length <= width:
+                break
+            counts = fewer
+        room = width - counts.cell_length - self.GAP
         if name.cell_length > room:
             name = name.truncate(max(1, room), ellipsis=True)
-        gap = max(1, width - name.cell_length - self.counts.cell_length)
-        return Content.assemble(name, " " * gap, self.counts)
+        gap = max(1, width - name.cell_length - counts.cell_length)
+        return Content.assemble(name, " " * gap, counts)
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         return self.fitted(width).render_strips(width, height, style, options)
@@ -73,7 +80,14 @@ def actor_counts(actor: Actor) -> str:
 
 class ActorOption(Option):
     def __init__(self, actor: Actor) -> None:
-        super().__init__(NameAndCounts(Content(actor.name), Content.styled(actor_counts(actor), "$text-muted")))
+        # Narrow, the name before its quote count (the quotes are listed below it anyway).
+        super().__init__(
+            NameAndCounts(
+                Content(actor.name),
+                Content.styled(actor_counts(actor), "$text-muted"),
+                Content.styled(f"{actor.mentions}×", "$text-muted"),
+            )
+        )
         self.actor = actor
 
 

@@ -1,0 +1,28 @@
+"""What an empty store says: where it looked, and how to fill it."""
+
+from __future__ import annotations
+
+from reader.text import safe_name
+
+# Each command on a line of its own, what it does under it: the pane may be narrow.
+COMMANDS = (
+    ("newsreader add FILE…", "copy article files in"),
+    ("newsreader import FILE.csv", "one article per row"),
+    ("newsreader feed add URL", "then newsreader fetch"),
+)
+
+
+def empty_store_title(store: str) -> str:
+    return f"No articles in {safe_name(store)}"
+
+
+def empty_store_hint(store: str) -> str:
+    lines = ["To add some:", ""]
+    for command, what in COMMANDS:
+        lines += [f"  {command}", f"    {what}"]
+    lines += [
+        "",
+        f"Not your default store? Add --store {safe_name(store)}",
+        "Files put in the folder show up here as they arrive.",
+    ]
+    return "\n".join(lines)
