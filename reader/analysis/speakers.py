@@ -137,6 +137,8 @@ def _named_in_chain(text: str, segments: list[list[tuple[int, int, str]]]) -> Sp
         first = _bare(segment[0][2])
         if first in PREPOSITIONS or first in SKIPPABLE or first in _CALENDAR:
             continue
+        if len(segment) == 1 and first in actor_lexicon().common:
+            continue  # "Or, as Ann Roe put it": a connective opening the sentence
         words = segment[1:] if first in ("the",) else segment
         if not words or not all(w[2][0].isupper() or _bare(w[2]) in _NAME_PARTICLES for w in words):
             continue
@@ -422,6 +424,7 @@ _TIME_PREPOSITIONS = frozenset(("on", "in", "at", "during", "last", "this", "lat
 
 
 _RELATIVE_OBJECTS = frozenset(("that", "which", "whom"))
+_CLAUSE_JOINS = frozenset(("and", "but"))
 
 
 def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None:
@@ -442,6 +445,13 @@ def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None
         before = _bare(words[j - 1][2])
         if before not in PREPOSITIONS and before not in DETERMINERS and before not in ("last", "next"):
             # "… after he returned 56 minutes late Richard Lloyd, …, said": a full name ends the clause
+            named = _noun_phrase(text, words[j:])
+            if named is not None and named.kind == "name":
+                return named
+    if 1 <= len(words) - j <= 4 and j >= 3 and _bare(words[j - 1][2]) in _CLAUSE_JOINS:
+        # "a woman asked for a photo and Clinton said": the subject of the last clause (but
+        # "Trump and Lewandowski said" is one subject, "Cooperation and Development" one name)
+        if words[j - 2][2][0].islower() and _bare(words[j - 2][2]) not in DETERMINERS | PREPOSITIONS:
             named = _noun_phrase(text, words[j:])
             if named is not None and named.kind == "name":
                 return named
@@ -571,7 +581,7 @@ FORWARD_REACH = 400
 
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital, or at a blank line.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=(?:''|``|[\"'“‘(])?[A-Z0-9])|\n\s*\n")
 SENTENCE_REACH = 600  # characters looked back for the start of a sentence
 
 

@@ -1,0 +1,134 @@
+"""Which cue a quote's speaker is read from: one test per rule, on invented text."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+from reader.model import Quote
+
+
+def quote(body: str, fragment: str) -> Quote:
+    """The one direct quote (statement or term) holding `fragment`."""
+    found = [q for q in analyze(body).quotes if fragment in q.text and q.kind != "reported"]
+    assert len(found) == 1, (fragment, [q.text for q in analyze(body).quotes])
+    return found[0]
+
+
+def shown(body: str, q: Quote) -> str | None:
+    """What the reader is shown as the speaker: the name, else the text's words."""
+    if q.speaker:
+        return q.speaker
+    if q.speaker_start is None or q.speaker_end is None:
+        return None
+    return body[q.speaker_start : q.speaker_end]
+
+
+# ---------------------------------------------------------------- '' quotes start a sentence
+
+
+def test_a_double_apostrophe_quote_starts_its_own_sentence() -> None:
+    body = (
+        "Many Republicans have said so, including Fred Garvey, a former commissioner. "
+        "''The sooner he releases his returns, the better,'' Mr. Garvey told a radio host."
+    )
+    q = quote(body, "The sooner he releases")
+    assert q.speaker == "Fred Garvey"
+    assert q.cue == "told"
+
+
+# ---------------------------------------------------------------- the subject of a cue
+
+
+def test_a_connective_opening_the_sentence_is_no_speaker() -> None:
+    body = (
+        "The senator spoke last. Or, as Tom Ridley, a former secretary of the navy, put it: "
+        '"The barbarians are inside the gate."'
+    )
+    assert quote(body, "barbarians").speaker == "Tom Ridley"
+
+
+def test_the_subject_of_the_last_of_two_clauses_speaks() -> None:
+    body = (
+        "Bill Hanson met voters at the door. At one point, a woman asked for a photo and "
+        'Hanson said, "as long as we are not breaking any rules."'
+    )
+    assert quote(body, "as long as").speaker == "Bill Hanson"
+
+
+def test_two_names_joined_by_and_are_not_cut_to_the_last() -> None:
+    body = (
+        "Mara Quist and Owen Pike toured the plant. "
+        'It contradicted what Quist and Pike said about "a flawless record" last week.'
+    )
+    assert quote(body, "flawless").speaker != "Owen Pike"
+
+
+# ---------------------------------------------------------------- the cue after the quote
+
+
+def test_the_name_after_a_comma_and_the_cue_outranks_the_clause_before() -> None:
+    body = (
+        'Add a "candidate who is a lightning rod" and Londoners get nervous, said Lena Hart, '
+        "director of the exchange."
+    )
+    q = quote(body, "lightning rod")
+    assert q.speaker == "Lena Hart"
+    assert q.cue == "said"
+
+
+def test_according_to_after_a_quote_names_who_follows_it() -> None:
+    body = (
+        'A "living wage that anyone could raise a family on" for a single adult with no children '
+        "is about $12 an hour, according to Amy Glass, an economist."
+    )
+    assert quote(body, "living wage").speaker == "Amy Glass"
+
+
+def test_quotes_joined_by_and_share_the_cue_after_the_last() -> None:
+    body = (
+        "Guns are “the gravest threat to public health” and “a danger to every child,” "
+        "Howard Dunne, the former governor, told the crowd."
+    )
+    assert quote(body, "gravest threat").speaker == "Howard Dunne"
+    assert quote(body, "a danger to every child").speaker == "Howard Dunne"
+
+
+def test_a_quote_with_a_cue_of_its_own_does_not_lend_it_to_the_one_before() -> None:
+    body = (
+        "Farmers called the plan “a disaster for every grower” but Owen Pike insisted it was "
+        "“a fair deal for the region.”"
+    )
+    assert quote(body, "a disaster").speaker != "Owen Pike"
+
+
+# ---------------------------------------------------------------- headings that name a speaker
+
+
+def test_a_roundup_heading_names_the_speaker_after_its_dash() -> None:
+    body = (
+        "Polls closed early.\n\n"
+        "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jonas: “Our analysis finds that twenty "
+        "states lean one way.”"
+    )
+    assert quote(body, "Our analysis finds").speaker == "Jeffrey M. Jonas"
+
+
+# ---------------------------------------------------------------- no cue, no invented speaker
+
+
+def test_a_sentence_subject_that_names_no_one_is_not_shown_as_the_speaker() -> None:
+    body = (
+        "Ben Ellery spoke at the rally on Friday. What he wanted now was to enjoy life at home, "
+        'to "grab our backpacks and hit the road and celebrate our last years together."'
+    )
+    q = quote(body, "grab our backpacks")
+    assert shown(body, q) is None
+
+
+def test_a_caption_run_into_the_text_is_no_speaker() -> None:
+    body = (
+        "Ben Ellery spoke at the rally on Friday. Scroll down for video Comedian Ben Ellery, left, "
+        "took a swipe at Myra Kline, right, during a rally for Labour supporters The Only Way is "
+        "Essex star Joey Essex posed for a selfie with a fan during rally in Warrington 'I made "
+        "my money cracking jokes, she made hers singing.'"
+    )
+    assert shown(body, quote(body, "cracking jokes")) != "Scroll"
