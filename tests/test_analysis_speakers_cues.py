@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.analysis import analyze
+from reader.analysis.speakers import Resolver, SpeakerSpan
 from reader.model import Quote
 
 
@@ -132,3 +133,47 @@ def test_a_caption_run_into_the_text_is_no_speaker() -> None:
         "my money cracking jokes, she made hers singing.'"
     )
     assert shown(body, quote(body, "cracking jokes")) != "Scroll"
+
+
+# ---------------------------------------------------------------- outlets, datelines, possessives
+
+
+def test_an_outlet_that_reports_with_a_colon_speaks_for_the_quote_paragraph() -> None:
+    body = (
+        "Few of the donors gave small sums.\n\n"
+        "The Daily Courier reports:\n\n"
+        '"Just 24 percent of the contributors have given $200 or less so far this year."'
+    )
+    q = quote(body, "Just 24 percent")
+    assert q.speaker == "Daily Courier"
+    assert q.cue == "reports"
+
+
+def test_reports_after_a_noun_is_no_cue() -> None:
+    body = (
+        'Police reports show the van was "travelling far too fast for the narrow road," '
+        "and Mara Quist said so at the hearing."
+    )
+    assert quote(body, "travelling far too fast").cue != "reports"
+
+
+def test_the_name_of_an_outlet_is_not_the_city_inside_it() -> None:
+    body = (
+        "The New York Chronicle reports that the team avoided the hospital in order to "
+        "“keep the details of her treatment under wraps.”"
+    )
+    assert quote(body, "keep the details").speaker == "New York Chronicle"
+
+
+def test_a_dateline_is_not_the_speaker_before_a_comma_chain() -> None:
+    body = (
+        "WASHINGTON -- President Obama, opening the museum on Saturday, said it would tell a "
+        "story of ''suffering and delight, of fear, but also of hope and of a long road home.''"
+    )
+    assert quote(body, "suffering and delight").speaker == "Obama"
+
+
+def test_a_possessive_name_span_resolves_to_the_person() -> None:
+    text = "Okafor’s advice, they said, was sound."
+    found = Resolver(text, []).resolve(SpeakerSpan(0, 8, "name"))
+    assert (found.speaker, found.start, found.end) == ("Okafor", 0, 6)

@@ -121,6 +121,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
     return _subject(text, appositive)
 
 
+_DATELINE_DASH = re.compile(r"[^\S\n]*(?:\([^()\n]{1,20}\)[^\S\n]*)?(?:--|[—–―])")
 _PARTY_AFTER_NAME = re.compile(r"[^\S\n]*\((?:[DRI]|[DRI][-–][\w. ]{1,16})\),?[^\S\n]*$")
 
 
@@ -139,6 +140,8 @@ def _named_in_chain(text: str, segments: list[list[tuple[int, int, str]]]) -> Sp
             continue
         if len(segment) == 1 and first in actor_lexicon().common:
             continue  # "Or, as Ann Roe put it": a connective opening the sentence
+        if all(w[2].isupper() for w in segment) and _DATELINE_DASH.match(text, segment[-1][1]):
+            continue  # "WASHINGTON -- President Obama, …, said": where the story was filed
         words = segment[1:] if first in ("the",) else segment
         if not words or not all(w[2][0].isupper() or _bare(w[2]) in _NAME_PARTICLES for w in words):
             continue
@@ -656,6 +659,8 @@ class Resolver:
             # "who" meaning Mike Lee; "its chief executive, Tim Cook" meaning Tim Cook
             inner = self.resolve(span.antecedent)
             return Resolved(inner.speaker, span.start, span.end, inner.via, inner.kind)
+        if span.kind == "name" and self.text.endswith(("'s", "’s"), span.start, span.end) and span.end - span.start > 3:
+            span = SpeakerSpan(span.start, span.end - 2, "name")  # "Oz's advice … for saying": Oz
         mention = self._overlapping(span)
         if mention is not None and span.kind == "name" and _common_plural(self.text, mention):
             # "Scientists say …": a group named by a capitalised common noun, no one's name
@@ -834,9 +839,19 @@ class Resolver:
                 continue  # "the Clinton campaign" is not Clinton
             if span.kind == "phrase" and self._inside_indefinite(span, mention):
                 continue  # "a professor at Yale", "a chorus of Republicans": neither is Yale or the party
-            if best is None or (mention.kind == "person") > (best.kind == "person"):
+            if best is None or self._fits_better(mention, best, span):
                 best = mention
         return best
+
+    @staticmethod
+    def _fits_better(mention: Mention, best: Mention, span: SpeakerSpan) -> bool:
+        """A person before anything else; then the mention that covers more of the span
+        (`The New York Times reports`: the paper, not the city nested in its name)."""
+        if (mention.kind == "person") != (best.kind == "person"):
+            return mention.kind == "person"
+        def covered(m: Mention) -> int:
+            return min(m.end, span.end) - max(m.start, span.start)
+        return covered(mention) > covered(best)
 
     def _inside_indefinite(self, span: SpeakerSpan, mention: Mention) -> bool:
         """A name after `at` or `in` inside an indefinite description (`a professor at
