@@ -177,3 +177,35 @@ def test_a_possessive_name_span_resolves_to_the_person() -> None:
     text = "Okafor’s advice, they said, was sound."
     found = Resolver(text, []).resolve(SpeakerSpan(0, 8, "name"))
     assert (found.speaker, found.start, found.end) == ("Okafor", 0, 6)
+
+
+# ---------------------------------------------------------------- pronouns after a quoted sentence
+
+
+def test_he_goes_on_with_the_one_the_sentence_before_quotes() -> None:
+    body = (
+        "Cruz electrified the small crowds in San Antonio, Robert Stoval said.\n\n"
+        '"Once he talked to them, they were sold," he said.'
+    )
+    assert quote(body, "Once he talked").speaker == "Robert Stoval"
+
+
+def test_he_is_still_the_subject_when_no_one_in_the_sentence_is_quoted() -> None:
+    body = (
+        "Dan Cruz thanked Robert Stoval for the introduction in San Antonio.\n\n"
+        '"Once I talked to them, they were sold," he said.'
+    )
+    assert quote(body, "Once I talked").speaker == "Dan Cruz"
+
+
+def test_a_quote_after_one_that_ended_a_sentence_starts_a_new_one() -> None:
+    body = (
+        "Hillary Clinton spoke on the radio.\n\n"
+        "On the show, the former secretary of state said she wanted to speak “directly to voters” "
+        "and tell them “this is not who we are.”\n"
+        "“How many times do we have to see this?” Clinton said.\n\n"
+        "The show ended."
+    )
+    q = quote(body, "How many times")
+    assert q.speaker == "Hillary Clinton"
+    assert q.cue == "said"

@@ -166,8 +166,9 @@ def _gaps_before(text: str, spans: list[QuoteSpan], index: int, p_start: int) ->
         if start > lo or lo == p_start or len(gaps) == 3:
             break
         previous = text[spans[k].start : spans[k].end].rstrip("\"”’'»")
-        if previous.endswith((".", "!", "?")) and text[lo:hi].strip()[:1].isupper():
-            break  # the previous quote ended a sentence
+        between = text[lo:hi].strip()
+        if previous.endswith((".", "!", "?")) and (not between or between[:1].isupper()):
+            break  # the previous quote ended a sentence (`…are.”\n“How …` starts another)
         hi = spans[k].start
         k -= 1
     return gaps

@@ -914,13 +914,23 @@ class Resolver:
                 return person
             start = _sentence_start(self.text, person.start)
             first = k
+            speaking = k if self._speaks(person) else None
             j = k - 1
             while j >= 0 and self.people[j].start >= start:
                 if self._agrees(self.people[j], gender) and not self._chain_before(start, self.people[j].start, gender):
                     first = j
+                    if self._speaks(self.people[j]):
+                        speaking = j
                 j -= 1
-            return self.people[first]
+            # "Trump, Sexton said, has created …. 'So …,' he said": the one that sentence
+            # quotes is who goes on speaking, before the one it is about.
+            return self.people[speaking if speaking is not None else first]
         return None
+
+    def _speaks(self, person: Mention) -> bool:
+        """The person is the subject of a speech cue right after the name (`Sexton said`)."""
+        match = _NEXT_WORD.match(self.text, person.end)
+        return match is not None and _is_cue(match.group(1))
 
     def _chain_before(self, lo: int, hi: int, gender: str | None) -> bool:
         """A pronoun of that gender earlier in the sentence than a name: the sentence is
@@ -999,6 +1009,7 @@ _DOCUMENTS = frozenset(
     order ruling judgment judgement message manifesto platform agreement deal summary indictment
     verdict petition motion affidavit transcript""".split()
 )
+_NEXT_WORD = re.compile(r"[^\S\n]+(?:also[^\S\n]+)?([a-z]+)\b")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
 
 
