@@ -209,3 +209,22 @@ def test_a_quote_after_one_that_ended_a_sentence_starts_a_new_one() -> None:
     q = quote(body, "How many times")
     assert q.speaker == "Hillary Clinton"
     assert q.cue == "said"
+
+
+# ---------------------------------------------------------------- descriptions need a role given to someone
+
+
+def test_a_role_word_in_a_clause_after_a_name_is_not_that_persons_role() -> None:
+    body = (
+        "Lena Ebeling and her husband, Tom, were greeted by an organizer at the field office.\n\n"
+        '"You are going to be the most effective messengers we have," the organizer said.'
+    )
+    assert quote(body, "effective messengers").speaker is None
+
+
+def test_a_role_in_an_apposition_still_names_the_person() -> None:
+    body = (
+        "Janet Osei, the council's leader, opened the meeting.\n\n"
+        '"We will not cut the bus routes," the leader said.'
+    )
+    assert quote(body, "bus routes").speaker == "Janet Osei"

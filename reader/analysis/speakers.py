@@ -782,7 +782,12 @@ class Resolver:
         if not head.isalpha() or head in PRONOUNS or head in _NOT_ROLES or (head.endswith("s") and not head.endswith("ss")):
             return None
         before = re.compile(rf"\b{head}\b,?(?:\s+[{UPPER}][\w.'’-]*)*\s+$", re.IGNORECASE)
-        after = re.compile(rf",\s+(?:[\w'’.-]+\s+){{0,6}}?{head}\b", re.IGNORECASE)
+        # "Ann Roe, the city's mayor,": an apposition that opens like a description, not a
+        # clause ("Trump, Cruz wage delegate fights", "Ann Roe, who met the mayor")
+        after = re.compile(
+            rf",\s+(?:(?:{_APPOSITION_OPENERS}|[\w.-]+['’]s)\s+(?:(?!{_CLAUSE_WORDS})[\w'’.-]+\s+){{0,5}}?)?{head}\b",
+            re.IGNORECASE,
+        )
         found = None
         for mention in self.people:
             if qualifiers and not self._qualified(mention, qualifiers, span):
@@ -993,6 +998,8 @@ class Resolver:
         self.last_named.append((start, self.text[start:end], True))
 
 
+_APPOSITION_OPENERS = "(?:the|a|an|his|her|its|their|our|former|then|now|also)"
+_CLAUSE_WORDS = r"(?:who|which|that|and|but|said|says)\b"
 _INDEFINITE = frozenset("a an one some several many two three four".split())
 _QUANTITIES = frozenset("chorus group number handful couple lot few dozen dozens host series crowd".split())
 # Head words that stand for whatever company or club the text is about ("the company said").
