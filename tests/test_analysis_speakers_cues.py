@@ -228,3 +228,40 @@ def test_a_role_in_an_apposition_still_names_the_person() -> None:
         '"We will not cut the bus routes," the leader said.'
     )
     assert quote(body, "bus routes").speaker == "Janet Osei"
+
+
+# ---------------------------------------------------------------- a closing mark lost before the attribution
+
+
+def test_a_quote_that_runs_into_its_attribution_ends_before_it() -> None:
+    body = (
+        "The fossil was found in 2003.\n\n"
+        "‘It is yet one more example of the weird world of the Triassic, said Dr. Nick Fraser, "
+        "keeper of natural sciences at the museum. ‘We are certain that it will capture imaginations.’"
+    )
+    first = quote(body, "weird world")
+    assert first.text.endswith("Triassic,")
+    assert first.speaker == "Nick Fraser"
+    assert quote(body, "We are certain").speaker == "Nick Fraser"
+
+
+def test_an_unclosed_double_quote_ends_before_said_and_a_name() -> None:
+    body = (
+        "Paperwork was often lost.\n\n"
+        '"There was not a lot of education for parents about which papers to keep, said Emily '
+        "Kessel, whose group backs the bill."
+    )
+    q = quote(body, "education for parents")
+    assert q.text.endswith("keep,")
+    assert q.speaker == "Emily Kessel"
+
+
+def test_a_closed_quote_with_a_cue_inside_and_a_nested_quote_stays_whole() -> None:
+    body = (
+        "They met in 2011.\n\n"
+        "\"In my first meeting with him in 2011, he said, 'Our approach has not worked; we want "
+        "to work with you,'\" Derek Mitchell recalled."
+    )
+    q = quote(body, "In my first meeting")
+    assert "Our approach" in q.text
+    assert q.speaker == "Derek Mitchell"

@@ -490,7 +490,7 @@ def _cue_in_previous_sentence(
     found = [m for m in cues.finditer(text, previous_start, sentence_start) if _usable_cue(text, m)]
     if not found:
         return None
-    if previous_start == lo and lo > 0 and text[lo - 1] in "\"”’'»":
+    if previous_start == lo and lo > 0 and text[lo - 1] in "\"”’'»,":
         # The sentence before is the attribution of the quote before it:
         # `"…," Clinton said on Thursday during a speech in New York. "…"`
         match = found[0]
