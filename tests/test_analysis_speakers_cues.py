@@ -265,3 +265,21 @@ def test_a_closed_quote_with_a_cue_inside_and_a_nested_quote_stays_whole() -> No
     q = quote(body, "In my first meeting")
     assert "Our approach" in q.text
     assert q.speaker == "Derek Mitchell"
+
+
+# ---------------------------------------------------------------- cues that are not speech
+
+
+def test_adding_to_something_is_no_speech_cue() -> None:
+    body = (
+        "The new figures will add to the campaign's embarrassment after news that many of her "
+        "fans may be 'likes' that were bought."
+    )
+    assert quote(body, "likes").kind == "term"
+
+
+def test_adding_to_an_audience_is_still_speech() -> None:
+    body = "“It was far more than her show,” Ray Dunn added to the crowd."
+    q = quote(body, "far more than")
+    assert q.speaker == "Ray Dunn"
+    assert q.cue == "added"

@@ -44,6 +44,13 @@ _NAME_BEFORE = re.compile(r"[A-Z][\w.&'’-]*\s+$")
 _REPORTS_WHAT = re.compile(r"\s*(?:that\b|:|,)")
 
 
+_ADD_FORMS = frozenset(("add", "adds", "added", "adding"))
+_TO_AFTER = re.compile(
+    r"[^\S\n]+to[^\S\n]+(?:the|a|an|its|their|this|that|growing|mounting)[^\S\n]+"
+    r"(?!(?:crowd|audience|reporters|journalists|press|committee|court|jury|room)\b)"
+)
+
+
 _IMPERSONAL = re.compile(r"\b(?:be|been)\s+$", re.IGNORECASE)
 
 
@@ -117,6 +124,8 @@ class CueFinder:
                 continue  # "a third of Republican claims": a noun, not a cue
             if _IMPERSONAL.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "it should be noted": nobody is speaking
+            if match.group().lower() in _ADD_FORMS and _TO_AFTER.match(text, match.end()):
+                continue  # "will add to the embarrassment": adding to something, not saying
             yield match
 
     def _matches(self, text: str, lo: int, hi: int) -> Iterator[CueMatch]:
