@@ -283,3 +283,13 @@ def test_adding_to_an_audience_is_still_speech() -> None:
     q = quote(body, "far more than")
     assert q.speaker == "Ray Dunn"
     assert q.cue == "added"
+
+
+def test_joined_quotes_do_not_borrow_a_cue_from_the_next_sentence() -> None:
+    body = (
+        'Munk died on Friday.\n\n"Walter was brilliant," said chancellor Ray Khosla. Khosla talked of '
+        'Munk\'s "countless discoveries that put the university on the map" and "his global leadership '
+        'on the issues of our time." Scripps Oceanography director Margaret Leinen said "Munk was a '
+        'treasure for ocean science."'
+    )
+    assert quote(body, "countless discoveries").speaker != "Margaret Leinen"

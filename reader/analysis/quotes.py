@@ -452,7 +452,7 @@ def _cue_after_later_quote(
         if any(_usable_cue(text, m) for m in cues.finditer(text, lo, hi)):
             return None  # the later quote has a cue of its own before it
         j += 1
-    if j == index:
+    if j == index or _closes_sentence(text, spans[j]):
         return None
     next_start = spans[j + 1].start if j + 1 < len(spans) and spans[j + 1].start < p_end else p_end
     return _cue_after(text, cues, spans[j].end, _sentence_end(text, spans[j].end, next_start))
