@@ -293,3 +293,24 @@ def test_joined_quotes_do_not_borrow_a_cue_from_the_next_sentence() -> None:
         'treasure for ocean science."'
     )
     assert quote(body, "countless discoveries").speaker != "Margaret Leinen"
+
+
+# ---------------------------------------------------------------- no cue: the subject of the sentence before
+
+
+def test_a_title_in_the_sentence_before_does_not_hide_its_subject() -> None:
+    body = (
+        "The weekend shows were busy.\n\n"
+        'On "Face the Nation," Sen. Bernie Sanders named young voters\' fatigue with bigotry as a '
+        'reason to back the nominee. "The younger people are sick and tired of discrimination."'
+    )
+    assert quote(body, "younger people").speaker == "Bernie Sanders"
+
+
+def test_a_sentence_that_opens_with_a_quote_lends_no_subject() -> None:
+    body = (
+        "Talks ended late.\n\n"
+        '"We are close," Ann Roe told the panel on Monday. Mr. Dunn disagreed with her. '
+        '"Nothing is settled yet."'
+    )
+    assert quote(body, "Nothing is settled").speaker != "Ann Roe"

@@ -388,9 +388,11 @@ def _between_halves(text: str, previous: QuoteSpan, quote: Quote, span: QuoteSpa
 def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | None:
     """`Still, Balmer gives Schuller some credit. "It may be bad theology."`: a quote with
     no cue of its own is the words of the person the sentence before it is about."""
-    if hi <= lo or any(mark in text[lo:hi] for mark in "\"“”"):
+    if hi <= lo:
         return None
     start = _sentence_start(text, lo, hi - 1)
+    if not _quotes_in_passing(text, start, hi):
+        return None  # the sentence before is someone's quote, or part of one
     speaker = main_subject(text, start, hi)
     if speaker is not None and speaker.kind == "phrase":
         first = _WORD.match(text, speaker.start)
@@ -403,6 +405,17 @@ def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | No
     if speaker.kind == "name" and (not_a_name(text, speaker.start, speaker.end) or _FIRST_PERSON.match(text, speaker.start)):
         return None
     return _Attribution(None, speaker, False, nearest=True)
+
+
+def _quotes_in_passing(text: str, lo: int, hi: int) -> bool:
+    """The sentence holds no quote marks, or only whole quotes inside it (`On "Face the
+    Nation," Sanders identified …`), not opening with one nor leaving one open."""
+    marks = [m for m in re.finditer("[\"“”]", text[lo:hi])]
+    if not marks:
+        return True
+    if text[lo:hi].lstrip()[:1] in "\"“" or len(marks) % 2:
+        return False
+    return all(m.group() != "”" for m in marks[0::2]) and all(m.group() != "“" for m in marks[1::2])
 
 
 _FIRST_PERSON = re.compile(r"(?:I|We|You)(?:['’]\w+)?\b")
