@@ -314,3 +314,13 @@ def test_a_sentence_that_opens_with_a_quote_lends_no_subject() -> None:
         '"Nothing is settled yet."'
     )
     assert quote(body, "Nothing is settled").speaker != "Ann Roe"
+
+
+def test_a_heading_in_capitals_before_a_dash_is_not_the_sentence_subject() -> None:
+    body = (
+        "He has many critics.\n\n"
+        "CONGRESS HAS INVESTIGATED HIM — Okafor’s dubious advice earned him a Senate hearing, "
+        "where he was questioned for saying that the extract was a “magic cure for every body type.”"
+    )
+    q = quote(body, "magic cure")
+    assert q.speaker == "Okafor"

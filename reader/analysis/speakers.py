@@ -226,6 +226,7 @@ def _apposed_name(text: str, tokens: list[tuple[int, int, str]]) -> SpeakerSpan 
     return named if named is not None and named.kind == "name" else None
 
 
+_CAPITALS_BEFORE_DASH = re.compile(r"\s*(?:[A-Z][A-Z'’.&-]*[^\S\n]+){0,8}[A-Z][A-Z'’.&-]+[^\S\n]*(?:--|[—–―])[^\S\n]*")
 _INTRO_ENDS = frozenset("later ago earlier afterwards meanwhile however".split())
 
 
@@ -234,6 +235,9 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
 
     `Hours later, Trump returned the compliment, telling …` → Trump.
     """
+    heading = _CAPITALS_BEFORE_DASH.match(text, lo, hi)
+    if heading is not None:
+        lo = heading.end()  # "CONGRESS HAS INVESTIGATED HIM — Oz's advice …", "WASHINGTON — …"
     segments: list[list[tuple[int, int, str]]] = [[]]
     for token in _tokens(text, lo, hi):
         if token[2] == ",":
