@@ -1128,6 +1128,7 @@ def not_a_name(text: str, start: int, end: int) -> bool:
     return re.search(rf"[\w,;][^\S\n]+{re.escape(name)}\b", text) is None
 
 
+_AFTER_CAPITALS_DASH = re.compile(r"[A-Z]{2,}[^\S\n]*(?:--|[—–―])[^\S\n]*$")
 _CAPITALS_RUN = re.compile(r"(?:[^\S\n]+[A-Z]{2,}){2}\b")
 _DATELINE_AFTER = re.compile(r"[^\S\n]*(?:,[^\S\n]*[\w.]+[^\S\n]*)?(?:\([^()\n]{1,20}\)[^\S\n]*)?[-—–―]")
 
@@ -1142,4 +1143,6 @@ def _opens_sentence(text: str, position: int) -> bool:
     before = text[max(0, position - 8) : position].rstrip(" \t\"'“‘")
     if not before:
         return True
+    if _AFTER_CAPITALS_DASH.search(text, max(0, position - 16), position):
+        return True  # "WASHINGTON — Turnout was low": the story's first word
     return before[-1] in "!?\n:" or (before[-1] == "." and _ABBREVIATION.search(before) is None)
