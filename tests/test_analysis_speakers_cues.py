@@ -324,3 +324,22 @@ def test_a_heading_in_capitals_before_a_dash_is_not_the_sentence_subject() -> No
     )
     q = quote(body, "magic cure")
     assert q.speaker == "Okafor"
+
+
+# ---------------------------------------------------------------- "they" names no organisation
+
+
+def test_they_is_not_the_organisation_named_last() -> None:
+    body = (
+        "The researchers, who included Choa Zhao from the Southwest Forestry University, warned "
+        "that the species is at risk. They said: 'The macaque is threatened by illegal hunting.'"
+    )
+    assert quote(body, "threatened by illegal hunting").speaker is None
+
+
+def test_it_still_stands_for_the_organisation() -> None:
+    body = (
+        "Harbour Savings Bank closed four branches this year.\n\n"
+        '"We regret the inconvenience to our customers," it said in a statement.'
+    )
+    assert quote(body, "regret the inconvenience").speaker == "Harbour Savings Bank"

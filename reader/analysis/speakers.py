@@ -877,7 +877,9 @@ class Resolver:
     def _pronoun(self, span: SpeakerSpan) -> str | None:
         word = _bare(self.text[span.start : span.end])
         if word not in PERSON_PRONOUNS and pronoun_gender(word) is None:
-            if word in ("it", "they") and self.mentions:
+            # "they" goes to no organisation: far more often than not the text means a group
+            # it never names ("Other Republican leaders … They suggested", "the researchers …").
+            if word == "it" and self.mentions:
                 index = bisect.bisect_left(self.starts, span.start)
                 for mention in reversed(self.mentions[max(0, index - 30) : index]):
                     if mention.kind == "organisation":
