@@ -343,3 +343,20 @@ def test_it_still_stands_for_the_organisation() -> None:
         '"We regret the inconvenience to our customers," it said in a statement.'
     )
     assert quote(body, "regret the inconvenience").speaker == "Harbour Savings Bank"
+
+
+def test_the_wire_service_is_the_news_outlet_named_before() -> None:
+    body = (
+        "The State Department bought Facebook fans, according to an Associated Press report. "
+        "'The department said it would stop buying fans after its inspector general criticized "
+        "the spending,' the wire service reported."
+    )
+    assert quote(body, "stop buying fans").speaker == "Associated Press"
+
+
+def test_the_paper_is_no_organisation_that_is_not_an_outlet() -> None:
+    body = (
+        "The State Department declined to comment on Monday.\n\n"
+        '"The figures were never checked by anyone at all," the paper said.'
+    )
+    assert quote(body, "never checked").speaker is None

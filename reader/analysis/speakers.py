@@ -743,6 +743,14 @@ class Resolver:
         if head in _NOT_ROLES or not head.isalpha():
             return None
         index = bisect.bisect_left(self.starts, span.start)
+        if " ".join(words[1:]).lower() in _OUTLET_WORDS:
+            # "the wire service reported": the news outlet the text has just named
+            for mention in reversed(self.mentions[max(0, index - 30) : index]):
+                if mention.start < span.start - ORGANISATION_REACH:
+                    break
+                if mention.kind == "organisation" and _OUTLET_NAME.search(mention.actor):
+                    return mention.actor
+            return None
         for mention in reversed(self.mentions[max(0, index - 60) : index]):
             if mention.kind == "organisation" and head in mention.actor.lower().split():
                 return mention.actor
@@ -1012,6 +1020,15 @@ _QUANTITIES = frozenset("chorus group number handful couple lot few dozen dozens
 _GENERIC_BODIES = frozenset(
     """company firm business retailer airline carrier bank lender insurer carmaker automaker
     manufacturer developer operator publisher studio label club charity startup""".split()
+)
+# What a news outlet is called when the text does not repeat its name, and what outlets are named.
+# ("the network", "the website", "the agency" are as often a broadcaster, a site or a
+# government body the text is about, none named like an outlet.)
+_OUTLET_WORDS = frozenset(("newspaper", "paper", "tabloid", "magazine", "wire service", "news service", "news agency"))
+_OUTLET_NAME = re.compile(
+    r"\b(?:Times|Post|News|Press|Journal|Herald|Tribune|Guardian|Telegraph|Independent|Reuters|AP|AFP|"
+    r"CNN|BBC|NBC|ABC|CBS|Fox|MSNBC|NPR|Gazette|Mail|Daily|Magazine|Radio|TV|Television|Politico|Axios|"
+    r"Bloomberg|Observer|Chronicle|Courier|Standard|Star|Sun|Mirror|Express|Economist|Agence|Wire)\b"
 )
 # How far back (in characters) "the company" looks for the organisation it stands for.
 ORGANISATION_REACH = 1500
