@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.analysis import analyze
-from reader.analysis.speakers import Resolver, SpeakerSpan
+from reader.analysis.speakers import Resolver, SpeakerSpan, phrase_after
 from reader.model import Quote
 
 
@@ -360,3 +360,16 @@ def test_the_paper_is_no_organisation_that_is_not_an_outlet() -> None:
         '"The figures were never checked by anyone at all," the paper said.'
     )
     assert quote(body, "never checked").speaker is None
+
+
+def test_names_qualifying_a_plural_noun_are_a_group_not_the_first_name() -> None:
+    text = "Arsenal and Liverpool fans unite outside the stadium"
+    found = phrase_after(text, 0, len(text))
+    assert found is not None and found.kind == "phrase"
+    assert text[found.start : found.end] == "Arsenal and Liverpool fans"
+
+
+def test_two_names_joined_by_and_before_a_verb_stay_a_name() -> None:
+    text = "Arsenal and Liverpool unite outside the stadium"
+    found = phrase_after(text, 0, len(text))
+    assert found is not None and found.kind == "name"

@@ -331,6 +331,12 @@ def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
         k += 1
     if k == i or k == len(words):
         return found
+    if _bare(words[k][2]) == "and":
+        j = k + 1
+        while j < len(words) and words[j][2][0].isupper():
+            j += 1
+        if j < len(words) and words[j][2].islower() and _bare(words[j][2]).endswith("s"):
+            return found  # "Arsenal and Liverpool fans unite": the fans, named by their clubs
     if k - i == 1 and words[i][2].lower() in actor_lexicon().common:
         return found  # "After saying …", "Only 52 percent …"
     if k - i == 1 and _descriptive(words[i][2]):
@@ -391,6 +397,20 @@ def _name_after_role(words: list[tuple[int, int, str]], j: int) -> SpeakerSpan |
     if not 1 <= role <= 3 or k - j < 2:
         return None
     return SpeakerSpan(words[j][0], words[k - 1][1], "name")
+
+
+def _group_named_by(words: list[tuple[int, int, str]], j: int) -> int | None:
+    """After "Arsenal and": more names, then a plural noun they qualify (`Liverpool fans`);
+    where that noun ends, or None."""
+    k = j
+    while k < len(words) and words[k][2][0].isupper():
+        k += 1
+    if k == j or k >= len(words) or not words[k][2].islower():
+        return None
+    low = _bare(words[k][2])
+    if not low.endswith("s") or low.endswith("ss") or _is_cue(low) or low in SKIPPABLE or low in PREPOSITIONS:
+        return None
+    return words[k][1]
 
 
 def _name_follows(words: list[tuple[int, int, str]], j: int) -> bool:
@@ -491,6 +511,10 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
             if low == "and" and _name_follows(words, index + 1):
                 head.append(token)  # "director and producer Lena Hart"
                 continue
+            if low == "and" and head[-1][2][0].isupper():
+                group = _group_named_by(words, index + 1)
+                if group is not None:
+                    return SpeakerSpan(head[0][0], group, "phrase")  # "Arsenal and Liverpool fans"
             break  # "The witness said …": the phrase ends at its verb
         if low in PREPOSITIONS:
             if low in ("of", "for") and head and _bare(head[-1][2]) in TITLES and head[-1][2][0].isupper():
