@@ -77,8 +77,8 @@ def test_statements_on_the_out_of_domain_set(ood: dict) -> None:
 
 
 def test_speakers_on_the_out_of_domain_set(ood: dict) -> None:
-    # Measured: speaker right for 86.5% of the quotes found (78.0 before the speaker rounds).
-    assert ood["speaker_accuracy"] >= 85.5
+    # Measured: speaker right for 87.5% of the quotes found (78.0 before the speaker rounds).
+    assert ood["speaker_accuracy"] >= 86.5
 
 
 def test_every_span_indexes_the_gold_text() -> None:
