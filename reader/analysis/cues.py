@@ -39,6 +39,18 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+# "reports" is a cue only as an outlet's verb: `The Hill reports that …`, `CNN reports:`.
+_NAME_BEFORE = re.compile(r"[A-Z][\w.&'’-]*\s+$")
+_REPORTS_WHAT = re.compile(r"\s*(?:that\b|:|,)")
+
+
+_ADD_FORMS = frozenset(("add", "adds", "added", "adding"))
+_TO_AFTER = re.compile(
+    r"[^\S\n]+to[^\S\n]+(?:the|a|an|its|their|this|that|growing|mounting)[^\S\n]+"
+    r"(?!(?:crowd|audience|reporters|journalists|press|committee|court|jury|room)\b)"
+)
+
+
 _IMPERSONAL = re.compile(r"\b(?:be|been)\s+$", re.IGNORECASE)
 
 
@@ -105,10 +117,15 @@ class CueFinder:
         for match in self._matches(text, lo, hi):
             if match.group()[0].isupper() and self._in_name(match.start()):
                 continue
-            if match.group().lower() in _ALSO_NOUNS and _NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            if match.group().lower() == "reports":
+                if not (_NAME_BEFORE.search(text, max(0, match.start() - 40), match.start()) and _REPORTS_WHAT.match(text, match.end())):
+                    continue  # "amid reports of …", "police reports show": a noun
+            elif match.group().lower() in _ALSO_NOUNS and _NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "a third of Republican claims": a noun, not a cue
             if _IMPERSONAL.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "it should be noted": nobody is speaking
+            if match.group().lower() in _ADD_FORMS and _TO_AFTER.match(text, match.end()):
+                continue  # "will add to the embarrassment": adding to something, not saying
             yield match
 
     def _matches(self, text: str, lo: int, hi: int) -> Iterator[CueMatch]:

@@ -13,6 +13,10 @@ quote where a new sentence starts continues it. A mark that opens a new quote
 while one is still open elsewhere (a caption spliced between passages) ends
 the open one with its first sentence.
 
+A quote that runs into its own attribution (`‘…Triassic, said Dr. Ann Roe, … ‘We…’`) lost
+its closing mark there: it ends at the comma, and a mark of its kind reopening after the
+attribution starts the next passage.
+
 An unclosed double quote ends at its paragraph's end; an unclosed single quote
 (or '' pair) is dropped unless it opens its paragraph, since stray apostrophes
 are far more common than unclosed single quotes.
@@ -120,7 +124,48 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 break
     if carried is not None:
         spans.append(carried.finish())
-    return _outermost(spans)
+    return _outermost(_split_at_attribution(text, spans))
+
+
+_SAID = r"(?:said|says|added|adds|told|explained|continued|wrote|writes)"
+# `…palaeontologists, said Dr. Ann Roe, Keeper …` inside a quote that never closes: its
+# closing mark was lost before the attribution.
+_ATTRIBUTION_INSIDE = re.compile(
+    rf",[^\S\n]+(?:{_SAID}[^\S\n]+[A-Z]|(?:[A-Z][\w.'’-]*[^\S\n]+){{1,4}}{_SAID}\b|(?:he|she)[^\S\n]+{_SAID}\b)"
+)
+_QUOTE_OPENERS = "\"“‘'"
+
+
+def _split_at_attribution(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """An unclosed quote that runs into its own attribution ends before it; a mark that
+    opens a quote again after the attribution starts the next passage."""
+    out = []
+    for span in spans:
+        match = None if "\n" in text[span.start : span.end] else _ATTRIBUTION_INSIDE.search(text, span.start + 1, span.end)
+        if match is None or len(text[span.start : match.start()].split()) < 4:
+            out.append(span)
+            continue
+        reopen = next((m.start() for m in _MARK.finditer(text, match.end(), span.end) if _reopens(text, m, span)), None)
+        if span.closed and reopen is None:
+            out.append(span)  # the words of a quote that closes: "I went home, she said, and slept"
+            continue
+        out.append(QuoteSpan(span.start, match.start() + 1, span.double, False))
+        if reopen is not None and span.end - reopen > 2:
+            out.append(QuoteSpan(reopen, span.end, span.double, span.closed))
+    return out
+
+
+def _reopens(text: str, mark: re.Match[str], span: QuoteSpan) -> bool:
+    """A mark of the span's own kind opening a word after a space: the quote going on, not a
+    quote nested in it (`he said, 'Our approach …'`) nor one closing on a word (`…,"Ann`)."""
+    at = mark.start()
+    return (
+        mark.group() in _QUOTE_OPENERS
+        and (mark.group() in _DOUBLE) == span.double
+        and text[at - 1].isspace()
+        and at + 1 < len(text)
+        and text[at + 1].isalnum()
+    )
 
 
 class _Open:

@@ -36,7 +36,7 @@ from reader.model import Mention, Quote
 # How far after a quote its cue may be ("…," Jock A. Finlayson, head of policy at …, said).
 AFTER_CUE_REACH = 160
 
-_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[{UPPER}0-9])|[.!?](?=“[{UPPER}])")
+_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*\s+(?=(?:''|``|[\"“‘'(\[])?[{UPPER}0-9])|[.!?](?=“[{UPPER}])")
 _ABBREVIATION = re.compile(
     rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
@@ -86,7 +86,8 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
             or _named_after_over_pronoun_before(
                 body,
                 _cue_before(body, cues, gaps, quotes[-1] if quotes else None),
-                _cue_after(body, cues, span.end, sentence_end),
+                _cue_after(body, cues, span.end, sentence_end)
+                or _cue_after_later_quote(body, cues, spans, index, p_end),
                 _colon_before(body, gaps),
             )
             or _attribution_sentence_after(body, cues, span, next_start)
@@ -165,8 +166,9 @@ def _gaps_before(text: str, spans: list[QuoteSpan], index: int, p_start: int) ->
         if start > lo or lo == p_start or len(gaps) == 3:
             break
         previous = text[spans[k].start : spans[k].end].rstrip("\"”’'»")
-        if previous.endswith((".", "!", "?")) and text[lo:hi].strip()[:1].isupper():
-            break  # the previous quote ended a sentence
+        between = text[lo:hi].strip()
+        if previous.endswith((".", "!", "?")) and (not between or between[:1].isupper()):
+            break  # the previous quote ended a sentence (`…are.”\n“How …` starts another)
         hi = spans[k].start
         k -= 1
     return gaps
@@ -180,8 +182,8 @@ SENTENCE_REACH = 1000
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     lo = max(lo, pos - SENTENCE_REACH)
     start = lo
-    # Two characters past `pos` let the look-ahead see the quote that opens a sentence.
-    for match in _SENTENCE_END.finditer(text, lo, min(len(text), pos + 2)):
+    # Three characters past `pos` let the look-ahead see the quote that opens a sentence.
+    for match in _SENTENCE_END.finditer(text, lo, min(len(text), pos + 3)):
         if match.end() <= pos and not _ABBREVIATION.search(text, max(lo, match.start() - 12), match.start()):
             start = match.end()
     return start
@@ -195,7 +197,7 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
     return hi
 
 
-_CLOSING_PERIOD = re.compile(rf"[.…][\"”’'»]+\s*[\"“‘'(\[]?[{UPPER}]")
+_CLOSING_PERIOD = re.compile(rf"[.…][\"”’'»]+\s*(?:''|``|[\"“‘'(\[])?[{UPPER}]")
 
 
 def _closes_sentence(text: str, span: QuoteSpan) -> bool:
@@ -241,12 +243,20 @@ def _cue_before(
                         return outer
                 return _Attribution((match.start(), match.end()), speaker, True)
     lo, hi = gaps[0]
-    if lo == gaps[-1][0] and text[lo:hi].rstrip().endswith(":") and len(_WORD.findall(text, lo, hi)) <= 6:
-        # A headline's "Name: 'quote'"
-        speaker = subject_before(text, lo, text.rindex(":", lo, hi))
-        if speaker is not None and speaker.kind == "name":
-            return _Attribution(None, speaker, True)
+    if lo == gaps[-1][0] and text[lo:hi].rstrip().endswith(":"):
+        colon = text.rindex(":", lo, hi)
+        dash = _DASH_BEFORE_NAME.search(text, lo, colon)
+        if dash is not None and len(_WORD.findall(text, dash.end(), colon)) <= 8:
+            lo = dash.end()  # "POLLS NOT WRONG - Ann Roe and Bo Li: “…”", a roundup's heading
+        if len(_WORD.findall(text, lo, colon)) <= 6:
+            # A headline's "Name: 'quote'"
+            speaker = subject_before(text, lo, colon)
+            if speaker is not None and speaker.kind == "name":
+                return _Attribution(None, speaker, True)
     return None
+
+
+_DASH_BEFORE_NAME = re.compile(r"\s[-—–]+\s*(?:More\s+from\s+)?(?=[A-Z])(?!.*\s[-—–]+\s)")
 
 
 def _first_cue(text: str, cues: CueFinder, gap: tuple[int, int]) -> CueMatch | None:
@@ -378,9 +388,11 @@ def _between_halves(text: str, previous: QuoteSpan, quote: Quote, span: QuoteSpa
 def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | None:
     """`Still, Balmer gives Schuller some credit. "It may be bad theology."`: a quote with
     no cue of its own is the words of the person the sentence before it is about."""
-    if hi <= lo or any(mark in text[lo:hi] for mark in "\"“”"):
+    if hi <= lo:
         return None
     start = _sentence_start(text, lo, hi - 1)
+    if not _quotes_in_passing(text, start, hi):
+        return None  # the sentence before is someone's quote, or part of one
     speaker = main_subject(text, start, hi)
     if speaker is not None and speaker.kind == "phrase":
         first = _WORD.match(text, speaker.start)
@@ -393,6 +405,17 @@ def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | No
     if speaker.kind == "name" and (not_a_name(text, speaker.start, speaker.end) or _FIRST_PERSON.match(text, speaker.start)):
         return None
     return _Attribution(None, speaker, False, nearest=True)
+
+
+def _quotes_in_passing(text: str, lo: int, hi: int) -> bool:
+    """The sentence holds no quote marks, or only whole quotes inside it (`On "Face the
+    Nation," Sanders identified …`), not opening with one nor leaving one open."""
+    marks = [m for m in re.finditer("[\"“”]", text[lo:hi])]
+    if not marks:
+        return True
+    if text[lo:hi].lstrip()[:1] in "\"“" or len(marks) % 2:
+        return False
+    return all(m.group() != "”" for m in marks[0::2]) and all(m.group() != "“" for m in marks[1::2])
 
 
 _FIRST_PERSON = re.compile(r"(?:I|We|You)(?:['’]\w+)?\b")
@@ -414,14 +437,41 @@ def _cue_after(text: str, cues: CueFinder, quote_end: int, hi: int) -> _Attribut
             continue
         if not text[lo : match.start()].strip():
             speaker = phrase_after(text, match.end(), hi)  # "…," said X
+        elif match.group().lower().startswith("according"):
+            speaker = phrase_after(text, match.end(), hi)  # "…" for a single adult, according to X
         else:
             speaker = subject_before(text, lo, match.start())
-            if speaker is None and text[lo : match.start()].rstrip().endswith(","):
-                speaker = phrase_after(text, match.end(), hi)  # "…," in contrast to …, says X
+            if (speaker is None or speaker.kind == "phrase") and text[lo : match.start()].rstrip().endswith(","):
+                # "…" and investors get nervous, said X: the name after the cue, not the clause before
+                named = phrase_after(text, match.end(), hi)
+                if speaker is None or (named is not None and named.kind == "name"):
+                    speaker = named
         if speaker is not None:
             return _Attribution((match.start(), match.end()), speaker, True)
         return None
     return None
+
+
+def _cue_after_later_quote(
+    text: str, cues: CueFinder, spans: list[QuoteSpan], index: int, p_end: int
+) -> _Attribution | None:
+    """`Guns are "a crisis" and "stunt growth," Ann Roe said`: quotes that share a sentence
+    share the cue after the last of them."""
+    j = index
+    while j + 1 < len(spans) and spans[j + 1].start < p_end and j - index < 3:
+        lo, hi = spans[j].end, spans[j + 1].start
+        if hi < lo or _closes_sentence(text, spans[j]) or not _JOINED_QUOTES.fullmatch(text, lo, hi):
+            break
+        if any(_usable_cue(text, m) for m in cues.finditer(text, lo, hi)):
+            return None  # the later quote has a cue of its own before it
+        j += 1
+    if j == index or _closes_sentence(text, spans[j]):
+        return None
+    next_start = spans[j + 1].start if j + 1 < len(spans) and spans[j + 1].start < p_end else p_end
+    return _cue_after(text, cues, spans[j].end, _sentence_end(text, spans[j].end, next_start))
+
+
+_JOINED_QUOTES = re.compile(r"[^\S\n]*,?[^\S\n]*(?:and|or|as well as)?[^\S\n]*")
 
 
 _SHORT_ATTRIBUTION = re.compile(
@@ -453,7 +503,7 @@ def _cue_in_previous_sentence(
     found = [m for m in cues.finditer(text, previous_start, sentence_start) if _usable_cue(text, m)]
     if not found:
         return None
-    if previous_start == lo and lo > 0 and text[lo - 1] in "\"”’'»":
+    if previous_start == lo and lo > 0 and text[lo - 1] in "\"”’'»,":
         # The sentence before is the attribution of the quote before it:
         # `"…," Clinton said on Thursday during a speech in New York. "…"`
         match = found[0]
@@ -535,6 +585,10 @@ def _quote(text: str, span: QuoteSpan, kind: str, attribution: _Attribution | No
             speaker_kind=previous.speaker_kind,
         )
     found = resolver.resolve(attribution.speaker) if attribution.speaker is not None else Resolved(None, None, None)
+    if attribution.nearest and found.speaker is None:
+        # No cue ties the quote to a sentence subject that names no one ("Scroll down for
+        # video", "Infants can be seen"): showing those words as its speaker would mislead.
+        return Quote(span.start, span.end, quote_text, kind)
     via = found.via
     if via is not None and attribution.nearest:
         via = "nearest"  # no cue ties the quote to this speaker: the sentence's subject

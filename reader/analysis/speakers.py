@@ -121,6 +121,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
     return _subject(text, appositive)
 
 
+_DATELINE_DASH = re.compile(r"[^\S\n]*(?:\([^()\n]{1,20}\)[^\S\n]*)?(?:--|[—–―])")
 _PARTY_AFTER_NAME = re.compile(r"[^\S\n]*\((?:[DRI]|[DRI][-–][\w. ]{1,16})\),?[^\S\n]*$")
 
 
@@ -137,6 +138,10 @@ def _named_in_chain(text: str, segments: list[list[tuple[int, int, str]]]) -> Sp
         first = _bare(segment[0][2])
         if first in PREPOSITIONS or first in SKIPPABLE or first in _CALENDAR:
             continue
+        if len(segment) == 1 and first in actor_lexicon().common:
+            continue  # "Or, as Ann Roe put it": a connective opening the sentence
+        if all(w[2].isupper() for w in segment) and _DATELINE_DASH.match(text, segment[-1][1]):
+            continue  # "WASHINGTON -- President Obama, …, said": where the story was filed
         words = segment[1:] if first in ("the",) else segment
         if not words or not all(w[2][0].isupper() or _bare(w[2]) in _NAME_PARTICLES for w in words):
             continue
@@ -221,6 +226,7 @@ def _apposed_name(text: str, tokens: list[tuple[int, int, str]]) -> SpeakerSpan 
     return named if named is not None and named.kind == "name" else None
 
 
+_CAPITALS_BEFORE_DASH = re.compile(r"\s*(?:[A-Z][A-Z'’.&-]*[^\S\n]+){0,8}[A-Z][A-Z'’.&-]+[^\S\n]*(?:--|[—–―])[^\S\n]*")
 _INTRO_ENDS = frozenset("later ago earlier afterwards meanwhile however".split())
 
 
@@ -229,6 +235,9 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
 
     `Hours later, Trump returned the compliment, telling …` → Trump.
     """
+    heading = _CAPITALS_BEFORE_DASH.match(text, lo, hi)
+    if heading is not None:
+        lo = heading.end()  # "CONGRESS HAS INVESTIGATED HIM — Oz's advice …", "WASHINGTON — …"
     segments: list[list[tuple[int, int, str]]] = [[]]
     for token in _tokens(text, lo, hi):
         if token[2] == ",":
@@ -322,6 +331,12 @@ def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
         k += 1
     if k == i or k == len(words):
         return found
+    if _bare(words[k][2]) == "and":
+        j = k + 1
+        while j < len(words) and words[j][2][0].isupper():
+            j += 1
+        if j < len(words) and words[j][2].islower() and _bare(words[j][2]).endswith("s"):
+            return found  # "Arsenal and Liverpool fans unite": the fans, named by their clubs
     if k - i == 1 and words[i][2].lower() in actor_lexicon().common:
         return found  # "After saying …", "Only 52 percent …"
     if k - i == 1 and _descriptive(words[i][2]):
@@ -384,6 +399,20 @@ def _name_after_role(words: list[tuple[int, int, str]], j: int) -> SpeakerSpan |
     return SpeakerSpan(words[j][0], words[k - 1][1], "name")
 
 
+def _group_named_by(words: list[tuple[int, int, str]], j: int) -> int | None:
+    """After "Arsenal and": more names, then a plural noun they qualify (`Liverpool fans`);
+    where that noun ends, or None."""
+    k = j
+    while k < len(words) and words[k][2][0].isupper():
+        k += 1
+    if k == j or k >= len(words) or not words[k][2].islower():
+        return None
+    low = _bare(words[k][2])
+    if not low.endswith("s") or low.endswith("ss") or _is_cue(low) or low in SKIPPABLE or low in PREPOSITIONS:
+        return None
+    return words[k][1]
+
+
 def _name_follows(words: list[tuple[int, int, str]], j: int) -> bool:
     """After "and" in `documentary director and producer Lena Hart`: more role words, then a
     capitalised name that ends the phrase."""
@@ -422,6 +451,7 @@ _TIME_PREPOSITIONS = frozenset(("on", "in", "at", "during", "last", "this", "lat
 
 
 _RELATIVE_OBJECTS = frozenset(("that", "which", "whom"))
+_CLAUSE_JOINS = frozenset(("and", "but"))
 
 
 def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None:
@@ -442,6 +472,13 @@ def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None
         before = _bare(words[j - 1][2])
         if before not in PREPOSITIONS and before not in DETERMINERS and before not in ("last", "next"):
             # "… after he returned 56 minutes late Richard Lloyd, …, said": a full name ends the clause
+            named = _noun_phrase(text, words[j:])
+            if named is not None and named.kind == "name":
+                return named
+    if 1 <= len(words) - j <= 4 and j >= 3 and _bare(words[j - 1][2]) in _CLAUSE_JOINS:
+        # "a woman asked for a photo and Clinton said": the subject of the last clause (but
+        # "Trump and Lewandowski said" is one subject, "Cooperation and Development" one name)
+        if words[j - 2][2][0].islower() and _bare(words[j - 2][2]) not in DETERMINERS | PREPOSITIONS:
             named = _noun_phrase(text, words[j:])
             if named is not None and named.kind == "name":
                 return named
@@ -474,6 +511,10 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
             if low == "and" and _name_follows(words, index + 1):
                 head.append(token)  # "director and producer Lena Hart"
                 continue
+            if low == "and" and head[-1][2][0].isupper():
+                group = _group_named_by(words, index + 1)
+                if group is not None:
+                    return SpeakerSpan(head[0][0], group, "phrase")  # "Arsenal and Liverpool fans"
             break  # "The witness said …": the phrase ends at its verb
         if low in PREPOSITIONS:
             if low in ("of", "for") and head and _bare(head[-1][2]) in TITLES and head[-1][2][0].isupper():
@@ -571,7 +612,7 @@ FORWARD_REACH = 400
 
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital, or at a blank line.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=(?:''|``|[\"'“‘(])?[A-Z0-9])|\n\s*\n")
 SENTENCE_REACH = 600  # characters looked back for the start of a sentence
 
 
@@ -646,6 +687,8 @@ class Resolver:
             # "who" meaning Mike Lee; "its chief executive, Tim Cook" meaning Tim Cook
             inner = self.resolve(span.antecedent)
             return Resolved(inner.speaker, span.start, span.end, inner.via, inner.kind)
+        if span.kind == "name" and self.text.endswith(("'s", "’s"), span.start, span.end) and span.end - span.start > 3:
+            span = SpeakerSpan(span.start, span.end - 2, "name")  # "Oz's advice … for saying": Oz
         mention = self._overlapping(span)
         if mention is not None and span.kind == "name" and _common_plural(self.text, mention):
             # "Scientists say …": a group named by a capitalised common noun, no one's name
@@ -724,6 +767,14 @@ class Resolver:
         if head in _NOT_ROLES or not head.isalpha():
             return None
         index = bisect.bisect_left(self.starts, span.start)
+        if " ".join(words[1:]).lower() in _OUTLET_WORDS:
+            # "the wire service reported": the news outlet the text has just named
+            for mention in reversed(self.mentions[max(0, index - 30) : index]):
+                if mention.start < span.start - ORGANISATION_REACH:
+                    break
+                if mention.kind == "organisation" and _OUTLET_NAME.search(mention.actor):
+                    return mention.actor
+            return None
         for mention in reversed(self.mentions[max(0, index - 60) : index]):
             if mention.kind == "organisation" and head in mention.actor.lower().split():
                 return mention.actor
@@ -767,7 +818,12 @@ class Resolver:
         if not head.isalpha() or head in PRONOUNS or head in _NOT_ROLES or (head.endswith("s") and not head.endswith("ss")):
             return None
         before = re.compile(rf"\b{head}\b,?(?:\s+[{UPPER}][\w.'’-]*)*\s+$", re.IGNORECASE)
-        after = re.compile(rf",\s+(?:[\w'’.-]+\s+){{0,6}}?{head}\b", re.IGNORECASE)
+        # "Ann Roe, the city's mayor,": an apposition that opens like a description, not a
+        # clause ("Trump, Cruz wage delegate fights", "Ann Roe, who met the mayor")
+        after = re.compile(
+            rf",\s+(?:(?:{_APPOSITION_OPENERS}|[\w.-]+['’]s)\s+(?:(?!{_CLAUSE_WORDS})[\w'’.-]+\s+){{0,5}}?)?{head}\b",
+            re.IGNORECASE,
+        )
         found = None
         for mention in self.people:
             if qualifiers and not self._qualified(mention, qualifiers, span):
@@ -824,9 +880,19 @@ class Resolver:
                 continue  # "the Clinton campaign" is not Clinton
             if span.kind == "phrase" and self._inside_indefinite(span, mention):
                 continue  # "a professor at Yale", "a chorus of Republicans": neither is Yale or the party
-            if best is None or (mention.kind == "person") > (best.kind == "person"):
+            if best is None or self._fits_better(mention, best, span):
                 best = mention
         return best
+
+    @staticmethod
+    def _fits_better(mention: Mention, best: Mention, span: SpeakerSpan) -> bool:
+        """A person before anything else; then the mention that covers more of the span
+        (`The New York Times reports`: the paper, not the city nested in its name)."""
+        if (mention.kind == "person") != (best.kind == "person"):
+            return mention.kind == "person"
+        def covered(m: Mention) -> int:
+            return min(m.end, span.end) - max(m.start, span.start)
+        return covered(mention) > covered(best)
 
     def _inside_indefinite(self, span: SpeakerSpan, mention: Mention) -> bool:
         """A name after `at` or `in` inside an indefinite description (`a professor at
@@ -843,7 +909,9 @@ class Resolver:
     def _pronoun(self, span: SpeakerSpan) -> str | None:
         word = _bare(self.text[span.start : span.end])
         if word not in PERSON_PRONOUNS and pronoun_gender(word) is None:
-            if word in ("it", "they") and self.mentions:
+            # "they" goes to no organisation: far more often than not the text means a group
+            # it never names ("Other Republican leaders … They suggested", "the researchers …").
+            if word == "it" and self.mentions:
                 index = bisect.bisect_left(self.starts, span.start)
                 for mention in reversed(self.mentions[max(0, index - 30) : index]):
                     if mention.kind == "organisation":
@@ -889,13 +957,23 @@ class Resolver:
                 return person
             start = _sentence_start(self.text, person.start)
             first = k
+            speaking = k if self._speaks(person) else None
             j = k - 1
             while j >= 0 and self.people[j].start >= start:
                 if self._agrees(self.people[j], gender) and not self._chain_before(start, self.people[j].start, gender):
                     first = j
+                    if self._speaks(self.people[j]):
+                        speaking = j
                 j -= 1
-            return self.people[first]
+            # "Trump, Sexton said, has created …. 'So …,' he said": the one that sentence
+            # quotes is who goes on speaking, before the one it is about.
+            return self.people[speaking if speaking is not None else first]
         return None
+
+    def _speaks(self, person: Mention) -> bool:
+        """The person is the subject of a speech cue right after the name (`Sexton said`)."""
+        match = _NEXT_WORD.match(self.text, person.end)
+        return match is not None and _is_cue(match.group(1))
 
     def _chain_before(self, lo: int, hi: int, gender: str | None) -> bool:
         """A pronoun of that gender earlier in the sentence than a name: the sentence is
@@ -958,12 +1036,23 @@ class Resolver:
         self.last_named.append((start, self.text[start:end], True))
 
 
+_APPOSITION_OPENERS = "(?:the|a|an|his|her|its|their|our|former|then|now|also)"
+_CLAUSE_WORDS = r"(?:who|which|that|and|but|said|says)\b"
 _INDEFINITE = frozenset("a an one some several many two three four".split())
 _QUANTITIES = frozenset("chorus group number handful couple lot few dozen dozens host series crowd".split())
 # Head words that stand for whatever company or club the text is about ("the company said").
 _GENERIC_BODIES = frozenset(
     """company firm business retailer airline carrier bank lender insurer carmaker automaker
     manufacturer developer operator publisher studio label club charity startup""".split()
+)
+# What a news outlet is called when the text does not repeat its name, and what outlets are named.
+# ("the network", "the website", "the agency" are as often a broadcaster, a site or a
+# government body the text is about, none named like an outlet.)
+_OUTLET_WORDS = frozenset(("newspaper", "paper", "tabloid", "magazine", "wire service", "news service", "news agency"))
+_OUTLET_NAME = re.compile(
+    r"\b(?:Times|Post|News|Press|Journal|Herald|Tribune|Guardian|Telegraph|Independent|Reuters|AP|AFP|"
+    r"CNN|BBC|NBC|ABC|CBS|Fox|MSNBC|NPR|Gazette|Mail|Daily|Magazine|Radio|TV|Television|Politico|Axios|"
+    r"Bloomberg|Observer|Chronicle|Courier|Standard|Star|Sun|Mirror|Express|Economist|Agence|Wire)\b"
 )
 # How far back (in characters) "the company" looks for the organisation it stands for.
 ORGANISATION_REACH = 1500
@@ -974,6 +1063,7 @@ _DOCUMENTS = frozenset(
     order ruling judgment judgement message manifesto platform agreement deal summary indictment
     verdict petition motion affidavit transcript""".split()
 )
+_NEXT_WORD = re.compile(r"[^\S\n]+(?:also[^\S\n]+)?([a-z]+)\b")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
 
 
@@ -1081,6 +1171,7 @@ def not_a_name(text: str, start: int, end: int) -> bool:
     return re.search(rf"[\w,;][^\S\n]+{re.escape(name)}\b", text) is None
 
 
+_AFTER_CAPITALS_DASH = re.compile(r"[A-Z]{2,}[^\S\n]*(?:--|[—–―])[^\S\n]*$")
 _CAPITALS_RUN = re.compile(r"(?:[^\S\n]+[A-Z]{2,}){2}\b")
 _DATELINE_AFTER = re.compile(r"[^\S\n]*(?:,[^\S\n]*[\w.]+[^\S\n]*)?(?:\([^()\n]{1,20}\)[^\S\n]*)?[-—–―]")
 
@@ -1095,4 +1186,6 @@ def _opens_sentence(text: str, position: int) -> bool:
     before = text[max(0, position - 8) : position].rstrip(" \t\"'“‘")
     if not before:
         return True
+    if _AFTER_CAPITALS_DASH.search(text, max(0, position - 16), position):
+        return True  # "WASHINGTON — Turnout was low": the story's first word
     return before[-1] in "!?\n:" or (before[-1] == "." and _ABBREVIATION.search(before) is None)
