@@ -60,7 +60,8 @@ _ADJUNCT = re.compile(
     r"(?:on|last|this|early|late|earlier|later)\s+(?:[\w.]+\s+){0,2}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"week|month|year|morning|afternoon|evening|night|weekend|day|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|recently|previously|repeatedly|"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:today|tonight|recently|previously|repeatedly|"
     r"publicly|privately|again|also|later|earlier|then|once|frequently|often|flatly|bluntly|separately|last\s+year)"
     r"|(?:in|during|at|on|via|through|over)\s+(?:a|an|the|his|her|their|its|this|that|one|Monday's|Tuesday's|Wednesday's|"
     r"Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w’'.-]+\s+){0,3}?(?:statement|interview|speech|press\s+conference|"
@@ -85,6 +86,12 @@ _BARE_CLAUSE_VERBS = frozenset(("say", "tell", "add", "write", "note", "report",
                                 "ask", "confirm", "predict", "acknowledge", "insist", "argue", "suggest", "agree", "deny"))
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|it|we|I|you|there|this)\b[’']?", re.IGNORECASE)
 _TELLING = frozenset(("tell", "inform", "assure", "warn", "remind"))
+# Verbs whose report is an object and what it should do or did ("urged Congress to act", "accused X of lying").
+_OBJECT_VERBS = frozenset(("tell", "warn", "urge", "ask", "remind", "accuse"))
+_OBJECT_THEN = re.compile(
+    r"[^\S\n]+((?!(?:that|to|of|for|about|if|whether|how|why|what)\b)[\w’'.-]+(?:[^\S\n]+(?!(?:that|to|of)\b)[\w’'.-]+){0,5}?)"
+    r"[^\S\n]+(to|of)[^\S\n]+(?=[a-z])"
+)
 _THAT = re.compile(r"\s*,?\s*that\b")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|is\s+widely|was\s+widely)\s+$", re.IGNORECASE)
 _NOT_A_CLAUSE = frozenset("so nothing goodbye hello thanks something anything".split())
@@ -96,6 +103,15 @@ _CLAUSE_BREAK = re.compile(
     r"|and\s+(?:[A-Z][\w.’'-]*\s+){0,3}(?:also\s+|then\s+|later\s+)?(?:said|says|warned|added|argued|noted|told|claimed|"
     r"insisted|suggested|called|accused|denied)\b))"
 )
+# A name opening a sentence, then a comma and an apposition or a relative clause.
+_OPENING_NAME = re.compile(
+    rf"(?:(?:But|And|Yet|Still|Meanwhile|However|Now),?[^\S\n]+)?"
+    rf"((?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Prof|Rev)\.[^\S\n]+)?(?:[{UPPER}][\w’'.-]*[^\S\n]+){{0,3}}[{UPPER}][\w’'-]*),[^\S\n]+"
+)
+# Words that open a speaker's phrase after a cue ("said the mayor", "said one aide").
+_SPEAKER_OPENERS = frozenset("a an the his her its their one two three some several many he she they it we i you".split())
+# A short place or setting closing a speaker's phrase, up to the end of the sentence.
+_TRAILING_PLACE = re.compile(r"(?:in|at|on|from|inside|outside)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+[.!?]?\s*$")
 _PHRASE_WORDS = re.compile(r"[\w’'.&-]+")
 _CONNECTIVES = frozenset("but and so yet still then also as now and, however".split())
 
@@ -192,7 +208,8 @@ def _usable(text: str, match: _Cue) -> bool:
     words = chunk.split()
     if words and chunk[-1] in " \t\xa0" and words[-1][-1:].isalpha():
         word = words[-1].lower()
-        if word in _NOT_BEFORE_A_VERB or word.endswith(("n't", "n’t")):
+        in_a_name = words[-1][0].isupper() and len(words) > 1 and words[-2][0].isupper()  # "Theresa May said"
+        if (word in _NOT_BEFORE_A_VERB and not in_a_name) or word.endswith(("n't", "n’t")):
             return False  # "to tell", "could deny", "his claim", "the alleged", "wouldn't tell"
         if word in _PREPOSITIONS_BEFORE_GERUND and match.group().endswith("ing"):
             return False  # "by asking", "in a statement announcing"
@@ -293,31 +310,42 @@ class _Finder:
         if self.attributes_a_quote(s, cue.start()):
             return None  # `"…," said X` / `"…," X said after …`: the direct quote's cue
         after = self._clause_start(cue.end(), e, verb)
+        opening = self._opening_person(s, cue) if after is not None else None
         if (
             after is None
-            or text.startswith(",", skip(_LEADING_SPACE, text, cue.end()))
-            or (text[s : cue.start()].rstrip().endswith(",") and self._speaker_follows(cue.end(), e))
+            or text.startswith(",", skip(_LEADING_SPACE, text, self._past_adjuncts(cue.end(), e)))
+            or (opening is None and text[s : cue.start()].rstrip().endswith(",") and self._speaker_follows(cue.end(), e))
         ):
             return self._closing(cue, s, e)  # "…, X said." / "…, said X."
-        speaker = self._subject(cue, s)
+        speaker = opening or self._subject(cue, s)
         if speaker is None:
             return None
         return self._quote(after, e, speaker, cue)
 
     # -- the clause after a cue ----------------------------------------------
 
+    def _past_adjuncts(self, position: int, end: int) -> int:
+        """Past "on Friday", "in a statement" and the like after a cue."""
+        for _ in range(3):
+            adjunct = _ADJUNCT.match(self.text, position, end)
+            if adjunct is None:
+                break
+            position = adjunct.end()
+        return position
+
     def _clause_start(self, position: int, end: int, verb: str | None) -> int | None:
         """Where the reported clause after a cue begins, or None when none follows."""
         text = self.text
+        if verb in _OBJECT_VERBS:
+            # "urged the city to act", "accused the GOP of stoking it": what was said is about the object.
+            wanted = _OBJECT_THEN.match(text, position, end)
+            if wanted is not None and (wanted.group(2) == "to") == (verb != "accuse"):
+                return wanted.start(1)
         if verb in _TELLING:
             told = _TOLD_OBJECT.match(text, position, end)
             if told is not None:
                 position = told.end()
-        for _ in range(3):
-            adjunct = _ADJUNCT.match(text, position, end)
-            if adjunct is None:
-                break
-            position = adjunct.end()
+        position = self._past_adjuncts(position, end)
         that = _THAT.match(text, position, end)
         if that is not None:
             position = that.end()
@@ -355,17 +383,43 @@ class _Finder:
                 lo = comma + 1
         return subject_before(text, lo, cue.start()) or _name_before(text, lo, cue.start())
 
+    def _opening_person(self, s: int, cue: _Cue) -> SpeakerSpan | None:
+        """`Jane Roe, a senior associate at the institute, said parents …`: a sentence that opens
+        with a person's name and an apposition or relative clause ending at the cue has that
+        person for its subject, however long the apposition (a clause, not a name, follows the cue)."""
+        text = self.text
+        if not text[s : cue.start()].rstrip().endswith(","):
+            return None
+        opening = _OPENING_NAME.match(text, s, cue.start())
+        if opening is None:
+            return None
+        follows = _WORD.match(text, skip(_LEADING_SPACE, text, cue.end()))
+        if follows is None or not follows.group()[0].islower() or follows.group().lower() in _SPEAKER_OPENERS:
+            return None  # "…, said the mayor" / "…, said Jane Roe": the speaker follows
+        name_start, name_end = opening.span(1)
+        for mention in self.mentions:
+            if mention.kind == "person" and mention.start <= name_start < mention.end:
+                return SpeakerSpan(name_start, name_end, "name")
+        return None
+
     def _speaker_follows(self, position: int, end: int) -> bool:
         """`…, said Jane Doe, a spokesman.`: what follows the cue is its speaker, not a clause."""
         text = self.text
-        if len(_WORD.findall(text, position, end)) > TAIL_WORDS:
-            return False
+        long_tail = len(_WORD.findall(text, position, end)) > TAIL_WORDS
         end = min(end, position + PHRASE_REACH)
         speaker = phrase_after(text, position, end) or _bare_phrase(text, position, end)
         if speaker is None:
             return False
         rest = skip(_LEADING_SPACE, text, speaker.end, end)
-        return rest >= end or text[rest] in ",.;:!?)" or _ADJUNCT.match(text, speaker.end, end) is not None
+        if long_tail:
+            # "…, said Jane Roe, a senior official with the board that oversees them."
+            return speaker.kind == "name" and text.startswith(",", rest)
+        return (
+            rest >= end
+            or text[rest] in ",.;:!?)"
+            or _ADJUNCT.match(text, speaker.end, end) is not None
+            or _TRAILING_PLACE.match(text, rest, end) is not None  # "…, said one source in the room."
+        )
 
     # -- "…, X said." ----------------------------------------------------------
 
@@ -373,12 +427,14 @@ class _Finder:
         """`…, X said.` / `…, said X, a spokesman.`: the clause before the attribution."""
         text = self.text
         tail = text[cue.end() : e]
-        parenthetical = text.startswith(",", skip(_LEADING_SPACE, text, cue.end()))
-        if not parenthetical and (len(_WORD.findall(tail)) > TAIL_WORDS or " that " in tail):
-            return None
+        after = skip(_LEADING_SPACE, text, self._past_adjuncts(cue.end(), e))
+        parenthetical = text.startswith(",", after)
         before = text[s : cue.start()]
+        speaker_after = before.rstrip().endswith(",") and self._speaker_follows(cue.end(), e)
+        if not parenthetical and not speaker_after and (len(_WORD.findall(tail)) > TAIL_WORDS or " that " in tail):
+            return None
         if before.rstrip().endswith(","):
-            if not self._speaker_follows(cue.end(), e):
+            if not speaker_after:
                 return None
             comma = s + before.rstrip().rindex(",")
             reach = min(e, cue.end() + PHRASE_REACH)
@@ -398,9 +454,7 @@ class _Finder:
         if speaker is None:
             return None
         if parenthetical:
-            if len(_WORD.findall(text, s, comma)) > PARENTHETICAL_FRONT_WORDS or _NOT_CONTINUED.match(
-                text, skip(_LEADING_SPACE, text, cue.end()) + 1
-            ):
+            if len(_WORD.findall(text, s, comma)) > PARENTHETICAL_FRONT_WORDS or _NOT_CONTINUED.match(text, after + 1):
                 pass  # "…, Graham said, since …": what was said is the clause before
             else:
                 # "The test, North Korea said, was its biggest yet": the clause runs on past the cue.
@@ -417,7 +471,11 @@ class _Finder:
         text = self.text
         reach = min(e, cue.end() + PHRASE_REACH)
         comma = text.find(",", cue.end(), reach)
-        speaker = phrase_after(text, cue.end(), reach) or _bare_phrase(text, cue.end(), comma if comma > 0 else reach)
+        speaker = (
+            phrase_after(text, cue.end(), reach)
+            or _bare_phrase(text, cue.end(), comma if comma > 0 else reach)
+            or _source_phrase(text, cue.end(), comma if comma > 0 else reach)
+        )
         if speaker is None:
             return None
         before = text[s : cue.start()]
@@ -429,8 +487,10 @@ class _Finder:
             start = skip(_LEADING, text, comma, e)
             start = _past_apposition(text, start, e)
             return self._quote(start, e, speaker, cue)
-        if before.rstrip().endswith(","):
-            end = _trim_end(text, s, s + before.rstrip().rindex(","))
+        front = before.rstrip()
+        if front.endswith((",", "—", "–", "--")):
+            # "…, according to X." / "… — or flat out wrong — according to X."
+            end = _trim_end(text, s, s + len(front.rstrip(",—–-")))
             if len(_WORD.findall(text, s, end)) < MIN_FRONT_WORDS:
                 return None
             return self._quote(s, end, speaker, cue, cut=False)
@@ -494,6 +554,31 @@ def _bare_phrase(text: str, start: int, end: int) -> SpeakerSpan | None:
     if words[0].group().lower() in ("he", "she", "they", "it", "i", "we", "you", "that", "this", "which", "who"):
         return None
     return SpeakerSpan(words[0].start(), words[-1].end(), "phrase")
+
+
+_SOURCE_PHRASE_STOP = frozenset("in of for from on at by with that which who whose to as than".split())
+# Words a source named after "according to" may run to ("a New York Times/CBS News poll released last week").
+SOURCE_PHRASE_WORDS = 8
+
+
+def _source_phrase(text: str, start: int, end: int) -> SpeakerSpan | None:
+    """The head of a source too long for `phrase_after`: up to its first preposition or participle."""
+    words = []
+    for word in _SOURCE_PHRASE_WORDS.finditer(text, start, end):
+        if text[words[-1].end() if words else start : word.start()].strip():
+            break  # punctuation: the phrase is over
+        low = word.group().lower()
+        if words and word.group()[0].islower() and (low in _SOURCE_PHRASE_STOP or low.endswith(("ed", "ing"))):
+            break
+        words.append(word)
+        if len(words) > SOURCE_PHRASE_WORDS:
+            return None
+    if len(words) < 2 or words[0].group().lower() not in ("a", "an", "the", "one", "two", "three", "several", "many"):
+        return None
+    return SpeakerSpan(words[0].start(), words[-1].end(), "phrase")
+
+
+_SOURCE_PHRASE_WORDS = re.compile(r"[\w’'.&/-]+")
 
 
 def _sentence_bounds(text: str, start: int, stop: int) -> list[tuple[int, int]]:
