@@ -86,13 +86,25 @@ _BARE_CLAUSE_VERBS = frozenset(("say", "tell", "add", "write", "note", "report",
                                 "ask", "confirm", "predict", "acknowledge", "insist", "argue", "suggest", "agree", "deny"))
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|it|we|I|you|there|this)\b[’']?", re.IGNORECASE)
 _TELLING = frozenset(("tell", "inform", "assure", "warn", "remind"))
+# Verbs that report what someone called something, only in that form.
+_NAMING_OBJECT = r"[^\S\n]+((?!(?:for|on|in|to|off|up|back|out|into|at|upon|a|an|as|by|from|with)\b)[\w’'.-]+(?:[^\S\n]+[\w’'.-]+){0,11}?)"
+_NAMING_VERBS = {
+    "call": re.compile(
+        _NAMING_OBJECT + r"[^\S\n]+[‘“\"']?an?[^\S\n]+(?!(?:few|couple|day|week|month|year|hour|minute|second|number|"
+        r"lot|bit|meeting|halt|vote|press|news|conference|recess)\b)[\w’'-]+"
+    ),
+    "describe": re.compile(_NAMING_OBJECT + r"[^\S\n]+as[^\S\n]+[\w’'-]+"),
+}
+_SUBORDINATE = re.compile(r"[,;]|\s(?=(?:when|after|before|because|while|since|until)\s)")
 # Verbs whose report is an object and what it should do or did ("urged Congress to act", "accused X of lying").
 _OBJECT_VERBS = frozenset(("tell", "warn", "urge", "ask", "remind", "accuse"))
 _OBJECT_THEN = re.compile(
     r"[^\S\n]+((?!(?:that|to|of|for|about|if|whether|how|why|what)\b)[\w’'.-]+(?:[^\S\n]+(?!(?:that|to|of)\b)[\w’'.-]+){0,5}?)"
     r"[^\S\n]+(to|of)[^\S\n]+(?=[a-z])"
 )
-_THAT = re.compile(r"\s*,?\s*that\b")
+_THAT = re.compile(r"\s*,?\s*that\b(?!\s+(?:is|was|would|will|has|had)\b)")
+# An apposition closing a clause after a name: ", the presumed Putin favorite" (up to the clause's end).
+_CLOSING_GLOSS = re.compile(rf"(?<![\w’'.-])[{UPPER}][\w’'.-]*(,)[^\S\n]+(?:the|a|an)[^\S\n]+[^,;:!?\"“”]{{1,110}}$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|is\s+widely|was\s+widely)\s+$", re.IGNORECASE)
 _NOT_A_CLAUSE = frozenset("so nothing goodbye hello thanks something anything".split())
 # Where a reported clause stops: another clause of the narrator's ("…, and Democrats accused …").
@@ -184,7 +196,7 @@ def _alternatives(node: dict[str, dict]) -> str:
 def find_reported(body: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[Quote]:
     """The reported speech of `body`, given its mentions and direct quotes."""
     quoted = sorted((q.start, q.end) for q in quotes)
-    finder = _Finder(body, quoted, mentions)
+    finder = _Finder(body, quoted, mentions, sorted((q.start, q.end) for q in quotes if q.kind == "statement"))
     found: list[Quote] = []
     for match in _cues(body):
         if finder.in_quote(match.start()) or not _usable(body, match):
@@ -213,9 +225,23 @@ def _usable(text: str, match: _Cue) -> bool:
             return False  # "to tell", "could deny", "his claim", "the alleged", "wouldn't tell"
         if word in _PREPOSITIONS_BEFORE_GERUND and match.group().endswith("ing"):
             return False  # "by asking", "in a statement announcing"
-    if match.group()[0].isupper() and start and not _sentence_opening(text, start):
+    if match.group()[0].isupper() and start and not _sentence_opening(text, start) and not _in_headline(text, start):
         return False  # a capitalised cue inside a name ("Says Law")
     return True
+
+
+# A headline is a short line in title case ("Clean Energy Could Wait, Senator Says").
+HEADLINE_WORDS = 25
+
+
+def _in_headline(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    words = text[line_start : len(text) if line_end < 0 else line_end].split()
+    if len(words) > HEADLINE_WORDS:
+        return False
+    long_words = [word.lstrip("\"“‘'(") for word in words if len(word) > 3]
+    return len(long_words) >= 3 and all(word[:1].isupper() or not word[:1].isalpha() for word in long_words)
 
 
 _NOT_SPEECH = re.compile(r"\s+(?:bankruptcy|war|victory|independence|an?\s+(?:state\s+of\s+)?emergency)\b", re.IGNORECASE)
@@ -234,10 +260,15 @@ def _sentence_opening(text: str, position: int) -> bool:
 
 
 class _Finder:
-    def __init__(self, text: str, quoted: list[tuple[int, int]], mentions: Sequence[Mention]) -> None:
+    def __init__(
+        self, text: str, quoted: list[tuple[int, int]], mentions: Sequence[Mention], statements: list[tuple[int, int]] | None = None
+    ) -> None:
         self.text = text
         self.quoted = quoted
         self.quote_starts = [start for start, _ in quoted]
+        # A cue after a statement may be its own; after a term ("‘The Dealmaker’ Could …, Graham Says") it is not.
+        self.statements = quoted if statements is None else statements
+        self.statement_starts = [start for start, _ in self.statements]
         self.mentions = mentions
         self._resolver: Resolver | None = None
         # Sentences never run over a line break: they are cut line by line, for the lines that have a cue.
@@ -264,10 +295,10 @@ class _Finder:
 
     def attributes_a_quote(self, s: int, cue_start: int) -> bool:
         """A direct quote ends a few words before the cue, in its sentence."""
-        index = bisect.bisect_right(self.quote_starts, cue_start) - 1
+        index = bisect.bisect_right(self.statement_starts, cue_start) - 1
         if index < 0:
             return False
-        q_end = self.quoted[index][1]
+        q_end = self.statements[index][1]
         if q_end <= s - 1 or q_end > cue_start:
             return False
         return len(_WORD.findall(self.text, q_end, cue_start)) <= ATTRIBUTION_WORDS
@@ -310,16 +341,28 @@ class _Finder:
         if self.attributes_a_quote(s, cue.start()):
             return None  # `"…," said X` / `"…," X said after …`: the direct quote's cue
         after = self._clause_start(cue.end(), e, verb)
+        if after is None and verb in _NAMING_VERBS:
+            return None  # "…, the group called …" names, it does not report
         opening = self._opening_person(s, cue) if after is not None else None
         if (
             after is None
             or text.startswith(",", skip(_LEADING_SPACE, text, self._past_adjuncts(cue.end(), e)))
-            or (opening is None and text[s : cue.start()].rstrip().endswith(",") and self._speaker_follows(cue.end(), e))
+            or (
+                opening is None
+                and verb not in _NAMING_VERBS
+                and text[s : cue.start()].rstrip().endswith(",")
+                and self._speaker_follows(cue.end(), e)
+            )
         ):
             return self._closing(cue, s, e)  # "…, X said." / "…, said X."
         speaker = opening or self._subject(cue, s)
         if speaker is None:
             return None
+        if verb in _NAMING_VERBS:
+            # "described X as a disgrace after she …": what X was called ends before a subordinate clause.
+            stop = _SUBORDINATE.search(text, after, e)
+            if stop is not None:
+                e = stop.start()
         return self._quote(after, e, speaker, cue)
 
     # -- the clause after a cue ----------------------------------------------
@@ -336,6 +379,10 @@ class _Finder:
     def _clause_start(self, position: int, end: int, verb: str | None) -> int | None:
         """Where the reported clause after a cue begins, or None when none follows."""
         text = self.text
+        if verb in _NAMING_VERBS:
+            # "called the plan a hoax", "described the talks as tense": the object and what it was called.
+            named = _NAMING_VERBS[verb].match(text, position, end)
+            return named.start(1) if named is not None else None
         if verb in _OBJECT_VERBS:
             # "urged the city to act", "accused the GOP of stoking it": what was said is about the object.
             wanted = _OBJECT_THEN.match(text, position, end)
@@ -381,7 +428,7 @@ class _Finder:
             comma = text.find(",", cue.start() - SUBJECT_REACH, cue.start())
             if comma >= 0:
                 lo = comma + 1
-        return subject_before(text, lo, cue.start()) or _name_before(text, lo, cue.start())
+        return subject_before(text, lo, cue.start()) or _name_before(text, lo, cue.start()) or _group_before(text, lo, cue.start())
 
     def _opening_person(self, s: int, cue: _Cue) -> SpeakerSpan | None:
         """`Jane Roe, a senior associate at the institute, said parents …`: a sentence that opens
@@ -507,6 +554,10 @@ class _Finder:
             if stop is not None:
                 end = stop.start()
         end = _trim_end(text, start, end)
+        if cut:
+            gloss = _CLOSING_GLOSS.search(text, start, end)
+            if gloss is not None:
+                end = gloss.start(1)  # "… Mr. Trump, the presumed favorite": the narrator's gloss on a name
         if end <= start or text.count(" ", start, end) + 1 < MIN_CONTENT_WORDS or len(_WORD.findall(text, start, end)) < MIN_CONTENT_WORDS:
             return None
         if self.quoted_chars(start, end) * 2 > end - start:
@@ -544,6 +595,29 @@ def _name_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
     if match is None or match.start(1) == lo:
         return None
     return SpeakerSpan(match.start(1), match.end(1), "name")
+
+
+# Plural heads of groups that speak without a determiner ("human rights groups warned",
+# "elected officials from both parties say").
+_GROUP_HEADS = frozenset(
+    """officials groups lawmakers legislators critics experts analysts advocates activists leaders members
+    executives economists scientists researchers doctors lawyers attorneys residents parents teachers students
+    workers employees voters supporters opponents investigators prosecutors authorities agencies companies
+    officers diplomats aides advisers advisors sources observers organizers protesters families victims
+    senators representatives democrats republicans conservatives liberals historians scholars""".split()
+)
+_GROUP_BEFORE = re.compile(
+    r"(?:^|(?<=[,;:])|(?<=\band)|(?<=\bbut))[^\S\n]+((?:[a-z][\w’'-]*[^\S\n]+){0,2}([a-z][\w’'-]*)"
+    r"(?:[^\S\n]+(?:from|of|in|at|for|on)[^\S\n]+(?:[\w’'.-]+[^\S\n]+){0,3}?[\w’'.-]+)?)[^\S\n]+$"
+)
+
+
+def _group_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
+    """A bare plural group right before its cue, after a clause boundary: `…, and human rights groups warned`."""
+    match = _GROUP_BEFORE.search(text, max(lo, cue_start - 80), cue_start)
+    if match is None or match.group(2).lower() not in _GROUP_HEADS:
+        return None
+    return SpeakerSpan(match.start(1), match.end(1), "phrase")
 
 
 def _bare_phrase(text: str, start: int, end: int) -> SpeakerSpan | None:
