@@ -637,7 +637,7 @@ SOURCE_PHRASE_WORDS = 8
 
 def _source_phrase(text: str, start: int, end: int) -> SpeakerSpan | None:
     """The head of a source too long for `phrase_after`: up to its first preposition or participle."""
-    words = []
+    words: list[re.Match[str]] = []
     for word in _SOURCE_PHRASE_WORDS.finditer(text, start, end):
         if text[words[-1].end() if words else start : word.start()].strip():
             break  # punctuation: the phrase is over
