@@ -6,6 +6,8 @@ Quotes of kind "reported", found sentence by sentence around a speech verb:
     …, X said.                 …, said X, a spokesman for Y.
     According to X, …          …, according to X.
     X argued/warned/claimed/denied that …     X did Y, saying (that) …
+    X urged/warned/told Y to …                X accused Y of …
+    X called Y a Z / described Y as Z         Title Case Headline, Senator Says
 
 The content is the clause the verb reports (without "that" and the final stop); a
 clause that is mostly a direct quote is left to the direct quotes, while a reported
@@ -271,6 +273,7 @@ class _Finder:
         self.statement_starts = [start for start, _ in self.statements]
         self.mentions = mentions
         self._resolver: Resolver | None = None
+        self._people: list[tuple[int, int]] | None = None  # person mentions' spans, for the first sentence that needs them
         # Sentences never run over a line break: they are cut line by line, for the lines that have a cue.
         self.lines: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
 
@@ -444,9 +447,11 @@ class _Finder:
         if follows is None or not follows.group()[0].islower() or follows.group().lower() in _SPEAKER_OPENERS:
             return None  # "…, said the mayor" / "…, said Jane Roe": the speaker follows
         name_start, name_end = opening.span(1)
-        for mention in self.mentions:
-            if mention.kind == "person" and mention.start <= name_start < mention.end:
-                return SpeakerSpan(name_start, name_end, "name")
+        if self._people is None:
+            self._people = sorted((m.start, m.end) for m in self.mentions if m.kind == "person")
+        index = bisect.bisect_right(self._people, (name_start, len(self.text))) - 1
+        if index >= 0 and self._people[index][1] > name_start:
+            return SpeakerSpan(name_start, name_end, "name")
         return None
 
     def _speaker_follows(self, position: int, end: int) -> bool:
@@ -630,6 +635,7 @@ def _bare_phrase(text: str, start: int, end: int) -> SpeakerSpan | None:
     return SpeakerSpan(words[0].start(), words[-1].end(), "phrase")
 
 
+_SOURCE_PHRASE_WORDS = re.compile(r"[\w’'.&/-]+")
 _SOURCE_PHRASE_STOP = frozenset("in of for from on at by with that which who whose to as than".split())
 # Words a source named after "according to" may run to ("a New York Times/CBS News poll released last week").
 SOURCE_PHRASE_WORDS = 8
@@ -650,9 +656,6 @@ def _source_phrase(text: str, start: int, end: int) -> SpeakerSpan | None:
     if len(words) < 2 or words[0].group().lower() not in ("a", "an", "the", "one", "two", "three", "several", "many"):
         return None
     return SpeakerSpan(words[0].start(), words[-1].end(), "phrase")
-
-
-_SOURCE_PHRASE_WORDS = re.compile(r"[\w’'.&/-]+")
 
 
 def _sentence_bounds(text: str, start: int, stop: int) -> list[tuple[int, int]]:
