@@ -301,3 +301,8 @@ def test_a_gloss_on_a_name_closing_the_clause_is_the_narrators():
 def test_that_as_a_pronoun_is_part_of_the_clause():
     body = "Ilse Varga said that was the best news the harbour had had in years."
     assert only(body).text == "that was the best news the harbour had had in years"
+
+
+def test_a_name_and_its_apposition_are_not_what_a_closing_cue_reports():
+    body = "Ilse Varga, the mayor's eldest daughter, noted the rule in the interview last week."
+    assert reported(body) == []

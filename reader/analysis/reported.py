@@ -454,6 +454,11 @@ class _Finder:
             return SpeakerSpan(name_start, name_end, "name")
         return None
 
+    def _only_a_name_and_apposition(self, s: int, cue_start: int) -> bool:
+        """The sentence up to the cue is a name and one apposition: `Ann Roe, the mayor's aide,`."""
+        opening = _OPENING_NAME.match(self.text, s, cue_start)
+        return opening is not None and self.text.count(",", opening.end(), cue_start) == 1
+
     def _speaker_follows(self, position: int, end: int) -> bool:
         """`…, said Jane Doe, a spokesman.`: what follows the cue is its speaker, not a clause."""
         text = self.text
@@ -486,8 +491,8 @@ class _Finder:
         if not parenthetical and not speaker_after and (len(_WORD.findall(tail)) > TAIL_WORDS or " that " in tail):
             return None
         if before.rstrip().endswith(","):
-            if not speaker_after:
-                return None
+            if not speaker_after or self._only_a_name_and_apposition(s, cue.start()):
+                return None  # "Ann Roe, the nominee's daughter, noted the rule …": a subject, not what was said
             comma = s + before.rstrip().rindex(",")
             reach = min(e, cue.end() + PHRASE_REACH)
             speaker = phrase_after(text, cue.end(), reach) or _bare_phrase(text, cue.end(), reach)
