@@ -306,3 +306,10 @@ def test_that_as_a_pronoun_is_part_of_the_clause():
 def test_a_name_and_its_apposition_are_not_what_a_closing_cue_reports():
     body = "Ilse Varga, the mayor's eldest daughter, noted the rule in the interview last week."
     assert reported(body) == []
+
+
+def test_a_clause_stops_where_a_named_speaker_takes_over():
+    body = "While she said the budget was tight for the first year, Tomas Reiner also noted that the trams would pay for themselves."
+    first, second = reported(body)
+    assert first.text == "the budget was tight for the first year"
+    assert second.text == "the trams would pay for themselves" and second.speaker == "Tomas Reiner"

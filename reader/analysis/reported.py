@@ -113,7 +113,10 @@ _NOT_A_CLAUSE = frozenset("so nothing goodbye hello thanks something anything".s
 _CLAUSE_BREAK = re.compile(
     # Led by one character class so that `re` skips ahead to the candidates.
     r"[;,.!?\s](?:(?<=;)|(?<=,)\s+(?:and|but|while|although|though|whereas|even\s+as|as|citing|adding|saying|noting|"
-    r"arguing|calling|pointing|according|which)\b|(?<=[,.!?])['’]{2}|(?<=\s)\s*(?:but\b|[—―]\s+|--\s+"
+    r"arguing|calling|pointing|according|which)\b"
+    r"|(?<=,)\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?:also\s+|then\s+|later\s+)?(?:said|says|warned|added|argued|noted|told|claimed|"
+    r"insisted|suggested|accused|denied)\s+[a-z]"  # "…, Ham also noted several …": a new speaker's clause
+    r"|(?<=[,.!?])['’]{2}|(?<=\s)\s*(?:but\b|[—―]\s+|--\s+"
     r"|and\s+(?:[A-Z][\w.’'-]*\s+){0,3}(?:also\s+|then\s+|later\s+)?(?:said|says|warned|added|argued|noted|told|claimed|"
     r"insisted|suggested|called|accused|denied)\b))"
 )
