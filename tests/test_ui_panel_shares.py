@@ -30,3 +30,24 @@ async def test_the_panel_lists_each_speakers_share_of_quoted_words(tmp_path):
         assert rows[2][0].startswith("a senior tr") and rows[3][0] == "2 others"
         assert rows[0][1] >= rows[1][1] >= rows[2][1]
         assert sum(percent for _, percent in rows) == 100
+
+
+def test_the_sourcing_counts_wrap_between_counts_to_the_narrowest_panel():
+    from reader.analysis.sourcing_summary import SourcingSummary
+    from reader.ui.widgets.who_said_what import SOURCING_LINE_CELLS, sourcing_line, sourcing_lines
+
+    summary = SourcingSummary(
+        direct=12, reported=7, people=4, organisations=2, anonymous=3, documents=1, unattributed=0, speakers=(), loaded=()
+    )
+    lines = sourcing_lines(summary)
+    assert len(lines) > 1 and all(len(line) <= SOURCING_LINE_CELLS for line in lines)
+    assert " · ".join(lines) == sourcing_line(summary)
+    assert lines[0] == "12 direct · 7 reported"
+
+
+def test_one_speaker_has_no_share_block():
+    from reader.analysis.sourcing_summary import SourcingSummary, SpeakerShare
+    from reader.ui.widgets.who_said_what import share_options
+
+    alone = SourcingSummary(1, 0, 1, 0, 0, 0, 0, (SpeakerShare("Ilse Varga", "person", 1, 12, 1.0),), ())
+    assert share_options(alone) == []
