@@ -6,6 +6,8 @@ Quotes of kind "reported", found sentence by sentence around a speech verb:
     …, X said.                 …, said X, a spokesman for Y.
     According to X, …          …, according to X.
     X argued/warned/claimed/denied that …     X did Y, saying (that) …
+    X urged/warned/told Y to …                X accused Y of …
+    X called Y a Z / described Y as Z         Title Case Headline, Senator Says
 
 The content is the clause the verb reports (without "that" and the final stop); a
 clause that is mostly a direct quote is left to the direct quotes, while a reported
@@ -60,7 +62,8 @@ _ADJUNCT = re.compile(
     r"(?:on|last|this|early|late|earlier|later)\s+(?:[\w.]+\s+){0,2}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"week|month|year|morning|afternoon|evening|night|weekend|day|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|recently|previously|repeatedly|"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:today|tonight|recently|previously|repeatedly|"
     r"publicly|privately|again|also|later|earlier|then|once|frequently|often|flatly|bluntly|separately|last\s+year)"
     r"|(?:in|during|at|on|via|through|over)\s+(?:a|an|the|his|her|their|its|this|that|one|Monday's|Tuesday's|Wednesday's|"
     r"Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w’'.-]+\s+){0,3}?(?:statement|interview|speech|press\s+conference|"
@@ -85,17 +88,47 @@ _BARE_CLAUSE_VERBS = frozenset(("say", "tell", "add", "write", "note", "report",
                                 "ask", "confirm", "predict", "acknowledge", "insist", "argue", "suggest", "agree", "deny"))
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|it|we|I|you|there|this)\b[’']?", re.IGNORECASE)
 _TELLING = frozenset(("tell", "inform", "assure", "warn", "remind"))
-_THAT = re.compile(r"\s*,?\s*that\b")
+# Verbs that report what someone called something, only in that form.
+_NAMING_OBJECT = r"[^\S\n]+((?!(?:for|on|in|to|off|up|back|out|into|at|upon|a|an|as|by|from|with)\b)[\w’'.-]+(?:[^\S\n]+[\w’'.-]+){0,11}?)"
+_NAMING_VERBS = {
+    "call": re.compile(
+        _NAMING_OBJECT + r"[^\S\n]+[‘“\"']?an?[^\S\n]+(?!(?:few|couple|day|week|month|year|hour|minute|second|number|"
+        r"lot|bit|meeting|halt|vote|press|news|conference|recess)\b)[\w’'-]+"
+    ),
+    "describe": re.compile(_NAMING_OBJECT + r"[^\S\n]+as[^\S\n]+[\w’'-]+"),
+}
+_SUBORDINATE = re.compile(r"[,;]|\s(?=(?:when|after|before|because|while|since|until)\s)")
+# Verbs whose report is an object and what it should do or did ("urged Congress to act", "accused X of lying").
+_OBJECT_VERBS = frozenset(("tell", "warn", "urge", "ask", "remind", "accuse"))
+_OBJECT_THEN = re.compile(
+    r"[^\S\n]+((?!(?:that|to|of|for|about|if|whether|how|why|what)\b)[\w’'.-]+(?:[^\S\n]+(?!(?:that|to|of)\b)[\w’'.-]+){0,5}?)"
+    r"[^\S\n]+(to|of)[^\S\n]+(?=[a-z])"
+)
+_THAT = re.compile(r"\s*,?\s*that\b(?!\s+(?:is|was|would|will|has|had)\b)")
+# An apposition closing a clause after a name: ", the presumed Putin favorite" (up to the clause's end).
+_CLOSING_GLOSS = re.compile(rf"(?<![\w’'.-])[{UPPER}][\w’'.-]*(,)[^\S\n]+(?:the|a|an)[^\S\n]+[^,;:!?\"“”]{{1,110}}$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|is\s+widely|was\s+widely)\s+$", re.IGNORECASE)
 _NOT_A_CLAUSE = frozenset("so nothing goodbye hello thanks something anything".split())
 # Where a reported clause stops: another clause of the narrator's ("…, and Democrats accused …").
 _CLAUSE_BREAK = re.compile(
     # Led by one character class so that `re` skips ahead to the candidates.
     r"[;,.!?\s](?:(?<=;)|(?<=,)\s+(?:and|but|while|although|though|whereas|even\s+as|as|citing|adding|saying|noting|"
-    r"arguing|calling|pointing|according|which)\b|(?<=[,.!?])['’]{2}|(?<=\s)\s*(?:but\b|[—―]\s+|--\s+"
+    r"arguing|calling|pointing|according|which)\b"
+    r"|(?<=,)\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?:also\s+|then\s+|later\s+)?(?:said|says|warned|added|argued|noted|told|claimed|"
+    r"insisted|suggested|accused|denied)\s+[a-z]"  # "…, Ham also noted several …": a new speaker's clause
+    r"|(?<=[,.!?])['’]{2}|(?<=\s)\s*(?:but\b|[—―]\s+|--\s+"
     r"|and\s+(?:[A-Z][\w.’'-]*\s+){0,3}(?:also\s+|then\s+|later\s+)?(?:said|says|warned|added|argued|noted|told|claimed|"
     r"insisted|suggested|called|accused|denied)\b))"
 )
+# A name opening a sentence, then a comma and an apposition or a relative clause.
+_OPENING_NAME = re.compile(
+    rf"(?:(?:But|And|Yet|Still|Meanwhile|However|Now),?[^\S\n]+)?"
+    rf"((?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Prof|Rev)\.[^\S\n]+)?(?:[{UPPER}][\w’'.-]*[^\S\n]+){{0,3}}[{UPPER}][\w’'-]*),[^\S\n]+"
+)
+# Words that open a speaker's phrase after a cue ("said the mayor", "said one aide").
+_SPEAKER_OPENERS = frozenset("a an the his her its their one two three some several many he she they it we i you".split())
+# A short place or setting closing a speaker's phrase, up to the end of the sentence.
+_TRAILING_PLACE = re.compile(r"(?:in|at|on|from|inside|outside)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+[.!?]?\s*$")
 _PHRASE_WORDS = re.compile(r"[\w’'.&-]+")
 _CONNECTIVES = frozenset("but and so yet still then also as now and, however".split())
 
@@ -168,7 +201,7 @@ def _alternatives(node: dict[str, dict]) -> str:
 def find_reported(body: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[Quote]:
     """The reported speech of `body`, given its mentions and direct quotes."""
     quoted = sorted((q.start, q.end) for q in quotes)
-    finder = _Finder(body, quoted, mentions)
+    finder = _Finder(body, quoted, mentions, sorted((q.start, q.end) for q in quotes if q.kind == "statement"))
     found: list[Quote] = []
     for match in _cues(body):
         if finder.in_quote(match.start()) or not _usable(body, match):
@@ -192,13 +225,28 @@ def _usable(text: str, match: _Cue) -> bool:
     words = chunk.split()
     if words and chunk[-1] in " \t\xa0" and words[-1][-1:].isalpha():
         word = words[-1].lower()
-        if word in _NOT_BEFORE_A_VERB or word.endswith(("n't", "n’t")):
+        in_a_name = words[-1][0].isupper() and len(words) > 1 and words[-2][0].isupper()  # "Theresa May said"
+        if (word in _NOT_BEFORE_A_VERB and not in_a_name) or word.endswith(("n't", "n’t")):
             return False  # "to tell", "could deny", "his claim", "the alleged", "wouldn't tell"
         if word in _PREPOSITIONS_BEFORE_GERUND and match.group().endswith("ing"):
             return False  # "by asking", "in a statement announcing"
-    if match.group()[0].isupper() and start and not _sentence_opening(text, start):
+    if match.group()[0].isupper() and start and not _sentence_opening(text, start) and not _in_headline(text, start):
         return False  # a capitalised cue inside a name ("Says Law")
     return True
+
+
+# A headline is a short line in title case ("Clean Energy Could Wait, Senator Says").
+HEADLINE_WORDS = 25
+
+
+def _in_headline(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    words = text[line_start : len(text) if line_end < 0 else line_end].split()
+    if len(words) > HEADLINE_WORDS:
+        return False
+    long_words = [word.lstrip("\"“‘'(") for word in words if len(word) > 3]
+    return len(long_words) >= 3 and all(word[:1].isupper() or not word[:1].isalpha() for word in long_words)
 
 
 _NOT_SPEECH = re.compile(r"\s+(?:bankruptcy|war|victory|independence|an?\s+(?:state\s+of\s+)?emergency)\b", re.IGNORECASE)
@@ -217,12 +265,18 @@ def _sentence_opening(text: str, position: int) -> bool:
 
 
 class _Finder:
-    def __init__(self, text: str, quoted: list[tuple[int, int]], mentions: Sequence[Mention]) -> None:
+    def __init__(
+        self, text: str, quoted: list[tuple[int, int]], mentions: Sequence[Mention], statements: list[tuple[int, int]] | None = None
+    ) -> None:
         self.text = text
         self.quoted = quoted
         self.quote_starts = [start for start, _ in quoted]
+        # A cue after a statement may be its own; after a term ("‘The Dealmaker’ Could …, Graham Says") it is not.
+        self.statements = quoted if statements is None else statements
+        self.statement_starts = [start for start, _ in self.statements]
         self.mentions = mentions
         self._resolver: Resolver | None = None
+        self._people: list[tuple[int, int]] | None = None  # person mentions' spans, for the first sentence that needs them
         # Sentences never run over a line break: they are cut line by line, for the lines that have a cue.
         self.lines: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
 
@@ -247,10 +301,10 @@ class _Finder:
 
     def attributes_a_quote(self, s: int, cue_start: int) -> bool:
         """A direct quote ends a few words before the cue, in its sentence."""
-        index = bisect.bisect_right(self.quote_starts, cue_start) - 1
+        index = bisect.bisect_right(self.statement_starts, cue_start) - 1
         if index < 0:
             return False
-        q_end = self.quoted[index][1]
+        q_end = self.statements[index][1]
         if q_end <= s - 1 or q_end > cue_start:
             return False
         return len(_WORD.findall(self.text, q_end, cue_start)) <= ATTRIBUTION_WORDS
@@ -293,31 +347,58 @@ class _Finder:
         if self.attributes_a_quote(s, cue.start()):
             return None  # `"…," said X` / `"…," X said after …`: the direct quote's cue
         after = self._clause_start(cue.end(), e, verb)
+        if after is None and verb in _NAMING_VERBS:
+            return None  # "…, the group called …" names, it does not report
+        opening = self._opening_person(s, cue) if after is not None else None
         if (
             after is None
-            or text.startswith(",", skip(_LEADING_SPACE, text, cue.end()))
-            or (text[s : cue.start()].rstrip().endswith(",") and self._speaker_follows(cue.end(), e))
+            or text.startswith(",", skip(_LEADING_SPACE, text, self._past_adjuncts(cue.end(), e)))
+            or (
+                opening is None
+                and verb not in _NAMING_VERBS
+                and text[s : cue.start()].rstrip().endswith(",")
+                and self._speaker_follows(cue.end(), e)
+            )
         ):
             return self._closing(cue, s, e)  # "…, X said." / "…, said X."
-        speaker = self._subject(cue, s)
+        speaker = opening or self._subject(cue, s)
         if speaker is None:
             return None
+        if verb in _NAMING_VERBS:
+            # "described X as a disgrace after she …": what X was called ends before a subordinate clause.
+            stop = _SUBORDINATE.search(text, after, e)
+            if stop is not None:
+                e = stop.start()
         return self._quote(after, e, speaker, cue)
 
     # -- the clause after a cue ----------------------------------------------
 
+    def _past_adjuncts(self, position: int, end: int) -> int:
+        """Past "on Friday", "in a statement" and the like after a cue."""
+        for _ in range(3):
+            adjunct = _ADJUNCT.match(self.text, position, end)
+            if adjunct is None:
+                break
+            position = adjunct.end()
+        return position
+
     def _clause_start(self, position: int, end: int, verb: str | None) -> int | None:
         """Where the reported clause after a cue begins, or None when none follows."""
         text = self.text
+        if verb in _NAMING_VERBS:
+            # "called the plan a hoax", "described the talks as tense": the object and what it was called.
+            named = _NAMING_VERBS[verb].match(text, position, end)
+            return named.start(1) if named is not None else None
+        if verb in _OBJECT_VERBS:
+            # "urged the city to act", "accused the GOP of stoking it": what was said is about the object.
+            wanted = _OBJECT_THEN.match(text, position, end)
+            if wanted is not None and (wanted.group(2) == "to") == (verb != "accuse"):
+                return wanted.start(1)
         if verb in _TELLING:
             told = _TOLD_OBJECT.match(text, position, end)
             if told is not None:
                 position = told.end()
-        for _ in range(3):
-            adjunct = _ADJUNCT.match(text, position, end)
-            if adjunct is None:
-                break
-            position = adjunct.end()
+        position = self._past_adjuncts(position, end)
         that = _THAT.match(text, position, end)
         if that is not None:
             position = that.end()
@@ -353,19 +434,52 @@ class _Finder:
             comma = text.find(",", cue.start() - SUBJECT_REACH, cue.start())
             if comma >= 0:
                 lo = comma + 1
-        return subject_before(text, lo, cue.start()) or _name_before(text, lo, cue.start())
+        return subject_before(text, lo, cue.start()) or _name_before(text, lo, cue.start()) or _group_before(text, lo, cue.start())
+
+    def _opening_person(self, s: int, cue: _Cue) -> SpeakerSpan | None:
+        """`Jane Roe, a senior associate at the institute, said parents …`: a sentence that opens
+        with a person's name and an apposition or relative clause ending at the cue has that
+        person for its subject, however long the apposition (a clause, not a name, follows the cue)."""
+        text = self.text
+        if not text[s : cue.start()].rstrip().endswith(","):
+            return None
+        opening = _OPENING_NAME.match(text, s, cue.start())
+        if opening is None:
+            return None
+        follows = _WORD.match(text, skip(_LEADING_SPACE, text, cue.end()))
+        if follows is None or not follows.group()[0].islower() or follows.group().lower() in _SPEAKER_OPENERS:
+            return None  # "…, said the mayor" / "…, said Jane Roe": the speaker follows
+        name_start, name_end = opening.span(1)
+        if self._people is None:
+            self._people = sorted((m.start, m.end) for m in self.mentions if m.kind == "person")
+        index = bisect.bisect_right(self._people, (name_start, len(self.text))) - 1
+        if index >= 0 and self._people[index][1] > name_start:
+            return SpeakerSpan(name_start, name_end, "name")
+        return None
+
+    def _only_a_name_and_apposition(self, s: int, cue_start: int) -> bool:
+        """The sentence up to the cue is a name and one apposition: `Ann Roe, the mayor's aide,`."""
+        opening = _OPENING_NAME.match(self.text, s, cue_start)
+        return opening is not None and self.text.count(",", opening.end(), cue_start) == 1
 
     def _speaker_follows(self, position: int, end: int) -> bool:
         """`…, said Jane Doe, a spokesman.`: what follows the cue is its speaker, not a clause."""
         text = self.text
-        if len(_WORD.findall(text, position, end)) > TAIL_WORDS:
-            return False
+        long_tail = len(_WORD.findall(text, position, end)) > TAIL_WORDS
         end = min(end, position + PHRASE_REACH)
         speaker = phrase_after(text, position, end) or _bare_phrase(text, position, end)
         if speaker is None:
             return False
         rest = skip(_LEADING_SPACE, text, speaker.end, end)
-        return rest >= end or text[rest] in ",.;:!?)" or _ADJUNCT.match(text, speaker.end, end) is not None
+        if long_tail:
+            # "…, said Jane Roe, a senior official with the board that oversees them."
+            return speaker.kind == "name" and text.startswith(",", rest)
+        return (
+            rest >= end
+            or text[rest] in ",.;:!?)"
+            or _ADJUNCT.match(text, speaker.end, end) is not None
+            or _TRAILING_PLACE.match(text, rest, end) is not None  # "…, said one source in the room."
+        )
 
     # -- "…, X said." ----------------------------------------------------------
 
@@ -373,13 +487,15 @@ class _Finder:
         """`…, X said.` / `…, said X, a spokesman.`: the clause before the attribution."""
         text = self.text
         tail = text[cue.end() : e]
-        parenthetical = text.startswith(",", skip(_LEADING_SPACE, text, cue.end()))
-        if not parenthetical and (len(_WORD.findall(tail)) > TAIL_WORDS or " that " in tail):
-            return None
+        after = skip(_LEADING_SPACE, text, self._past_adjuncts(cue.end(), e))
+        parenthetical = text.startswith(",", after)
         before = text[s : cue.start()]
+        speaker_after = before.rstrip().endswith(",") and self._speaker_follows(cue.end(), e)
+        if not parenthetical and not speaker_after and (len(_WORD.findall(tail)) > TAIL_WORDS or " that " in tail):
+            return None
         if before.rstrip().endswith(","):
-            if not self._speaker_follows(cue.end(), e):
-                return None
+            if not speaker_after or self._only_a_name_and_apposition(s, cue.start()):
+                return None  # "Ann Roe, the nominee's daughter, noted the rule …": a subject, not what was said
             comma = s + before.rstrip().rindex(",")
             reach = min(e, cue.end() + PHRASE_REACH)
             speaker = phrase_after(text, cue.end(), reach) or _bare_phrase(text, cue.end(), reach)
@@ -398,9 +514,7 @@ class _Finder:
         if speaker is None:
             return None
         if parenthetical:
-            if len(_WORD.findall(text, s, comma)) > PARENTHETICAL_FRONT_WORDS or _NOT_CONTINUED.match(
-                text, skip(_LEADING_SPACE, text, cue.end()) + 1
-            ):
+            if len(_WORD.findall(text, s, comma)) > PARENTHETICAL_FRONT_WORDS or _NOT_CONTINUED.match(text, after + 1):
                 pass  # "…, Graham said, since …": what was said is the clause before
             else:
                 # "The test, North Korea said, was its biggest yet": the clause runs on past the cue.
@@ -417,7 +531,11 @@ class _Finder:
         text = self.text
         reach = min(e, cue.end() + PHRASE_REACH)
         comma = text.find(",", cue.end(), reach)
-        speaker = phrase_after(text, cue.end(), reach) or _bare_phrase(text, cue.end(), comma if comma > 0 else reach)
+        speaker = (
+            phrase_after(text, cue.end(), reach)
+            or _bare_phrase(text, cue.end(), comma if comma > 0 else reach)
+            or _source_phrase(text, cue.end(), comma if comma > 0 else reach)
+        )
         if speaker is None:
             return None
         before = text[s : cue.start()]
@@ -429,8 +547,10 @@ class _Finder:
             start = skip(_LEADING, text, comma, e)
             start = _past_apposition(text, start, e)
             return self._quote(start, e, speaker, cue)
-        if before.rstrip().endswith(","):
-            end = _trim_end(text, s, s + before.rstrip().rindex(","))
+        front = before.rstrip()
+        if front.endswith((",", "—", "–", "--")):
+            # "…, according to X." / "… — or flat out wrong — according to X."
+            end = _trim_end(text, s, s + len(front.rstrip(",—–-")))
             if len(_WORD.findall(text, s, end)) < MIN_FRONT_WORDS:
                 return None
             return self._quote(s, end, speaker, cue, cut=False)
@@ -447,6 +567,10 @@ class _Finder:
             if stop is not None:
                 end = stop.start()
         end = _trim_end(text, start, end)
+        if cut:
+            gloss = _CLOSING_GLOSS.search(text, start, end)
+            if gloss is not None:
+                end = gloss.start(1)  # "… Mr. Trump, the presumed favorite": the narrator's gloss on a name
         if end <= start or text.count(" ", start, end) + 1 < MIN_CONTENT_WORDS or len(_WORD.findall(text, start, end)) < MIN_CONTENT_WORDS:
             return None
         if self.quoted_chars(start, end) * 2 > end - start:
@@ -486,12 +610,58 @@ def _name_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
     return SpeakerSpan(match.start(1), match.end(1), "name")
 
 
+# Plural heads of groups that speak without a determiner ("human rights groups warned",
+# "elected officials from both parties say").
+_GROUP_HEADS = frozenset(
+    """officials groups lawmakers legislators critics experts analysts advocates activists leaders members
+    executives economists scientists researchers doctors lawyers attorneys residents parents teachers students
+    workers employees voters supporters opponents investigators prosecutors authorities agencies companies
+    officers diplomats aides advisers advisors sources observers organizers protesters families victims
+    senators representatives democrats republicans conservatives liberals historians scholars""".split()
+)
+_GROUP_BEFORE = re.compile(
+    r"(?:^|(?<=[,;:])|(?<=\band)|(?<=\bbut))[^\S\n]+((?:[a-z][\w’'-]*[^\S\n]+){0,2}([a-z][\w’'-]*)"
+    r"(?:[^\S\n]+(?:from|of|in|at|for|on)[^\S\n]+(?:[\w’'.-]+[^\S\n]+){0,3}?[\w’'.-]+)?)[^\S\n]+$"
+)
+
+
+def _group_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
+    """A bare plural group right before its cue, after a clause boundary: `…, and human rights groups warned`."""
+    match = _GROUP_BEFORE.search(text, max(lo, cue_start - 80), cue_start)
+    if match is None or match.group(2).lower() not in _GROUP_HEADS:
+        return None
+    return SpeakerSpan(match.start(1), match.end(1), "phrase")
+
+
 def _bare_phrase(text: str, start: int, end: int) -> SpeakerSpan | None:
     """A short phrase standing alone between commas and a cue ("attorneys for the family")."""
     words = list(_PHRASE_WORDS.finditer(text, start, end))
     if not words or len(words) > 6 or text.find(",", start, _trim_end(text, start, end)) >= 0:
         return None
     if words[0].group().lower() in ("he", "she", "they", "it", "i", "we", "you", "that", "this", "which", "who"):
+        return None
+    return SpeakerSpan(words[0].start(), words[-1].end(), "phrase")
+
+
+_SOURCE_PHRASE_WORDS = re.compile(r"[\w’'.&/-]+")
+_SOURCE_PHRASE_STOP = frozenset("in of for from on at by with that which who whose to as than".split())
+# Words a source named after "according to" may run to ("a New York Times/CBS News poll released last week").
+SOURCE_PHRASE_WORDS = 8
+
+
+def _source_phrase(text: str, start: int, end: int) -> SpeakerSpan | None:
+    """The head of a source too long for `phrase_after`: up to its first preposition or participle."""
+    words: list[re.Match[str]] = []
+    for word in _SOURCE_PHRASE_WORDS.finditer(text, start, end):
+        if text[words[-1].end() if words else start : word.start()].strip():
+            break  # punctuation: the phrase is over
+        low = word.group().lower()
+        if words and word.group()[0].islower() and (low in _SOURCE_PHRASE_STOP or low.endswith(("ed", "ing"))):
+            break
+        words.append(word)
+        if len(words) > SOURCE_PHRASE_WORDS:
+            return None
+    if len(words) < 2 or words[0].group().lower() not in ("a", "an", "the", "one", "two", "three", "several", "many"):
         return None
     return SpeakerSpan(words[0].start(), words[-1].end(), "phrase")
 

@@ -433,9 +433,14 @@ def _strip_skippable(segment: list[tuple[int, int, str]]) -> list[tuple[int, int
     i, j = 0, len(segment)
     while i < j and _bare(segment[i][2]) in SKIPPABLE:
         i += 1
-    while j > i and (_bare(segment[j - 1][2]) in SKIPPABLE or _is_adverb(segment, j - 1, i)):
+    while j > i and (_bare(segment[j - 1][2]) in SKIPPABLE or _is_adverb(segment, j - 1, i)) and not _name_part(segment, j - 1, i):
         j -= 1
     return segment[i:j]
+
+
+def _name_part(segment: list[tuple[int, int, str]], k: int, first: int) -> bool:
+    """`Theresa May said`: a capitalised "May" after a capitalised word ends a name."""
+    return k > first and segment[k][2][0].isupper() and segment[k - 1][2][0].isupper()
 
 
 def _is_adverb(segment: list[tuple[int, int, str]], k: int, first: int) -> bool:

@@ -2,5 +2,5 @@
 
 Textual-free: sidebar rows and date labels (`rows`), highlight spans (`spans`),
 citations (`citation`), where `]` and `[` step (`navigation`), search matches in
-a body (`matches`).
+a body (`matches`), each speaker's share of the quoted words (`shares`).
 """

@@ -323,6 +323,7 @@ async def test_help_lists_bindings_and_follows_the_keymap(store, state_file):
         assert "x" in next_line.split() and "n" not in next_line.split()
         guide = text[text.index("What the marks mean") :]
         assert "reported speech" in guide and "without quotation marks" in guide and "loaded verb" in guide
+        assert "share of the words quoted" in guide
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

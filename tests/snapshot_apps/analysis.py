@@ -15,6 +15,11 @@ ACTORS = {
     "Brannvik Harbour Board": "organisation",
     "Vesterøy": "place",
     "Halden": "place",
+    # the reported-speech store (tests/snapshot_apps/reported_store)
+    "Ilse Varga": "person",
+    "Tomas Reiner": "person",
+    "Lena Holt": "person",
+    "Brannvik Rail Users": "organisation",
     # the panel store (tests/snapshot_apps/panel_store)
     "Petra Haugen": "person",
     "Karl Eide": "person",
@@ -25,6 +30,12 @@ ACTORS = {
 }
 ALIASES = {"Haugen": "Petra Haugen"}
 _QUOTE = re.compile(r'"[^"\n]+"')
+# Reported speech in the one form the stand-in knows: "<Name or an official> said|claimed|insisted that <clause>."
+# (no other fixture store has a "that" after these verbs, so their pictures do not change).
+_REPORTED = re.compile(
+    r"(?P<who>[A-Z][a-z]+ [A-Z][a-z]+|An? [a-z ]+?official),? (?P<cue>said|claimed|insisted) that (?P<what>[^.\"\n]+)\."
+)
+LOADED = frozenset(("claimed", "insisted"))
 
 
 def fixture_analyser(article: Article) -> Analysis:
@@ -52,8 +63,36 @@ def fixture_analyser(article: Article) -> Analysis:
                 speaker.end if speaker and kind == "statement" else None,
             )
         )
+    quotes += reported_quotes(body)
+    quotes.sort(key=lambda q: q.start)
     mentions.sort(key=lambda m: m.start)
     return Analysis(mentions=tuple(mentions), quotes=tuple(quotes), actors=actors_of(mentions, quotes))
+
+
+def reported_quotes(body: str) -> list[Quote]:
+    quotes = []
+    for match in _REPORTED.finditer(body):
+        who = match.group("who")
+        anonymous = who not in ACTORS
+        quotes.append(
+            Quote(
+                match.start("what"),
+                match.end("what"),
+                match.group("what"),
+                "reported",
+                None if anonymous else who,
+                match.start("who"),
+                match.end("who"),
+                match.group("cue"),
+                match.start("cue"),
+                match.end("cue"),
+                speaker_via="descriptor" if anonymous else "name",
+                speaker_kind="anonymous" if anonymous else ACTORS[who],
+                speaker_descriptor=who.lower() if anonymous else None,
+                cue_group="loaded" if match.group("cue") in LOADED else "neutral",
+            )
+        )
+    return quotes
 
 
 def actors_of(mentions: list[Mention], quotes: list[Quote]) -> tuple[Actor, ...]:

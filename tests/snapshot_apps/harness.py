@@ -70,6 +70,7 @@ def pilot_test(scenario):
     return test
 
 PANEL_STORE = Path(__file__).parent / "panel_store"
+REPORTED_STORE = Path(__file__).parent / "reported_store"
 
 
 def ids(app) -> list[str]:

@@ -26,6 +26,7 @@ READING_GUIDE = (
     ("person", "bold; organisation: bold, underlined; place: underlined"),
     ("claimed", "in the panel, bold and underlined: a loaded verb (claimed, admitted, insisted …)"),
     ("anonymous", "in the panel: a source the article leaves unnamed on purpose"),
+    ("██▌░░ 31%", "in the panel: a speaker's share of the words quoted or reported (the rest summed)"),
 )
 
 

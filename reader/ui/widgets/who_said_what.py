@@ -152,11 +152,48 @@ def panel_options(analysis: Analysis, body: str = "") -> list[Option | None]:
         options.append(heading(f"Quotes ({len(quotes)})"))
         from reader.analysis.sourcing_summary import sourcing_summary  # the panel opens after the first frame
 
-        summary = sourcing_line(sourcing_summary(analysis))
-        if summary:
-            options.append(Option(Content.styled(summary, "$text-muted"), disabled=True))
+        summary = sourcing_summary(analysis)
+        options.extend(Option(Content.styled(line, "$text-muted"), disabled=True) for line in sourcing_lines(summary))
+        options.extend(share_options(summary))
         options.extend(QuoteOption(quote, body) for quote in quotes)
     return options
+
+
+SHARE_BAR_CELLS = 8
+
+
+def share_options(summary: "SourcingSummary") -> list[Option]:
+    """The share of quoted words per speaker: the top few, the rest summed, each a name
+    that gives way to a bar and its percentage (the number says it without the colour)."""
+    from reader.present.shares import bar, share_rows
+
+    rows = share_rows(summary.speakers)
+    if not rows:
+        return []
+    options = [Option(Content.styled("Share of quoted words", "italic $text-muted"), disabled=True)]
+    for row in rows:
+        drawn, track = bar(row.percent, SHARE_BAR_CELLS)
+        described = row.speakers > 1 or row.kind == "anonymous"
+        # Styled whole (not left to the disabled row's faint look): the figures are what the block is for.
+        name = Content.styled(row.label, "italic $text-muted" if described else "$text")
+        share = Content.assemble((drawn, "$accent"), (track, "$text-muted"), (f" {row.percent:>3}%", "$text"))
+        options.append(Option(NameAndCounts(name, share), disabled=True))
+    return options
+
+
+# The narrowest panel's room inside its border and padding: the counts wrap to it, never cut.
+SOURCING_LINE_CELLS = 28
+
+
+def sourcing_lines(summary: "SourcingSummary", width: int = SOURCING_LINE_CELLS) -> list[str]:
+    """`sourcing_line` broken between its counts into lines of at most `width` cells."""
+    lines: list[str] = []
+    for part in sourcing_line(summary).split(" · ") if summary.quotes else ():
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return lines
 
 
 def sourcing_line(summary: "SourcingSummary") -> str:
@@ -170,11 +207,7 @@ def sourcing_line(summary: "SourcingSummary") -> str:
         (summary.documents, "document", "documents"),
         (len(summary.loaded), "loaded verb", "loaded verbs"),
     )
-    line = " · ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
-    top = summary.speakers[0] if summary.speakers else None
-    if top is not None and len(summary.speakers) > 1:
-        line += f" · {top.name} {round(top.share * 100)}% of quoted words"
-    return line
+    return " · ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
 
 
 # An option list's keys, as the article list has them (and its ids: a keymap entry moves
