@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis.gazetteer import Gazetteer, builtin, read_data_lines, read_entries, read_words
+from reader.analysis.identity import identity_key, plain_spaces
 from reader.analysis.letters import UPPER
 from reader.model import Mention
 
@@ -614,16 +615,18 @@ def _builtin_max_words() -> int:
     return builtin().max_words()
 
 
-def _headline_ranges(body: str) -> list[tuple[int, int]]:
+def _headline_ranges(body: str, given: frozenset[str]) -> list[tuple[int, int]]:
     """Lines written in Title Case, with no sentence punctuation at the end."""
     ranges = []
     position = 0
     for line in body.split("\n"):
         stripped = line.strip()
-        if stripped and stripped[-1] not in ".!?\"”:;,)" and stripped.count(" ") >= 2:
+        if stripped and stripped[-1] not in ".!?\"”:;,)" and " " in stripped:
             words = stripped.split()
             capitalised = sum(1 for w in words if w[:1].isupper())
-            if capitalised * 10 >= len(words) * 7:
+            # Two words both capitalised ("Biden Praised") are a heading too, unless a byline
+            # ("Larry Fine"); a longer line may keep a few small words in lower case.
+            if capitalised * 10 >= len(words) * 7 and (len(words) > 2 or (capitalised == 2 and words[0] not in given)):
                 ranges.append((position, position + len(line)))
         position += len(line) + 1
     return ranges
@@ -650,7 +653,7 @@ def _dateline_end(body: str, dateline: str | None) -> int:
 def find_mentions(body: str, *, dateline: str | None = None, gazetteer: Gazetteer | None = None) -> list[Mention]:
     gaz = gazetteer if gazetteer is not None else builtin()
     doc = _Doc(body, gaz, _lexicon())
-    headlines = _headline_ranges(body) if "\n" in body or len(body) < 300 else []
+    headlines = _headline_ranges(body, doc.lex.given) if "\n" in body or len(body) < 300 else []
     skip_until = _dateline_end(body, dateline)
     h_index = 0
     common = doc.lex.common
@@ -691,6 +694,16 @@ def _resolve(doc: _Doc) -> list[Mention]:
                 cand.actor = orgs_by_initials[key]
     # People: a lone word or partial name joins the fullest name that contains it.
     persons = [c for c in cands if c.kind == "person" and c.source == "person"]
+    # Writings of one name ("John Q. Smith", "John Smith", with a no-break space) are one
+    # actor, under the fullest of them.
+    fullest: dict[str, str] = {}
+    for cand in persons:
+        key = identity_key(cand.text)
+        known = fullest.get(key)
+        if known is None or len(cand.text.split()) > len(known.split()):
+            fullest[key] = plain_spaces(cand.text)
+    for cand in persons:
+        cand.actor = fullest[identity_key(cand.text)]
     surname = _NameWords()
     # A gazetteer person lends the words of its canonical name, not of the alias
     # seen ("Mr Kim" joins "Kim Jong Un" named in actors.yaml as "the leader").
@@ -779,13 +792,21 @@ def _resolve(doc: _Doc) -> list[Mention]:
                 if _previous_word(body, cand.start) not in _LOCATIVE and not body.startswith((",", " ("), cand.end):
                     cand.kind, cand.actor = "organisation", f"{cand.actor} (team)"
     # Names first seen in a Title Case headline count only when the body confirms them.
-    confirmed = {c.text for c in cands if c.kind and not c.headline}
+    # A headline's title case makes "Biden Praised" look like a name: only known names and
+    # acronyms, and names the body uses too, count there.
+    confirmed = {c.text.casefold() for c in cands if c.kind and not c.headline}
+    confirmed.update(c.actor.casefold() for c in cands if c.kind and c.actor and not c.headline)
     mentions = []
     seen: set[tuple[int, int, str]] = set()
     for cand in cands:
         if cand.kind is None:
             continue
-        if cand.headline and cand.source not in ("gazetteer", "acronym") and cand.text not in confirmed:
+        if (
+            cand.headline
+            and cand.source not in ("gazetteer", "acronym")
+            and cand.text.casefold() not in confirmed
+            and (cand.actor or "").casefold() not in confirmed
+        ):
             continue
         span = (cand.start, cand.end, cand.kind)
         if span in seen or cand.start >= cand.end:
