@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from reader.analysis.gazetteer import Gazetteer, builtin, read_data_lines, read_entries, read_words
 from reader.analysis.identity import identity_key, plain_spaces
 from reader.analysis.letters import UPPER
+from reader.analysis.sports_tables import team_spans
 from reader.model import Mention
 
 _UP = UPPER
@@ -791,7 +792,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
             if cand.kind == "place" and cand.source == "gazetteer" and cand.actor in doc.gaz.kinds and _is_country(cand.actor):
                 if _previous_word(body, cand.start) not in _LOCATIVE and not body.startswith((",", " ("), cand.end):
                     cand.kind, cand.actor = "organisation", f"{cand.actor} (team)"
-    # Names first seen in a Title Case headline count only when the body confirms them.
+    _teams_of_tables(doc)
     # A headline's title case makes "Biden Praised" look like a name: only known names and
     # acronyms, and names the body uses too, count there.
     confirmed = {c.text.casefold() for c in cands if c.kind and not c.headline}
@@ -815,6 +816,44 @@ def _resolve(doc: _Doc) -> list[Mention]:
         mentions.append(Mention(cand.start, cand.end, cand.text, cand.kind, cand.actor or cand.text))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
+
+
+def _teams_of_tables(doc: _Doc) -> None:
+    """Names in a sports report's results, standings and fixtures are teams, there and
+    wherever else the report uses them ("Leicestershire beat Somerset")."""
+    spans = team_spans(doc.body)
+    if not spans:
+        return
+    body = doc.body
+    by_span = {(c.start, c.end): c for c in doc.cands}
+    teams: set[str] = set()
+    for start, end in spans:
+        text = body[start:end]
+        cand = by_span.get((start, end))
+        if cand is not None and cand.kind == "place" and _is_country(cand.actor or ""):
+            continue  # countries play as countries in many tables (Davis Cup ties)
+        teams.add(text)
+        if cand is None:
+            doc.cands[:] = [c for c in doc.cands if not (start <= c.start < end or start < c.end <= end)]
+            doc.cands.append(_Cand(start, end, text, "organisation", text, "team"))
+            by_span[(start, end)] = doc.cands[-1]
+    for cand in doc.cands:
+        if cand.kind in (None, "place") and _plays(body, cand):
+            teams.add(cand.text)
+    for cand in doc.cands:
+        if cand.text in teams and (cand.kind != "place" or not _is_country(cand.actor or "")):
+            cand.kind, cand.actor = "organisation", cand.text
+
+
+_PLAYS_AFTER = re.compile(r"[ \u00a0]+(?:beat|drew|lost|won|reached|defeated|thrashed|edged|trailed|led)\b")
+_PLAYS_BEFORE = re.compile(r"\b(?:beat|against|v|vs|defeated|thrashed|edged|over)[ \u00a0]+$")
+
+
+def _plays(body: str, cand: _Cand) -> bool:
+    """`Leicestershire beat Somerset`, `a match against Yorkshire`: a name that plays."""
+    if cand.evidence or " " in cand.text:
+        return False
+    return bool(_PLAYS_AFTER.match(body, cand.end) or _PLAYS_BEFORE.search(body, max(0, cand.start - 12), cand.start))
 
 
 def _expand_bracketed_acronyms(doc: _Doc) -> None:
