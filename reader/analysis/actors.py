@@ -87,11 +87,13 @@ _COMMON_ACRONYMS = frozenset(
     """I A OK TV AM PM BC AD ID IT IQ CEO CFO COO CTO GDP COVID AIDS HIV DNA RNA MP MPs PhD MBA MD PR PS
     UTC GMT EST PST CET BST KM MPH USD EUR GBP VAT FAQ DIY LGBT LGBTQ PPE ICU ER CT MRI SUV IPO AI VR AR
     UFO RIP FYI ASAP NB OMG LOL IV II III IV VI VII VIII IX XI XII XX XXI CD DVD PC USB GPS SMS PDF URL
-    HTML API NGO NGOs CCTV Q A Mr Ms Dr St No Jr Sr""".split()
+    HTML API NGO NGOs CCTV Q A Mr Ms Dr St No Jr Sr QC KC SC VIP VIPs POTUS FLOTUS""".split()
 )
 
 
-_COMMON_CAPITALISED = frozenset("The A An In But It He She They We This That On At As For After When".split())
+_COMMON_CAPITALISED = frozenset(
+    "The A An In But It He She They We This That On At As For After When I I'm I've I'd I'll I’m I’ve I’d I’ll".split()
+)
 # Words a name never ends in: a run that reaches into the next clause ("Regina Ip In the
 # island"), a truncated name ("House of") or a caption's label ("Ahmed Mohamed Image").
 _NOT_LAST = frozenset(
@@ -235,7 +237,8 @@ class _Doc:
         parts = word.split("-")
         if parts[-1] in _HYPHEN_SUFFIXES or (parts[-1].islower() and parts[-1] in self.lex.common):
             head = "-".join(parts[:-1])
-            return [(start, start + len(head), head, False)] if head else []
+            # Marked like a possessive: "Ontario-based Magna" is two names, as "Ontario's Magna" is.
+            return [(start, start + len(head), head, True)] if head else []
         if len(parts) == 2 and all(self.gaz.lookup(p) for p in parts):
             second = start + len(parts[0]) + 1
             return [(start, second - 1, parts[0], False), (second, second + len(parts[1]), parts[1], False)]
@@ -348,6 +351,11 @@ class _Doc:
             return
         if body.startswith(("$", " $"), end):
             return  # "US$ 20,000", "NZ $ 26 million": a currency
+        state = _US_STATE_AFTER.match(body, end)
+        if state and (state.group(1) or seg[0][2] not in lex.given):
+            # "Prince William, Va.", "Lebanon, Ohio": a US place, whatever else the name names.
+            self._add(start, end, text, "place", f"{_norm(text)}, {(state.group(1) or state.group(2))}", "head", headline)
+            return
         hit = gaz.lookup(_norm(text))
         if hit:
             self._add_known(start, end, text, hit, headline)
@@ -377,6 +385,11 @@ class _Doc:
             if kind == "place" and len(words) == 2 and words[0] in lex.given and self._speaks(start, end):
                 self._person(seg, headline, titled=False)  # "Nathan Lane said", not a street
                 return
+            person_at = _person_after_head(words, head, lex)
+            if person_at is not None:  # "Refugee Council Enver Solomon": an organisation, then its person
+                self._classify(seg[:person_at], headline)
+                self._person(seg[person_at:], headline, titled=True)
+                return
             self._add(start, end, text, kind, text, "head", headline)
             self._nest_places(seg, headline)
             if head >= 2 and words[0] in lex.given:
@@ -391,6 +404,8 @@ class _Doc:
             word = words[0]
             if word in lex.titles or word in lex.title_words and word not in lex.given:
                 return
+            if word[-1].isdigit() and word[0].isupper() and len(word) <= 6:
+                return  # a model or a version ("IE6", "M3", "H1"), not an actor
             if _ACRONYM.fullmatch(word) and word not in _COMMON_ACRONYMS and not word.isdigit():
                 if "." not in word and (len(word) > 5 or (len(word) > 3 and word.lower() in lex.english)):
                     return  # a shouted word ("COULD", a dateline "DALLAS"), not an acronym
@@ -586,6 +601,17 @@ def _head_index(words: list[str], lex: _Lexicon) -> int | None:
     return None
 
 
+def _person_after_head(words: list[str], head: int, lex: _Lexicon) -> int | None:
+    """Where a person's name begins after the head word of an organisation or place:
+    a given name and a surname, with no head word after them ("Council Enver Solomon")."""
+    for index in range(head + 1, len(words) - 1):
+        if words[index] in lex.given and words[index - 1] not in _CONNECTORS:
+            rest = words[index:]
+            if len(rest) <= 3 and _head_index(rest, lex) is None and all(w[0].isupper() for w in rest):
+                return index
+    return None
+
+
 def _is_org_word(words: list[str], index: int, lex: _Lexicon) -> bool:
     word = words[index]
     if word in lex.org_words:
@@ -743,6 +769,9 @@ def _resolve(doc: _Doc) -> list[Mention]:
             country = next((a for a in korea_like if a.startswith(word + " ")), None)
             if country:
                 cand.kind, cand.actor = "place", country
+        elif _STATEMENT_AFTER.match(body, cand.end) and word not in lex.given:
+            cand.kind, cand.actor = "organisation", word  # "Lumicorp said in a statement"
+            org_parts[word] = word
         elif cand.evidence and word not in lex.demonyms:
             cand.kind, cand.actor = "person", word
             surname.add(word, cand.start, word)
@@ -900,6 +929,23 @@ def _spelled_by(body: str, end: int, acronym: str) -> tuple[int, int] | None:
     return None
 
 
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
+    "North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|"
+    "Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+)
+_STATE_ABBREVIATIONS = (
+    r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
+    r"N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo"
+)
+# "Town, Va.", "Town, Ohio," : the state names the town as a place. A full state name counts
+# only where the sentence goes on after it, so "Smith, Texas governor" is not a town.
+_US_STATE_AFTER = re.compile(
+    rf",[ \u00a0]+(?:((?:{_STATE_ABBREVIATIONS})\.)|({_US_STATES})(?=[,.;:)]|[ \u00a0]+(?:on|in|at|and|is|was|has|had)\b|$))",
+    re.M,
+)
 _CALENDAR_WORD = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Ramadan|Easter|Christmas|Advent|Lent|Passover|Diwali|Hanukkah"
@@ -923,6 +969,10 @@ def _place_context(body: str, cand: _Cand, lex: _Lexicon, places: set[str]) -> b
     return match is not None and match.group(1) in places
 
 
+_STATEMENT_AFTER = re.compile(
+    r"[ \u00a0]*(?:,[ \u00a0]*)?(?:said|says|announced|confirmed)[ \u00a0]+in[ \u00a0]+an?[ \u00a0]+"
+    r"(?:(?:\w+[ \u00a0]+)?statement|press release|news release|filing|regulatory filing)\b"
+)
 _ORG_APPOSITION = re.compile(
     r",[ \u00a0]+(?:a|an|the)[ \u00a0]+(?:(?!(?:of|at|for|in|on|with|and|by|to)\b)[\w-]+[ \u00a0]+){0,3}?"
     r"(?:start-?up|company|firm|group|agency|operator|business|manufacturer|maker|retailer|charity|"

@@ -43,9 +43,9 @@ def identity_key(name: str, person: bool = True) -> str:
 
 def _person_words(words: list[str]) -> list[str]:
     titles = _titles()
-    while len(words) > 2 and words[0].rstrip(".") in titles:
+    while len(words) > 2 and words[0].rstrip(".").casefold() in titles:
         words = words[1:]
-    if len(words) == 2 and words[0].rstrip(".") in _HONORIFICS:
+    if len(words) == 2 and words[0].rstrip(".").casefold() in _HONORIFICS:
         words = words[1:]  # "Mr. Smith" is Smith; "President Smith" too, but "General Motors" stays
     if len(words) >= 3:
         # Middle initials: "John Q. Smith", "George W. Bush"; a first initial stays ("J. Smith").
@@ -55,11 +55,11 @@ def _person_words(words: list[str]) -> list[str]:
 
 
 # Titles that only ever stand before a person's name, dropped even before a surname alone.
-_HONORIFICS = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Madam Madame Monsieur Herr Frau".split())
+_HONORIFICS = frozenset("mr mrs ms miss mx dr prof professor sir dame madam madame monsieur herr frau".split())
 
 
 @functools.cache
 def _titles() -> frozenset[str]:
     from reader.analysis.gazetteer import read_entries
 
-    return frozenset(t.rstrip(".") for t in read_entries("titles.txt") if " " not in t) | _HONORIFICS
+    return frozenset(t.rstrip(".").casefold() for t in read_entries("titles.txt") if " " not in t) | _HONORIFICS

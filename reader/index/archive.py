@@ -668,7 +668,7 @@ def _actor_ids(name: str) -> tuple[str, tuple[str, ...]]:
     from reader.analysis.identity import identity_key
 
     keys = name_keys(name)
-    identities = tuple(dict.fromkeys(identity_key(key) for key in keys))
+    identities = tuple(dict.fromkeys([identity_key(name), *(identity_key(key) for key in keys)]))
     sql = (
         f"(SELECT id FROM actors WHERE identity IN ({','.join('?' * len(identities))}) UNION"
         f" SELECT actor FROM actor_names WHERE key IN (SELECT id FROM name_keys WHERE key IN ({','.join('?' * len(keys))})))"

@@ -1,0 +1,82 @@
+"""One test per rule of issue 16's actor precision and kinds, on invented text."""
+
+from __future__ import annotations
+
+from reader.analysis.actors import find_mentions
+from reader.analysis.identity import identity_key
+
+
+def found(body: str) -> dict[str, tuple[str, str]]:
+    return {m.text: (m.kind, m.actor) for m in find_mentions(body)}
+
+
+def test_a_two_word_title_case_heading_names_nobody():
+    body = "Pellham Praised\n\nThe council met on Monday and voted for the plan.\n"
+    assert "Pellham Praised" not in found(body) and "Pellham" not in found(body)
+
+
+def test_a_byline_of_a_given_name_and_surname_is_a_person():
+    body = "Harbour vote passes\n\nLarry Finchley\n\nThe council met on Monday. Larry Finchley reports.\n"
+    assert found(body)["Larry Finchley"][0] == "person"
+
+
+def test_the_pronoun_i_is_nobody():
+    mentions = found('"I\'m not leaving," said Tom Averill. "I think so," I said.')
+    assert set(mentions) == {"Tom Averill"}
+
+
+def test_a_version_or_model_number_is_not_an_actor():
+    assert "IE6" not in found("Users of IE6 were told to upgrade by Tuesday.")
+
+
+def test_town_comma_state_abbreviation_is_a_place():
+    mentions = found("Flooding closed roads in Prince William, Va., on Monday.")
+    assert mentions["Prince William"] == ("place", "Prince William, Va.")
+    assert "William" not in mentions
+
+
+def test_town_comma_state_is_the_town_not_a_country_of_the_same_name():
+    mentions = found("The plant in Lebanon, Ohio, will close.")
+    assert mentions["Lebanon"] == ("place", "Lebanon, Ohio")
+
+
+def test_a_body_that_speaks_in_a_statement_is_an_organisation():
+    assert found("Quorvex said in a statement that it would appeal.")["Quorvex"][0] == "organisation"
+
+
+def test_teams_in_results_and_standings_lines_are_organisations():
+    body = "SOCCER - LEAGUE RESULTS\n\nDivision two\n\nAshby 2 Corbridge 1\nMelton 0 Ashby 3\n\nStandings\n\nAshby 4 3 1 0 10 6 10\n"
+    mentions = found(body)
+    for team in ("Ashby", "Corbridge", "Melton"):
+        assert mentions[team][0] == "organisation", team
+
+
+def test_a_name_that_plays_in_a_sports_report_is_a_team():
+    body = "CRICKET - COUNTY CHAMPIONSHIP\n\nLeicestershire beat Somerset by an innings.\n\nLeicestershire 22 points, Somerset 4.\n"
+    mentions = found(body)
+    assert mentions["Leicestershire"][0] == mentions["Somerset"][0] == "organisation"
+
+
+def test_financial_table_rows_are_not_teams():
+    body = "MONEY SUPPLY RESULTS\n\nM3 482.13 480.72 461.42\nQuarvell 12.5 13.1 14.0\n"
+    assert all(kind != "organisation" or text != "Quarvell" for text, (kind, _) in found(body).items())
+
+
+def test_based_on_a_place_cuts_the_name():
+    mentions = found("Ontario-based Quelta Systems said profits rose.")
+    assert "Ontario-based Quelta Systems" not in mentions and "Quelta Systems" in mentions
+
+
+def test_writings_of_one_name_in_an_article_are_one_actor():
+    body = "John Q. Pellham spoke first. Later John\u00a0Pellham left, and Pellham's aides stayed."
+    actors = {m.actor for m in find_mentions(body) if m.kind == "person"}
+    assert actors == {"John Q. Pellham"}
+
+
+def test_identity_key_joins_variants_and_keeps_people_apart():
+    same = {identity_key(n) for n in ("John Q. Smith", "John\u00a0Smith", "Mr. John Smith", "John Smith's", "JOHN SMITH")}
+    assert same == {"john smith"}
+    assert identity_key("Jane Smith") != identity_key("John Smith") != identity_key("Smith")
+    assert identity_key("J. Smith") != identity_key("John Smith")
+    # Titles are a person's only: an organisation keeps every word.
+    assert identity_key("General Electric Co.", person=False) == "general electric co."
