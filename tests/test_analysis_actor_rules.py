@@ -80,3 +80,10 @@ def test_identity_key_joins_variants_and_keeps_people_apart():
     assert identity_key("J. Smith") != identity_key("John Smith")
     # Titles are a person's only: an organisation keeps every word.
     assert identity_key("General Electric Co.", person=False) == "general electric co."
+
+
+def test_a_capital_is_its_government_only_where_it_acts():
+    assert found("Ottawa said it would respond.")["Ottawa"][1] == "Canada"
+    assert found("Talks with Ottawa stalled.")["Ottawa"][1] == "Canada"
+    assert found("Papers were found on a rainy Ottawa street.")["Ottawa"][1] == "Ottawa"
+    assert found("The mayor of Ottawa, Jim Watson, spoke.")["Ottawa"][1] == "Ottawa"

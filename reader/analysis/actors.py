@@ -536,12 +536,14 @@ class _Doc:
                 self._nest_places(_tokens_of(self.body, start, end), headline)
 
     def _stands_for_state(self, start: int, end: int) -> bool:
-        """'Pyongyang said', 'talks with Beijing': the capital acts. 'in Seoul' is a place."""
-        if self.body.startswith(("'s", "’s"), end):
+        """'Pyongyang said', 'talks with Beijing', 'Beijing's decision': the capital acts.
+        'in Seoul', 'a rainy Ottawa street', 'Ottawa, the capital' are the city."""
+        body = self.body
+        if body.startswith(("'s", "’s"), end):
+            return _previous_word(body, start) not in _LOCATIVE
+        if _ACTS_AFTER.match(body, end):
             return True
-        if _previous_word(self.body, start) in _LOCATIVE:
-            return False
-        return not self.body.startswith((" D.C", " DC", ", D.C", " state", " State"), end)
+        return _previous_word(body, start) in _DEALS_WITH
 
     def _nest_places(self, seg, headline: bool) -> None:
         """Known places inside a longer name: "United States" in "United States Navy"."""
@@ -929,6 +931,17 @@ def _spelled_by(body: str, end: int, acronym: str) -> tuple[int, int] | None:
     return None
 
 
+# A capital that acts for its state: the verb after it, or a dealing before it.
+_ACTS_AFTER = re.compile(
+    rf"(?:[ \u00a0]+and[ \u00a0]+[{UPPER}][\w.]*(?:[ \u00a0]+[{UPPER}][\w.]*)?)?"  # "Beijing and Washington said"
+    r"[ \u00a0]+(?:(?:has|had|have|will|would|could|may|might|must|is|was|are|were|has also|also)[ \u00a0]+)?"
+    r"(?:[a-z]+ing\b|said|says|say|told|tells|warned|warns|accused|accuses|announced|announces|denied|denies|rejected|rejects|"
+    r"responded|claimed|claims|insisted|insists|demanded|demands|urged|urges|called|wants|agreed|agrees|refused|"
+    r"refuses|threatened|threatens|condemned|condemns|criticised|criticized|protested|retaliated|hopes|believes|"
+    r"confirmed|blamed|blames|vowed|vows|imposed|imposes|ordered|recalled|expelled|sanctioned|launched|fired|"
+    r"responds|sees|views|considers|regards|welcomed|welcomes|praised|backed|supports|opposes|opposed)\b"
+)
+_DEALS_WITH = frozenset("with between against by pressure toward towards".split())
 _US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
     "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
