@@ -87,3 +87,14 @@ def test_a_capital_is_its_government_only_where_it_acts():
     assert found("Talks with Ottawa stalled.")["Ottawa"][1] == "Canada"
     assert found("Papers were found on a rainy Ottawa street.")["Ottawa"][1] == "Ottawa"
     assert found("The mayor of Ottawa, Jim Watson, spoke.")["Ottawa"][1] == "Ottawa"
+
+
+def test_a_list_of_states_is_not_a_town_in_a_state():
+    mentions = found("Voters in Florida, Illinois, Ohio and Arizona went to the polls.")
+    assert mentions["Florida"] == ("place", "Florida") and mentions["Illinois"] == ("place", "Illinois")
+
+
+def test_a_person_named_after_an_organisation_is_split_from_it():
+    mentions = found("The head of the Harbour Council Martin Tollan told reporters it was over.")
+    assert mentions["Harbour Council"][0] == "organisation" and mentions["Martin Tollan"][0] == "person"
+    assert found("She studied at the University of South Carolina Beaufort.")["University of South Carolina Beaufort"][0] == "organisation"

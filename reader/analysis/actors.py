@@ -211,7 +211,7 @@ class _Doc:
         while tokens:
             word = tokens[0][2]
             lowered = word.lower()
-            if word in _CONNECTORS or (lowered in lex.common and not word.isupper()) or (
+            if word in _CONNECTORS or (lowered in lex.common and not (len(word) > 1 and word.isupper())) or (
                 initial
                 and (lowered in self.lower_words or (len(tokens) == 1 and lowered in lex.english))
                 and not self._known(word)
@@ -352,7 +352,7 @@ class _Doc:
         if body.startswith(("$", " $"), end):
             return  # "US$ 20,000", "NZ $ 26 million": a currency
         state = _US_STATE_AFTER.match(body, end)
-        if state and (state.group(1) or seg[0][2] not in lex.given):
+        if state and (state.group(1) or seg[0][2] not in lex.given) and _norm(text) not in _US_STATE_NAMES:
             # "Prince William, Va.", "Lebanon, Ohio": a US place, whatever else the name names.
             self._add(start, end, text, "place", f"{_norm(text)}, {(state.group(1) or state.group(2))}", "head", headline)
             return
@@ -539,8 +539,10 @@ class _Doc:
         """'Pyongyang said', 'talks with Beijing', 'Beijing's decision': the capital acts.
         'in Seoul', 'a rainy Ottawa street', 'Ottawa, the capital' are the city."""
         body = self.body
+        if _previous_word(body, start) in _LOCATIVE:
+            return False  # "the embassy in London asking", "from Beijing's airport"
         if body.startswith(("'s", "’s"), end):
-            return _previous_word(body, start) not in _LOCATIVE
+            return True
         if _ACTS_AFTER.match(body, end):
             return True
         return _previous_word(body, start) in _DEALS_WITH
@@ -607,7 +609,7 @@ def _person_after_head(words: list[str], head: int, lex: _Lexicon) -> int | None
     """Where a person's name begins after the head word of an organisation or place:
     a given name and a surname, with no head word after them ("Council Enver Solomon")."""
     for index in range(head + 1, len(words) - 1):
-        if words[index] in lex.given and words[index - 1] not in _CONNECTORS:
+        if words[index] in lex.given and (words[index - 1] in lex.org_words or words[index - 1] in lex.place_words):
             rest = words[index:]
             if len(rest) <= 3 and _head_index(rest, lex) is None and all(w[0].isupper() for w in rest):
                 return index
@@ -949,6 +951,7 @@ _US_STATES = (
     "North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|"
     "Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
 )
+_US_STATE_NAMES = frozenset(_US_STATES.split("|"))  # "Florida, Illinois and Ohio" is a list
 _STATE_ABBREVIATIONS = (
     r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
     r"N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo"
