@@ -98,3 +98,8 @@ def test_a_person_named_after_an_organisation_is_split_from_it():
     mentions = found("The head of the Harbour Council Martin Tollan told reporters it was over.")
     assert mentions["Harbour Council"][0] == "organisation" and mentions["Martin Tollan"][0] == "person"
     assert found("She studied at the University of South Carolina Beaufort.")["University of South Carolina Beaufort"][0] == "organisation"
+
+
+def test_a_field_of_government_and_a_country_is_an_agency():
+    assert found("A sensitive Environment Canada document was found.")["Environment Canada"][0] == "organisation"
+    assert "Rural Canada" not in found("Rural Canada voted for change.")

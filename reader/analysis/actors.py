@@ -432,6 +432,9 @@ class _Doc:
         ):
             self._person(seg, headline, titled=False)  # "Jordan Henderson said": a first name, not a country
             return
+        if len(words) == 2 and self._agency(words):
+            self._add(start, end, text, "organisation", text, "head", headline)  # "Environment Canada"
+            return
         # Known names inside a longer run: "United States Hamdullah Mohib".
         index = 0
         rest_start = 0
@@ -448,6 +451,28 @@ class _Doc:
                 index += 1
         if rest_start < len(seg):
             self._person(seg[rest_start:], headline, titled=False)
+
+    def _agency(self, words: list[str]) -> bool:
+        """"Environment Canada", "Statistics Canada", "Sport England": a field of government
+        and its country name a government agency."""
+        field, country = words
+        hit = self.gaz.lookup(country)
+        if hit is None or hit[1] != "place" or not _is_country(hit[0]) or hit[0] != country:
+            return False
+        lex = self.lex
+        lowered = field.lower()
+        return (
+            lowered in lex.english
+            and lowered not in lex.common
+            and field not in lex.demonyms
+            and field not in lex.title_words
+            and field not in lex.place_words
+            and field not in lex.org_words
+            and field not in lex.given
+            and field not in _COMPASS
+            and not lowered.endswith(_ADJECTIVE_ENDINGS)  # "Rural Canada", "Modern Japan"
+            and self.gaz.lookup(field) is None
+        )
 
     def _longest_known(self, seg, index: int):
         """A multi-word known name, or a country, starting at seg[index]."""
@@ -951,6 +976,8 @@ _US_STATES = (
     "North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|"
     "Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
 )
+_ADJECTIVE_ENDINGS = ("al", "ern", "ic", "ive", "ous", "ful", "ary", "ish", "less", "ed", "ing", "ar", "ian", "ese")
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old".split())
 _US_STATE_NAMES = frozenset(_US_STATES.split("|"))  # "Florida, Illinois and Ohio" is a list
 _STATE_ABBREVIATIONS = (
     r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
