@@ -103,3 +103,13 @@ def test_a_person_named_after_an_organisation_is_split_from_it():
 def test_a_field_of_government_and_a_country_is_an_agency():
     assert found("A sensitive Environment Canada document was found.")["Environment Canada"][0] == "organisation"
     assert "Rural Canada" not in found("Rural Canada voted for change.")
+
+
+def test_a_name_after_the_is_not_a_person():
+    mentions = found("He left the Sea Org in 2004 and joined the Quorn Vexa later.")
+    assert mentions["Sea Org"][0] == "organisation" and mentions["Quorn Vexa"][0] == "organisation"
+    assert "Space Shuttle" not in found("It was the end of the Space Shuttle era.")
+
+
+def test_a_given_name_town_after_from_is_a_place():
+    assert found("A boy from Irving, Texas, was arrested.")["Irving"] == ("place", "Irving, Texas")

@@ -352,7 +352,11 @@ class _Doc:
         if body.startswith(("$", " $"), end):
             return  # "US$ 20,000", "NZ $ 26 million": a currency
         state = _US_STATE_AFTER.match(body, end)
-        if state and (state.group(1) or seg[0][2] not in lex.given) and _norm(text) not in _US_STATE_NAMES:
+        if (
+            state
+            and (state.group(1) or seg[0][2] not in lex.given or _previous_word(body, start) in _LOCATIVE)
+            and _norm(text) not in _US_STATE_NAMES
+        ):
             # "Prince William, Va.", "Lebanon, Ohio": a US place, whatever else the name names.
             self._add(start, end, text, "place", f"{_norm(text)}, {(state.group(1) or state.group(2))}", "head", headline)
             return
@@ -539,6 +543,9 @@ class _Doc:
                 or (words[-1].endswith("s") and words[-1][:-1].lower() in lex.english)
             ):
                 return  # "Space Shuttle", "Internet Explorer": everyday words, not a name
+            if _previous_word(self.body, start) == "the":
+                self._add(start, end, text, "organisation", text, "head", headline)  # "the Sea Org": nobody is "the" Jane Doe
+                return
         self.cands.append(_Cand(start, end, text, "person", text, "person", evidence, headline))
 
     def _speaks(self, start: int, end: int) -> bool:
