@@ -113,3 +113,10 @@ def test_a_name_after_the_is_not_a_person():
 
 def test_a_given_name_town_after_from_is_a_place():
     assert found("A boy from Irving, Texas, was arrested.")["Irving"] == ("place", "Irving, Texas")
+
+
+def test_a_brand_the_article_counts_is_a_thing_not_an_actor():
+    body = "The gallery shows 100 Polaroids by Andy Warhol. Each Polaroid is small. Kathryn Waters said Waters would stay."
+    mentions = found(body)
+    assert "Polaroids" not in mentions and "Polaroid" not in mentions
+    assert mentions["Waters"] == ("person", "Kathryn Waters")  # a surname in the plural form stays a person

@@ -737,6 +737,10 @@ def _resolve(doc: _Doc) -> list[Mention]:
     cands = doc.cands
     lex = doc.lex
     body = doc.body
+    counted = _count_nouns(cands, body, lex, doc.gaz)
+    if counted:
+        # "100 Polaroids", "their own Polaroid": a brand the article counts is a thing, not an actor.
+        cands[:] = [c for c in cands if c.text.rsplit(" ", 1)[-1] not in counted or c.kind in ("place", "organisation")]
     # Acronyms defined in brackets after their expansion: "Korean Central News Agency (KCNA)".
     by_start = {c.start: c for c in cands}
     for cand in cands:
@@ -1055,6 +1059,29 @@ def _org_context(body: str, start: int, end: int, lex: _Lexicon) -> bool:
         return True
     match = _NAME_AFTER_POSSESSIVE.match(body, end)
     return match is not None and match.group(1) in lex.given
+
+
+def _count_nouns(cands: list[_Cand], body: str, lex: _Lexicon, gaz: Gazetteer) -> frozenset[str]:
+    """Capitalised words the article uses both in the plural and in the singular
+    ("Polaroids", "a Polaroid"), where neither is a known name: things, not actors."""
+    found = set()
+    named = {w for c in cands if c.evidence or (c.kind == "person" and c.source == "gazetteer") for w in c.text.split()}
+    for cand in cands:
+        if cand.source not in ("single", "person", "head") or cand.evidence:
+            continue
+        word = cand.text.rsplit(" ", 1)[-1]
+        if word in named or word[:-1] in named:
+            continue  # "Kathryn Waters" said so: "Waters" is her
+        if len(word) < 5 or not word.endswith("s") or word.endswith("ss") or word in found:
+            continue
+        singular = word[:-1]
+        if singular in lex.given or word in lex.demonyms or singular in lex.demonyms or singular in lex.org_words:
+            continue
+        if gaz.lookup(word) or gaz.lookup(singular):
+            continue
+        if re.search(rf"(?<![\w'’-]){re.escape(singular)}(?![\w'’-])", body):
+            found.update((word, singular))
+    return frozenset(found)
 
 
 def _distinctive_words(cands: list[_Cand], lex: _Lexicon) -> dict[str, str | None]:
