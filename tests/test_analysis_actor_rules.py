@@ -120,3 +120,19 @@ def test_a_brand_the_article_counts_is_a_thing_not_an_actor():
     mentions = found(body)
     assert "Polaroids" not in mentions and "Polaroid" not in mentions
     assert mentions["Waters"] == ("person", "Kathryn Waters")  # a surname in the plural form stays a person
+
+
+def test_a_national_team_in_a_match_report_is_an_organisation():
+    body = ("Tunisia faced England in the group stage. England scored twice after the penalty; the striker "
+            "headed the first goal and the goalkeeper saved a second. The match ended 2-1.")
+    assert found(body)["England"][0] == "organisation"
+
+
+def test_the_town_of_and_next_to_name_places():
+    assert found("Shells fell on the town of Quelmoor overnight.")["Quelmoor"][0] == "place"
+    assert found("The depot is next to Varnholt, officials said.")["Varnholt"][0] == "place"
+    assert found("The Municipality of Varnholt asked for taxes.")["Municipality of Varnholt"][0] == "organisation"
+
+
+def test_an_initial_before_a_given_name_stays_with_the_name():
+    assert "L. Ron Hubbard" in found("The church was founded by writer L. Ron Hubbard in 1954.")

@@ -504,7 +504,7 @@ class _Doc:
             titled = titled or seg[0][2] not in _CONNECTORS
             seg = seg[1:]
         for index in range(1, len(seg) - 1):
-            if seg[index][2] in lex.given and seg[index - 1][2] not in lex.given:
+            if seg[index][2] in lex.given and seg[index - 1][2] not in lex.given and not _INITIALS.fullmatch(seg[index - 1][2]):
                 seg = seg[index:]  # "Administrator Charles Bolden", "Scientologist Tom Cruise"
                 titled = True
                 break
@@ -858,7 +858,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
     # In a match report a country that plays is its national team, an organisation.
     if sports >= 4:
         for cand in cands:
-            if cand.kind == "place" and cand.source == "gazetteer" and cand.actor in doc.gaz.kinds and _is_country(cand.actor):
+            if cand.kind == "place" and cand.source == "gazetteer" and cand.actor in doc.gaz.kinds and _fields_a_team(cand.actor):
                 if _previous_word(body, cand.start) not in _LOCATIVE and not body.startswith((",", " ("), cand.end):
                     cand.kind, cand.actor = "organisation", f"{cand.actor} (team)"
     _teams_of_tables(doc)
@@ -1005,6 +1005,10 @@ _CALENDAR_WORD = re.compile(
     r"September|October|November|December|Ramadan|Easter|Christmas|Advent|Lent|Passover|Diwali|Hanukkah"
 )
 _PLACE_PREPOSITIONS = frozenset("in at near on from".split())
+# "the town of Yeoncheon", "next to Genova": what comes after names a place.
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:(?:town|city|village|port|province|district|county|region|island|municipality|suburb|capital)[ \u00a0]+of|next[ \u00a0]+to)[ \u00a0]+$"
+)
 _AND_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+(?:and|or)[ \u00a0]+$")
 
 
@@ -1017,7 +1021,7 @@ def _place_context(body: str, cand: _Cand, lex: _Lexicon, places: set[str]) -> b
         return False  # "on Wednesdays", "in Ramadan"
     if _sentence_initial(body, cand.start) or body.startswith(("'s", "’s", ":"), cand.end):
         return False  # "at Islam's holiest site", "in Counter-Strike: Global Offensive"
-    if _previous_word(body, cand.start) in _PLACE_PREPOSITIONS:
+    if _previous_word(body, cand.start) in _PLACE_PREPOSITIONS or _SETTLEMENT_OF.search(body, max(0, cand.start - 24), cand.start):
         return True
     match = _AND_BEFORE.search(body, max(0, cand.start - 40), cand.start)
     return match is not None and match.group(1) in places
@@ -1110,6 +1114,14 @@ def _countries() -> frozenset[str]:
 
 def _is_country(name: str) -> bool:
     return name in _countries()
+
+
+# Nations that play as themselves without being countries of the gazetteer's list.
+_HOME_NATIONS = frozenset(("England", "Scotland", "Wales", "Northern Ireland"))
+
+
+def _fields_a_team(name: str) -> bool:
+    return name in _HOME_NATIONS or _is_country(name)
 
 
 class _NameWords:
