@@ -1068,7 +1068,7 @@ def _org_context(body: str, start: int, end: int, lex: _Lexicon) -> bool:
 def _count_nouns(cands: list[_Cand], body: str, lex: _Lexicon, gaz: Gazetteer) -> frozenset[str]:
     """Capitalised words the article uses both in the plural and in the singular
     ("Polaroids", "a Polaroid"), where neither is a known name: things, not actors."""
-    found = set()
+    found: set[str] = set()
     named = {w for c in cands if c.evidence or (c.kind == "person" and c.source == "gazetteer") for w in c.text.split()}
     for cand in cands:
         if cand.source not in ("single", "person", "head") or cand.evidence:
