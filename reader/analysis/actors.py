@@ -1083,9 +1083,22 @@ def _count_nouns(cands: list[_Cand], body: str, lex: _Lexicon, gaz: Gazetteer) -
             continue
         if gaz.lookup(word) or gaz.lookup(singular):
             continue
-        if re.search(rf"(?<![\w'’-]){re.escape(singular)}(?![\w'’-])", body):
+        if _occurs_as_word(body, singular):
             found.update((word, singular))
     return frozenset(found)
+
+
+def _occurs_as_word(body: str, word: str) -> bool:
+    """Whether `word` stands in `body` as a word of its own (not inside "Polaroids")."""
+    start = body.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = body[start - 1] if start else " "
+        after = body[end] if end < len(body) else " "
+        if not (before.isalnum() or before in "'’-_") and not (after.isalnum() or after in "'’-_"):
+            return True
+        start = body.find(word, start + 1)
+    return False
 
 
 def _distinctive_words(cands: list[_Cand], lex: _Lexicon) -> dict[str, str | None]:

@@ -14,12 +14,15 @@ from reader.analysis.letters import UPPER
 
 # A team's name: capitalised words, perhaps with a bracketed letter ("Radnicki (N)").
 _NAME = rf"[{UPPER}][\w.'’&-]*(?:[ \u00a0]+(?:[{UPPER}][\w.'’&-]*|of|de|del|da))*(?:[ \u00a0]+\([{UPPER}]\))?"
-_RESULT = re.compile(rf"^[ \t]*({_NAME})[ \t]+\d{{1,3}}[ \t]*,?[ \t]+({_NAME})[ \t]+\d{{1,3}}[ \t]*$", re.M)
-_STANDING = re.compile(rf"^[ \t]*({_NAME})[ \t]+\d{{1,3}}[ \t]+\d{{1,3}}(?:[ \t]+[-\d./]+)+[ \t]*$", re.M)
-_POINTS = re.compile(rf"^[ \t]*({_NAME})[ \t]+\d{{1,3}}[ \t]+points?,[ \t]+({_NAME})[ \t]+\d{{1,3}}\.?[ \t]*$", re.M)
-_FIXTURE = re.compile(rf"^[ \t]*(?:Postponed:[ \t]*)?({_NAME})[ \t]+(?:v|vs\.?|AT)[ \t]+({_NAME})[ \t]*$", re.M)
+_RESULT = re.compile(rf"[ \t]*({_NAME})[ \t]+\d{{1,3}}[ \t]*,?[ \t]+({_NAME})[ \t]+\d{{1,3}}[ \t]*$")
+_STANDING = re.compile(rf"[ \t]*({_NAME})[ \t]+\d{{1,3}}[ \t]+\d{{1,3}}(?:[ \t]+[-\d./]+)+[ \t]*$")
+_POINTS = re.compile(rf"[ \t]*({_NAME})[ \t]+\d{{1,3}}[ \t]+points?,[ \t]+({_NAME})[ \t]+\d{{1,3}}\.?[ \t]*$")
+_FIXTURE = re.compile(rf"[ \t]*(?:Postponed:[ \t]*)?({_NAME})[ \t]+(?:v|vs\.?|AT)[ \t]+({_NAME})[ \t]*$")
 
 
+_ROWS = (_RESULT, _STANDING, _POINTS, _FIXTURE)
+_LONGEST_ROW = 100
+_SIDES = re.compile(r" (?:v|vs\.?|AT) ")
 # A sports report says so somewhere, often only in its capitalised slug ("SOCCER - ...").
 _SPORT = re.compile(
     r"\b(?:soccer|football|cricket|baseball|rugby|hockey|basketball|league|division|cup|championship|"
@@ -30,14 +33,20 @@ _SPORT = re.compile(
 
 def team_spans(body: str) -> list[tuple[int, int]]:
     """Where the team names of the body's results, standings and fixture lines are."""
-    if "\n" not in body or not _SPORT.search(body):
+    if "\n" not in body:
         return []
     spans = []
-    for pattern in (_RESULT, _STANDING, _POINTS, _FIXTURE):
-        for match in pattern.finditer(body):
-            for group in range(1, (pattern.groups or 0) + 1):
-                start, end = match.span(group)
-                if start >= 0:
-                    spans.append((start, end))
-    spans.sort()
+    position = 0
+    for line in body.split("\n"):
+        end = line.rstrip()
+        # Table rows are short and end in a score or a standing, or name two sides.
+        if 0 < len(end) <= _LONGEST_ROW and (end[-1].isdigit() or end[-1] in ".-" or _SIDES.search(end)):
+            for pattern in _ROWS:
+                match = pattern.match(line)
+                if match:
+                    spans.extend((position + match.start(g), position + match.end(g)) for g in range(1, pattern.groups + 1))
+                    break
+        position += len(line) + 1
+    if spans and not _SPORT.search(body):
+        return []
     return spans
