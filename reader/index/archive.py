@@ -27,8 +27,10 @@ from reader.store import MAX_BYTES
 READER_CACHE_KIB = 8000
 # Ranking a word found in fewer articles than this is fast enough to do anyway.
 COMMON_MINIMUM = 5000
+# The speaker under the archive's name for them (actors.name), so one person reads the same
+# in every article ("John Q. Smith" where an article wrote "John Smith").
 _QUOTE_COLUMNS = (
-    'q.start, q."end", q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end,'
+    'q.start, q."end", q.text, q.kind, coalesce(c.name, q.speaker), q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end,'
     " q.speaker_via, q.speaker_kind, q.speaker_descriptor, q.anonymity_reason, q.cue_group"
 )
 # What was said by someone: a direct quote or reported speech, not a quoted term.
@@ -455,6 +457,7 @@ class Index:
             parameters.extend(keys)
         rows = self._db().execute(
             f"SELECT {_SUMMARY_COLUMNS}, {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article"
+            " LEFT JOIN actors c ON c.id = q.speaker_actor"
             f" WHERE {' AND '.join(conditions)} ORDER BY a.sort_key = 0, a.sort_key, a.id, q.start",
             parameters,
         )
