@@ -737,7 +737,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
     cands = doc.cands
     lex = doc.lex
     body = doc.body
-    counted = _count_nouns(cands, body, lex, doc.gaz)
+    counted = _count_nouns(cands, lex, doc.gaz)
     if counted:
         # "100 Polaroids", "their own Polaroid": a brand the article counts is a thing, not an actor.
         cands[:] = [c for c in cands if c.text.rsplit(" ", 1)[-1] not in counted or c.kind in ("place", "organisation")]
@@ -1065,11 +1065,12 @@ def _org_context(body: str, start: int, end: int, lex: _Lexicon) -> bool:
     return match is not None and match.group(1) in lex.given
 
 
-def _count_nouns(cands: list[_Cand], body: str, lex: _Lexicon, gaz: Gazetteer) -> frozenset[str]:
+def _count_nouns(cands: list[_Cand], lex: _Lexicon, gaz: Gazetteer) -> frozenset[str]:
     """Capitalised words the article uses both in the plural and in the singular
     ("Polaroids", "a Polaroid"), where neither is a known name: things, not actors."""
     found: set[str] = set()
     named = {w for c in cands if c.evidence or (c.kind == "person" and c.source == "gazetteer") for w in c.text.split()}
+    seen = {w for c in cands for w in c.text.split()}  # one pass: a search of the body per word could be quadratic
     for cand in cands:
         if cand.source not in ("single", "person", "head") or cand.evidence:
             continue
@@ -1083,22 +1084,9 @@ def _count_nouns(cands: list[_Cand], body: str, lex: _Lexicon, gaz: Gazetteer) -
             continue
         if gaz.lookup(word) or gaz.lookup(singular):
             continue
-        if _occurs_as_word(body, singular):
+        if singular in seen:
             found.update((word, singular))
     return frozenset(found)
-
-
-def _occurs_as_word(body: str, word: str) -> bool:
-    """Whether `word` stands in `body` as a word of its own (not inside "Polaroids")."""
-    start = body.find(word)
-    while start >= 0:
-        end = start + len(word)
-        before = body[start - 1] if start else " "
-        after = body[end] if end < len(body) else " "
-        if not (before.isalnum() or before in "'’-_") and not (after.isalnum() or after in "'’-_"):
-            return True
-        start = body.find(word, start + 1)
-    return False
 
 
 def _distinctive_words(cands: list[_Cand], lex: _Lexicon) -> dict[str, str | None]:
