@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis.gazetteer import Gazetteer, builtin, read_data_lines, read_entries, read_words
-from reader.analysis.identity import identity_key, plain_spaces
 from reader.analysis.letters import UPPER
 from reader.analysis.sports_tables import team_spans
 from reader.model import Mention
@@ -764,13 +763,13 @@ def _resolve(doc: _Doc) -> list[Mention]:
     # Writings of one name ("John Q. Smith", "John Smith", with a no-break space) are one
     # actor, under the fullest of them.
     fullest: dict[str, str] = {}
-    for cand in persons:
-        key = identity_key(cand.text)
+    keys = [_writing_key(cand.text) for cand in persons]
+    for cand, key in zip(persons, keys):
         known = fullest.get(key)
-        if known is None or len(cand.text.split()) > len(known.split()):
-            fullest[key] = plain_spaces(cand.text)
-    for cand in persons:
-        cand.actor = fullest[identity_key(cand.text)]
+        if known is None or cand.text.count(" ") > known.count(" "):
+            fullest[key] = " ".join(cand.text.split())
+    for cand, key in zip(persons, keys):
+        cand.actor = fullest[key]
     surname = _NameWords()
     # A gazetteer person lends the words of its canonical name, not of the alias
     # seen ("Mr Kim" joins "Kim Jong Un" named in actors.yaml as "the leader").
@@ -1063,6 +1062,15 @@ def _org_context(body: str, start: int, end: int, lex: _Lexicon) -> bool:
         return True
     match = _NAME_AFTER_POSSESSIVE.match(body, end)
     return match is not None and match.group(1) in lex.given
+
+
+def _writing_key(name: str) -> str:
+    """What two writings of a person's name in one article share: the words without
+    middle initials, whatever the spaces ("John Q. Smith", "John\u00a0Smith")."""
+    words = name.split()
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if not (len(w) <= 2 and w.endswith("."))), words[-1]]
+    return " ".join(words)
 
 
 def _count_nouns(cands: list[_Cand], lex: _Lexicon, gaz: Gazetteer) -> frozenset[str]:
