@@ -136,3 +136,7 @@ def test_the_town_of_and_next_to_name_places():
 
 def test_an_initial_before_a_given_name_stays_with_the_name():
     assert "L. Ron Hubbard" in found("The church was founded by writer L. Ron Hubbard in 1954.")
+
+
+def test_a_capital_acts_across_an_apposition():
+    assert found("Ottawa, an observer at the talks, said it would join.")["Ottawa"][1] == "Canada"

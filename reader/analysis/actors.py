@@ -971,6 +971,7 @@ def _spelled_by(body: str, end: int, acronym: str) -> tuple[int, int] | None:
 # A capital that acts for its state: the verb after it, or a dealing before it.
 _ACTS_AFTER = re.compile(
     rf"(?:[ \u00a0]+and[ \u00a0]+[{UPPER}][\w.]*(?:[ \u00a0]+[{UPPER}][\w.]*)?)?"  # "Beijing and Washington said"
+    r"(?:,[^,.;:\n\"“”]{1,60},)?"  # "Ottawa, an observer at the meeting, said"
     r"[ \u00a0]+(?:(?:has|had|have|will|would|could|may|might|must|is|was|are|were|has also|also)[ \u00a0]+)?"
     r"(?:[a-z]+ing\b|said|says|say|told|tells|warned|warns|accused|accuses|announced|announces|denied|denies|rejected|rejects|"
     r"responded|claimed|claims|insisted|insists|demanded|demands|urged|urges|called|wants|agreed|agrees|refused|"
