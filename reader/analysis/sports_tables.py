@@ -35,7 +35,7 @@ def team_spans(body: str) -> list[tuple[int, int]]:
     """Where the team names of the body's results, standings and fixture lines are."""
     if "\n" not in body:
         return []
-    spans = []
+    spans: list[tuple[int, int]] = []
     position = 0
     for line in body.split("\n"):
         end = line.rstrip()
