@@ -80,7 +80,6 @@ CREATE TABLE analyses (article INTEGER PRIMARY KEY, data BLOB);
 -- identity (analysis.identity.identity_key: no titles, middle initials, possessives or odd
 -- spaces) is this row; `name` is the fullest writing seen, for display.
 CREATE TABLE actors (id INTEGER PRIMARY KEY, identity TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
-CREATE INDEX actors_by_name ON actors (name);
 CREATE TABLE name_keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);  -- query.name_key(name)
 
 -- One row per actor per article (sort_key copied from articles for store-wide counts).
