@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from reader.analysis.gazetteer import Gazetteer, builtin, read_data_lines, read_entries, read_words
 from reader.analysis.letters import UPPER
+from reader.analysis.sports_tables import team_spans
 from reader.model import Mention
 
 _UP = UPPER
@@ -85,11 +86,13 @@ _COMMON_ACRONYMS = frozenset(
     """I A OK TV AM PM BC AD ID IT IQ CEO CFO COO CTO GDP COVID AIDS HIV DNA RNA MP MPs PhD MBA MD PR PS
     UTC GMT EST PST CET BST KM MPH USD EUR GBP VAT FAQ DIY LGBT LGBTQ PPE ICU ER CT MRI SUV IPO AI VR AR
     UFO RIP FYI ASAP NB OMG LOL IV II III IV VI VII VIII IX XI XII XX XXI CD DVD PC USB GPS SMS PDF URL
-    HTML API NGO NGOs CCTV Q A Mr Ms Dr St No Jr Sr""".split()
+    HTML API NGO NGOs CCTV Q A Mr Ms Dr St No Jr Sr QC KC SC VIP VIPs POTUS FLOTUS""".split()
 )
 
 
-_COMMON_CAPITALISED = frozenset("The A An In But It He She They We This That On At As For After When".split())
+_COMMON_CAPITALISED = frozenset(
+    "The A An In But It He She They We This That On At As For After When I I'm I've I'd I'll I’m I’ve I’d I’ll".split()
+)
 # Words a name never ends in: a run that reaches into the next clause ("Regina Ip In the
 # island"), a truncated name ("House of") or a caption's label ("Ahmed Mohamed Image").
 _NOT_LAST = frozenset(
@@ -207,7 +210,7 @@ class _Doc:
         while tokens:
             word = tokens[0][2]
             lowered = word.lower()
-            if word in _CONNECTORS or (lowered in lex.common and not word.isupper()) or (
+            if word in _CONNECTORS or (lowered in lex.common and not (len(word) > 1 and word.isupper())) or (
                 initial
                 and (lowered in self.lower_words or (len(tokens) == 1 and lowered in lex.english))
                 and not self._known(word)
@@ -233,7 +236,8 @@ class _Doc:
         parts = word.split("-")
         if parts[-1] in _HYPHEN_SUFFIXES or (parts[-1].islower() and parts[-1] in self.lex.common):
             head = "-".join(parts[:-1])
-            return [(start, start + len(head), head, False)] if head else []
+            # Marked like a possessive: "Ontario-based Magna" is two names, as "Ontario's Magna" is.
+            return [(start, start + len(head), head, True)] if head else []
         if len(parts) == 2 and all(self.gaz.lookup(p) for p in parts):
             second = start + len(parts[0]) + 1
             return [(start, second - 1, parts[0], False), (second, second + len(parts[1]), parts[1], False)]
@@ -346,6 +350,15 @@ class _Doc:
             return
         if body.startswith(("$", " $"), end):
             return  # "US$ 20,000", "NZ $ 26 million": a currency
+        state = _US_STATE_AFTER.match(body, end)
+        if (
+            state
+            and (state.group(1) or seg[0][2] not in lex.given or _previous_word(body, start) in _LOCATIVE)
+            and _norm(text) not in _US_STATE_NAMES
+        ):
+            # "Prince William, Va.", "Lebanon, Ohio": a US place, whatever else the name names.
+            self._add(start, end, text, "place", f"{_norm(text)}, {(state.group(1) or state.group(2))}", "head", headline)
+            return
         hit = gaz.lookup(_norm(text))
         if hit:
             self._add_known(start, end, text, hit, headline)
@@ -375,6 +388,11 @@ class _Doc:
             if kind == "place" and len(words) == 2 and words[0] in lex.given and self._speaks(start, end):
                 self._person(seg, headline, titled=False)  # "Nathan Lane said", not a street
                 return
+            person_at = _person_after_head(words, head, lex)
+            if person_at is not None:  # "Refugee Council Enver Solomon": an organisation, then its person
+                self._classify(seg[:person_at], headline)
+                self._person(seg[person_at:], headline, titled=True)
+                return
             self._add(start, end, text, kind, text, "head", headline)
             self._nest_places(seg, headline)
             if head >= 2 and words[0] in lex.given:
@@ -389,6 +407,8 @@ class _Doc:
             word = words[0]
             if word in lex.titles or word in lex.title_words and word not in lex.given:
                 return
+            if word[-1].isdigit() and word[0].isupper() and len(word) <= 6:
+                return  # a model or a version ("IE6", "M3", "H1"), not an actor
             if _ACRONYM.fullmatch(word) and word not in _COMMON_ACRONYMS and not word.isdigit():
                 if "." not in word and (len(word) > 5 or (len(word) > 3 and word.lower() in lex.english)):
                     return  # a shouted word ("COULD", a dateline "DALLAS"), not an acronym
@@ -415,6 +435,9 @@ class _Doc:
         ):
             self._person(seg, headline, titled=False)  # "Jordan Henderson said": a first name, not a country
             return
+        if len(words) == 2 and self._agency(words):
+            self._add(start, end, text, "organisation", text, "head", headline)  # "Environment Canada"
+            return
         # Known names inside a longer run: "United States Hamdullah Mohib".
         index = 0
         rest_start = 0
@@ -431,6 +454,28 @@ class _Doc:
                 index += 1
         if rest_start < len(seg):
             self._person(seg[rest_start:], headline, titled=False)
+
+    def _agency(self, words: list[str]) -> bool:
+        """"Environment Canada", "Statistics Canada", "Sport England": a field of government
+        and its country name a government agency."""
+        field, country = words
+        hit = self.gaz.lookup(country)
+        if hit is None or hit[1] != "place" or not _is_country(hit[0]) or hit[0] != country:
+            return False
+        lex = self.lex
+        lowered = field.lower()
+        return (
+            lowered in lex.english
+            and lowered not in lex.common
+            and field not in lex.demonyms
+            and field not in lex.title_words
+            and field not in lex.place_words
+            and field not in lex.org_words
+            and field not in lex.given
+            and field not in _COMPASS
+            and not lowered.endswith(_ADJECTIVE_ENDINGS)  # "Rural Canada", "Modern Japan"
+            and self.gaz.lookup(field) is None
+        )
 
     def _longest_known(self, seg, index: int):
         """A multi-word known name, or a country, starting at seg[index]."""
@@ -458,7 +503,7 @@ class _Doc:
             titled = titled or seg[0][2] not in _CONNECTORS
             seg = seg[1:]
         for index in range(1, len(seg) - 1):
-            if seg[index][2] in lex.given and seg[index - 1][2] not in lex.given:
+            if seg[index][2] in lex.given and seg[index - 1][2] not in lex.given and not _INITIALS.fullmatch(seg[index - 1][2]):
                 seg = seg[index:]  # "Administrator Charles Bolden", "Scientologist Tom Cruise"
                 titled = True
                 break
@@ -497,6 +542,9 @@ class _Doc:
                 or (words[-1].endswith("s") and words[-1][:-1].lower() in lex.english)
             ):
                 return  # "Space Shuttle", "Internet Explorer": everyday words, not a name
+            if _previous_word(self.body, start) == "the":
+                self._add(start, end, text, "organisation", text, "head", headline)  # "the Sea Org": nobody is "the" Jane Doe
+                return
         self.cands.append(_Cand(start, end, text, "person", text, "person", evidence, headline))
 
     def _speaks(self, start: int, end: int) -> bool:
@@ -519,12 +567,16 @@ class _Doc:
                 self._nest_places(_tokens_of(self.body, start, end), headline)
 
     def _stands_for_state(self, start: int, end: int) -> bool:
-        """'Pyongyang said', 'talks with Beijing': the capital acts. 'in Seoul' is a place."""
-        if self.body.startswith(("'s", "’s"), end):
+        """'Pyongyang said', 'talks with Beijing', 'Beijing's decision': the capital acts.
+        'in Seoul', 'a rainy Ottawa street', 'Ottawa, the capital' are the city."""
+        body = self.body
+        if _previous_word(body, start) in _LOCATIVE:
+            return False  # "the embassy in London asking", "from Beijing's airport"
+        if body.startswith(("'s", "’s"), end):
             return True
-        if _previous_word(self.body, start) in _LOCATIVE:
-            return False
-        return not self.body.startswith((" D.C", " DC", ", D.C", " state", " State"), end)
+        if _ACTS_AFTER.match(body, end):
+            return True
+        return _previous_word(body, start) in _DEALS_WITH
 
     def _nest_places(self, seg, headline: bool) -> None:
         """Known places inside a longer name: "United States" in "United States Navy"."""
@@ -584,6 +636,17 @@ def _head_index(words: list[str], lex: _Lexicon) -> int | None:
     return None
 
 
+def _person_after_head(words: list[str], head: int, lex: _Lexicon) -> int | None:
+    """Where a person's name begins after the head word of an organisation or place:
+    a given name and a surname, with no head word after them ("Council Enver Solomon")."""
+    for index in range(head + 1, len(words) - 1):
+        if words[index] in lex.given and (words[index - 1] in lex.org_words or words[index - 1] in lex.place_words):
+            rest = words[index:]
+            if len(rest) <= 3 and _head_index(rest, lex) is None and all(w[0].isupper() for w in rest):
+                return index
+    return None
+
+
 def _is_org_word(words: list[str], index: int, lex: _Lexicon) -> bool:
     word = words[index]
     if word in lex.org_words:
@@ -614,16 +677,18 @@ def _builtin_max_words() -> int:
     return builtin().max_words()
 
 
-def _headline_ranges(body: str) -> list[tuple[int, int]]:
+def _headline_ranges(body: str, given: frozenset[str]) -> list[tuple[int, int]]:
     """Lines written in Title Case, with no sentence punctuation at the end."""
     ranges = []
     position = 0
     for line in body.split("\n"):
         stripped = line.strip()
-        if stripped and stripped[-1] not in ".!?\"”:;,)" and stripped.count(" ") >= 2:
+        if stripped and stripped[-1] not in ".!?\"”:;,)" and " " in stripped:
             words = stripped.split()
             capitalised = sum(1 for w in words if w[:1].isupper())
-            if capitalised * 10 >= len(words) * 7:
+            # Two words both capitalised ("Biden Praised") are a heading too, unless a byline
+            # ("Larry Fine"); a longer line may keep a few small words in lower case.
+            if capitalised * 10 >= len(words) * 7 and (len(words) > 2 or (capitalised == 2 and words[0] not in given)):
                 ranges.append((position, position + len(line)))
         position += len(line) + 1
     return ranges
@@ -650,7 +715,7 @@ def _dateline_end(body: str, dateline: str | None) -> int:
 def find_mentions(body: str, *, dateline: str | None = None, gazetteer: Gazetteer | None = None) -> list[Mention]:
     gaz = gazetteer if gazetteer is not None else builtin()
     doc = _Doc(body, gaz, _lexicon())
-    headlines = _headline_ranges(body) if "\n" in body or len(body) < 300 else []
+    headlines = _headline_ranges(body, doc.lex.given) if "\n" in body or len(body) < 300 else []
     skip_until = _dateline_end(body, dateline)
     h_index = 0
     common = doc.lex.common
@@ -671,6 +736,10 @@ def _resolve(doc: _Doc) -> list[Mention]:
     cands = doc.cands
     lex = doc.lex
     body = doc.body
+    counted = _count_nouns(cands, lex, doc.gaz)
+    if counted:
+        # "100 Polaroids", "their own Polaroid": a brand the article counts is a thing, not an actor.
+        cands[:] = [c for c in cands if c.text.rsplit(" ", 1)[-1] not in counted or c.kind in ("place", "organisation")]
     # Acronyms defined in brackets after their expansion: "Korean Central News Agency (KCNA)".
     by_start = {c.start: c for c in cands}
     for cand in cands:
@@ -691,6 +760,16 @@ def _resolve(doc: _Doc) -> list[Mention]:
                 cand.actor = orgs_by_initials[key]
     # People: a lone word or partial name joins the fullest name that contains it.
     persons = [c for c in cands if c.kind == "person" and c.source == "person"]
+    # Writings of one name ("John Q. Smith", "John Smith", with a no-break space) are one
+    # actor, under the fullest of them.
+    fullest: dict[str, str] = {}
+    keys = [_writing_key(cand.text) for cand in persons]
+    for cand, key in zip(persons, keys):
+        known = fullest.get(key)
+        if known is None or cand.text.count(" ") > known.count(" "):
+            fullest[key] = " ".join(cand.text.split())
+    for cand, key in zip(persons, keys):
+        cand.actor = fullest[key]
     surname = _NameWords()
     # A gazetteer person lends the words of its canonical name, not of the alias
     # seen ("Mr Kim" joins "Kim Jong Un" named in actors.yaml as "the leader").
@@ -729,6 +808,9 @@ def _resolve(doc: _Doc) -> list[Mention]:
             country = next((a for a in korea_like if a.startswith(word + " ")), None)
             if country:
                 cand.kind, cand.actor = "place", country
+        elif _STATEMENT_AFTER.match(body, cand.end) and word not in lex.given:
+            cand.kind, cand.actor = "organisation", word  # "Lumicorp said in a statement"
+            org_parts[word] = word
         elif cand.evidence and word not in lex.demonyms:
             cand.kind, cand.actor = "person", word
             surname.add(word, cand.start, word)
@@ -775,17 +857,25 @@ def _resolve(doc: _Doc) -> list[Mention]:
     # In a match report a country that plays is its national team, an organisation.
     if sports >= 4:
         for cand in cands:
-            if cand.kind == "place" and cand.source == "gazetteer" and cand.actor in doc.gaz.kinds and _is_country(cand.actor):
+            if cand.kind == "place" and cand.source == "gazetteer" and cand.actor in doc.gaz.kinds and _fields_a_team(cand.actor):
                 if _previous_word(body, cand.start) not in _LOCATIVE and not body.startswith((",", " ("), cand.end):
                     cand.kind, cand.actor = "organisation", f"{cand.actor} (team)"
-    # Names first seen in a Title Case headline count only when the body confirms them.
-    confirmed = {c.text for c in cands if c.kind and not c.headline}
+    _teams_of_tables(doc)
+    # A headline's title case makes "Biden Praised" look like a name: only known names and
+    # acronyms, and names the body uses too, count there.
+    confirmed = {c.text.casefold() for c in cands if c.kind and not c.headline}
+    confirmed.update(c.actor.casefold() for c in cands if c.kind and c.actor and not c.headline)
     mentions = []
     seen: set[tuple[int, int, str]] = set()
     for cand in cands:
         if cand.kind is None:
             continue
-        if cand.headline and cand.source not in ("gazetteer", "acronym") and cand.text not in confirmed:
+        if (
+            cand.headline
+            and cand.source not in ("gazetteer", "acronym")
+            and cand.text.casefold() not in confirmed
+            and (cand.actor or "").casefold() not in confirmed
+        ):
             continue
         span = (cand.start, cand.end, cand.kind)
         if span in seen or cand.start >= cand.end:
@@ -794,6 +884,44 @@ def _resolve(doc: _Doc) -> list[Mention]:
         mentions.append(Mention(cand.start, cand.end, cand.text, cand.kind, cand.actor or cand.text))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
+
+
+def _teams_of_tables(doc: _Doc) -> None:
+    """Names in a sports report's results, standings and fixtures are teams, there and
+    wherever else the report uses them ("Leicestershire beat Somerset")."""
+    spans = team_spans(doc.body)
+    if not spans:
+        return
+    body = doc.body
+    by_span = {(c.start, c.end): c for c in doc.cands}
+    teams: set[str] = set()
+    for start, end in spans:
+        text = body[start:end]
+        cand = by_span.get((start, end))
+        if cand is not None and cand.kind == "place" and _is_country(cand.actor or ""):
+            continue  # countries play as countries in many tables (Davis Cup ties)
+        teams.add(text)
+        if cand is None:
+            doc.cands[:] = [c for c in doc.cands if not (start <= c.start < end or start < c.end <= end)]
+            doc.cands.append(_Cand(start, end, text, "organisation", text, "team"))
+            by_span[(start, end)] = doc.cands[-1]
+    for cand in doc.cands:
+        if cand.kind in (None, "place") and _plays(body, cand):
+            teams.add(cand.text)
+    for cand in doc.cands:
+        if cand.text in teams and (cand.kind != "place" or not _is_country(cand.actor or "")):
+            cand.kind, cand.actor = "organisation", cand.text
+
+
+_PLAYS_AFTER = re.compile(r"[ \u00a0]+(?:beat|drew|lost|won|reached|defeated|thrashed|edged|trailed|led)\b")
+_PLAYS_BEFORE = re.compile(r"\b(?:beat|against|v|vs|defeated|thrashed|edged|over)[ \u00a0]+$")
+
+
+def _plays(body: str, cand: _Cand) -> bool:
+    """`Leicestershire beat Somerset`, `a match against Yorkshire`: a name that plays."""
+    if cand.evidence or " " in cand.text:
+        return False
+    return bool(_PLAYS_AFTER.match(body, cand.end) or _PLAYS_BEFORE.search(body, max(0, cand.start - 12), cand.start))
 
 
 def _expand_bracketed_acronyms(doc: _Doc) -> None:
@@ -840,11 +968,47 @@ def _spelled_by(body: str, end: int, acronym: str) -> tuple[int, int] | None:
     return None
 
 
+# A capital that acts for its state: the verb after it, or a dealing before it.
+_ACTS_AFTER = re.compile(
+    rf"(?:[ \u00a0]+and[ \u00a0]+[{UPPER}][\w.]*(?:[ \u00a0]+[{UPPER}][\w.]*)?)?"  # "Beijing and Washington said"
+    r"(?:,[^,.;:\n\"“”]{1,60},)?"  # "Ottawa, an observer at the meeting, said"
+    r"[ \u00a0]+(?:(?:has|had|have|will|would|could|may|might|must|is|was|are|were|has also|also)[ \u00a0]+)?"
+    r"(?:[a-z]+ing\b|said|says|say|told|tells|warned|warns|accused|accuses|announced|announces|denied|denies|rejected|rejects|"
+    r"responded|claimed|claims|insisted|insists|demanded|demands|urged|urges|called|wants|agreed|agrees|refused|"
+    r"refuses|threatened|threatens|condemned|condemns|criticised|criticized|protested|retaliated|hopes|believes|"
+    r"confirmed|blamed|blames|vowed|vows|imposed|imposes|ordered|recalled|expelled|sanctioned|launched|fired|"
+    r"responds|sees|views|considers|regards|welcomed|welcomes|praised|backed|supports|opposes|opposed)\b"
+)
+_DEALS_WITH = frozenset("with between against by pressure toward towards".split())
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
+    "North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|"
+    "Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+)
+_ADJECTIVE_ENDINGS = ("al", "ern", "ic", "ive", "ous", "ful", "ary", "ish", "less", "ed", "ing", "ar", "ian", "ese")
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old".split())
+_US_STATE_NAMES = frozenset(_US_STATES.split("|"))  # "Florida, Illinois and Ohio" is a list
+_STATE_ABBREVIATIONS = (
+    r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
+    r"N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo"
+)
+# "Town, Va.", "Town, Ohio," : the state names the town as a place. A full state name counts
+# only where the sentence goes on after it, so "Smith, Texas governor" is not a town.
+_US_STATE_AFTER = re.compile(
+    rf",[ \u00a0]+(?:((?:{_STATE_ABBREVIATIONS})\.)|({_US_STATES})(?=[,.;:)]|[ \u00a0]+(?:on|in|at|and|is|was|has|had)\b|$))",
+    re.M,
+)
 _CALENDAR_WORD = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Ramadan|Easter|Christmas|Advent|Lent|Passover|Diwali|Hanukkah"
 )
 _PLACE_PREPOSITIONS = frozenset("in at near on from".split())
+# "the town of Yeoncheon", "next to Genova": what comes after names a place.
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:(?:town|city|village|port|province|district|county|region|island|municipality|suburb|capital)[ \u00a0]+of|next[ \u00a0]+to)[ \u00a0]+$"
+)
 _AND_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+(?:and|or)[ \u00a0]+$")
 
 
@@ -857,12 +1021,16 @@ def _place_context(body: str, cand: _Cand, lex: _Lexicon, places: set[str]) -> b
         return False  # "on Wednesdays", "in Ramadan"
     if _sentence_initial(body, cand.start) or body.startswith(("'s", "’s", ":"), cand.end):
         return False  # "at Islam's holiest site", "in Counter-Strike: Global Offensive"
-    if _previous_word(body, cand.start) in _PLACE_PREPOSITIONS:
+    if _previous_word(body, cand.start) in _PLACE_PREPOSITIONS or _SETTLEMENT_OF.search(body, max(0, cand.start - 24), cand.start):
         return True
     match = _AND_BEFORE.search(body, max(0, cand.start - 40), cand.start)
     return match is not None and match.group(1) in places
 
 
+_STATEMENT_AFTER = re.compile(
+    r"[ \u00a0]*(?:,[ \u00a0]*)?(?:said|says|announced|confirmed)[ \u00a0]+in[ \u00a0]+an?[ \u00a0]+"
+    r"(?:(?:\w+[ \u00a0]+)?statement|press release|news release|filing|regulatory filing)\b"
+)
 _ORG_APPOSITION = re.compile(
     r",[ \u00a0]+(?:a|an|the)[ \u00a0]+(?:(?!(?:of|at|for|in|on|with|and|by|to)\b)[\w-]+[ \u00a0]+){0,3}?"
     r"(?:start-?up|company|firm|group|agency|operator|business|manufacturer|maker|retailer|charity|"
@@ -897,6 +1065,39 @@ def _org_context(body: str, start: int, end: int, lex: _Lexicon) -> bool:
     return match is not None and match.group(1) in lex.given
 
 
+def _writing_key(name: str) -> str:
+    """What two writings of a person's name in one article share: the words without
+    middle initials, whatever the spaces ("John Q. Smith", "John\u00a0Smith")."""
+    words = name.split()
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if not (len(w) <= 2 and w.endswith("."))), words[-1]]
+    return " ".join(words)
+
+
+def _count_nouns(cands: list[_Cand], lex: _Lexicon, gaz: Gazetteer) -> frozenset[str]:
+    """Capitalised words the article uses both in the plural and in the singular
+    ("Polaroids", "a Polaroid"), where neither is a known name: things, not actors."""
+    found: set[str] = set()
+    named = {w for c in cands if c.evidence or (c.kind == "person" and c.source == "gazetteer") for w in c.text.split()}
+    seen = {w for c in cands for w in c.text.split()}  # one pass: a search of the body per word could be quadratic
+    for cand in cands:
+        if cand.source not in ("single", "person", "head") or cand.evidence:
+            continue
+        word = cand.text.rsplit(" ", 1)[-1]
+        if word in named or word[:-1] in named:
+            continue  # "Kathryn Waters" said so: "Waters" is her
+        if len(word) < 5 or not word.endswith("s") or word.endswith("ss") or word in found:
+            continue
+        singular = word[:-1]
+        if singular in lex.given or word in lex.demonyms or singular in lex.demonyms or singular in lex.org_words:
+            continue
+        if gaz.lookup(word) or gaz.lookup(singular):
+            continue
+        if singular in seen:
+            found.update((word, singular))
+    return frozenset(found)
+
+
 def _distinctive_words(cands: list[_Cand], lex: _Lexicon) -> dict[str, str | None]:
     """Words of organisation names that name the organisation alone: `Scientology`."""
     parts: dict[str, str | None] = {}
@@ -923,6 +1124,14 @@ def _countries() -> frozenset[str]:
 
 def _is_country(name: str) -> bool:
     return name in _countries()
+
+
+# Nations that play as themselves without being countries of the gazetteer's list.
+_HOME_NATIONS = frozenset(("England", "Scotland", "Wales", "Northern Ireland"))
+
+
+def _fields_a_team(name: str) -> bool:
+    return name in _HOME_NATIONS or _is_country(name)
 
 
 class _NameWords:

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         actors = actors[: args.limit]
     if args.json:
         document = [
-            {"name": a.name, "kind": a.kind, "articles": a.articles, "mentions": a.mentions, "quotes": a.quotes}
+            {"id": a.id, "name": a.name, "kind": a.kind, "articles": a.articles, "mentions": a.mentions, "quotes": a.quotes}
             for a in actors
         ]
         print_json(document)

@@ -27,8 +27,10 @@ from reader.store import MAX_BYTES
 READER_CACHE_KIB = 8000
 # Ranking a word found in fewer articles than this is fast enough to do anyway.
 COMMON_MINIMUM = 5000
+# The speaker under the archive's name for them (actors.name), so one person reads the same
+# in every article ("John Q. Smith" where an article wrote "John Smith").
 _QUOTE_COLUMNS = (
-    'q.start, q."end", q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end,'
+    'q.start, q."end", q.text, q.kind, coalesce(c.name, q.speaker), q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end,'
     " q.speaker_via, q.speaker_kind, q.speaker_descriptor, q.anonymity_reason, q.cue_group"
 )
 # What was said by someone: a direct quote or reported speech, not a quoted term.
@@ -53,6 +55,7 @@ class ActorStats:
     quotes: int
     activity: tuple[int, ...] = ()  # articles per week, oldest first, from `first_week`
     first_week: date | None = None  # the Monday of activity[0]
+    id: int = 0  # the actor's archive-wide identity (stable while the index is)
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,34 +380,34 @@ class Index:
         `activity` counts articles per week over the last `weeks` weeks up to the
         newest dated article (all weeks when None); `weeks=0` skips it."""
         db = self._db()
-        totals: dict[str, list] = {}
-        kinds: dict[str, dict[str, int]] = {}
+        totals: dict[int, list] = {}
+        kinds: dict[int, dict[str, int]] = {}
         sql = (
-            "SELECT c.name, g.kind, g.n, g.m, g.q FROM (SELECT actor, kind, count(*) n, sum(mentions) m, sum(quotes) q"
-            " FROM article_actors GROUP BY actor, kind) g JOIN actors c ON c.id = g.actor"
+            "SELECT c.id, c.name, g.kind, g.n, g.m, g.q FROM (SELECT actor, kind, count(*) n, sum(mentions) m,"
+            " sum(quotes) q FROM article_actors GROUP BY actor, kind) g JOIN actors c ON c.id = g.actor"
         )
-        for name, actor_kind, articles, mentions, quotes in db.execute(sql):
-            row = totals.setdefault(name, [0, 0, 0])
-            row[0] += articles
-            row[1] += mentions
-            row[2] += quotes
-            kinds.setdefault(name, {})[actor_kind] = articles
+        for actor_id, name, actor_kind, articles, mentions, quotes in db.execute(sql):
+            row = totals.setdefault(actor_id, [name, 0, 0, 0])
+            row[1] += articles
+            row[2] += mentions
+            row[3] += quotes
+            kinds.setdefault(actor_id, {})[actor_kind] = articles
         activity, first_week = self._activity(weeks)
         result = []
-        for name, (articles, mentions, quotes) in totals.items():
-            actor_kind = max(kinds[name].items(), key=lambda item: (item[1], item[0]))[0]
+        for actor_id, (name, articles, mentions, quotes) in totals.items():
+            actor_kind = max(kinds[actor_id].items(), key=lambda item: (item[1], item[0]))[0]
             if kind is not None and actor_kind != kind:
                 continue
-            counts = activity.get(name)
+            counts = activity.get(actor_id)
             result.append(
                 ActorStats(
-                    name, actor_kind, articles, mentions, quotes, tuple(counts) if counts else (), first_week
+                    name, actor_kind, articles, mentions, quotes, tuple(counts) if counts else (), first_week, actor_id
                 )
             )
         result.sort(key=lambda a: (-a.articles, -a.mentions, a.name.casefold()))
         return result
 
-    def _activity(self, weeks: int | None) -> tuple[dict[str, list[int]], date | None]:
+    def _activity(self, weeks: int | None) -> tuple[dict[int, list[int]], date | None]:
         if weeks == 0:
             return {}, None
         db = self._db()
@@ -418,14 +421,13 @@ class Index:
         if weeks is not None:
             first_monday = max(first_monday, last_monday - 7 * (weeks - 1))
         size = (last_monday - first_monday) // 7 + 1
-        activity: dict[str, list[int]] = {}
+        activity: dict[int, list[int]] = {}
         rows = db.execute(
-            "SELECT c.name, g.week, g.n FROM (SELECT actor, (sort_key - ?) / 7 week, count(*) n FROM article_actors"
-            " WHERE sort_key >= ? GROUP BY 1, 2) g JOIN actors c ON c.id = g.actor",
+            "SELECT actor, (sort_key - ?) / 7 week, count(*) n FROM article_actors WHERE sort_key >= ? GROUP BY 1, 2",
             (first_monday, first_monday),
         )
-        for name, week, count in rows:
-            activity.setdefault(name, [0] * size)[week] = count
+        for actor_id, week, count in rows:
+            activity.setdefault(actor_id, [0] * size)[week] = count
         return activity, date.fromordinal(first_monday)
 
     def actors_called(self, text: str, keys: int = 50) -> set[str]:
@@ -446,18 +448,16 @@ class Index:
 
     def quotes(self, actor: str | None = None, kinds: tuple[str, ...] = ("statement",)) -> list[QuoteHit]:
         """Quotes in date order (oldest first, undated last), optionally only those of
-        `actor` (its canonical name or an alias seen in the same article)."""
+        `actor`: the actors any writing of that name stands for, across the archive."""
         conditions = [f"q.kind IN ({','.join('?' * len(kinds))})"]
         parameters: list[Any] = list(kinds)
         if actor is not None:
-            keys_sql, keys = _name_key_ids(actor)
-            conditions.append(
-                "EXISTS (SELECT 1 FROM actor_names n JOIN actors c ON c.id = n.actor"
-                f" WHERE n.key IN {keys_sql} AND n.article = q.article AND c.name = q.speaker)"
-            )
+            ids_sql, keys = _actor_ids(actor)
+            conditions.append(f"q.speaker_actor IN {ids_sql}")
             parameters.extend(keys)
         rows = self._db().execute(
             f"SELECT {_SUMMARY_COLUMNS}, {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article"
+            " LEFT JOIN actors c ON c.id = q.speaker_actor"
             f" WHERE {' AND '.join(conditions)} ORDER BY a.sort_key = 0, a.sort_key, a.id, q.start",
             parameters,
         )
@@ -487,8 +487,9 @@ class Index:
         }
         speakers: dict[str | None, list[tuple[str, int]]] = {}
         for key, speaker, count in db.execute(
-            "SELECT a.source_key, q.speaker, count(*) FROM quotes q JOIN articles a ON a.rowid = q.article"
-            f" WHERE q.kind IN {_SAID_SQL} AND q.speaker IS NOT NULL GROUP BY a.source_key, q.speaker"
+            "SELECT a.source_key, coalesce(c.name, q.speaker) who, count(*) FROM quotes q"
+            " JOIN articles a ON a.rowid = q.article LEFT JOIN actors c ON c.id = q.speaker_actor"
+            f" WHERE q.kind IN {_SAID_SQL} AND q.speaker IS NOT NULL GROUP BY a.source_key, who"
         ):
             speakers.setdefault(key, []).append((speaker, count))
         result = []
@@ -601,15 +602,13 @@ class Index:
                 conditions.append(f"{rowid} IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
                 parameters.append(fts)
         for actor in query.actors:
-            keys_sql, keys = _name_key_ids(actor)
-            conditions.append(f"a.rowid IN (SELECT article FROM actor_names WHERE key IN {keys_sql})")
+            ids_sql, keys = _actor_ids(actor)
+            conditions.append(f"a.rowid IN (SELECT article FROM article_actors WHERE actor IN {ids_sql})")
             parameters.extend(keys)
         for speaker in query.speakers:
-            keys_sql, keys = _name_key_ids(speaker)
+            ids_sql, keys = _actor_ids(speaker)
             conditions.append(
-                "a.rowid IN (SELECT n.article FROM actor_names n JOIN actors c ON c.id = n.actor"
-                " JOIN quotes q ON q.article = n.article AND q.speaker = c.name"
-                f" WHERE n.key IN {keys_sql} AND q.kind IN {_SAID_SQL})"
+                f"a.rowid IN (SELECT article FROM quotes WHERE speaker_actor IN {ids_sql} AND kind IN {_SAID_SQL})"
             )
             parameters.extend(keys)
         for typed in query.verbs:
@@ -665,10 +664,19 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def _name_key_ids(name: str) -> tuple[str, tuple[str, ...]]:
-    """SQL for the ids of the name keys a searched name may be stored under, and its parameters."""
+def _actor_ids(name: str) -> tuple[str, tuple[str, ...]]:
+    """SQL for the ids of the actors a searched name stands for, and its parameters: the
+    actor whose identity it is ("John Q. Smith", "John Smith's" are John Smith) and every
+    actor some article calls by it ("Smith" where the article names John Smith)."""
+    from reader.analysis.identity import identity_key
+
     keys = name_keys(name)
-    return f"(SELECT id FROM name_keys WHERE key IN ({','.join('?' * len(keys))}))", keys
+    identities = tuple(dict.fromkeys([identity_key(name), *(identity_key(key) for key in keys)]))
+    sql = (
+        f"(SELECT id FROM actors WHERE identity IN ({','.join('?' * len(identities))}) UNION"
+        f" SELECT actor FROM actor_names WHERE key IN (SELECT id FROM name_keys WHERE key IN ({','.join('?' * len(keys))})))"
+    )
+    return sql, identities + keys
 
 
 def _verbs_for(typed: str) -> tuple[str, ...]:

@@ -47,6 +47,7 @@ def refresh_corrected(connection: sqlite3.Connection, corrections: Corrections, 
     if before.fingerprint() == corrections.fingerprint():
         return int(problems_changed)
     rowids = sorted(_concerned(connection, before, corrections))
+    _show_corrected_names(connection, before, corrections)
     ids = _Ids(connection)
     done = 0
     for job in _jobs(connection, rowids):
@@ -64,6 +65,24 @@ def refresh_corrected(connection: sqlite3.Connection, corrections: Corrections, 
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (META_KEY, json.dumps(corrections.as_data()))
     )
     return done + int(problems_changed)
+
+
+def _show_corrected_names(connection: sqlite3.Connection, before: Corrections, after: Corrections) -> None:
+    """A renamed actor is shown as the reader named it, and as before once undone, even
+    where both writings are one identity ("Karl Eide" -> "Karl J. Eide"): the index
+    otherwise keeps the fullest writing it has met."""
+    from reader.analysis.identity import identity_key, plain_spaces
+
+    for name in before.names.keys() | after.names.keys():
+        if before.names.get(name) == after.names.get(name):
+            continue
+        shown, _, nobody = resolve(after, name)
+        if nobody:
+            continue
+        for person in (True, False):
+            connection.execute(
+                "UPDATE actors SET name = ? WHERE identity = ?", (plain_spaces(shown), identity_key(name, person))
+            )
 
 
 def _concerned(connection: sqlite3.Connection, before: Corrections, after: Corrections) -> set[int]:

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 # Bump on any change to the tables below: older databases are then rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # "NwsR": marks the file as ours, so a foreign SQLite file is never reused.
 APPLICATION_ID = 0x4E777352
 
@@ -76,7 +76,10 @@ CREATE INDEX problems_by_file ON problems (file);
 -- failed on it. An article without a row here is waiting for analysis.
 CREATE TABLE analyses (article INTEGER PRIMARY KEY, data BLOB);
 
-CREATE TABLE actors (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+-- One row per real-world actor across the archive: every writing of a name with the same
+-- identity (analysis.identity.identity_key: no titles, middle initials, possessives or odd
+-- spaces) is this row; `name` is the fullest writing seen, for display.
+CREATE TABLE actors (id INTEGER PRIMARY KEY, identity TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
 CREATE TABLE name_keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);  -- query.name_key(name)
 
 -- One row per actor per article (sort_key copied from articles for store-wide counts).
@@ -118,8 +121,10 @@ CREATE TABLE quotes (
     anonymity_reason TEXT,
     cue_group TEXT,                 -- neutral | loaded (analysis/data/cue_groups.yaml)
     cue_verb TEXT,                  -- the verb the cue is a form of ("claimed" -> "claim"), for verb:
+    speaker_actor INTEGER,          -- actors.id of the speaker, when the speaker is one of the article's actors
     PRIMARY KEY (article, start)
 ) WITHOUT ROWID;
+CREATE INDEX quotes_by_speaker ON quotes (speaker_actor, article) WHERE speaker_actor IS NOT NULL;
 CREATE INDEX quotes_by_verb ON quotes (cue_verb, article) WHERE cue_verb IS NOT NULL;
 CREATE INDEX quotes_anonymous ON quotes (article) WHERE speaker_kind = 'anonymous';
 

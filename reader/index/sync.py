@@ -599,17 +599,36 @@ def _in_processes(
 
 
 class _Ids:
-    """Ids of actor names and name keys, added as they are first seen."""
+    """Ids of actors (by identity, see analysis.identity) and of name keys, added as they
+    are first seen. An actor's display name becomes the fullest writing met."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
+        from reader.analysis.identity import identity_key, plain_spaces  # the analysis package is heavy to import
+
+        self.identity_key, self.plain_spaces = identity_key, plain_spaces
         self.connection = connection
-        self.actors: dict[str, int] = dict(connection.execute("SELECT name, id FROM actors"))
+        self.identities: dict[str, tuple[int, str]] = {
+            identity: (id_, name) for id_, identity, name in connection.execute("SELECT id, identity, name FROM actors")
+        }
+        self.by_name: dict[tuple[str, bool], int] = {}
         self.keys: dict[str, int] = dict(connection.execute("SELECT key, id FROM name_keys"))
 
-    def actor(self, name: str) -> int:
-        found = self.actors.get(name)
-        if found is None:
-            found = self.actors[name] = _inserted(self.connection.execute("INSERT INTO actors (name) VALUES (?)", (name,)))
+    def actor(self, name: str, person: bool = True) -> int:
+        found = self.by_name.get((name, person))
+        if found is not None:
+            return found
+        identity = self.identity_key(name, person)
+        known = self.identities.get(identity)
+        shown = self.plain_spaces(name)
+        if known is None:
+            found = _inserted(self.connection.execute("INSERT INTO actors (identity, name) VALUES (?, ?)", (identity, shown)))
+            self.identities[identity] = (found, shown)
+        else:
+            found, was = known
+            if _fuller(shown, was):
+                self.connection.execute("UPDATE actors SET name = ? WHERE id = ?", (shown, found))
+                self.identities[identity] = (found, shown)
+        self.by_name[(name, person)] = found
         return found
 
     def key(self, key: str) -> int:
@@ -617,6 +636,15 @@ class _Ids:
         if found is None:
             found = self.keys[key] = _inserted(self.connection.execute("INSERT INTO name_keys (key) VALUES (?)", (key,)))
         return found
+
+
+def _fuller(name: str, than: str) -> bool:
+    """Whether `name` shows more of an actor than `than` ("John Q. Smith" over "John Smith");
+    of two as full, the one in capitals loses ("SMITH" is a headline's)."""
+    words, other = len(name.split()), len(than.split())
+    if words != other:
+        return words > other
+    return than.isupper() and not name.isupper()
 
 
 def _inserted(cursor: sqlite3.Cursor) -> int:
@@ -633,34 +661,37 @@ def _insert_analysis(connection: sqlite3.Connection, ids: _Ids, job: _Job, analy
         "INSERT INTO analyses (article, data) VALUES (?, ?)", (rowid, encode_analysis(analysis, job.article.body))
     )
     analysis = apply_corrections(corrections, job.article.id, analysis)
-    actors: dict[str, list] = {}
+    # Two actors of one article may be one identity ("John Q. Smith", "John Smith"): one row.
+    is_person = {actor.name: actor.kind == "person" for actor in analysis.actors}
+    actors: dict[int, list] = {}
     for actor in analysis.actors:
-        row = actors.setdefault(actor.name, [actor.kind, 0, 0])
+        row = actors.setdefault(ids.actor(actor.name, is_person[actor.name]), [actor.kind, 0, 0])
         row[1] += actor.mentions
         row[2] += actor.quotes
     connection.executemany(
         "INSERT INTO article_actors (article, actor, kind, mentions, quotes, sort_key) VALUES (?, ?, ?, ?, ?, ?)",
-        [(rowid, ids.actor(name), kind, mentions, quotes, job.sort_key) for name, (kind, mentions, quotes) in actors.items()],
+        [(rowid, actor, kind, mentions, quotes, job.sort_key) for actor, (kind, mentions, quotes) in actors.items()],
     )
     names: set[tuple[str, str]] = set()
     for actor in analysis.actors:
         names.add((name_key(actor.name), actor.name))
         names.update((name_key(alias), actor.name) for alias in actor.aliases)
-    names.update((name_key(m.text), m.actor) for m in analysis.mentions if m.actor in actors)
+    names.update((name_key(m.text), m.actor) for m in analysis.mentions if m.actor in is_person)
     connection.executemany(
         "INSERT OR IGNORE INTO actor_names (key, article, actor) VALUES (?, ?, ?)",
-        [(ids.key(k), rowid, ids.actor(actor)) for k, actor in names if k],
+        [(ids.key(k), rowid, ids.actor(actor, is_person[actor])) for k, actor in names if k],
     )
     from reader.analysis.cue_groups import cue_groups
 
     verb = cue_groups().verb
     connection.executemany(
         "INSERT OR IGNORE INTO quotes (article, start, \"end\", text, kind, speaker, speaker_start, speaker_end,"
-        " cue, cue_start, cue_end, speaker_via, speaker_kind, speaker_descriptor, anonymity_reason, cue_group, cue_verb)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " cue, cue_start, cue_end, speaker_via, speaker_kind, speaker_descriptor, anonymity_reason, cue_group, cue_verb,"
+        " speaker_actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (rowid, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end,
-             q.speaker_via, q.speaker_kind, q.speaker_descriptor, q.anonymity_reason, q.cue_group, verb(q.cue))
+             q.speaker_via, q.speaker_kind, q.speaker_descriptor, q.anonymity_reason, q.cue_group, verb(q.cue),
+             ids.actor(q.speaker, is_person[q.speaker]) if q.speaker in is_person else None)
             for q in analysis.quotes
         ],
     )

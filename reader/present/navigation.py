@@ -16,13 +16,20 @@ Span = tuple[int, int]
 
 def actor_spans(analysis: Analysis, actor: str) -> list[Span]:
     """The actor's mentions in text order; for an actor only ever met as a speaker
-    (a pronoun resolved to them), the speaker spans of their quotes."""
-    spans = {(m.start, m.end) for m in analysis.mentions if m.actor == actor}
+    (a pronoun resolved to them), the speaker spans of their quotes. `actor` may be
+    the archive's name for them ("John Q. Smith") where this article writes "John Smith"."""
+    from reader.analysis.identity import identity_key  # the analysis package is heavy to import at start-up
+
+    identity = identity_key(actor)
+    spans = {(m.start, m.end) for m in analysis.mentions if m.actor == actor or identity_key(m.actor) == identity}
     if not spans:
         spans = {
             (q.speaker_start, q.speaker_end)
             for q in analysis.quotes
-            if q.speaker == actor and q.speaker_start is not None and q.speaker_end is not None
+            if q.speaker is not None
+            and (q.speaker == actor or identity_key(q.speaker) == identity)
+            and q.speaker_start is not None
+            and q.speaker_end is not None
         }
     return sorted(spans)
 

@@ -81,8 +81,10 @@ def test_join_arguments():
 def test_actors_json(store: Path, capsys):
     actors = run_json(capsys, "--store", str(store), "actors", "--json")
     by_name = {a["name"]: a for a in actors}
-    assert set(actors[0]) == {"name", "kind", "articles", "mentions", "quotes"}
-    assert by_name["Kim Jong Un"] == {"name": "Kim Jong Un", "kind": "person", "articles": 2, "mentions": 3, "quotes": 1}
+    assert set(actors[0]) == {"id", "name", "kind", "articles", "mentions", "quotes"}
+    kim = by_name["Kim Jong Un"]
+    assert kim == {"id": kim["id"], "name": "Kim Jong Un", "kind": "person", "articles": 2, "mentions": 3, "quotes": 1}
+    assert len({a["id"] for a in actors}) == len(actors)  # an archive-wide identity each
     people = run_json(capsys, "--store", str(store), "actors", "--kind", "person", "--json")
     assert {a["name"] for a in people} == {"Kim Jong Un", "Moon Jae-in"}
 
