@@ -55,9 +55,10 @@ def apply_corrections(corrections: Corrections, article_id: str, analysis: Analy
         return renamed[name]
 
     def kind_of(name: str, fallback: str) -> str:
-        """The corrected kind, else that of the actor it was merged into, else its own."""
+        """The corrected kind, else that of the actor it was merged into, else its own
+        (a rename to a name no actor has keeps the kind)."""
         final, kind, _ = right(name)
-        return kind or kinds.get(final) or fallback
+        return kind or kinds.get(final) or kinds.get(name) or fallback
 
     mentions: list[Mention] = []
     for mention in analysis.mentions:
@@ -91,7 +92,7 @@ def _renamed_quote(quote: Quote, right: Resolver, kind_of: KindOf) -> Quote:
         return quote
     if quote.speaker_kind in ("anonymous", "document"):
         return replace(quote, speaker=final)
-    return replace(quote, speaker=final, speaker_kind=SPEAKER_KINDS.get(kind_of(quote.speaker, "")))
+    return replace(quote, speaker=final, speaker_kind=SPEAKER_KINDS.get(kind_of(quote.speaker, quote.speaker_kind or "")))
 
 
 def _find(quotes: Sequence[Quote | None], fix: QuoteFix) -> int | None:
@@ -144,7 +145,9 @@ def _actors(actors: tuple[Actor, ...], quotes: list[Quote], right: Resolver, kin
     for quote in quotes:
         if quote.speaker and quote.kind == "statement":
             quoted[quote.speaker] = quoted.get(quote.speaker, 0) + 1
-        if quote.speaker and quote.speaker not in order and quote.kind != "term":
+        # Only a speaker the reader gave is new here: the analysis keeps reported speech's
+        # speakers ("The Post reported") out of the actors, and so do corrections.
+        if quote.speaker and quote.speaker not in order and quote.speaker_via == VIA:
             order[quote.speaker] = kind_of(quote.speaker, "person")
     return tuple(
         Actor(name, kind, tuple(aliases.get(name, ())), counts.get(name, 0), quoted.get(name, 0))

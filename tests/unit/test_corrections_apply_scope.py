@@ -1,11 +1,7 @@
-"""Bugs found in the post-merge trial: a correction changes more of an analysis than it names.
-
-Both are marked xfail until fixed; each asserts what the README promises.
-"""
+"""Found in the post-merge trial: a correction must change no more of an analysis than it names
+(a renamed person keeps their quotes' speaker kind; reported speech's speakers do not become actors)."""
 
 from __future__ import annotations
-
-import pytest
 
 from reader.analysis import analyze
 from reader.analysis.sourcing_summary import sourcing_summary
@@ -21,11 +17,6 @@ def corrected(text: str, corrections_yaml: str):
     return analyze(text), apply_corrections(corrections, "a.txt", analyze(text))
 
 
-@pytest.mark.xfail(
-    reason="apply._renamed_quote looks the kind up under the new name, which no actor has yet: "
-    "a person renamed to a new name loses speaker_kind (panel '1 person' instead of '2 people')",
-    strict=True,
-)
 def test_renaming_a_person_keeps_their_quotes_speaker_kind():
     before, after = corrected('"We will stay," said Ann Roe. "We will go," said Bob Lee.', RENAME_ANN)
     assert [q.speaker_kind for q in before.quotes] == ["person", "person"]
@@ -33,13 +24,6 @@ def test_renaming_a_person_keeps_their_quotes_speaker_kind():
     assert sourcing_summary(after).people == 2
 
 
-@pytest.mark.xfail(
-    reason="apply._actors adds every reported-speech speaker as a 'person' actor, where the analysis "
-    "adds only direct quotes' speakers: one correction in an article adds 'The Post' (0 mentions) to "
-    "its actors, and so to `actors` and the actors view (merging Trump into Donald Trump in the "
-    "Wikinews store added 10 such actors: Post, News, War, Board, Forbes …)",
-    strict=True,
-)
 def test_a_correction_adds_no_actor_the_analysis_did_not_have():
     text = 'Ann Roe spoke on Monday. "We will stay," she said. The Post reported that the mayor had resigned.'
     before, after = corrected(text, RENAME_ANN)
