@@ -116,7 +116,9 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             "z,ctrl+z", "undo", "Undo", show=False, id="newsreader.undo",
             tooltip="Undo the last mark all read or correction, newest first",
         ),
-        Binding("ctrl+f", "find", "Find", show=False, id="newsreader.find", tooltip="Find in the article (n N step)"),
+        # Priority, as `/`: the keys typed straight after it must find the field focused.
+        Binding("ctrl+f", "find", "Find", show=False, priority=True, id="newsreader.find",
+                tooltip="Find in the article (n N step)"),
         Binding("N", "find_previous", "Previous match", show=False, id="newsreader.find_previous",
                 tooltip="Previous match of the find (n: the next)"),
         Binding("escape", "close_find", "Close find", show=False, priority=True, id="newsreader.close_find",
@@ -614,6 +616,9 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         return bar is not None and bar.active and not (focused and self.query_one(Sidebar) in focused.ancestors)
 
     async def action_find(self) -> None:
+        focused = self.focused
+        if not self.is_active or (isinstance(focused, Input) and not (self._find_bar and focused is self._find_bar.input)):
+            raise SkipAction()  # a field's own ctrl+f (the search field's)
         if self.pane.article is None:
             self.notify("No article to find in", timeout=2)
             return

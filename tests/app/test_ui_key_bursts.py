@@ -54,3 +54,21 @@ async def test_slash_with_the_sidebar_hidden_shows_it_and_takes_the_burst(store,
         assert app.reading.sidebar_visible
         assert app.reading.search_input.value == "rods"
         assert ids(app) == ["2021/library.md"]
+
+
+@pilot_test
+async def test_every_key_after_ctrl_f_in_one_burst_lands_in_the_find_field(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # into the article: b pages up there, a opens the actors
+        await settle(pilot)
+        find = events.Key("ctrl+f", None)
+        find.set_sender(app)
+        app.post_message(find)
+        burst(app, "bank")
+        await settle(pilot)
+        bar = app.reading._find_bar
+        assert bar is not None and bar.input.value == "bank"
+        assert app.focused is bar.input
+        assert app.screen is app.screen_stack[0]

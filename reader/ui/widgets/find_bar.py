@@ -76,7 +76,9 @@ class FindBar(Horizontal):
 
     def open(self) -> None:
         self.add_class("-open")
-        self.input.focus()
+        # Now, not after a refresh (Widget.focus waits for one): keys typed straight after
+        # ctrl+f are already queued behind it and must land in the field.
+        self.screen.set_focus(self.input)
         self.input.select_all()
 
     def close(self) -> None:
