@@ -13,6 +13,7 @@ import pkgutil
 from pathlib import Path
 from typing import Iterator, Mapping
 
+from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
@@ -60,3 +61,10 @@ def unknown_keymap_warnings(keymap: Mapping[str, str], config_path: Path) -> lis
             hint = f"known: {', '.join(known)}"
         warnings.append(f"config file {config_path}: keymap entry {short!r} names no binding; ignored ({hint})")
     return warnings
+
+
+def shown_key(app: App[object], binding_id: str, default: str) -> str:
+    """The key a binding has now (a keymap may have moved it), as the footer shows keys:
+    for hints such as "z to undo"."""
+    keys = getattr(app, "keymap", {}).get(binding_id, default)
+    return app.get_key_display(Binding(keys.split(",")[0].strip() or default, ""))

@@ -8,9 +8,8 @@ module only asks the reader and reports what happened.
 
 from __future__ import annotations
 
-import time
-
 import sqlite3
+import time
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from textual.message import Message
@@ -19,6 +18,7 @@ from reader.corrections.edits import Edit, give_speaker, not_a_statement, not_an
 from reader.corrections.file import CorrectionsError
 from reader.errors import UserError
 from reader.model import Quote
+from reader.ui.binding_ids import shown_key
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -36,7 +36,6 @@ QUOTE_CHOICES = (
     ("x", "not_statement", "Not a statement"),
 )
 KIND_CHOICES = (("p", "person", "Person"), ("o", "organisation", "Organisation"), ("l", "place", "Place"))
-UNDO_HINT = " · z: undo"
 
 
 class Corrector:
@@ -145,7 +144,8 @@ class Corrector:
             return False
         self.history.append(edit)
         self.done_at.append(time.monotonic())
-        self.host.app.notify(edit.label + UNDO_HINT, title="Corrected", timeout=5)
+        undo = shown_key(self.host.app, "newsreader.undo", "z")
+        self.host.app.notify(f"{edit.label} · {undo}: undo", title="Corrected", timeout=5)
         self._shown = self.archive.corrections.get()
         self.changed()
         return True

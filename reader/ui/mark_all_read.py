@@ -7,6 +7,8 @@ import time
 
 from typing import TYPE_CHECKING
 
+from reader.ui.binding_ids import shown_key
+
 if TYPE_CHECKING:
     from reader.ui.reading_screen import ReadingScreen
 
@@ -33,7 +35,8 @@ class MarkAllRead:
         self.done_at = time.monotonic()
         screen.marks_changed(relist=True)
         count = f"{len(unread):,} {what}{'s' if len(unread) != 1 else ''}"
-        screen.notify(f"Marked {count} read · z to undo", title="Mark all read", timeout=8)
+        undo = shown_key(screen.app, "newsreader.undo", "z")
+        screen.notify(f"Marked {count} read · {undo} to undo", title="Mark all read", timeout=8)
 
     def undo(self, screen: ReadingScreen) -> None:
         if not self._undo:

@@ -110,7 +110,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         ),
         Binding(
             "A", "mark_all_read", "All read", show=False, id="newsreader.mark_all_read",
-            tooltip="Mark every article listed read (in a search, its results); z undoes it",
+            tooltip="Mark every article listed read (in a search, its results); Undo puts them back",
         ),
         Binding(
             "z,ctrl+z", "undo", "Undo", show=False, id="newsreader.undo",

@@ -295,6 +295,22 @@ async def test_mark_all_read_marks_what_is_listed_and_undo_puts_it_back(store, s
 
 
 @pilot_test
+async def test_the_undo_hint_names_the_key_the_keymap_gives_undo(store, state_file):
+    from reader.config import Config
+
+    app = build_app(store, state_file, config=Config(keymap={"undo": "ctrl+u"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        assert await wait_until(pilot, lambda: any("Marked" in n.message for n in app._notifications), 10)
+        hint = next(n.message for n in app._notifications if "Marked" in n.message)
+        assert "^u to undo" in hint and "z to undo" not in hint
+        listed = ids(app)
+        await pilot.press("ctrl+u")
+        assert await wait_until(pilot, lambda: not any(app.keeper.is_read(a) for a in listed if a != "2021/library.md"), 10)
+
+
+@pilot_test
 async def test_mark_all_read_in_unread_only_empties_the_list_and_undo_refills_it(store, state_file):
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:

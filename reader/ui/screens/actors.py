@@ -24,6 +24,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.index import ActorStats
+from reader.ui.binding_ids import shown_key
 
 if TYPE_CHECKING:
     from reader.ui.corrections_flow import Corrector
@@ -147,7 +148,8 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="actors") as box:
             box.border_title = "Actors"
-            box.border_subtitle = "Enter: articles · t: quotes · /: filter · e: correct · z: undo · Esc: close"
+            undo = shown_key(self.app, "newsreader.undo_actor_correction", "z")
+            box.border_subtitle = f"Enter: articles · t: quotes · /: filter · e: correct · {undo}: undo · Esc: close"
             yield Input(placeholder="Filter actors…", id="actor-filter")
             yield Static(header(), id="actor-header")
             yield OptionList(id="actor-list")
