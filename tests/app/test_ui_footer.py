@@ -8,7 +8,8 @@ from textual.widgets._footer import FooterKey
 
 from reader.ui.widgets.key_footer import fitting
 
-from snapshot_apps.harness import PANEL_STORE, build_app, copy_store, pilot_test, settle
+from snapshot_apps.harness import PANEL_STORE, build_app, copy_store, pilot_test
+from waiting import settle
 
 ESSENTIAL_KEYS = {"?", "q", "w", "/"}
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from e2e_helpers import NEWSREADER, Terminal, isolated_env, missing_tools
+from e2e_helpers import LOOK_AGAIN, NEWSREADER, Terminal, isolated_env, missing_tools
+from waiting import wait_until
 
 pytestmark = pytest.mark.skipif(missing_tools() is not None, reason=missing_tools() or "")
 
@@ -118,9 +119,7 @@ def test_the_harness_sees_a_title_change_when_one_is_printed(terminal: Terminal,
     assert "PWNED" not in terminal.show("#{pane_title}")
     script = f"import sys, time; sys.stdout.write({TITLE_ATTACK!r}); sys.stdout.flush(); time.sleep(30)"
     terminal.run([__import__("sys").executable, "-c", script], {})
-    deadline = __import__("time").monotonic() + 30
-    while "PWNED" not in terminal.show("#{pane_title}") and __import__("time").monotonic() < deadline:
-        __import__("time").sleep(0.05)
+    wait_until(lambda: "PWNED" in terminal.show("#{pane_title}"), what="the pane title set", look_again=LOOK_AGAIN)
     assert terminal.show("#{pane_title}") == "PWNED"
 
 

@@ -240,7 +240,8 @@ def test_live_updates_go_on_after_another_process_rebuilds_the_index(tmp_path: P
 
 # -- the app: live updates never stop silently, a busy index is read as it is -----------
 
-from snapshot_apps.harness import build_app, copy_store, ids, pilot_test, settle, wait_until  # noqa: E402
+from snapshot_apps.harness import build_app, copy_store, ids, pilot_test  # noqa: E402
+from waiting import settle, wait_for  # noqa: E402
 
 SIZE = (110, 32)
 NEW_FILE = "2021/2021-07-20-new.txt"
@@ -271,13 +272,13 @@ def add_new_file(store: Path) -> None:
 
 
 @pilot_test
-async def test_the_app_follows_the_store_after_its_index_is_deleted(tmp_path: Path) -> None:
+async def test_the_app_follows_the_store_after_its_index_is_deleted(tmp_path: Path, store_watch) -> None:
     store = copy_store(tmp_path)
     app = build_app(store, tmp_path / "state.yaml")
     notes = noted(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.pause(0.3)  # let the watch start
+        await wait_for(pilot, lambda: store_watch.started, what="the store watched")
         before = len(ids(app))
         assert app.archive.has_index
         path = index_path(store)
@@ -285,28 +286,28 @@ async def test_the_app_follows_the_store_after_its_index_is_deleted(tmp_path: Pa
         for suffix in ("", "-wal", "-shm"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
         add_new_file(store)
-        assert await wait_until(pilot, lambda: NEW_FILE in ids(app), 10)
+        await wait_for(pilot, lambda: NEW_FILE in ids(app), what="the new file listed")
         assert len(ids(app)) == before + 1
         assert any("was deleted; rebuilding it" in message for message, _ in notes)
 
 
 @pilot_test
-async def test_the_app_follows_the_store_after_another_process_rebuilds_the_index(tmp_path: Path) -> None:
+async def test_the_app_follows_the_store_after_another_process_rebuilds_the_index(tmp_path: Path, store_watch) -> None:
     store = copy_store(tmp_path)
     app = build_app(store, tmp_path / "state.yaml")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: store_watch.started, what="the store watched")
         before = len(ids(app))
         result = subprocess.run([*NEWSREADER, "--store", str(store), "reindex", "--full"], capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         add_new_file(store)
-        assert await wait_until(pilot, lambda: NEW_FILE in ids(app), 10)
+        await wait_for(pilot, lambda: NEW_FILE in ids(app), what="the new file listed")
         assert len(ids(app)) == before + 1
 
 
 @pilot_test
-async def test_the_app_says_when_the_index_is_locked_and_catches_up_after(tmp_path: Path) -> None:
+async def test_the_app_says_when_the_index_is_locked_and_catches_up_after(tmp_path: Path, store_watch) -> None:
     """Another program holds a write lock while a file arrives: a notice says so, and the
     file appears once the lock is gone (before, live updates stopped for good)."""
     store = copy_store(tmp_path)
@@ -314,18 +315,18 @@ async def test_the_app_says_when_the_index_is_locked_and_catches_up_after(tmp_pa
     notes = noted(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: store_watch.started, what="the store watched")
         assert app.archive.has_index
         holder = sqlite3.connect(index_path(store), isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
         try:
             add_new_file(store)
-            assert await wait_until(pilot, lambda: any("locked by another program" in m for m, _ in notes), 20)
+            await wait_for(pilot, lambda: any("locked by another program" in m for m, _ in notes), what="a note that the index is locked by another program")
             assert NEW_FILE not in ids(app)
         finally:
             holder.execute("ROLLBACK")
             holder.close()
-        assert await wait_until(pilot, lambda: NEW_FILE in ids(app), 20)
+        await wait_for(pilot, lambda: NEW_FILE in ids(app), what="the new file listed once the lock is gone")
 
 
 @pilot_test
@@ -343,10 +344,10 @@ async def test_the_app_lists_what_the_index_holds_while_another_process_indexes(
     notes = noted(app)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            assert await wait_until(pilot, lambda: any("another newsreader is updating" in m.lower() for m, _ in notes), 20)
+            await wait_for(pilot, lambda: any("another newsreader is updating" in m.lower() for m, _ in notes), what="a note that another newsreader is updating")
             assert len(ids(app)) == indexed
             lock.release()
-            assert await wait_until(pilot, lambda: NEW_FILE in ids(app), 20)
+            await wait_for(pilot, lambda: NEW_FILE in ids(app), what="the new file listed once the other newsreader is done")
     finally:
         lock.release()
 

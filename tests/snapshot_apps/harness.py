@@ -41,23 +41,6 @@ def build_app(
     return app
 
 
-async def settle(pilot) -> None:
-    """Let the archive finish indexing and the search and analysis workers finish and
-    their messages land. The archive worker itself runs on (it follows the store)."""
-    app = pilot.app
-    for _ in range(400):
-        busy = [worker for worker in app.workers if not worker.is_finished and worker.group != "archive"]
-        if busy:
-            await app.workers.wait_for_complete(busy)
-        await pilot.pause()
-        if app.reading.archive_idle and all(
-            worker.is_finished for worker in app.workers if worker.group != "archive"
-        ):
-            await pilot.pause()
-            return
-        await pilot.pause(0.01)
-
-
 def pilot_test(scenario):
     """Run an async Pilot scenario as a plain test (no async pytest plugin needed)."""
 
@@ -75,10 +58,16 @@ def ids(app) -> list[str]:
     return [article.id for article in app.reading.article_list.articles]
 
 
-async def wait_until(pilot, condition, seconds: float) -> bool:
-    """Whether `condition()` holds within `seconds` (polled while the app runs)."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return True
-        await pilot.pause(0.05)
-    return condition()
+def palette_offers(app, text: str) -> bool:
+    """The command palette is up, done searching, and the option Enter would pick holds `text`."""
+    from textual.command import CommandList, CommandPalette
+
+    palette = app.screen
+    if not isinstance(palette, CommandPalette) or any(
+        not worker.is_finished for worker in app.workers if worker.node is palette
+    ):
+        return False
+    options = palette.query_one(CommandList)
+    if options.highlighted is None:
+        return False
+    return text.lower() in str(options.get_option_at_index(options.highlighted).prompt).lower()
