@@ -65,3 +65,15 @@ def store_watch(monkeypatch: pytest.MonkeyPatch) -> StoreWatch:
 
     monkeypatch.setattr(follow, "store_events", recorded)
     return watch
+
+
+@pytest.fixture(scope="session")
+def analyse_once():
+    """`reader.analysis.analyze`, each text analysed once a session: the eval tests score the
+    same shared documents (PolNeAR dev three times, the out-of-domain set twice). Analyses
+    are frozen dataclasses, so sharing them is safe."""
+    from functools import lru_cache
+
+    from reader.analysis import analyze
+
+    return lru_cache(maxsize=None)(analyze)
