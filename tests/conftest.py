@@ -28,3 +28,52 @@ def store(tmp_path: Path) -> Path:
 @pytest.fixture
 def state_file(tmp_path: Path) -> Path:
     return tmp_path / "state" / "state.yaml"
+
+
+class StoreWatch:
+    """The batches of changes the app's store watch has delivered, a quiet tick (every
+    half second with no change) included: a test waits on them instead of guessing how
+    long the watch takes to start or to notice a file."""
+
+    def __init__(self) -> None:
+        self.batches: list[frozenset[str]] = []
+
+    @property
+    def started(self) -> bool:
+        """The watch is live: it has delivered a batch, so a change from now on is seen."""
+        return bool(self.batches)
+
+    def count(self) -> int:
+        return len(self.batches)
+
+
+@pytest.fixture
+def store_watch(monkeypatch: pytest.MonkeyPatch) -> StoreWatch:
+    """Records what `reader.archive.follow.store_events` yields to the app's archive.
+
+    A batch is yielded only when the one before it has been handled (synced, the
+    list posted), so `watch.count() > n` means batch n has been followed through."""
+    from reader.archive import follow
+
+    watch = StoreWatch()
+    real_store_events = follow.store_events
+
+    def recorded(root, stop):
+        for event in real_store_events(root, stop):
+            watch.batches.append(getattr(event, "paths", frozenset()))
+            yield event
+
+    monkeypatch.setattr(follow, "store_events", recorded)
+    return watch
+
+
+@pytest.fixture(scope="session")
+def analyse_once():
+    """`reader.analysis.analyze`, each text analysed once a session: the eval tests score the
+    same shared documents (PolNeAR dev three times, the out-of-domain set twice). Analyses
+    are frozen dataclasses, so sharing them is safe."""
+    from functools import lru_cache
+
+    from reader.analysis import analyze
+
+    return lru_cache(maxsize=None)(analyze)

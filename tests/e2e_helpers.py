@@ -1,8 +1,8 @@
 """Drive the installed `newsreader` in a real terminal: a private tmux server per test.
 
-Every call is a short `tmux -L <socket>` command; screens are read by polling
-`capture-pane` until a condition holds or a generous timeout passes, so the
-tests hold up on a loaded 2-core machine without fixed sleeps.
+Every call is a short `tmux -L <socket>` command; screens are read with
+`capture-pane` until a condition holds (`waiting.wait_until`), so the tests hold
+up on a loaded 2-core machine without fixed sleeps.
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 from typing import Callable
 
+from waiting import DEADLINE_SECONDS, wait_until
+
 NEWSREADER = Path(sys.executable).parent / "newsreader"
-TIMEOUT = 60.0
+LOOK_AGAIN = 0.05  # each look at the screen is a tmux process
 
 
 def missing_tools() -> str | None:
@@ -84,34 +85,37 @@ class Terminal:
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", self.session, *keys)
 
-    def wait_for(self, condition: Callable[[str], bool], what: str, timeout: float = TIMEOUT) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if condition(screen):
-                return screen
-            time.sleep(0.05)
-        raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}; the screen was:\n{screen}")
+    def wait_for(self, condition: Callable[[str], bool], what: str, timeout: float = DEADLINE_SECONDS) -> str:
+        last = [""]
 
-    def wait_text(self, text: str, timeout: float = TIMEOUT) -> str:
+        def look() -> str | None:
+            last[0] = self.screen()
+            return last[0] if condition(last[0]) else None
+
+        return wait_until(
+            look, what=what, deadline=timeout, explain=lambda: f"the screen was:\n{last[0]}", look_again=LOOK_AGAIN
+        )
+
+    def wait_text(self, text: str, timeout: float = DEADLINE_SECONDS) -> str:
         return self.wait_for(lambda screen: text in screen, repr(text), timeout)
 
     def dead(self) -> bool:
         return self.show("#{pane_dead}") == "1"
 
-    def wait_exit(self, timeout: float = TIMEOUT) -> int:
+    def wait_exit(self, timeout: float = DEADLINE_SECONDS) -> int:
         """The exit status of the command last `run`, once it has ended."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+
+        def status() -> str | None:
             try:
-                text = self.status_file.read_text().strip()
+                return self.status_file.read_text().strip() or None
             except FileNotFoundError:
-                text = ""
-            if text:
-                return int(text)
-            time.sleep(0.05)
-        raise AssertionError(f"the process did not end within {timeout:.0f} s; the screen was:\n{self.screen()}")
+                return None
+
+        text = wait_until(
+            status, what="the process to end", deadline=timeout,
+            explain=lambda: f"the screen was:\n{self.screen()}", look_again=LOOK_AGAIN,
+        )
+        return int(text)
 
     def close(self) -> None:
         if self.started:

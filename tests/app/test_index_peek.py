@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from snapshot_apps.analysis import fixture_analyser
 from snapshot_apps.harness import build_app, copy_store, pilot_test
+from waiting import wait_for
 
 from reader.index import Index
 from reader.index.peek import peek_index
@@ -91,8 +92,11 @@ async def test_the_app_lists_a_warm_index_before_the_archive_worker_runs(
         assert app.reading.pane.analysis == indexed
         assert f"Articles {total:,}" in str(app.query_one("#sidebar").border_title)
         await pilot.press("j")
-        await pilot.pause(0.2)
-        assert app.reading.pane.article is not None and app.reading.pane.article.id == newest[1].id
+        await wait_for(
+            pilot,
+            lambda: app.reading.pane.article is not None and app.reading.pane.article.id == newest[1].id,
+            what="the second newest article shown",
+        )
 
 
 @pilot_test

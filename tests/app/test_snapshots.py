@@ -11,7 +11,8 @@ import pytest
 
 from reader.state import ReadingState
 
-from snapshot_apps.harness import FIXTURE_STORE, build_app, settle
+from snapshot_apps.harness import FIXTURE_STORE, build_app
+from waiting import settle
 
 
 def seeded_state(tmp_path):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from snapshot_apps.harness import PANEL_STORE, build_app, settle
+from snapshot_apps.harness import PANEL_STORE, build_app
+from waiting import settle
 
 
 async def choose_karl_eide_and_step(pilot) -> None:

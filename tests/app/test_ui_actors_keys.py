@@ -9,7 +9,8 @@ from reader.ui.screens.actors import ActorsScreen
 from reader.ui.screens.quote_timeline import QuoteTimelineScreen
 from reader.ui.widgets.article_view import ArticleView
 
-from snapshot_apps.harness import PANEL_STORE, build_app, pilot_test, settle, wait_until
+from snapshot_apps.harness import PANEL_STORE, build_app, pilot_test
+from waiting import settle, wait_for
 from test_ui_key_bursts import burst
 
 SIZE = (100, 30)
@@ -19,7 +20,7 @@ async def open_actors(pilot) -> ActorsScreen:
     await pilot.press("a")
     screen = pilot.app.screen
     assert isinstance(screen, ActorsScreen)
-    assert await wait_until(pilot, lambda: bool(screen._actors), 5)
+    await wait_for(pilot, lambda: bool(screen._actors), what="the actors listed")
     return screen
 
 
@@ -98,12 +99,12 @@ async def test_a_quote_chosen_in_the_timeline_is_on_screen_and_marked(store, sta
         await pilot.press("slash", *"strand", "escape", "t")
         timeline = app.screen
         assert isinstance(timeline, QuoteTimelineScreen)
-        assert await wait_until(pilot, lambda: bool(timeline._hits), 5)
+        await wait_for(pilot, lambda: bool(timeline._hits), what="the actor's quotes on the timeline")
         hit = timeline._hits[-1]
         await pilot.press("end", "enter")
         await settle(pilot)
         view = app.query_one(ArticleView)
-        assert await wait_until(pilot, lambda: view.steps is not None, 3)
+        await wait_for(pilot, lambda: view.steps is not None, what="the quote steps in the article view")
         assert app.reading.pane.article.id == hit.summary.id
         assert view.steps.current == (hit.quote.start, hit.quote.end)
         start, end = app.reading.pane.visible_offsets()
@@ -120,7 +121,7 @@ async def test_j_and_k_move_through_the_quote_timeline(tmp_path):
         await pilot.press("slash", *"haugen", "escape", "t")
         timeline = app.screen
         assert isinstance(timeline, QuoteTimelineScreen)
-        assert await wait_until(pilot, lambda: len(timeline._hits) >= 2, 5)
+        await wait_for(pilot, lambda: len(timeline._hits) >= 2, what="two quotes on the timeline")
         quotes = timeline.query_one("#quote-list")
         first = quotes.highlighted
         await pilot.press("j")
@@ -186,6 +187,6 @@ async def test_the_actor_filter_also_finds_actors_by_the_names_articles_use(tmp_
         await settle(pilot)
         screen = await open_actors(pilot)
         await pilot.press("slash", *"the skipper")
-        assert await wait_until(pilot, lambda: [a.name for a in screen._shown] == ["Petra Haugen"], 3)
+        await wait_for(pilot, lambda: [a.name for a in screen._shown] == ["Petra Haugen"], what="only Petra Haugen shown")
         await pilot.press("backspace")
-        assert await wait_until(pilot, lambda: screen._shown == [], 3)
+        await wait_for(pilot, lambda: screen._shown == [], what="no actor shown")

@@ -2,16 +2,39 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from reader.config import Config
 from reader.state import ReadingState
 from reader.ui.screens.help import HelpScreen
+from reader.ui.reading_screen import SETTLE_SECONDS
 from reader.ui.screens.problems import ProblemsScreen
 
-from snapshot_apps.harness import build_app, ids, pilot_test, settle, wait_until
+from snapshot_apps.harness import build_app, ids, palette_offers, pilot_test
+from waiting import settle, wait_for
 
 SIZE = (100, 30)
+
+
+def burst_guard_open(app) -> bool:
+    """A key now shows its article at once: none is pending and the last was shown long enough ago."""
+    reading = app.reading
+    return reading._show_timer is None and time.monotonic() - reading._last_shown >= SETTLE_SECONDS
+
+
+def read_clock_runs_out(app) -> list[str]:
+    """The ids each time the read-by-time clock ran out, filled in as it happens."""
+    ran_out: list[str] = []
+    real = app.reading._read_time_up
+
+    def recorded(article_id: str) -> None:
+        ran_out.append(article_id)
+        real(article_id)
+
+    app.reading._read_time_up = recorded
+    return ran_out
 
 
 @pilot_test
@@ -77,7 +100,7 @@ async def test_the_article_changes_in_the_same_step_as_the_cursor(store, state_f
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.pause(0.2)  # past the burst guard: a lone key shows its article at once
+        await wait_for(pilot, lambda: burst_guard_open(app), what="past the burst guard: a lone key shows its article at once")
         app.reading.article_list.action_cursor_down()
         assert app.reading.pane.article.id == app.reading.article_list.highlighted.id == ids(app)[1]
 
@@ -93,8 +116,8 @@ async def test_keys_in_a_burst_end_on_the_article_the_cursor_rests_on(store, sta
         for key in "jjjk":
             app.reading.article_list.action_cursor_down() if key == "j" else app.reading.article_list.action_cursor_up()
         assert app.reading.article_list.highlighted.id == ids(app)[2]
-        await pilot.pause(0.2)
-        assert app.reading.pane.article.id == ids(app)[2]
+        await wait_for(pilot, lambda: app.reading.pane.article.id == ids(app)[2], what="the burst's last article shown")
+        assert app.reading._show_timer is None  # and nothing else pending
         assert len(shown) < 4  # the burst was not drawn article by article
         assert shown[-1] == ids(app)[2]
 
@@ -189,16 +212,16 @@ async def test_an_article_shown_for_a_while_becomes_read(store, state_file):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         first = app.reading.pane.article.id
-        await pilot.pause(0.5)
-        assert not app.keeper.is_read(first)  # on screen at start, but nobody has read it yet
+        assert app.reading._read_timer is None  # on screen at start, but no clock runs before a key
+        assert not app.keeper.is_read(first)
         await pilot.press("j")
-        await pilot.pause(0.5)
         shown = app.reading.pane.article.id
-        assert shown != first and app.keeper.is_read(shown)
+        assert shown != first
+        await wait_for(pilot, lambda: app.keeper.is_read(shown), what="the second article read by time")
         assert "4 unread" in app.query_one("#sidebar").border_title
+        assert not app.keeper.is_read(first)
         await pilot.press("k")
-        await pilot.pause(0.5)
-        assert app.keeper.is_read(first)  # once the reader is here, the first one counts too
+        await wait_for(pilot, lambda: app.keeper.is_read(first), what="the first article read once the reader is here")
 
 
 @pilot_test
@@ -206,13 +229,13 @@ async def test_an_article_under_the_help_screen_is_not_read_by_time(store, state
     app = build_app(store, state_file, read_after=0.1)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        ran_out = read_clock_runs_out(app)
         await pilot.press("question_mark")
-        await pilot.pause(0.4)
         first = app.reading.pane.article.id
+        await wait_for(pilot, lambda: first in ran_out, what="the read clock running out under the help screen")
         assert not app.keeper.is_read(first)
         await pilot.press("escape")
-        await pilot.pause(0.4)
-        assert app.keeper.is_read(first)
+        await wait_for(pilot, lambda: app.keeper.is_read(first), what="the article read once the help screen is gone")
 
 
 @pilot_test
@@ -222,8 +245,8 @@ async def test_a_key_starts_the_clock_for_the_article_shown_at_start(store, stat
         await settle(pilot)
         first = app.reading.pane.article.id
         await pilot.press("enter")  # into the pane: same article
-        await pilot.pause(0.5)
-        assert app.reading.pane.article.id == first and app.keeper.is_read(first)
+        await wait_for(pilot, lambda: app.keeper.is_read(first), what="the article shown at start read by time")
+        assert app.reading.pane.article.id == first
 
 
 @pilot_test
@@ -391,7 +414,7 @@ async def test_command_palette_opens_an_article_by_title(store, state_file):
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"lighthouse logbook")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: palette_offers(app, "lighthouse logbook"), what="the palette offering the logbook")
         await pilot.press("enter")
         await settle(pilot)
         assert app.reading.pane.article.id == "misc/briefs.yaml#2"
@@ -459,8 +482,8 @@ async def test_switching_theme_recolours_the_list_and_the_highlights(store, stat
         header_before, span_before = header(), span()
         app.theme = "textual-light"
         # The body is rebuilt after the refresh that applies the theme's styles.
-        assert await wait_until(pilot, lambda: span().foreground != span_before.foreground, 10)
-        assert await wait_until(pilot, lambda: header().bgcolor != header_before.bgcolor, 10)
+        await wait_for(pilot, lambda: span().foreground != span_before.foreground, what="the quote span in the new theme's colour")
+        await wait_for(pilot, lambda: header().bgcolor != header_before.bgcolor, what="the header in the new theme's colour")
 
 
 @pilot_test

@@ -17,13 +17,10 @@ from reader.ui.screens.name_prompt import NamePrompt
 from reader.ui.screens.quote_timeline import QuoteTimelineScreen
 
 from snapshot_apps.analysis import fixture_analyser
-from snapshot_apps.harness import build_app, ids, pilot_test, record_notifications, settle, wait_until as harness_wait_until
+from snapshot_apps.harness import build_app, ids, palette_offers, pilot_test, record_notifications
+from waiting import settle, wait_for
 
 SIZE = (110, 32)
-
-
-async def wait_until(pilot, condition, seconds: float = 5.0) -> bool:
-    return await harness_wait_until(pilot, condition, seconds)
 
 
 async def search(pilot, text: str) -> None:
@@ -49,7 +46,7 @@ async def test_a_warm_index_lists_before_the_sync_finishes(store, state_file, mo
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         # Listed (by the first frame's peek, then from the opened index) while the sync still waits.
-        assert await wait_until(pilot, lambda: len(ids(app)) == 5 and app.reading._syncing)
+        await wait_for(pilot, lambda: len(ids(app)) == 5 and app.reading._syncing, what="five articles listed while the index syncs")
         assert app.reading.pane.article is not None and app.reading.pane.article.id == ids(app)[0]
         release.set()
         await settle(pilot)
@@ -74,10 +71,10 @@ async def test_a_cold_store_shows_progress_then_fills(tmp_path, state_file, monk
     app.archive.analyser = slow_analyser
     async with app.run_test(size=SIZE) as pilot:
         progress = app.query_one("#index-progress")
-        assert await wait_until(pilot, lambda: progress.has_class("-active") and progress.total > 0)
+        await wait_for(pilot, lambda: progress.has_class("-active") and progress.total > 0, what="the index progress bar showing")
         assert progress.done < progress.total
         assert "Indexing" in progress.render().plain and "%" in progress.render().plain  # a share: the work is files, then analyses
-        assert await wait_until(pilot, lambda: len(ids(app)) == 40)  # listed before analysed
+        await wait_for(pilot, lambda: len(ids(app)) == 40, what="all 40 articles listed")  # listed before analysed
         gate.set()
         await settle(pilot)
         assert not progress.has_class("-active")
@@ -143,7 +140,7 @@ async def test_the_actor_view_lists_actors_and_choosing_one_filters_the_list(sto
         await pilot.press("a")
         screen = app.screen
         assert isinstance(screen, ActorsScreen)
-        assert await wait_until(pilot, lambda: bool(screen._actors))
+        await wait_for(pilot, lambda: bool(screen._actors), what="the actors listed")
         names = {actor.name for actor in screen._actors}
         assert {"Marta Lindqvist", "Ingrid Solberg", "Halden"} <= names
         await pilot.press("slash", *"marta")
@@ -165,14 +162,14 @@ async def test_the_quote_timeline_opens_the_article_of_a_quote(store, state_file
         await settle(pilot)
         await pilot.press("a")
         screen = app.screen
-        assert await wait_until(pilot, lambda: bool(screen._actors))
+        await wait_for(pilot, lambda: bool(screen._actors), what="the actors listed")
         await pilot.press("slash", *"strand")  # a `t` typed into the filter is a letter
         await pilot.pause()
         assert [actor.name for actor in screen._shown] == ["Ola Strand"]
         await pilot.press("ctrl+t")
         assert isinstance(app.screen, QuoteTimelineScreen)
         timeline = app.screen
-        assert await wait_until(pilot, lambda: bool(timeline._hits))
+        await wait_for(pilot, lambda: bool(timeline._hits), what="the actor's quotes on the timeline")
         entry = timeline.query_one("#quote-list").get_option_at_index(0).prompt.plain
         assert "2021-07-12" in entry and "fishing rods" in entry and "why not the rods" in entry
         await pilot.press("enter")
@@ -303,17 +300,16 @@ async def test_the_palette_offers_search_actors_and_saved_searches(store, state_
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p", *"saved search: ferries")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: palette_offers(app, "ferries"), what="the palette offering the saved search")
         await pilot.press("enter")
         await settle(pilot)
         assert ids(app) == ["2021/2021-07-14-ferry.txt"]
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("ctrl+p", *"actors")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: palette_offers(app, "actors"), what="the palette offering the actors")
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ActorsScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, ActorsScreen), what="the actors screen")
         await pilot.press("escape")
         await pilot.press("question_mark")
         text = app.screen.query_one("#help Static").render().plain
@@ -328,7 +324,7 @@ async def test_the_actor_view_headers_say_what_the_columns_are_and_sit_over_them
         await settle(pilot)
         await pilot.press("a")
         screen = app.screen
-        assert await wait_until(pilot, lambda: bool(screen._actors))
+        await wait_for(pilot, lambda: bool(screen._actors), what="the actors listed")
         await pilot.pause()
         header = screen.query_one("#actor-header")
         options = screen.query_one("#actor-list")

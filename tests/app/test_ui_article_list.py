@@ -12,7 +12,8 @@ from reader.model import Article
 from reader.present.rows import DAY, MONTH, YEAR, DayHeader, day_label, group_by, group_by_date, grouping_unit
 from reader.ui.widgets.article_list import ArticleList
 
-from snapshot_apps.harness import build_app, pilot_test, settle
+from snapshot_apps.harness import build_app, pilot_test
+from waiting import settle
 
 
 def article(n: int, day: date | None) -> Article:

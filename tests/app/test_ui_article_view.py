@@ -6,7 +6,8 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.who_said_what import ActorOption
 
 from snapshot_apps.analysis import fixture_analyser
-from snapshot_apps.harness import build_app, copy_store, pilot_test, settle
+from snapshot_apps.harness import build_app, copy_store, pilot_test
+from waiting import settle
 
 
 def panel_actor_names(app) -> list[str]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from reader.ui.widgets.key_footer import FooterKey, fitting
 
-from snapshot_apps.harness import PANEL_STORE, build_app, copy_store, pilot_test, settle
+from snapshot_apps.harness import PANEL_STORE, build_app, copy_store, pilot_test
+from waiting import settle
 
 ESSENTIAL_KEYS = {"?", "q", "w", "/"}
 

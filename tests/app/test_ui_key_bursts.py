@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual import events
 
-from snapshot_apps.harness import build_app, ids, pilot_test, settle
+from snapshot_apps.harness import build_app, ids, pilot_test
+from waiting import settle, wait_for
 
 SIZE = (100, 30)
 KEY_NAMES = {"/": "slash", ":": "colon", " ": "space"}
@@ -25,6 +26,7 @@ async def test_every_key_after_slash_in_one_burst_lands_in_the_search_field(stor
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         burst(app, "/source:coastal")  # s stars, u marks read, a opens the actors, o...
+        await wait_for(pilot, lambda: app.reading.search_input.value == "source:coastal", what="the burst typed")
         await settle(pilot)
         assert app.reading.search_input.value == "source:coastal"
         assert app.focused is app.reading.search_input
@@ -50,6 +52,7 @@ async def test_slash_with_the_sidebar_hidden_shows_it_and_takes_the_burst(store,
         await pilot.press("backslash")
         assert not app.reading.sidebar_visible
         burst(app, "/rods")
+        await wait_for(pilot, lambda: app.reading.search_input.value == "rods", what="the burst typed")
         await settle(pilot)
         assert app.reading.sidebar_visible
         assert app.reading.search_input.value == "rods"

@@ -10,7 +10,8 @@ from textual.widgets import Static
 from reader.ui.screens.help import GUIDE_TITLE, HelpScreen
 from reader.ui.widgets.article_view import ArticleView
 
-from snapshot_apps.harness import PANEL_STORE, build_app, pilot_test, settle
+from snapshot_apps.harness import PANEL_STORE, build_app, pilot_test
+from waiting import settle
 
 
 def enabled(panel) -> list[int]:

@@ -111,7 +111,8 @@ def test_at_rest_a_full_collection_frees_cycles_and_freezes_what_is_alive():
 async def test_apps_built_by_tests_leave_the_collector_alone(store, state_file):
     import gc
 
-    from snapshot_apps.harness import build_app, settle
+    from snapshot_apps.harness import build_app
+    from waiting import settle
 
     app = build_app(store, state_file)
     async with app.run_test(size=(100, 30)) as pilot:

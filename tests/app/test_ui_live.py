@@ -3,18 +3,30 @@ and the store vanishing. The app follows the store with no keypress."""
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 from reader.model import Problem
-from reader.archive.follow import Settling
+from reader.archive.follow import SETTLE_SECONDS, TICK_MS, Settling
 
-from snapshot_apps.harness import build_app, ids, pilot_test, record_notifications, settle, wait_until as harness_wait_until
+from snapshot_apps.harness import build_app, ids, pilot_test, record_notifications
+from waiting import settle, wait_for
 
 SIZE = (110, 32)
 
 
-async def wait_until(pilot, condition, seconds: float = 6.0) -> bool:
-    return await harness_wait_until(pilot, condition, seconds)
+# Quiet ticks come every TICK_MS: this many of them outlast SETTLING_SECONDS.
+QUIET_TICKS_PAST_SETTLING = math.ceil(SETTLE_SECONDS * 1000 / TICK_MS) + 1
+
+
+async def watched_change_to(pilot, store_watch, path) -> None:
+    """Wait until the watch has delivered a batch naming `path` to the app."""
+    start = store_watch.count()
+    await wait_for(
+        pilot,
+        lambda: any(str(path) in batch for batch in store_watch.batches[start:]),
+        what=f"the watch to see {path.name} change",
+    )
 
 
 def problem_paths(app) -> set[str]:
@@ -22,43 +34,43 @@ def problem_paths(app) -> set[str]:
 
 
 @pilot_test
-async def test_a_new_file_appears_and_a_removed_one_goes_keeping_the_selection(store, state_file):
+async def test_a_new_file_appears_and_a_removed_one_goes_keeping_the_selection(store, state_file, store_watch):
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         app.reading.open_article("2021/library.md")
         await settle(pilot)
-        await pilot.pause(0.3)  # let the watch start
+        await wait_for(pilot, lambda: store_watch.started, what="the store watched")
         (store / "2021" / "2021-07-20-new.txt").write_text("date 2021-07-20 HALDEN • A new story arrived today.\n")
-        assert await wait_until(pilot, lambda: "2021/2021-07-20-new.txt" in ids(app))
+        await wait_for(pilot, lambda: "2021/2021-07-20-new.txt" in ids(app), what="the new file listed")
         assert app.reading.article_list.highlighted.id == "2021/library.md"
         assert app.reading.pane.article.id == "2021/library.md"
         (store / "2021" / "bridge.yaml").unlink()
-        assert await wait_until(pilot, lambda: "2021/bridge.yaml" not in ids(app))
+        await wait_for(pilot, lambda: "2021/bridge.yaml" not in ids(app), what="the deleted file gone from the list")
         assert app.reading.article_list.highlighted.id == "2021/library.md"
         assert len(ids(app)) == 5
 
 
 @pilot_test
-async def test_an_edited_article_is_shown_anew(store, state_file):
+async def test_an_edited_article_is_shown_anew(store, state_file, store_watch):
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         app.reading.open_article("2021/2021-07-14-ferry.txt")
         await settle(pilot)
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: store_watch.started, what="the store watched")
         path = store / "2021" / "2021-07-14-ferry.txt"
         path.write_text(path.read_text().replace("twice a week", "three times a week"))
-        assert await wait_until(pilot, lambda: "three times a week" in app.reading.pane.article.body)
+        await wait_for(pilot, lambda: "three times a week" in app.reading.pane.article.body, what="the edited text in the reading pane")
         assert app.reading.article_list.highlighted.id == "2021/2021-07-14-ferry.txt"
 
 
 @pilot_test
-async def test_a_file_being_written_is_not_reported_broken(store, state_file):
+async def test_a_file_being_written_is_not_reported_broken(store, state_file, store_watch):
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: store_watch.started, what="the store watched")
         path = store / "misc" / "slow.yaml"
         whole = (
             "title: A slowly written story\n"
@@ -71,44 +83,46 @@ async def test_a_file_being_written_is_not_reported_broken(store, state_file):
         with path.open("w") as handle:
             handle.write(head)
             handle.flush()
-            for _ in range(8):  # keeps growing for ~2.4 s, past the watch's debounce
-                await pilot.pause(0.3)
+            for _ in range(4):  # keeps growing while the app reads it, batch after batch
                 handle.write(" ")
                 handle.flush()
+                await watched_change_to(pilot, store_watch, path)
                 assert "misc/slow.yaml" not in problem_paths(app)
         path.write_text(whole)
-        assert await wait_until(pilot, lambda: "misc/slow.yaml" in ids(app))
-        await pilot.pause(1.5)
+        await wait_for(pilot, lambda: "misc/slow.yaml" in ids(app), what="the slowly written file listed")
+        # Still not reported once the watch has ticked on past its settling time.
+        ticks = store_watch.count()
+        await wait_for(pilot, lambda: store_watch.count() > ticks + QUIET_TICKS_PAST_SETTLING, what="the watch ticking on")
         assert "misc/slow.yaml" not in problem_paths(app)
 
 
 @pilot_test
-async def test_a_broken_file_that_stays_broken_is_reported(store, state_file):
+async def test_a_broken_file_that_stays_broken_is_reported(store, state_file, store_watch):
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: store_watch.started, what="the store watched")
         (store / "misc" / "bad.yaml").write_text('title: "never closed\n')
-        assert await wait_until(pilot, lambda: "misc/bad.yaml" in problem_paths(app))
+        await wait_for(pilot, lambda: "misc/bad.yaml" in problem_paths(app), what="the bad file among the problems")
         assert "2 files could not be read" in app.query_one("#problems-link").render().plain
 
 
 @pilot_test
-async def test_the_store_vanishing_is_a_notice_and_the_article_stays(store, state_file):
+async def test_the_store_vanishing_is_a_notice_and_the_article_stays(store, state_file, store_watch):
     app = build_app(store, state_file)
     notes = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: store_watch.started, what="the store watched")
         shown = app.reading.pane.article
         shutil.rmtree(store)
-        assert await wait_until(pilot, lambda: any("is gone" in note.message for note in notes))
+        await wait_for(pilot, lambda: any("is gone" in note.message for note in notes), what="a note that the folder is gone")
         assert app.reading.pane.article is shown
         await pilot.press("j", "k")  # still usable
         assert app.reading.pane.article is not None
         store.mkdir()
         (store / "2021-08-01-back.txt").write_text("date 2021-08-01 HALDEN • The store came back.\n")
-        assert await wait_until(pilot, lambda: "2021-08-01-back.txt" in ids(app))
+        await wait_for(pilot, lambda: "2021-08-01-back.txt" in ids(app), what="the article in the folder put back listed")
 
 
 def test_settling_holds_a_changing_file_and_releases_a_still_one(tmp_path):

@@ -12,7 +12,8 @@ from reader.model import Actor
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.who_said_what import NameAndCounts, actor_counts
 
-from snapshot_apps.harness import PANEL_STORE, build_app, copy_store, pilot_test, settle
+from snapshot_apps.harness import PANEL_STORE, build_app, copy_store, pilot_test
+from waiting import settle
 
 
 def test_a_long_name_gives_way_to_its_counts():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reader.index import Index
 
-from snapshot_apps.harness import build_app, copy_store, pilot_test, settle, wait_until
+from snapshot_apps.harness import build_app, copy_store, pilot_test
+from waiting import settle, wait_for
 
 
 @pilot_test
@@ -14,7 +15,7 @@ async def test_moving_to_a_neighbour_reads_nothing_from_the_archive(tmp_path, mo
         await settle(pilot)
         next_id = app.reading.article_list.articles[1].id
         # Resting on the first article: its neighbour is read ahead.
-        assert await wait_until(pilot, lambda: next_id in app.reading.pane._prepared, 5)
+        await wait_for(pilot, lambda: next_id in app.reading.pane._prepared, what="the next article prepared")
         reads: list[str] = []
         real_article = Index.article
         monkeypatch.setattr(Index, "article", lambda self, article_id: (reads.append(article_id), real_article(self, article_id))[1])
@@ -34,7 +35,7 @@ async def test_a_neighbour_is_drawn_ahead_exactly_as_it_would_be_drawn_when_show
         await settle(pilot)
         next_id = app.reading.article_list.articles[1].id
         # Resting on the first article: its neighbours are drawn ahead.
-        assert await wait_until(pilot, lambda: next_id in app.reading.pane._prepared, 5)
+        await wait_for(pilot, lambda: next_id in app.reading.pane._prepared, what="the next article prepared")
         built: list[str] = []
         real_highlighted_body = reading_pane.highlighted_body
 

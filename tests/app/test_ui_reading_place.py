@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from snapshot_apps.harness import build_app, pilot_test, settle
+from snapshot_apps.harness import build_app, pilot_test
+from waiting import settle, wait_for
 
 PARAGRAPH = (
     "Paragraph {n} of the long report: the harbour board met again on Tuesday and the "
@@ -27,6 +28,12 @@ def top_line_text(app) -> str:
     return app.reading.pane.article.body[offsets[0]:offsets[0] + 40]
 
 
+def place_on_top_line(app, place: int) -> bool:
+    """The re-wrap is done: the line on top holds `place` (the pane re-scrolls after a refresh)."""
+    offsets = app.reading.pane.visible_offsets()
+    return offsets is not None and offsets[0] <= place < offsets[1]
+
+
 @pilot_test
 async def test_toggling_the_panel_and_the_sidebar_keeps_the_top_line(tmp_path):
     app = build_app(long_store(tmp_path), tmp_path / "state.yaml")
@@ -40,7 +47,7 @@ async def test_toggling_the_panel_and_the_sidebar_keeps_the_top_line(tmp_path):
         for key in ("w", "w", "backslash", "backslash"):
             await pilot.press(key)
             await settle(pilot)
-            await pilot.pause(0.05)
+            await wait_for(pilot, lambda: place_on_top_line(app, place), what=f"the place back on the top line after {key}")
             start, end = app.reading.pane.visible_offsets()
             # The line on top holds the place the reader was at (wrapped at the new width).
             assert start <= place < end, (key, start, place)

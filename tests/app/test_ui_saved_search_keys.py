@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reader.config import Config
 
-from snapshot_apps.harness import build_app, ids, pilot_test, settle, wait_until
+from snapshot_apps.harness import build_app, ids, pilot_test
+from waiting import settle, wait_for
 
 SIZE = (100, 30)
 SEARCHES = {"Ferries": "ferry", "Courier": 'source:"coastal courier"'}  # listed Courier, Ferries
@@ -37,14 +38,14 @@ async def test_j_below_the_last_folder_and_escape_go_back_to_the_articles(store,
         await settle(pilot)
         # Each move of the focus lands with a message (the list's AboveFirst, the folders' Left).
         await pilot.press("k")
-        assert await wait_until(pilot, lambda: app.focused is app.reading.saved_list, 10)
+        await wait_for(pilot, lambda: app.focused is app.reading.saved_list, what="the saved searches focused")
         await pilot.press("j")
-        assert await wait_until(pilot, lambda: app.focused is app.reading.article_list, 10)
+        await wait_for(pilot, lambda: app.focused is app.reading.article_list, what="the article list focused")
         assert app.reading.article_list.cursor == 0
         await pilot.press("k")
-        assert await wait_until(pilot, lambda: app.focused is app.reading.saved_list, 10)
+        await wait_for(pilot, lambda: app.focused is app.reading.saved_list, what="the saved searches focused again")
         await pilot.press("escape")
-        assert await wait_until(pilot, lambda: app.focused is app.reading.article_list, 10)
+        await wait_for(pilot, lambda: app.focused is app.reading.article_list, what="the article list focused again")
         assert app.reading.search_input.value == ""
 
 

@@ -9,7 +9,8 @@ import pytest
 
 from reader.ui.widgets.article_list import ArticleList
 
-from snapshot_apps.harness import build_app, ids, pilot_test, settle
+from snapshot_apps.harness import build_app, ids, pilot_test
+from waiting import settle
 
 SIZE = (120, 34)
 

@@ -20,7 +20,8 @@ from reader.ui.widgets.who_said_what import ActorOption, QuoteOption
 from reader.ui.wrapped_lines import line_ranges
 
 from snapshot_apps.analysis import fixture_analyser
-from snapshot_apps.harness import FIXTURE_STORE, PANEL_STORE, build_app, pilot_test, record_notifications, settle
+from snapshot_apps.harness import FIXTURE_STORE, PANEL_STORE, build_app, palette_offers, pilot_test, record_notifications
+from waiting import settle, wait_for
 
 SIZE = (120, 34)
 NARROW = (80, 24)
@@ -274,10 +275,8 @@ async def test_the_palette_jumps_to_an_actor_of_the_article(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause()
         await pilot.press(*"jump to actor: karl eide")
-        for _ in range(20):
-            await pilot.pause(0.05)
+        await wait_for(pilot, lambda: palette_offers(app, "karl eide"), what="the palette offering Karl Eide")
         await pilot.press("enter")
         await settle(pilot)
         view = view_of(app)

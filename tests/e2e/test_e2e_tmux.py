@@ -7,12 +7,12 @@ tmux is missing. Each test runs its own tmux server, killed in a `finally`.
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
 
-from e2e_helpers import NEWSREADER, Terminal, isolated_env, missing_tools
+from e2e_helpers import LOOK_AGAIN, NEWSREADER, Terminal, isolated_env, missing_tools
+from waiting import wait_until
 
 pytestmark = pytest.mark.skipif(missing_tools() is not None, reason=missing_tools() or "")
 
@@ -119,9 +119,7 @@ def test_the_harness_sees_a_title_change_when_one_is_printed(terminal: Terminal,
     assert "PWNED" not in terminal.show("#{pane_title}")
     script = f"import sys, time; sys.stdout.write({TITLE_ATTACK!r}); sys.stdout.flush(); time.sleep(30)"
     terminal.run([__import__("sys").executable, "-c", script], {})
-    deadline = __import__("time").monotonic() + 30
-    while "PWNED" not in terminal.show("#{pane_title}") and __import__("time").monotonic() < deadline:
-        __import__("time").sleep(0.05)
+    wait_until(lambda: "PWNED" in terminal.show("#{pane_title}"), what="the pane title set", look_again=LOOK_AGAIN)
     assert terminal.show("#{pane_title}") == "PWNED"
 
 
@@ -173,10 +171,7 @@ def test_mark_all_read_with_undo_then_find_in_the_article(terminal: Terminal, tm
     terminal.wait_text("1 of 1")
     # The match is drawn in a style of its own: a style change right before and after the word.
     marked = re.compile(r"\x1b\[[0-9;]*mquiet\x1b\[")
-    deadline = time.monotonic() + 10
-    while not marked.search(terminal.screen(escapes=True)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert marked.search(terminal.screen(escapes=True)), "the match is not marked"
+    wait_until(lambda: marked.search(terminal.screen(escapes=True)), what="the match marked")
     terminal.keys("Enter", "n")  # n steps round the one match: the article stays
     terminal.wait_text("1 of 1")
     assert FIRST_BODY in reading_pane(terminal.screen())  # still the first article

@@ -27,19 +27,21 @@ from hostile_fixtures import (
     write_hostile_store,
     yaml_quoted,
 )
-from snapshot_apps.harness import pilot_test, settle
+from snapshot_apps.analysis import fixture_analyser
+from snapshot_apps.harness import palette_offers, pilot_test
+from waiting import settle, wait_for
 
 SIZE = (160, 45)
 
 
-def build(tmp_path: Path, store: Path | None = None, state_text: str | None = None):
-    """The real app (real analyser) on the hostile store."""
+def build(tmp_path: Path, store: Path | None = None, state_text: str | None = None, analyser=None):
+    """The real app (real analyser unless given one) on the hostile store."""
     state_file = tmp_path / "state" / "state.yaml"
     if state_text is not None:
         state_file.parent.mkdir(parents=True, exist_ok=True)
         state_file.write_text(state_text, encoding="utf-8")
     store = store or write_hostile_store(tmp_path / "store")
-    app = make_app(store, state=ReadingState(state_file), config=Config())
+    app = make_app(store, state=ReadingState(state_file), config=Config(), analyser=analyser)
     app.reading.read_after = 3600.0
     return app
 
@@ -165,10 +167,13 @@ async def test_command_palette_shows_titles_literally(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        assert "[bold red]x[/] [link=https://evil.example]click" in screen_text(app)
+        await wait_for(
+            pilot,
+            lambda: "[bold red]x[/] [link=https://evil.example]click" in screen_text(app),
+            what="the palette listing the markup title",
+        )
         await pilot.press(*"bold red")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: palette_offers(app, "[bold red]x[/]"), what="the palette offering the markup title")
         text = screen_text(app)
         assert_safe(text, "command palette")
         assert "[bold red]x[/]" in text
@@ -184,9 +189,8 @@ async def test_command_palette_hits_for_hostile_titles_are_clean(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
         await pilot.press(*"hostile headline")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: palette_offers(app, "hostile headline"), what="the palette offering the hostile title")
         text = screen_text(app)
         assert_safe(text, "command palette")
         assert f"{TITLE} {TITLE}" in text
@@ -203,7 +207,7 @@ async def test_notifications_show_text_from_files_literally(tmp_path):
     app = build(tmp_path, state_text=f"theme: {yaml_quoted(theme)}\n")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: MARKUP_TEXT in " ".join(_toasts(app)), what="the theme named in a notification")
         toasts = " ".join(_toasts(app))
         assert MARKUP_TEXT in toasts
         assert app.is_running
@@ -215,7 +219,7 @@ async def test_notifications_never_carry_controls(tmp_path):
     app = build(tmp_path, state_text=f"theme: {yaml_quoted('evil' + chr(0x1b) + ']2;pwn' + chr(7) + chr(0x202e))}\n")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: any("Unknown theme" in toast for toast in _toasts(app)), what="the unknown theme notification")
         toasts = _toasts(app)
         assert any("Unknown theme" in toast for toast in toasts)
         for toast in toasts:
@@ -229,12 +233,15 @@ async def test_a_one_megabyte_line_and_a_long_article_render_and_scroll(tmp_path
     sentence = 'The minister said "we will act" in Seoul today. '
     (store / "2024-02-01-one-line.txt").write_text(sentence * 21000 + "\n", encoding="utf-8")  # ~1 MB, one line
     (store / "2024-02-02-long.txt").write_text("\n\n".join([sentence * 20] * 300) + "\n", encoding="utf-8")
-    app = build(tmp_path, store=store)
+    # The fixture analyser still marks 21,000 quotes on the one line; the real one took
+    # 90 s here on a loaded 2-core machine (its speed on worst cases: test_safety_analysis).
+    app = build(tmp_path, store=store, analyser=fixture_analyser)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         for ordinal in range(2):
             app.reading.article_list.move_cursor(ordinal)
             await settle(pilot)
+            assert app.reading.pane.analysis.quotes  # drawn with its marks
             await pilot.press("enter", "space", "space", "space")
             await settle(pilot)
             assert app.reading.pane.scroll_y > 0

@@ -69,7 +69,7 @@ def test_sigkill_at_random_moments_never_tears_the_state_file(tmp_path):
         )
         line = writer.stdout.readline()
         assert line == "saved\n", writer.communicate()[1]
-        time.sleep(rng.uniform(0, 0.02))
+        time.sleep(rng.uniform(0, 0.02))  # a random moment into its writing: what is tested, not a wait
         writer.send_signal(signal.SIGKILL)
         assert writer.wait(timeout=30) == -signal.SIGKILL
         writer.stdout.close()
@@ -108,7 +108,7 @@ def test_sigkill_during_big_writes_leaves_one_whole_file(tmp_path):
     for _ in range(30):
         writer = subprocess.Popen([sys.executable, "-c", BIG_WRITER, str(path)], stdout=subprocess.PIPE, text=True)
         assert writer.stdout.readline() == "saved\n"
-        time.sleep(rng.uniform(0, 0.03))
+        time.sleep(rng.uniform(0, 0.03))  # a random moment into its writing: what is tested, not a wait
         writer.kill()
         writer.wait(timeout=30)
         writer.stdout.close()

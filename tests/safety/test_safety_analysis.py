@@ -71,6 +71,7 @@ from pathlib import Path
 from reader.config import Config
 from reader.state import ReadingState
 from reader.ui.launch import make_app
+from waiting import wait_for
 
 started = threading.Event()
 
@@ -81,8 +82,7 @@ def analyser(article):
 async def main():
     app = make_app(Path(sys.argv[1]), state=ReadingState(Path(sys.argv[2])), config=Config(), analyser=analyser)
     async with app.run_test() as pilot:
-        while not started.is_set():
-            await pilot.pause(0.05)
+        await wait_for(pilot, started.is_set, what="the analysis under way")
         await pilot.press("q")
     print("app closed", flush=True)
 
@@ -100,7 +100,7 @@ def test_quitting_never_waits_for_an_analysis(tmp_path: Path) -> None:
     state = tmp_path / "state.yaml"
     result = subprocess.run(
         [sys.executable, "-c", QUIT_WHILE_ANALYSING, str(store), str(state)],
-        capture_output=True, text=True, timeout=120, cwd=Path(__file__).parent,
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[1],  # tests/: `waiting`
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:2] == ["app closed", "loop closed"]

@@ -14,7 +14,8 @@ import pytest
 from reader.config import load_config, save_search
 from reader.paths import config_file, state_dir
 
-from snapshot_apps.harness import build_app, pilot_test, settle
+from snapshot_apps.harness import build_app, pilot_test
+from waiting import settle
 
 
 def test_two_instances_saving_searches_keep_both(tmp_path: Path) -> None:

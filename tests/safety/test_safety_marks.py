@@ -13,7 +13,8 @@ from reader.state import ReadingState
 from reader.store import scan_store
 from reader.ui.launch import make_app
 
-from snapshot_apps.harness import pilot_test, settle
+from snapshot_apps.harness import pilot_test
+from waiting import settle
 
 BRIEFS = {
     "alpha": "- {title: Alpha, date: 2024-01-01, body: Alpha body.}\n",

@@ -16,7 +16,8 @@ from reader.state import ReadingState
 from reader.ui.launch import make_app
 
 from hostile_fixtures import assert_terminal_safe, forbidden_in, yaml_quoted
-from snapshot_apps.harness import pilot_test, settle
+from snapshot_apps.harness import pilot_test
+from waiting import settle
 
 TITLE_CHANGE = "\x1b]0;PWNED\x07"
 CLIPBOARD = "\x1b]52;c;ZWNobyBwd25lZA==\x07"

@@ -23,7 +23,8 @@ from reader.state import ReadingState
 from reader.store import parse_text, scan_store
 
 from hostile_fixtures import assert_terminal_safe
-from snapshot_apps.harness import pilot_test, settle
+from snapshot_apps.harness import pilot_test
+from waiting import settle
 
 REPO = Path(__file__).resolve().parents[2]
 COMMANDS = (["list"], ["check"], ["show", "good.txt"], ["search", "ordinary"], ["actors"], ["quotes", "--all"], ["reindex"])

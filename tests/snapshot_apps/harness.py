@@ -15,6 +15,8 @@ from reader.state import ReadingState
 from reader.ui.app import NewsreaderApp
 from reader.ui.launch import make_app
 
+from waiting import settle, wait_for  # noqa: F401  (settle: tests import it from here too)
+
 from .analysis import fixture_analyser
 
 FIXTURE_STORE = Path(__file__).parent / "store"
@@ -43,23 +45,6 @@ def build_app(
     return app
 
 
-async def settle(pilot) -> None:
-    """Let the archive finish indexing and the search and analysis workers finish and
-    their messages land. The archive worker itself runs on (it follows the store)."""
-    app = pilot.app
-    for _ in range(400):
-        busy = [worker for worker in app.workers if not worker.is_finished and worker.group != "archive"]
-        if busy:
-            await app.workers.wait_for_complete(busy)
-        await pilot.pause()
-        if app.reading.archive_idle and all(
-            worker.is_finished for worker in app.workers if worker.group != "archive"
-        ):
-            await pilot.pause()
-            return
-        await pilot.pause(0.01)
-
-
 def pilot_test(scenario):
     """Run an async Pilot scenario as a plain test (no async pytest plugin needed)."""
 
@@ -68,6 +53,7 @@ def pilot_test(scenario):
         asyncio.run(scenario(*args, **kwargs))
 
     return test
+
 
 PANEL_STORE = Path(__file__).parent / "panel_store"
 REPORTED_STORE = Path(__file__).parent / "reported_store"
@@ -78,13 +64,12 @@ def ids(app) -> list[str]:
     return [article.id for article in app.reading.article_list.articles]
 
 
-async def wait_until(pilot, condition, seconds: float) -> bool:
-    """Whether `condition()` holds within `seconds` (polled while the app runs)."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return True
-        await pilot.pause(0.05)
-    return condition()
+async def wait_until(pilot, condition, seconds: float | None = None) -> bool:
+    """`waiting.wait_for` under the name some tests use (`assert await wait_until(...)`):
+    True once `condition()` holds. `seconds` is not a length: no wait has one, and a hung
+    wait fails at waiting's deadline."""
+    await wait_for(pilot, condition, what=getattr(condition, "__qualname__", "a condition"))
+    return True
 
 
 def record_notifications(app: NewsreaderApp) -> list[Notification]:
@@ -99,3 +84,18 @@ def record_notifications(app: NewsreaderApp) -> list[Notification]:
 
     app.notify = recording  # type: ignore[method-assign]
     return shown
+
+
+def palette_offers(app, text: str) -> bool:
+    """The command palette is up, done searching, and the option Enter would pick holds `text`."""
+    from textual.command import CommandList, CommandPalette
+
+    palette = app.screen
+    if not isinstance(palette, CommandPalette) or any(
+        not worker.is_finished for worker in app.workers if worker.node is palette
+    ):
+        return False
+    options = palette.query_one(CommandList)
+    if options.highlighted is None:
+        return False
+    return text.lower() in str(options.get_option_at_index(options.highlighted).prompt).lower()

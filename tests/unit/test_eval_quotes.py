@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis import analyze
 from reader.analysis.serialize import analysis_document
 from reader.model import Article
 
@@ -32,17 +31,17 @@ def _module(path: Path, name: str):
 
 
 @pytest.fixture(scope="module")
-def polnear() -> dict:
+def polnear(analyse_once) -> dict:
     if not (EVALTOOL.exists() and DEV.exists()):
         pytest.skip("shared PolNeAR v2 data absent")
     tool = _module(EVALTOOL, "evaltool")
     gold = tool.load_jsonl(DEV)
-    outs = [{"quotes": [asdict(q) for q in analyze(doc["text"]).quotes]} for doc in gold]
+    outs = [{"quotes": [asdict(q) for q in analyse_once(doc["text"]).quotes]} for doc in gold]
     return tool.score_quotes(gold, outs)
 
 
 @pytest.fixture(scope="module")
-def ood() -> dict:
+def ood(analyse_once) -> dict:
     if not (SPEAKERS.exists() and OOD.exists()):
         pytest.skip("shared out-of-domain data absent")
     scorer = _module(SPEAKERS, "speakers")
@@ -50,7 +49,7 @@ def ood() -> dict:
     rows = []
     for doc in gold:
         article = Article(id=doc["file"], path=doc["file"], body=doc["text"], title="")
-        rows.append(scorer.score_article(doc, analysis_document(article, analyze(doc["text"]))))
+        rows.append(scorer.score_article(doc, analysis_document(article, analyse_once(doc["text"]))))
     return scorer.summarize(rows)
 
 
@@ -81,12 +80,12 @@ def test_speakers_on_the_out_of_domain_set(ood: dict) -> None:
     assert ood["speaker_accuracy"] >= 86.5
 
 
-def test_every_span_indexes_the_gold_text() -> None:
+def test_every_span_indexes_the_gold_text(analyse_once) -> None:
     if not DEV.exists():
         pytest.skip("shared PolNeAR v2 data absent")
     for line in DEV.read_text(encoding="utf-8").splitlines()[:30]:
         text = json.loads(line)["text"]
-        for quote in analyze(text).quotes:
+        for quote in analyse_once(text).quotes:
             assert text[quote.start : quote.end] == quote.text
             if quote.cue is not None:
                 assert text[quote.cue_start : quote.cue_end] == quote.cue

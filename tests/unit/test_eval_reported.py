@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis import analyze
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 EVALTOOL = SHARED / "eval" / "evaltool.py"
@@ -24,7 +23,7 @@ def _evaltool():
 
 
 @pytest.fixture(scope="module")
-def scored() -> tuple[dict, list[dict], list[dict]]:
+def scored(analyse_once) -> tuple[dict, list[dict], list[dict]]:
     if not (EVALTOOL.exists() and DEV.exists()):
         pytest.skip("shared eval data absent")
     tool = _evaltool()
@@ -33,7 +32,7 @@ def scored() -> tuple[dict, list[dict], list[dict]]:
     gold = tool.load_jsonl(DEV)
     outs = []
     for doc in gold:
-        analysis = analyze(doc["text"])
+        analysis = analyse_once(doc["text"])
         outs.append({"quotes": [asdict(q) for q in analysis.quotes], "mentions": [asdict(m) for m in analysis.mentions]})
     return tool.score_reported(gold, outs), gold, outs
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis import analyze
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 EVALTOOL = SHARED / "eval" / "evaltool.py"
@@ -25,8 +24,8 @@ def _load(path: Path, name: str):
     return module
 
 
-def _output(text: str) -> dict:
-    analysis = analyze(text)
+def _output(analyse, text: str) -> dict:
+    analysis = analyse(text)
     return {
         "quotes": [asdict(q) for q in analysis.quotes],
         "mentions": [asdict(m) for m in analysis.mentions],
@@ -35,20 +34,20 @@ def _output(text: str) -> dict:
 
 
 @pytest.mark.skipif(not (EVALTOOL.exists() and POLNEAR_DEV.exists()), reason="shared eval data absent")
-def test_speaker_names_on_polnear_dev_v2() -> None:
+def test_speaker_names_on_polnear_dev_v2(analyse_once) -> None:
     tool = _load(EVALTOOL, "evaltool")
     gold = tool.load_jsonl(POLNEAR_DEV)
-    scores = tool.score_quotes(gold, [_output(doc["text"]) for doc in gold])
+    scores = tool.score_quotes(gold, [_output(analyse_once, doc["text"]) for doc in gold])
     # Measured: speaker_name_accuracy 92.0 (90.8 before round 3, 90.4 before round 2, 87.0
     # before speaker resolution was reworked).
     assert scores["speaker_name_accuracy"] >= 91.5
 
 
 @pytest.mark.skipif(not (SPEAKERS.exists() and OOD_DEV.exists()), reason="shared eval data absent")
-def test_speaker_right_on_ood_dev() -> None:
+def test_speaker_right_on_ood_dev(analyse_once) -> None:
     scorer = _load(SPEAKERS, "ood_speakers")
     gold = scorer.load_jsonl(OOD_DEV)
-    rows = [scorer.score_article(g, _output(g["text"])) for g in gold]
+    rows = [scorer.score_article(g, _output(analyse_once, g["text"])) for g in gold]
     total = scorer.summarize(rows)
     # Measured: speaker right 87.5% of the quotes found (85.8 before round 3, 84.8 before
     # round 2, 77.2 at the start), end to end 84.7.
