@@ -426,6 +426,8 @@ _AFTER_ONLY_CUE = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[{UPPER}][\w'’.-]
 
 
 def _cue_after(text: str, cues: CueFinder, quote_end: int, hi: int) -> _Attribution | None:
+    if hi < quote_end:
+        return None  # the sentence ended before the quote did (marks run together: '"""\'\n"')
     lo = skip(_LEADING_JUNK, text, quote_end, hi)
     began = _AFTER_ONLY_CUE.match(text, lo, hi)
     if began is not None and text[quote_end:lo].strip() in (",", ""):

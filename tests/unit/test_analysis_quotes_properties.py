@@ -34,6 +34,14 @@ def test_find_quotes_never_raises_and_spans_index_the_body(body: str) -> None:
                 assert body[quote.speaker_start : quote.speaker_end] == quote.speaker
 
 
+def test_quote_marks_run_together_across_a_line_break_do_not_raise() -> None:
+    # Found by the property test above after the cue-after-the-last-quote rule: the
+    # sentence after a quote ended before the quote did.
+    body = '"""\'\n"'
+    for quote in find_quotes(body, []):
+        assert body[quote.start : quote.end] == quote.text
+
+
 @settings(max_examples=200, deadline=None)
 @given(TEXTS)
 def test_quote_spans_are_ordered_and_disjoint(body: str) -> None:

@@ -62,14 +62,14 @@ def test_no_named_source_is_anonymous_on_polnear_dev(scored) -> None:
     assert anonymous >= 10  # "sources said", "a campaign aide", "Administration officials", …
 
 
-def test_no_named_speaker_is_anonymous_on_ood_dev() -> None:
+def test_no_named_speaker_is_anonymous_on_ood_dev(analyse_once) -> None:
     """Real articles from other outlets: an anonymous source never sits on a person's name, and
     no quote whose speaker the gold names is given an anonymous one."""
     if not OOD.exists():
         pytest.skip("shared eval data absent")
     anonymous = 0
     for doc in _evaltool().load_jsonl(OOD):
-        analysis = analyze(doc["text"])
+        analysis = analyse_once(doc["text"])
         people = [(m.start, m.end) for m in analysis.mentions if m.kind == "person"]
         named = [(g["start"], g["end"]) for g in doc["quotes"] if g.get("speaker")]
         for quote in analysis.quotes:

@@ -7,6 +7,8 @@ from reader.model import ArticleSummary
 from reader.ui.feeds_on_screen import fetch_summary
 from reader.ui.widgets.feed_folders import FeedCounter, feed_articles, feed_label
 
+from snapshot_apps.harness import pilot_test
+
 
 def summary(article_id: str) -> ArticleSummary:
     return ArticleSummary(id=article_id, path=article_id, title="t")
@@ -61,3 +63,32 @@ def test_a_failure_reason_from_a_server_carries_no_terminal_controls():
     [line] = FeedsOnScreen.feed_failure_lines(screen)  # type: ignore[arg-type]
     assert line.startswith("post (http://x.example/f: HTTP 500") and "oops" in line
     assert not any(ch in line for ch in "\x1b\x07\u202e\n")
+
+
+def test_a_feeds_folder_setting_comes_before_its_name():
+    assert feed_label("bay", (2, 4), folder="Weather").plain == "▸ Weather › bay · 2 unread"
+    assert feed_label("bay", None, folder="Weather\x1b[2J").plain == "▸ Weather › bay"  # cleaned like names
+
+
+@pilot_test
+async def test_feeds_of_one_folder_are_listed_together(tmp_path):
+    from textual.app import App
+
+    from reader.feeds.settings import FeedEntry
+    from reader.ui.widgets.feed_folders import FeedFolderList
+
+    class Host(App[None]):
+        def compose(self):
+            yield FeedFolderList()
+
+    entries = [
+        FeedEntry(name="zeta", url="https://z.example/rss", folder="Weather"),
+        FeedEntry(name="post", url="https://p.example/rss"),
+        FeedEntry(name="bay", url="https://b.example/rss", folder="Weather"),
+        FeedEntry(name="alpha", url="https://a.example/rss", folder="Sport"),
+    ]
+    async with Host().run_test() as pilot:
+        folders = pilot.app.query_one(FeedFolderList)
+        folders.show(entries)
+        shown = [str(folders.get_option_at_index(i).prompt) for i in range(folders.option_count)]
+        assert shown == ["▸ post", "▸ Sport › alpha", "▸ Weather › bay", "▸ Weather › zeta"]

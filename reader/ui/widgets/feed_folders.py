@@ -1,4 +1,5 @@
-"""Feeds as folders in the sidebar, under the saved searches: "▸ tidewater · 3 unread".
+"""Feeds as folders in the sidebar, under the saved searches: "▸ tidewater · 3 unread",
+grouped by their `folder:` setting ("▸ Weather › bay · all read").
 
 A feed's articles are the store's `feeds/<slug>/` folder (`reader.feeds.settings`), so
 its counts come from the article ids, with no query. A feed whose last fetch failed is
@@ -54,12 +55,16 @@ class FeedCounter:
         return {slug: (len(ids) - len(read_ids.intersection(ids)), len(ids)) for slug, ids in self._groups.items()}
 
 
-def feed_label(name: str, count: tuple[int, int] | None, failed: bool = False, chosen: bool = False) -> Content:
-    """`count` is (unread, all), or None before the archive is listed: the name alone."""
+def feed_label(
+    name: str, count: tuple[int, int] | None, failed: bool = False, chosen: bool = False, folder: str | None = None
+) -> Content:
+    """`count` is (unread, all), or None before the archive is listed: the name alone.
+    A feed's `folder:` (config, OPML) comes before its name: "▸ Weather › bay"."""
     mark = ("⚠ ", "$text-warning") if failed else (f"{MARK} ", "$text-accent")
     shown_name = (clean_line(name), "bold underline" if chosen else "")
+    in_folder = (f"{clean_line(folder)} › ", "$text-muted") if folder else ""
     if count is None:
-        return Content.assemble(mark, shown_name)
+        return Content.assemble(mark, in_folder, shown_name)
     unread, total = count
     if unread:
         shown = (f"{unread:,} unread", "bold")
@@ -67,7 +72,7 @@ def feed_label(name: str, count: tuple[int, int] | None, failed: bool = False, c
         shown = ("all read", "$text-muted")
     else:
         shown = ("no articles", "$text-muted")
-    return Content.assemble(mark, shown_name, " · ", shown)
+    return Content.assemble(mark, in_folder, shown_name, " · ", shown)
 
 
 class FeedFolderList(OptionList):
@@ -134,10 +139,14 @@ class FeedFolderList(OptionList):
                     None if self.counts is None else self.counts.get(slug, (0, 0)),
                     entry.name in self.failed,
                     slug == self.chosen,
+                    entry.folder,
                 ),
                 id=slug,
             )
-            for slug, entry in sorted(self.entries.items(), key=lambda item: item[1].name.casefold())
+            # Feeds with no folder first, then each folder's feeds together.
+            for slug, entry in sorted(
+                self.entries.items(), key=lambda item: ((item[1].folder or "").casefold(), item[1].name.casefold())
+            )
         )
         if highlighted is not None and self.option_count:
             self.highlighted = min(highlighted, self.option_count - 1)
