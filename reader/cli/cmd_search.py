@@ -15,11 +15,12 @@ _FILTER_WITH_NAME = re.compile(r'^(actor|said|source):([^"\s:]+(?:\s+[A-Z][^"\s:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "search",
-        help="search the store: words, \"phrases\", actor:, said:, source:, from:, to:",
+        help="search the store: words, \"phrases\", actor:, said:, verb:, anon:, source:, from:, to:",
         description=(
             'Words must all occur (title or body); "quoted phrases" match as written; word* matches a prefix. '
-            'Filters: actor:"Kim Jong Un" (mentioned), said:"Kim Jong Un" (quoted), source:NAME, '
-            "from:YYYY-MM-DD, to:YYYY-MM-DD (also YYYY or YYYY-MM). Everything combines with AND."
+            'Filters: actor:"Kim Jong Un" (mentioned), said:"Kim Jong Un" (quoted, directly or in reported '
+            "speech), verb:claimed (a quote with that attribution verb), anon:yes (an anonymous source), "
+            "source:NAME, from:YYYY-MM-DD, to:YYYY-MM-DD (also YYYY or YYYY-MM). Everything combines with AND."
         ),
     )
     add_store_option(parser)

@@ -22,7 +22,7 @@ def empty_store_hint(store: str) -> str:
         lines += [f"  {command}", f"    {what}"]
     lines += [
         "",
-        f"Not your default store? Add --store {safe_name(store)}",
+        f"These add to your default store; for this one, add --store {safe_name(store)}",
         "Files put in the folder show up here as they arrive.",
     ]
     return "\n".join(lines)
