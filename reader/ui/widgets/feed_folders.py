@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Literal, Mapping, Sequence
 
-from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -19,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from reader.present.rows import Listed
 from reader.text import clean_line
+from reader.ui.widgets.folder_list import FolderList, unread_count
 
 if TYPE_CHECKING:
     from reader.feeds.settings import FeedEntry
@@ -65,17 +65,10 @@ def feed_label(
     in_folder = (f"{clean_line(folder)} › ", "$text-muted") if folder else ""
     if count is None:
         return Content.assemble(mark, in_folder, shown_name)
-    unread, total = count
-    if unread:
-        shown = (f"{unread:,} unread", "bold")
-    elif total:
-        shown = ("all read", "$text-muted")
-    else:
-        shown = ("no articles", "$text-muted")
-    return Content.assemble(mark, in_folder, shown_name, " · ", shown)
+    return Content.assemble(mark, in_folder, shown_name, " · ", unread_count(*count))
 
 
-class FeedFolderList(OptionList):
+class FeedFolderList(FolderList):
     """Choosing a feed posts `Chosen`. Reached from the article list with k above its
     first article; k above the first feed posts `AboveFirst` (to the saved searches),
     j below the last (or Esc) posts `Left` (back to the articles)."""
@@ -131,8 +124,7 @@ class FeedFolderList(OptionList):
             self.failed = set(failed)
         if chosen is not False:
             self.chosen = chosen
-        highlighted = self.highlighted
-        self.set_options(
+        self.replace_options(
             Option(
                 feed_label(
                     entry.name,
@@ -148,41 +140,18 @@ class FeedFolderList(OptionList):
                 self.entries.items(), key=lambda item: ((item[1].folder or "").casefold(), item[1].name.casefold())
             )
         )
-        if highlighted is not None and self.option_count:
-            self.highlighted = min(highlighted, self.option_count - 1)
         self.display = bool(self.entries)
-
-    def enter_from_below(self) -> None:
-        if self.option_count:
-            self.highlighted = self.option_count - 1
-            self.screen.set_focus(self)
 
     def enter_from_above(self) -> None:
         if self.option_count:
             self.highlighted = 0
             self.screen.set_focus(self)
 
-    def on_focus(self, event: events.Focus) -> None:
-        if self.highlighted is None and self.option_count:
-            self.highlighted = 0
+    def left(self, down: bool) -> Message:
+        return self.Left()
 
-    def on_blur(self, event: events.Blur) -> None:
-        self.highlighted = None
-
-    def action_cursor_down(self) -> None:
-        if self.highlighted is None or self.highlighted >= self.option_count - 1:
-            self.post_message(self.Left())
-        else:
-            super().action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if self.highlighted:
-            super().action_cursor_up()
-        else:
-            self.post_message(self.AboveFirst())
-
-    def action_leave(self) -> None:
-        self.post_message(self.Left())
+    def above_first(self) -> Message | None:
+        return self.AboveFirst()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

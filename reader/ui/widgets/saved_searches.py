@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -12,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.text import clean_line
+from reader.ui.widgets.folder_list import FolderList, unread_count
 
 MARK = "⌕"
 
@@ -28,16 +28,12 @@ def folder_label(name: str, count: FolderCount) -> Content:
         return Content.assemble(mark, name)
     if count is None:
         shown = ("not a valid search", "$text-error")
-    elif count[0]:
-        shown = (f"{count[0]:,} unread", "bold")
-    elif count[1]:
-        shown = ("all read", "$text-muted")
     else:
-        shown = ("no articles", "$text-muted")
+        shown = unread_count(*count)
     return Content.assemble(mark, name, " · ", shown)
 
 
-class SavedSearchList(OptionList):
+class SavedSearchList(FolderList):
     """Choosing a folder posts `Chosen`; the app runs its query. Reached from the
     article list with k (or up) above its first article; j below the last folder
     (or Esc) posts `Left` to go back to the articles."""
@@ -80,40 +76,14 @@ class SavedSearchList(OptionList):
         self.searches = dict(searches)
         if counts is not None:
             self.counts = dict(counts)
-        highlighted = self.highlighted
-        self.set_options(
+        self.replace_options(
             Option(folder_label(name, self.counts.get(name, NOT_COUNTED)), id=name)
             for name in sorted(self.searches, key=str.casefold)
         )
-        if highlighted is not None and self.option_count:
-            self.highlighted = min(highlighted, self.option_count - 1)
         self.display = bool(self.searches)
 
-    def enter_from_below(self) -> None:
-        """Focus on the last folder, as the row just above the first article."""
-        if self.option_count:
-            self.highlighted = self.option_count - 1
-            self.screen.set_focus(self)
-
-    def on_focus(self, event: events.Focus) -> None:
-        if self.highlighted is None and self.option_count:
-            self.highlighted = 0  # Enter must open something from the first key
-
-    def on_blur(self, event: events.Blur) -> None:
-        self.highlighted = None  # the cursor is in the articles now, not on a folder
-
-    def action_cursor_down(self) -> None:
-        if self.highlighted is None or self.highlighted >= self.option_count - 1:
-            self.post_message(self.Left(down=True))
-        else:
-            super().action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if self.highlighted:  # no wrapping round to the last folder
-            super().action_cursor_up()
-
-    def action_leave(self) -> None:
-        self.post_message(self.Left())
+    def left(self, down: bool) -> Message:
+        return self.Left(down=down)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
