@@ -174,7 +174,7 @@ class _Doc:
         self.body = body
         self.gaz = gazetteer
         self.lex = lexicon
-        self.max_words = _max_words(gazetteer)
+        self.max_words = gazetteer.max_words()
         self._lower: frozenset[str] | None = None
         self.cands: list[_Cand] = []
         self.acronym_defs: dict[str, str] = {}  # acronym -> the name it was defined for
@@ -664,17 +664,6 @@ def _sentence_initial(body: str, start: int) -> bool:
     while index >= 0 and body[index] in " \u00a0\t\"'“‘([«—–-":
         index -= 1
     return index < 0 or body[index] in ".!?:;\n\r•"
-
-
-def _max_words(gazetteer: Gazetteer) -> int:
-    if gazetteer is builtin():
-        return _builtin_max_words()
-    return gazetteer.max_words()
-
-
-@functools.cache
-def _builtin_max_words() -> int:
-    return builtin().max_words()
 
 
 def _headline_ranges(body: str, given: frozenset[str]) -> list[tuple[int, int]]:

@@ -45,6 +45,8 @@ class Gazetteer:
     ignored: frozenset[str] = frozenset()
     # Names that come from the user's file: they beat every rule, not only the data.
     user_names: frozenset[str] = frozenset()
+    # (len(kinds), len(aliases), max words): recomputed when an entry is added, not per article.
+    _max_words_memo: tuple[int, int, int] = field(default=(-1, -1, 1), init=False, repr=False, compare=False)
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         """(canonical actor, kind) for a name or alias, else None."""
@@ -70,8 +72,11 @@ class Gazetteer:
 
     def max_words(self) -> int:
         """The most words any known name has (bounds the phrase search)."""
-        names = list(self.kinds) + list(self.aliases)
-        return max((n.count(" ") + 1 for n in names), default=1)
+        sizes = (len(self.kinds), len(self.aliases))
+        if self._max_words_memo[:2] != sizes:
+            names = list(self.kinds) + list(self.aliases)
+            self._max_words_memo = (*sizes, max((n.count(" ") + 1 for n in names), default=1))
+        return self._max_words_memo[2]
 
 
 # ---------------------------------------------------------------- built-in data

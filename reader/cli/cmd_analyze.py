@@ -30,9 +30,10 @@ def run(args: argparse.Namespace) -> int:
     from reader.cli.common import load_gazetteer_for_cli
 
     gazetteer = load_gazetteer_for_cli(args)
+    max_bytes = _max_file_bytes()
     documents = []
     for name in args.files:
-        for article in _read_articles(name, raw=args.raw):
+        for article in _read_articles(name, raw=args.raw, max_bytes=max_bytes):
             analysis = analyze_article(article, gazetteer)
             if args.jsonl:
                 print_json(analysis_document(article, analysis), indent=None)
@@ -46,18 +47,23 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_articles(name: str, *, raw: bool) -> list[Article]:
+def _max_file_bytes() -> int:
+    from reader.cli.common import store_rules
+
+    return int(store_rules()["max_bytes"])
+
+
+def _read_articles(name: str, *, raw: bool, max_bytes: int) -> list[Article]:
     from reader.store import parse_text
     from reader.text import safe_name
 
     if name == "-":
         text = sys.stdin.read()
     else:
-        from reader.cli.common import store_rules
         from reader.regular_file import read_regular_file
 
         try:
-            data = read_regular_file(Path(name), int(store_rules()["max_bytes"]))
+            data = read_regular_file(Path(name), max_bytes)
         except OSError as error:
             raise UserError(f"cannot read {name}: {error.strerror or error}") from None
         text = data.decode("utf-8", errors="replace")
