@@ -838,17 +838,20 @@ def _resolve(doc: _Doc) -> list[Mention]:
             if len(longer) == 1 and not longer[0][len(cand.text) + 1 :].startswith(_CONNECTOR_PREFIXES):
                 cand.actor = longer[0]
     # A club named after its town ("Dunmore City", "Leeds United") in a sports report.
-    sports = len(_SPORTS.findall(body))
-    if sports >= 2:
-        for cand in cands:
-            if cand.kind == "place" and cand.source == "head" and cand.text.endswith(_CLUB_ENDINGS):
-                cand.kind = "organisation"
+    clubs = [c for c in cands if c.kind == "place" and c.source == "head" and c.text.endswith(_CLUB_ENDINGS)]
     # In a match report a country that plays is its national team, an organisation.
+    teams = [
+        c for c in cands
+        if c.kind == "place" and c.source == "gazetteer" and c.actor in doc.gaz.kinds and _fields_a_team(c.actor)
+    ]
+    sports = _sports_words(body, up_to=4) if clubs or teams else 0
+    if sports >= 2:
+        for cand in clubs:
+            cand.kind = "organisation"
     if sports >= 4:
-        for cand in cands:
-            if cand.kind == "place" and cand.source == "gazetteer" and cand.actor in doc.gaz.kinds and _fields_a_team(cand.actor):
-                if _previous_word(body, cand.start) not in _LOCATIVE and not body.startswith((",", " ("), cand.end):
-                    cand.kind, cand.actor = "organisation", f"{cand.actor} (team)"
+        for cand in teams:
+            if _previous_word(body, cand.start) not in _LOCATIVE and not body.startswith((",", " ("), cand.end):
+                cand.kind, cand.actor = "organisation", f"{cand.actor} (team)"
     _teams_of_tables(doc)
     # A headline's title case makes "Biden Praised" look like a name: only known names and
     # acronyms, and names the body uses too, count there.
@@ -1061,6 +1064,16 @@ def _writing_key(name: str) -> str:
     if len(words) > 2:
         words = [words[0], *(w for w in words[1:-1] if not (len(w) <= 2 and w.endswith("."))), words[-1]]
     return " ".join(words)
+
+
+def _sports_words(body: str, up_to: int) -> int:
+    """How many words of sport the text has, counting no further than `up_to`."""
+    found = 0
+    for _ in _SPORTS.finditer(body):
+        found += 1
+        if found == up_to:
+            break
+    return found
 
 
 def _count_nouns(cands: list[_Cand], lex: _Lexicon, gaz: Gazetteer) -> frozenset[str]:

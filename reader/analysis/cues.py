@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from reader.analysis.prefix_tree import prefix_tree
+
 CUES_FILE = Path(__file__).with_name("data") / "cues.txt"
 
 
@@ -27,6 +29,18 @@ def cue_pattern() -> re.Pattern[str]:
     forms = sorted(set(read_cue_forms()), key=len, reverse=True)
     alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def is_cue(word: str) -> bool:
+    """Whether `word` is a cue form, in any case ("Said", "according to")."""
+    if word.isascii() and word.isalpha():
+        return word.lower() in _cue_forms()
+    return cue_pattern().fullmatch(word) is not None
+
+
+@lru_cache(maxsize=1)
+def _cue_forms() -> frozenset[str]:
+    return frozenset(read_cue_forms())
 
 
 # Cue forms that are also plural nouns, and what makes them nouns: a determiner or a
@@ -86,27 +100,7 @@ def _cue_word_pattern() -> re.Pattern[str]:
     lower-cased text it finds them in C, where reading every word in Python took a
     twentieth of the analysis."""
     single, multi = _cue_index()
-    return re.compile(rf"\b{_prefix_tree(sorted(single | set(multi)))}\b")
-
-
-def _prefix_tree(words: list[str]) -> str:
-    """An alternation of `words` factored by common prefixes ("sa(?:id|ys)")."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        return f"(?:{'|'.join(branches)})" + ("?" if "" in node else "")
-
-    return f"(?:{pattern(tree)})"
+    return re.compile(rf"\b(?:{prefix_tree(sorted(single | set(multi)))})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +129,6 @@ class CueFinder:
     told": the cue is "told", not "Yelling")."""
 
     def __init__(self, names: list[tuple[int, int]]) -> None:
-        self.pattern = cue_pattern()
         self.names = sorted(names)
         self._starts = [start for start, _ in self.names]
         self._text: str | None = None
@@ -191,9 +184,6 @@ class CueFinder:
             self._word_starts = [start for start, *_ in self._words]
             self._text = text
         return self._words
-
-    def fullmatch(self, word: str) -> re.Match[str] | None:
-        return self.pattern.fullmatch(word)
 
     def _in_name(self, position: int) -> bool:
         index = bisect.bisect_right(self._starts, position) - 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.cues import cue_pattern
+from reader.analysis.cues import is_cue
 from reader.analysis.quote_marks import QuoteSpan
 
 # A quote this long (in words) is a statement even without a cue, unless it is a title.
@@ -148,7 +148,7 @@ def _in_apposition(text: str, start: int, inner: str) -> bool:
     if not before.endswith(","):
         return False
     words = _TITLE_WORD.findall(before)
-    return bool(words) and cue_pattern().fullmatch(words[-1]) is None
+    return bool(words) and not is_cue(words[-1])
 
 
 def _a_line_of_its_own(text: str, span: QuoteSpan, inner: str) -> bool:

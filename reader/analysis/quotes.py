@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.analysis.cues import CueFinder, CueMatch
+from reader.analysis.cues import CueFinder, CueMatch, is_cue
 from reader.analysis.letters import UPPER
 from reader.analysis.quote_kinds import named_not_said, quote_kind
 from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_bounds
@@ -488,7 +488,7 @@ def _attribution_sentence_after(text: str, cues: CueFinder, span: QuoteSpan, hi:
     if not _closes_sentence(text, span):
         return None
     match = _SHORT_ATTRIBUTION.match(text, span.end, hi)
-    if match is None or cues.fullmatch(match.group(2)) is None:
+    if match is None or not is_cue(match.group(2)):
         return None
     start, end = match.span(1)
     kind = "pronoun" if match.group(1).lower() in ("he", "she", "they", "i", "we") else "name"

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from reader.analysis.cue_groups import cue_groups
 from reader.analysis.letters import UPPER
+from reader.analysis.prefix_tree import prefix_tree
 from reader.analysis.skipping import skip
 from reader.analysis.speakers import Resolver, SpeakerSpan, main_subject, phrase_after, subject_before
 from reader.model import Mention, Quote
@@ -142,7 +143,7 @@ def reported_cue_pattern() -> re.Pattern[str]:
     The start of a word is checked by the caller (`_usable`)."""
     forms = set(cue_groups().reported_forms())
     forms |= {form[0].upper() + form[1:] for form in forms}
-    return re.compile(_trie(sorted(forms)) + r"\b")
+    return re.compile(prefix_tree(sorted(forms)) + r"\b")
 
 
 @lru_cache(maxsize=1)
@@ -176,26 +177,6 @@ def _cues(text: str):
         yield _Cue(first.start(), first.end(), first.group())
     for match in _cue_scan().finditer(text):
         yield _Cue(match.start(1), match.end(1), match.group(1))
-
-
-def _trie(words: list[str]) -> str:
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _alternatives(tree)
-
-
-def _alternatives(node: dict[str, dict]) -> str:
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _alternatives(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return f"(?:{group})?"
-    return group
 
 
 def find_reported(body: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[Quote]:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.analysis.actors import actor_lexicon
-from reader.analysis.cues import cue_pattern
+from reader.analysis.cues import is_cue
 from reader.analysis.gender import given_name_gender, pronoun_gender, title_gender
 from reader.analysis.gazetteer import read_entries
 from reader.analysis.letters import UPPER
@@ -580,7 +580,7 @@ _BARE_NOUN_SPEAKERS = frozenset(
 
 
 def _is_cue(token: str) -> bool:
-    return cue_pattern().fullmatch(token) is not None
+    return is_cue(token)
 
 
 def _phrase_end(words: list[tuple[int, int, str]], index: int) -> int:
