@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli.json_output import print_json
 from reader.errors import UserError
 from reader.model import Analysis, Article
+
+if TYPE_CHECKING:
+    from reader.analysis.gazetteer import Gazetteer
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,26 +30,41 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.analysis import analyze_article
     from reader.analysis.serialize import analysis_document
     from reader.cli.common import load_gazetteer_for_cli
 
     gazetteer = load_gazetteer_for_cli(args)
     max_bytes = _max_file_bytes()
+    articles = (article for name in args.files for article in _read_articles(name, raw=args.raw, max_bytes=max_bytes))
     documents = []
-    for name in args.files:
-        for article in _read_articles(name, raw=args.raw, max_bytes=max_bytes):
-            analysis = analyze_article(article, gazetteer)
-            if args.jsonl:
-                print_json(analysis_document(article, analysis), indent=None)
-            elif args.json:
-                documents.append(analysis_document(article, analysis))
-            else:
-                _print_summary(article, analysis)
+    for article, analysis in _analysed(articles, gazetteer, files=len(args.files)):
+        if args.jsonl:
+            print_json(analysis_document(article, analysis), indent=None)
+        elif args.json:
+            documents.append(analysis_document(article, analysis))
+        else:
+            _print_summary(article, analysis)
     if args.json:
         payload = documents[0] if len(documents) == 1 else documents
         print_json(payload)
     return 0
+
+
+def _analysed(articles: Iterator[Article], gazetteer: Gazetteer, files: int) -> Iterator[tuple[Article, Analysis]]:
+    """Each article with its analysis, in order; many files are shared out among
+    processes on every core, as indexing does."""
+    from reader.analysis import analyze_article
+    from reader.index.sync import POOL_MINIMUM
+    from reader.index.worker import analyse_in_order, available_cores
+
+    cores = available_cores()
+    if files < POOL_MINIMUM or cores < 2:
+        yield from ((article, analyze_article(article, gazetteer)) for article in articles)
+        return
+    for article, analysis in analyse_in_order(articles, gazetteer, workers=cores):
+        if isinstance(analysis, str):
+            raise UserError(f"{article.path}: the analysis failed ({analysis})")
+        yield article, analysis
 
 
 def _max_file_bytes() -> int:

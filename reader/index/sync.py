@@ -33,6 +33,7 @@ from reader.corrections import Corrections, apply_corrections, load_corrections
 from reader.index.codec import ARTICLE_COLUMNS, article_from_row, encode_analysis, pack_text, unpack_text
 from reader.index.corrections_sync import refresh_corrected
 from reader.index.query import name_key
+from reader.index.worker import available_cores
 from reader.model import Analysis, Article, Problem
 from reader.regular_file import read_regular_file
 from reader.store import ARTICLE_SUFFIXES, GAZETTEER_NAMES, MAX_BYTES, find_article_files
@@ -500,7 +501,7 @@ def _analyse(
     if not rowids:
         return False
     if workers is None:
-        workers = _cores() if analyze is None and len(rowids) >= POOL_MINIMUM else 1
+        workers = available_cores() if analyze is None and len(rowids) >= POOL_MINIMUM else 1
     jobs = _jobs(connection, rowids)
     if workers > 1 and analyze is None:
         results = _in_processes(jobs, gazetteer, cancel, workers)
@@ -522,13 +523,6 @@ def _analyse(
         report(done)
         batch.maybe_commit()
     return done < len(rowids) and cancel is not None and cancel.is_set()
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 def _in_this_process(

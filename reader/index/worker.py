@@ -13,6 +13,7 @@ waits for an article being analysed.
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 import queue
@@ -20,6 +21,7 @@ import struct
 import subprocess
 import sys
 import threading
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from reader.model import Analysis, Article
@@ -133,6 +135,61 @@ class WorkerPool:
                     stream.close()
                 except OSError:
                     pass
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def analyse_in_order(
+    articles: Iterable[Article], gazetteer: Any, workers: int, chunk: int = 16
+) -> Iterator[tuple[Article, Analysis | str]]:
+    """Each article with its analysis (or the error text), in the order given, from
+    `workers` processes; what the pool cannot do (it does not start, a worker dies)
+    is done in this process. Reads `articles` only a few chunks ahead."""
+    pending = iter(articles)
+    try:
+        pool = WorkerPool(workers, gazetteer)
+    except Exception:
+        yield from ((article, analyse_one(article, gazetteer)) for article in pending)
+        return
+    sent: dict[int, list[Article]] = {}
+    done: dict[int, list[Analysis | str]] = {}
+    next_key = next_out = 0
+    try:
+        while True:
+            while len(sent) < 2 * workers:
+                batch = list(itertools.islice(pending, chunk))
+                if not batch:
+                    break
+                sent[next_key] = batch
+                pool.submit(next_key, list(enumerate(batch)))
+                next_key += 1
+            if next_out in done:
+                batch = sent.pop(next_out)
+                yield from zip(batch, done.pop(next_out))
+                next_out += 1
+                continue
+            if not sent:
+                return
+            finished = pool.next_result(timeout=0.1)
+            if finished is None:
+                if not pool.alive:
+                    break
+                continue
+            key, results = finished
+            if results is None:  # its worker died: this process does the chunk
+                results = dict(enumerate(analyse_one(article, gazetteer) for article in sent[key]))
+            done[key] = [results[index] for index in range(len(sent[key]))]
+    finally:
+        pool.close()
+    for key in sorted(sent):  # every worker gone: the rest here, still in order
+        batch = sent[key]
+        yield from zip(batch, done.get(key) or [analyse_one(article, gazetteer) for article in batch])
+    yield from ((article, analyse_one(article, gazetteer)) for article in pending)
 
 
 def main() -> None:

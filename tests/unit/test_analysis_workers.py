@@ -1,0 +1,66 @@
+"""Analysis shared out among worker processes: the same results, in the order given."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from reader.analysis import analyze_article
+from reader.analysis.gazetteer import builtin
+from reader.index.sync import POOL_MINIMUM
+from reader.index.worker import analyse_in_order
+from reader.model import Article
+
+SPEAKERS = ["Ann Roe", "Bo Li", "Cara Diaz", "Dev Patel", "Eve Stone"]
+
+
+def _articles(count: int) -> list[Article]:
+    return [
+        Article(
+            id=f"a{index}",
+            path=f"a{index}.txt",
+            title="",
+            body=f'"We will open {index} schools," said {SPEAKERS[index % 5]}, the mayor of Elmsworth.',
+        )
+        for index in range(count)
+    ]
+
+
+def test_workers_return_every_analysis_in_the_order_given() -> None:
+    articles = _articles(23)
+    gazetteer = builtin()
+    pooled = list(analyse_in_order(iter(articles), gazetteer, workers=2, chunk=3))
+    assert [article.id for article, _ in pooled] == [article.id for article in articles]
+    assert [analysis for _, analysis in pooled] == [analyze_article(article, gazetteer) for article in articles]
+    assert {analysis.quotes[0].speaker for _, analysis in pooled} == set(SPEAKERS)
+
+
+def test_a_gazetteer_that_cannot_travel_is_analysed_here_in_order() -> None:
+    class Unpicklable:
+        def __reduce__(self):
+            raise TypeError("stays in this process")
+
+    articles = _articles(5)
+    gazetteer = builtin()
+    gazetteer_here = type(gazetteer)(kinds=gazetteer.kinds, aliases=gazetteer.aliases, capitals=gazetteer.capitals)
+    gazetteer_here.ignored = frozenset({Unpicklable()})  # type: ignore[arg-type]
+    pooled = list(analyse_in_order(iter(articles), gazetteer_here, workers=2, chunk=2))
+    assert [article.id for article, _ in pooled] == [article.id for article in articles]
+    assert all(not isinstance(analysis, str) for _, analysis in pooled)
+
+
+def test_analyze_of_many_files_prints_them_in_argument_order(tmp_path) -> None:
+    articles = _articles(POOL_MINIMUM + 5)
+    paths = []
+    for article in articles:
+        path = tmp_path / article.path
+        path.write_text(article.body, encoding="utf-8")
+        paths.append(str(path))
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "analyze", "--raw", "--jsonl", *paths],
+        capture_output=True, text=True, check=True,
+    )
+    documents = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [document["body"] for document in documents] == [article.body for article in articles]
+    assert [document["quotes"][0]["speaker"] for document in documents] == [SPEAKERS[i % 5] for i in range(len(articles))]
