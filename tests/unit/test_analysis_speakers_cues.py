@@ -287,12 +287,11 @@ def test_adding_to_an_audience_is_still_speech() -> None:
 
 def test_joined_quotes_do_not_borrow_a_cue_from_the_next_sentence() -> None:
     body = (
-        'Munk died on Friday.\n\n"Walter was brilliant," said chancellor Ray Khosla. Khosla talked of '
-        'Munk\'s "countless discoveries that put the university on the map" and "his global leadership '
-        'on the issues of our time." Scripps Oceanography director Margaret Leinen said "Munk was a '
-        'treasure for ocean science."'
+        'Ostrova retired on Monday.\n\n"Lena was tireless," said dean Omar Fitch. Fitch spoke of '
+        'Ostrova\'s "many findings that made the lab famous" and "her patience with every student." '
+        'Harbour Institute head Dana Krol said "Ostrova was a gift to chemistry."'
     )
-    assert quote(body, "countless discoveries").speaker != "Margaret Leinen"
+    assert quote(body, "many findings").speaker != "Dana Krol"
 
 
 # ---------------------------------------------------------------- no cue: the subject of the sentence before

@@ -103,10 +103,10 @@ def test_committed_gold_carries_no_article_text(committed_speakers: list[dict], 
 
 
 def test_speaker_gold_names_its_articles(committed_speakers: list[dict]) -> None:
-    assert len(committed_speakers) == 20
-    assert len({doc["file"] for doc in committed_speakers}) == 20
-    assert len({doc["sha256"] for doc in committed_speakers}) == 20
-    assert len({(doc["source"]["path"], doc["source"]["row"]) for doc in committed_speakers}) == 20
+    assert len(committed_speakers) == 19
+    assert len({doc["file"] for doc in committed_speakers}) == 19
+    assert len({doc["sha256"] for doc in committed_speakers}) == 19
+    assert len({(doc["source"]["path"], doc["source"]["row"]) for doc in committed_speakers}) == 19
     for doc in committed_speakers:
         source = doc["source"]
         assert re.fullmatch(r"[0-9a-f]{64}", doc["sha256"]), doc["file"]
@@ -137,9 +137,9 @@ def test_speaker_entries_are_well_formed(committed_speakers: list[dict]) -> None
 
 def test_actor_gold_names_the_speaker_articles(committed_actors: list[dict], committed_speakers: list[dict]) -> None:
     speakers = {doc["sha256"]: doc for doc in committed_speakers}
-    assert len(committed_actors) == 11
-    assert len({doc["id"] for doc in committed_actors}) == 11
-    assert len({doc["sha256"] for doc in committed_actors}) == 11
+    assert len(committed_actors) == 10
+    assert len({doc["id"] for doc in committed_actors}) == 10
+    assert len({doc["sha256"] for doc in committed_actors}) == 10
     for doc in committed_actors:
         source = speakers[doc["sha256"]]["source"]
         assert (doc["provenance"]["path"], doc["provenance"]["row"]) == (source["path"], source["row"]), doc["id"]
@@ -275,7 +275,7 @@ def test_speaker_mentions_index_the_text(speakers_gold: list[dict]) -> None:
 
 def test_actor_gold_spans_index_the_text(actors_gold: list[dict], speakers_gold: list[dict]) -> None:
     speaker_texts = {doc["sha256"]: doc["text"] for doc in speakers_gold}
-    assert len(actors_gold) == 11
+    assert len(actors_gold) == 10
     for doc in actors_gold:
         text = doc["text"]
         assert speaker_texts[doc["sha256"]] == text, doc["id"]
@@ -344,7 +344,7 @@ def test_actor_f1_on_the_heldout_set(actor_scores: dict) -> None:
     assert actor_scores["overlap_micro"]["f"] >= 86.0, actor_scores["overlap_micro"]
 
 
-@pytest.mark.parametrize(("kind", "floor"), [("person", 91.0), ("organisation", 69.0), ("place", 86.5)])
+@pytest.mark.parametrize(("kind", "floor"), [("person", 90.5), ("organisation", 71.0), ("place", 85.0)])
 def test_actor_f1_per_kind_on_the_heldout_set(actor_scores: dict, kind: str, floor: float) -> None:
     # Measured on main (ff7affb): person 92.0, organisation 70.2, place 87.6.
     assert actor_scores[kind]["f"] >= floor, actor_scores[kind]

@@ -7,7 +7,7 @@ from assemble import Corpus, actors_without_texts, write_jsonl
 spk={json.loads(l)['file']:json.loads(l) for l in open(SPEAKERS_GOLD, encoding='utf-8')}
 corpus=Corpus(CORPUS)
 K={'p':'person','o':'organisation','l':'place'}
-DOCS=['wn01','wn03','wn04','wn07','wn08','wn11','wn13','wn17','wn18','wn19','wn20']
+DOCS=['wn01','wn03','wn07','wn08','wn11','wn13','wn17','wn18','wn19','wn20']
 out=[]; verbose=sys.argv[1:]
 for d in DOCS:
     sp=spk[f'wn_{d[2:]}.txt']; t=corpus.text(sp['source']['path'],sp['source']['row'],sp['sha256'],sp['file'])
