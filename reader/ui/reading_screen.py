@@ -925,13 +925,17 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             return
         from reader.ui.screens.actors import ActorsScreen
 
-        screen = ActorsScreen(self.archive.actors, self.archive.actors_called, corrector=self.corrector)
+        screen = ActorsScreen(
+            self.archive.actors, self.archive.actors_called, corrector=self.corrector, quotes=self.archive.quotes
+        )
         self.app.push_screen(screen, self._actor_chosen)
 
     def _actor_chosen(self, choice: ActorChoice | None) -> None:
         if choice is None:
             return
-        if choice.show == "quotes":
+        if choice.quote is not None:
+            self._quote_chosen(choice.quote)
+        elif choice.show == "quotes":
             self.show_quotes(choice.name)
         else:
             self.run_query(actor_query(choice.name))

@@ -113,6 +113,23 @@ async def test_a_quote_chosen_in_the_timeline_is_on_screen_and_marked(store, sta
 
 
 @pilot_test
+async def test_escape_in_the_timeline_goes_back_to_the_actors_view_as_it_was(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_actors(pilot)
+        await pilot.press("slash", *"strand", "escape", "t")
+        assert isinstance(app.screen, QuoteTimelineScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen  # one level back, not to the reading screen
+        assert screen.query_one("#actor-filter", Input).value == "strand"
+        assert screen.focused is screen.query_one("#actor-list")
+        await pilot.press("escape", "escape")  # the filter cleared, then the view closed
+        assert not isinstance(app.screen, (ActorsScreen, QuoteTimelineScreen))
+
+
+@pilot_test
 async def test_j_and_k_move_through_the_quote_timeline(tmp_path):
     app = build_app(PANEL_STORE, tmp_path / "state.yaml")
     async with app.run_test(size=(120, 34)) as pilot:
