@@ -207,3 +207,17 @@ async def test_the_actor_filter_also_finds_actors_by_the_names_articles_use(tmp_
         await wait_for(pilot, lambda: [a.name for a in screen._shown] == ["Petra Haugen"], what="only Petra Haugen shown")
         await pilot.press("backspace")
         await wait_for(pilot, lambda: screen._shown == [], what="no actor shown")
+
+
+@pilot_test
+async def test_the_actor_views_keys_fit_its_border_at_80_columns(tmp_path):
+    from textual.geometry import Region
+
+    app = build_app(PANEL_STORE, tmp_path / "state.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_actors(pilot)
+        box = screen.query_one("#actors")
+        width, height = box.outer_size
+        (bottom,) = box.render_lines(Region(0, height - 1, width, 1))
+        assert box.border_subtitle.strip() in bottom.text and "…" not in bottom.text

@@ -156,7 +156,8 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
         with Vertical(id="actors") as box:
             box.border_title = "Actors"
             undo = shown_key(self.app, "newsreader.undo_actor_correction", "z")
-            box.border_subtitle = f"Enter: articles · t: quotes · /: filter · e: correct · {undo}: undo · Esc: close"
+            # Keys and labels as the footer shows them (no colons): it fits an 80-column border.
+            box.border_subtitle = f"Enter articles · t quotes · / filter · e correct · {undo} undo · Esc close"
             yield Input(placeholder="Filter actors…", id="actor-filter")
             yield Static(header(), id="actor-header")
             yield OptionList(id="actor-list")
