@@ -321,7 +321,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         if not self.all_articles:
             self.article_list.show_message("No articles yet")
             store = str(self.store_path)
-            self.pane.show_message(empty_store_title(store), empty_store_hint(store))
+            self.pane.show_message(empty_store_title(store), empty_store_hint(store, len(self._feed_entries)))
         if self._first_sync:
             self._first_sync = False
             if summary := problems_summary(self.problems):

@@ -261,6 +261,24 @@ async def test_an_empty_store_says_how_to_add_articles(tmp_path, state_file):
 
 
 @pilot_test
+async def test_an_empty_store_with_feeds_configured_says_r_fetches_them(tmp_path, state_file):
+    from textual.widgets import Static
+
+    from reader.config import Config
+
+    empty = tmp_path / "empty-store"
+    empty.mkdir()
+    feeds = {"tidewater": "https://tidewater.invalid/rss", "harbour": "https://harbour.invalid/rss"}
+    app = build_app(empty, state_file, config=Config(feeds=feeds))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        hint = str(app.reading.pane.query_one("#article-facts", Static).render())
+        assert "2 feeds" in hint and "press R" in hint
+        assert "feed add" not in hint  # there are feeds: no advice to add the first
+        assert "newsreader add FILE…" in hint and f"--store {empty}" in hint
+
+
+@pilot_test
 async def test_mark_all_read_marks_what_is_listed_and_undo_puts_it_back(store, state_file):
     app = build_app(store, read_state(state_file, "2021/library.md"))
     async with app.run_test(size=SIZE) as pilot:
