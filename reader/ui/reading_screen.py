@@ -365,6 +365,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self._refresh_current()
         if self.corrector.edited_elsewhere():
             self._show_corrections()
+            self.post_message(CorrectionsApplied())  # synced with the store: the actors view too
         self._count_saved_soon()
 
     def on_store_notice(self, message: StoreNotice) -> None:
