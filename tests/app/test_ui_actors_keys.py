@@ -120,6 +120,7 @@ async def test_escape_in_the_timeline_goes_back_to_the_actors_view_as_it_was(sto
         screen = await open_actors(pilot)
         await pilot.press("slash", *"strand", "escape", "t")
         assert isinstance(app.screen, QuoteTimelineScreen)
+        assert app.screen.query_one("#quotes").border_subtitle.endswith("Esc: back to actors")
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen  # one level back, not to the reading screen
