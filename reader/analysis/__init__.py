@@ -13,10 +13,11 @@ from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.quotes import find_quotes
 from reader.analysis.reported import find_reported
 from reader.analysis.sourcing import with_sourcing
+from reader.article_notes import analysed_text
 from reader.model import Actor, Analysis, Article, Mention, Quote
 
 # Bump whenever analysis output changes, so cached results are recomputed.
-ANALYSER_VERSION = "18"
+ANALYSER_VERSION = "19"
 
 
 def analyze(body: str, *, dateline: str | None = None, gazetteer: Gazetteer | None = None) -> Analysis:
@@ -31,7 +32,9 @@ def _by_start(quote: Quote) -> tuple[int, int]:
 
 
 def analyze_article(article: Article, gazetteer: Gazetteer | None = None) -> Analysis:
-    return analyze(article.body, dateline=article.dateline, gazetteer=gazetteer)
+    """The article's own words: a note the app added at its end (a feed item kept as
+    its summary says why) is left out."""
+    return analyze(analysed_text(article.body), dateline=article.dateline, gazetteer=gazetteer)
 
 
 def _actors(mentions: list[Mention], quotes: list[Quote]) -> tuple[Actor, ...]:

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reader.article_notes import PAGE_CUT, note_paragraph, summary_only
 from reader.atomic import write_atomic
 from reader.feeds.fulltext import PageText
 from reader.feeds.naming import short_hash, slug
@@ -129,13 +130,13 @@ def article_document(
     if page is not None:
         body, text_from = page.text, "page"
         if page.cut:
-            note = "the page's text was cut at the size limit"
+            note = PAGE_CUT
     elif item.content:
         body, text_from = item.content, "feed"
     else:
         body, text_from = item.summary, "summary"
         if page_problem:
-            note = f"summary only: {page_problem}"
+            note = summary_only(page_problem)
     title = item.title or (page.title if page else None)
     if not body:
         if not title:
@@ -157,8 +158,8 @@ def article_document(
     }
     document = {key: _clean(value) for key, value in document.items() if value is not None}
     paragraphs = clean_text(body).strip()
-    if note:
-        paragraphs += f"\n\n({clean_line(note)}.)"
+    if note:  # the analysis leaves it out (reader.article_notes)
+        paragraphs += "\n\n" + note_paragraph(clean_line(note))
     document["body"] = paragraphs
     return document
 

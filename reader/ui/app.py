@@ -122,7 +122,7 @@ class NewsreaderApp(App[None]):
         from reader.ui.screens.help import HelpScreen, binding_rows
         from reader.ui.widgets.article_list import ArticleList
         from reader.ui.widgets.article_view import ArticleView
-        from reader.ui.widgets.find_bar import FindBar
+        from reader.ui.widgets.find_bar import STEP_KEYS, FindBar
         from reader.ui.widgets.search_input import SearchInput
         from reader.ui.widgets.reading_pane import ReadingPane
         from reader.ui.widgets.saved_searches import SavedSearchList
@@ -136,10 +136,10 @@ class NewsreaderApp(App[None]):
             ("Saved searches (k above the first article, or the first feed)", SavedSearchList.BINDINGS),
             ("Feeds (k above the first article)", FeedFolderList.BINDINGS),
             ("Reading pane", ReadingPane.BINDINGS),
-            ("Who said what", ArticleView.BINDINGS),
+            ("Who said what", [b for b in ArticleView.BINDINGS if b not in STEP_KEYS]),
             ("Who said what panel (c or w goes there)", [b for b in WhoSaidWhat.BINDINGS if b not in LIST_KEYS]),
             ("Search", SearchInput.BINDINGS),
-            ("Find in the article (ctrl+f)", FindBar.BINDINGS),
+            ("Find in the article (ctrl+f)", [*FindBar.BINDINGS, *STEP_KEYS]),
             ("Actors", [binding for binding in ActorsScreen.BINDINGS if isinstance(binding, Binding) and binding.show]),
         ]
         self.push_screen(HelpScreen(binding_rows(sections, self.keymap, self.get_key_display)))

@@ -321,7 +321,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         if not self.all_articles:
             self.article_list.show_message("No articles yet")
             store = str(self.store_path)
-            self.pane.show_message(empty_store_title(store), empty_store_hint(store))
+            self.pane.show_message(empty_store_title(store), empty_store_hint(store, len(self._feed_entries)))
         if self._first_sync:
             self._first_sync = False
             if summary := problems_summary(self.problems):
@@ -365,6 +365,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self._refresh_current()
         if self.corrector.edited_elsewhere():
             self._show_corrections()
+            self.post_message(CorrectionsApplied())  # synced with the store: the actors view too
         self._count_saved_soon()
 
     def on_store_notice(self, message: StoreNotice) -> None:
@@ -925,13 +926,17 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             return
         from reader.ui.screens.actors import ActorsScreen
 
-        screen = ActorsScreen(self.archive.actors, self.archive.actors_called, corrector=self.corrector)
+        screen = ActorsScreen(
+            self.archive.actors, self.archive.actors_called, corrector=self.corrector, quotes=self.archive.quotes
+        )
         self.app.push_screen(screen, self._actor_chosen)
 
     def _actor_chosen(self, choice: ActorChoice | None) -> None:
         if choice is None:
             return
-        if choice.show == "quotes":
+        if choice.quote is not None:
+            self._quote_chosen(choice.quote)
+        elif choice.show == "quotes":
             self.show_quotes(choice.name)
         else:
             self.run_query(actor_query(choice.name))

@@ -113,6 +113,24 @@ async def test_a_quote_chosen_in_the_timeline_is_on_screen_and_marked(store, sta
 
 
 @pilot_test
+async def test_escape_in_the_timeline_goes_back_to_the_actors_view_as_it_was(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_actors(pilot)
+        await pilot.press("slash", *"strand", "escape", "t")
+        assert isinstance(app.screen, QuoteTimelineScreen)
+        assert app.screen.query_one("#quotes").border_subtitle.endswith("Esc: back to actors")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen  # one level back, not to the reading screen
+        assert screen.query_one("#actor-filter", Input).value == "strand"
+        assert screen.focused is screen.query_one("#actor-list")
+        await pilot.press("escape", "escape")  # the filter cleared, then the view closed
+        assert not isinstance(app.screen, (ActorsScreen, QuoteTimelineScreen))
+
+
+@pilot_test
 async def test_j_and_k_move_through_the_quote_timeline(tmp_path):
     app = build_app(PANEL_STORE, tmp_path / "state.yaml")
     async with app.run_test(size=(120, 34)) as pilot:
@@ -190,3 +208,17 @@ async def test_the_actor_filter_also_finds_actors_by_the_names_articles_use(tmp_
         await wait_for(pilot, lambda: [a.name for a in screen._shown] == ["Petra Haugen"], what="only Petra Haugen shown")
         await pilot.press("backspace")
         await wait_for(pilot, lambda: screen._shown == [], what="no actor shown")
+
+
+@pilot_test
+async def test_the_actor_views_keys_fit_its_border_at_80_columns(tmp_path):
+    from textual.geometry import Region
+
+    app = build_app(PANEL_STORE, tmp_path / "state.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_actors(pilot)
+        box = screen.query_one("#actors")
+        width, height = box.outer_size
+        (bottom,) = box.render_lines(Region(0, height - 1, width, 1))
+        assert box.border_subtitle.strip() in bottom.text and "…" not in bottom.text

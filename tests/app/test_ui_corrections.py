@@ -280,6 +280,25 @@ async def test_a_hand_edit_of_the_corrections_file_shows_while_the_app_runs(stor
 
 
 @pilot_test
+async def test_a_hand_edit_of_the_corrections_file_shows_in_the_open_actors_view(store, tmp_path):
+    from waiting import wait_for
+
+    app = build_app(store, tmp_path / "state.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        screen = app.screen
+        assert isinstance(screen, ActorsScreen)
+        await wait_for(pilot, lambda: "Karl Eide" in {a.name for a in screen._actors}, what="the actors listed")
+        (store / CORRECTIONS_FILE).write_text("actors:\n  Karl Eide: {name: Karl Eidsvik}\n", encoding="utf-8")
+        await wait_for(pilot, lambda: "Karl Eidsvik" in index_actors(app), what="the index has the hand edit")
+        await wait_for(
+            pilot, lambda: "Karl Eidsvik" in {a.name for a in screen._shown}, what="the open actors view shows it"
+        )
+        assert app.screen is screen
+
+
+@pilot_test
 async def test_the_speaker_picker_prefers_a_known_name_and_offers_the_typed_one(store, tmp_path):
     app = build_app(store, tmp_path / "state.yaml")
     async with app.run_test(size=SIZE) as pilot:

@@ -61,3 +61,36 @@ async def test_the_keys_are_in_the_footer_from_the_first_frame(tmp_path):
         # No pause: Textual's Footer would still be empty here, waiting for a bindings update.
         descriptions = [key.description for key in app.query(FooterKey)]
         assert "Quit" in descriptions and "Help" in descriptions
+
+
+def footer_label(app, key: str) -> str | None:
+    return next((shown.description for shown in footer_keys(app) if shown.key_display == key), None)
+
+
+NEXT_ARTICLE = ("Next", None)  # at 80 columns the footer leaves the next article's key out
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 34)])
+@pilot_test
+async def test_while_a_find_is_open_the_footer_says_n_steps_to_the_next_match(tmp_path, size):
+    app = build_app(copy_store(tmp_path), tmp_path / "state.yaml")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert footer_label(app, "n") in NEXT_ARTICLE
+        await pilot.press("ctrl+f", *"halden")  # in the field n is typed: no footer key
+        await pilot.pause()
+        assert footer_label(app, "n") is None
+        await pilot.press("enter")  # back in the text, where n steps
+        await pilot.pause()
+        assert footer_label(app, "n") == "Next match"
+        app.reading.article_list.focus()  # in the list n is the next article, find or not
+        await pilot.pause()
+        assert footer_label(app, "n") in NEXT_ARTICLE
+        app.reading.pane.focus()
+        await pilot.pause()
+        assert footer_label(app, "n") == "Next match"
+        await pilot.press("escape")  # the find is over
+        await pilot.pause()
+        assert footer_label(app, "n") in NEXT_ARTICLE

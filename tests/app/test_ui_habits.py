@@ -219,15 +219,15 @@ def test_sidebar_width_in_the_config_is_checked(tmp_path):
     assert load_config(config_file) == (type(config)(sidebar_width=50), [])
 
 
-def test_a_name_with_room_for_its_mentions_is_not_cut_for_its_quote_count():
+def test_a_long_name_is_cut_before_its_quote_count():
     from reader.model import Actor
     from reader.ui.widgets.who_said_what import ActorOption
 
     row = ActorOption(Actor("Desmond Achterberg", "person", mentions=1, quotes=2)).prompt
     assert row.fitted(40).plain.endswith("Desmond Achterberg" + " " * 9 + "1× · 2 quotes")
-    assert row.fitted(29).plain == "Desmond Achterberg" + " " * 9 + "1×"  # was 'Desmond Achter…  1× · 2 quotes'
-    tight = row.fitted(12).plain
-    assert len(tight) == 12 and tight.endswith("1×") and "…" in tight
+    assert row.fitted(28).plain == "Desmond Acht…  1× · 2 quotes"  # was 'Desmond Achterberg         1×'
+    tight = row.fitted(18).plain  # the name would keep 3 cells: the mentions give way, not the quotes
+    assert tight == "Desmond…  2 quotes"
 
 
 @pilot_test
@@ -258,6 +258,24 @@ async def test_an_empty_store_says_how_to_add_articles(tmp_path, state_file):
         hint = str(pane.query_one("#article-facts", Static).render())
         assert "newsreader add FILE…" in hint and "newsreader feed add URL" in hint and "newsreader fetch" in hint
         assert f"--store {empty}" in hint
+
+
+@pilot_test
+async def test_an_empty_store_with_feeds_configured_says_r_fetches_them(tmp_path, state_file):
+    from textual.widgets import Static
+
+    from reader.config import Config
+
+    empty = tmp_path / "empty-store"
+    empty.mkdir()
+    feeds = {"tidewater": "https://tidewater.invalid/rss", "harbour": "https://harbour.invalid/rss"}
+    app = build_app(empty, state_file, config=Config(feeds=feeds))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        hint = str(app.reading.pane.query_one("#article-facts", Static).render())
+        assert "2 feeds" in hint and "press R" in hint
+        assert "feed add" not in hint  # there are feeds: no advice to add the first
+        assert "newsreader add FILE…" in hint and f"--store {empty}" in hint
 
 
 @pilot_test

@@ -60,3 +60,26 @@ async def test_saved_search_rows_start_one_cell_in_like_the_articles(tmp_path):
         assert app.reading.saved_list.render_line(0).text.startswith(" ⌕ Ferries")
         title_line = next(y for y in range(4) if app.reading.article_list.render_line(y).text.startswith(" ●"))
         assert title_line is not None
+
+
+@pilot_test
+async def test_a_long_name_in_the_panel_is_cut_and_its_quote_count_kept_at_80_columns(tmp_path, monkeypatch):
+    from snapshot_apps import analysis
+
+    monkeypatch.setitem(analysis.ACTORS, "Desmond Achterberg-Vandermolen", "person")
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "2022-03-09-harbour.txt").write_text(
+        "date 2022-03-09 SKARSUND • The harbour reopened on Monday.\n\n"
+        '"We will fish again next year, whatever the union says," Desmond Achterberg-Vandermolen said.\n',
+        encoding="utf-8",
+    )
+    app = build_app(store, tmp_path / "state.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        panel = app.query_one(ArticleView).panel
+        rows = [panel.render_line(y).text.rstrip(" ▁▂▃▄▅▆▇█") for y in range(panel.scrollable_content_region.height)]
+        (row,) = [row for row in rows if row.lstrip().startswith("Desmond") and "×" in row]
+        assert row.endswith("1× · 1 quote") and "…" in row, repr(row)

@@ -1,7 +1,8 @@
 """`a`: every actor in the archive, with article and quote counts and weekly activity.
 
 The list has the focus: j/k (or Up/Down) move, Enter lists the actor's articles
-in the sidebar, `t` (or ctrl+t) opens the quote timeline. `/` goes to the filter
+in the sidebar, `t` (or ctrl+t) opens the quote timeline over this view (Esc there
+comes back here; a quote chosen there closes both). `/` goes to the filter
 (typing narrows the list; Enter there lists the first actor's articles); Esc
 goes back to the list, the filter kept; Esc in the list clears the filter, then closes.
 """
@@ -27,7 +28,9 @@ from reader.index import ActorStats
 from reader.ui.binding_ids import shown_key
 
 if TYPE_CHECKING:
+    from reader.index import QuoteHit
     from reader.ui.corrections_flow import Corrector
+    from reader.ui.screens.quote_timeline import QuoteChoice
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 SPARK_CELLS = 20
@@ -38,7 +41,8 @@ MAX_SHOWN = 2000  # rows in the list at once; the filter narrows the rest
 @dataclass(frozen=True, slots=True)
 class ActorChoice:
     name: str
-    show: str  # "articles" or "quotes"
+    show: str  # "articles", "quotes" (the timeline, when this view has no quotes to show) or "quote"
+    quote: QuoteChoice | None = None  # show == "quote": the one chosen in the timeline
 
 
 def sparkline(counts: Sequence[int], width: int = SPARK_CELLS) -> str:
@@ -134,11 +138,14 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
         called: Callable[[str], set[str]] | None = None,
         *,
         corrector: Corrector | None = None,
+        quotes: Callable[[str], list[QuoteHit]] | None = None,
     ) -> None:
         """`called(text)`: actors some article calls by a name or alias containing `text`;
-        `corrector`: what `e` and `z` correct with (none: the keys say so)."""
+        `corrector`: what `e` and `z` correct with (none: the keys say so); `quotes(name)`:
+        what the timeline shows (none: `t` closes this view and asks for it)."""
         super().__init__()
         self._corrector = corrector
+        self._quotes = quotes
         self._load = load
         self._called = called
         self._actors: list[ActorStats] = []
@@ -149,7 +156,8 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
         with Vertical(id="actors") as box:
             box.border_title = "Actors"
             undo = shown_key(self.app, "newsreader.undo_actor_correction", "z")
-            box.border_subtitle = f"Enter: articles · t: quotes · /: filter · e: correct · {undo}: undo · Esc: close"
+            # Keys and labels as the footer shows them (no colons): it fits an 80-column border.
+            box.border_subtitle = f"Enter articles · t quotes · / filter · e correct · {undo} undo · Esc close"
             yield Input(placeholder="Filter actors…", id="actor-filter")
             yield Static(header(), id="actor-header")
             yield OptionList(id="actor-list")
@@ -262,8 +270,19 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
             self.dismiss(ActorChoice(actor.name, "articles"))
 
     def action_quotes(self) -> None:
-        if actor := self._highlighted():
+        actor = self._highlighted()
+        if actor is None:
+            return
+        if self._quotes is None:
             self.dismiss(ActorChoice(actor.name, "quotes"))
+            return
+        from reader.ui.screens.quote_timeline import QuoteTimelineScreen
+
+        def chosen(quote: QuoteChoice | None) -> None:
+            if quote is not None:  # else Esc: back in this view, as it was
+                self.dismiss(ActorChoice(actor.name, "quote", quote))
+
+        self.app.push_screen(QuoteTimelineScreen(actor.name, self._quotes, escape="back to actors"), chosen)
 
     def action_filter(self) -> None:
         # A priority key, and focus at once: the keys typed straight after `/` are

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.model import Problem
+from reader.text import safe_name
 from reader.ui.widgets.problems_link import problems_summary
 
 
@@ -28,9 +29,16 @@ class ProblemsScreen(ModalScreen[None]):
         with VerticalScroll(id="problems") as scroll:
             scroll.border_title = problems_summary(self._problems, len(self._feed_failures)) or "No problems"
             scroll.border_subtitle = "Esc to close"
-            lines = [
-                f"{'' if problem.fatal else '(warning) '}{problem}" for problem in self._problems
-            ]
+            lines = [problem_line(problem) for problem in self._problems]
             if self._feed_failures:
-                lines += [*([""] if lines else []), "Feeds that failed at their last fetch:", *self._feed_failures]
-            yield Static(Content("\n".join(lines) or "Every file was read."))
+                lines += [*([Content()] if lines else []), Content("Feeds that failed at their last fetch:")]
+                lines += [Content(failure) for failure in self._feed_failures]
+            yield Static(Content("\n").join(lines) if lines else Content("Every file was read."))
+
+
+def problem_line(problem: Problem) -> Content:
+    """`path:line: reason`, the place in bold: a long one wraps, and each still starts plainly."""
+    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+    return Content.assemble(
+        "" if problem.fatal else "(warning) ", (safe_name(where), "bold"), safe_name(f": {problem.reason}")
+    )

@@ -58,16 +58,18 @@ class QuoteTimelineScreen(ModalScreen[QuoteChoice | None]):
             self.hits = hits
             self.error = error
 
-    def __init__(self, actor: str, load: Callable[[str], list[QuoteHit]]) -> None:
+    def __init__(self, actor: str, load: Callable[[str], list[QuoteHit]], *, escape: str = "close") -> None:
+        """`escape`: what Esc does, for the border ("back to actors" over the actors view)."""
         super().__init__()
         self.actor = actor
+        self._escape = escape
         self._load = load
         self._hits: list[QuoteHit] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quotes") as box:
             box.border_title = f"What {self.actor} said"
-            box.border_subtitle = "Enter: open the article · Esc: close"
+            box.border_subtitle = f"Enter: open the article · Esc: {self._escape}"
             yield QuoteList(id="quote-list")
 
     def on_mount(self) -> None:

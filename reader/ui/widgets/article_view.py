@@ -18,6 +18,7 @@ from textual.widgets import Static
 from reader.model import Analysis, Article, Quote
 from reader.present.citation import citation
 from reader.present.navigation import Span, Steps, actor_spans, first_quote_between, quote_for_span, quotes_in_order
+from reader.ui.widgets.find_bar import STEP_KEYS, FindBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.who_said_what import WhoSaidWhat
 
@@ -42,6 +43,7 @@ class ArticleView(Horizontal):
             "escape", "clear_marks", "Clear", show=False, priority=True, id="newsreader.clear_marks",
             tooltip="Forget the chosen actor or quote; from the panel, back to the text",
         ),
+        *STEP_KEYS,
     ]
 
     def __init__(self, pane: ReadingPane, *, id: str | None = None) -> None:
@@ -169,7 +171,17 @@ class ArticleView(Horizontal):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_marks":  # otherwise Escape goes on to the pane: back to the list
             return self.steps is not None or self.screen.focused is self.panel
+        if action == "step_match":  # otherwise n and N go on to the screen: the next article
+            return self._find_bar() is not None
         return True
+
+    def _find_bar(self) -> FindBar | None:
+        """The find, if one is open (it is mounted in this view on first use)."""
+        return next((bar for bar in self.query(FindBar) if bar.active), None)
+
+    def action_step_match(self, direction: int) -> None:
+        if (bar := self._find_bar()) is not None:
+            bar.step(direction)
 
     def action_clear_marks(self) -> None:
         if self.steps is None:

@@ -17,6 +17,16 @@ from reader.present.find import find_pattern, find_spans, first_from, step
 from reader.ui.widgets.reading_pane import ReadingPane
 
 
+# While a find is open, in the text or the panel beside it: the article view has these
+# keys then, so the footer says what n does there (the screen's n is the next article).
+STEP_KEYS = [
+    Binding("n", "step_match(1)", "Next match", id="newsreader.next_match",
+            tooltip="Next match of the find (in the article list: the next article)"),
+    Binding("N", "step_match(-1)", "Prev match", id="newsreader.find_previous",
+            tooltip="Previous match of the find (n: the next)"),
+]
+
+
 class FindBar(Horizontal):
     # A priority binding: the keys typed straight after Enter (n) must find the text
     # focused, not land in the field (Input's own Enter would move the focus too late).
@@ -76,6 +86,7 @@ class FindBar(Horizontal):
 
     def open(self) -> None:
         self.add_class("-open")
+        self.screen.refresh_bindings()  # n is the next match now (STEP_KEYS)
         # Now, not after a refresh (Widget.focus waits for one): keys typed straight after
         # ctrl+f are already queued behind it and must land in the field.
         self.screen.set_focus(self.input)
@@ -83,6 +94,7 @@ class FindBar(Horizontal):
 
     def close(self) -> None:
         self.remove_class("-open")
+        self.screen.refresh_bindings()
         self.spans, self.index = [], None
         self.pane.mark(())
         self.pane.set_matches(self._restore_matches())

@@ -20,7 +20,10 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 # Binding ids, by how long they stay: essential ones always, the rest in this order.
-ESSENTIAL = frozenset({"newsreader.help", "newsreader.quit", "newsreader.who_said_what", "newsreader.filter"})
+# (n as the next match is there only while a find is open: then it is what the reader is doing.)
+ESSENTIAL = frozenset(
+    {"newsreader.help", "newsreader.quit", "newsreader.who_said_what", "newsreader.filter", "newsreader.next_match"}
+)
 FIRST_TO_GO = frozenset({"newsreader.next_article", "newsreader.previous_article"})
 KEY_EXTRA = 3  # a key's padding either side and the space before its description
 

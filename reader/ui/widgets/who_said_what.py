@@ -34,9 +34,11 @@ class NameAndCounts(Visual):
     counts stay whole and the name gives way (cut with an ellipsis)."""
 
     GAP = 2
+    MIN_NAME_CELLS = 8  # the counts say less only when they would leave the name fewer
 
     def __init__(self, name: Content, counts: Content, *shorter: Content) -> None:
-        """`shorter`: counts that say less, tried in turn before the name is cut."""
+        """`shorter`: counts that say less, tried in turn when the name would be cut
+        to fewer than MIN_NAME_CELLS cells."""
         self.name = name
         self.counts = counts
         self.shorter = shorter
@@ -51,8 +53,9 @@ class NameAndCounts(Visual):
     def fitted(self, width: int) -> Content:
         name = self.name
         counts = self.counts
+        wanted = min(name.cell_length, self.MIN_NAME_CELLS)
         for fewer in self.shorter:
-            if name.cell_length + self.GAP + counts.cell_length <= width:
+            if width - self.GAP - counts.cell_length >= wanted:
                 break
             counts = fewer
         room = width - counts.cell_length - self.GAP
@@ -71,23 +74,24 @@ class NameAndCounts(Visual):
         return 1
 
 
+def quote_count(actor: Actor) -> str:
+    return f"{actor.quotes} quote{'s' if actor.quotes != 1 else ''}"
+
+
 def actor_counts(actor: Actor) -> str:
     counts = f"{actor.mentions}×"
     if actor.quotes:
-        counts += f" · {actor.quotes} quote{'s' if actor.quotes != 1 else ''}"
+        counts += f" · {quote_count(actor)}"
     return counts
 
 
 class ActorOption(Option):
     def __init__(self, actor: Actor) -> None:
-        # Narrow, the name before its quote count (the quotes are listed below it anyway).
-        super().__init__(
-            NameAndCounts(
-                Content(actor.name),
-                Content.styled(actor_counts(actor), "$text-muted"),
-                Content.styled(f"{actor.mentions}×", "$text-muted"),
-            )
-        )
+        # Narrow, the name is cut before its quote count goes: how much someone is quoted
+        # is what the row is for. Only where the name would keep almost nothing do the
+        # mentions give way (and the quote count stays).
+        shorter = (Content.styled(quote_count(actor), "$text-muted"),) if actor.quotes else ()
+        super().__init__(NameAndCounts(Content(actor.name), Content.styled(actor_counts(actor), "$text-muted"), *shorter))
         self.actor = actor
 
 
