@@ -29,5 +29,7 @@ def note_paragraph(note: str) -> str:
 def analysed_text(body: str) -> str:
     """`body` without a note of ours at its end: a prefix, so offsets into it are
     offsets into `body`."""
+    if not body.rstrip().endswith(".)"):
+        return body  # no note: the common case, without a search of the whole text
     match = _LAST_NOTE.search(body)
     return body[: match.start()] if match else body
