@@ -45,7 +45,8 @@ from reader.ui.archive_messages import (
 )
 from reader.ui.actor_commands import ArchiveActorCommands
 from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
-from reader.ui.feeds_on_screen import FeedsOnScreen
+from reader.ui.feed_messages import FeedsFetched
+from reader.ui.feeds_controller import FeedsController
 from reader.ui.corrections_flow import CorrectionsApplied, Corrector, apply_in_index
 from reader.ui.live import FIRST_SCREEN, keep_archive
 from reader.ui.mark_all_read import MarkAllRead
@@ -55,6 +56,7 @@ from reader.ui.persistence import StateKeeper
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import NARROW, ArticleView
+from reader.ui.widgets.feed_folders import FeedFolderList
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.search_input import SearchInput
 from reader.ui.widgets.index_progress import IndexProgress
@@ -68,6 +70,7 @@ from reader.ui.widgets.who_said_what import WhoSaidWhat
 
 if TYPE_CHECKING:  # the index is imported by the archive worker, after the first paint
     from reader.archive.search import SearchResult
+    from reader.feeds.settings import FeedEntry
     from reader.ui.screens.actors import ActorChoice
     from reader.ui.screens.quote_timeline import QuoteChoice
 
@@ -94,7 +97,7 @@ class StateChanged(Message):
         return isinstance(message, StateChanged)
 
 
-class ReadingScreen(FeedsOnScreen, Screen[None]):
+class ReadingScreen(Screen[None]):
     COMMANDS = {ArticleCommands, NewsreaderCommands, SavedSearchCommands, WhoSaidWhatCommands, ArchiveActorCommands}
     sidebar_visible: reactive[bool] = reactive(True, init=False)
     BINDINGS = [
@@ -217,7 +220,9 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self.search_status = SearchStatus(id="search-status")
         self.saved_list = SavedSearchList(id="saved-searches")
         self.progress = IndexProgress(id="index-progress")
-        self._make_feed_widgets(archive.store_root, feeds, fetch_every)
+        self.feeds = FeedsController(archive.store_root, feeds, fetch_every, self.notify)
+        self.feed_folders = self.feeds.folders
+        self.feed_status = self.feeds.status
         self.corrector = Corrector(self, archive, self._corrections_changed)
 
     # ---------------------------------------------------------------- layout
@@ -280,7 +285,8 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self._list_from_peek()
         (self.article_list if self.sidebar_visible else self.pane).focus()
         self.saved_list.show(self.saved_searches)
-        self._show_feed_folders()
+        self.feeds.show()
+        self._show_feed_failures()
         if self.keeper.state.get("panel_open", False) and self.size.width >= WIDE:
             # As the reader left it (narrower, an open panel would hide the list that has the focus).
             self.query_one(ArticleView).set_panel(True, focus=False)
@@ -299,6 +305,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
                 self.article_list.show_message("The store could not be read")
                 self.pane.show_message(f"Could not read the store {safe_name(str(self.store_path))}: {error}")
             self.notify(f"Could not read the store: {error}", severity="error", timeout=10)
+            self.feed_status.store_ready()  # no store to follow: a fetch still writes its files
         elif event.worker.group == "search":
             self.search_status.show_error(f"Search failed: {error}")
         elif event.worker.group == "analysis":
@@ -326,6 +333,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             self._first_sync = False
             if summary := problems_summary(self.problems):
                 self.notify(f"{summary[2:]}: press ! or click the line under the list", severity="warning", timeout=8)
+        self.feed_status.store_ready()
 
     def on_first_screen(self, message: FirstScreen) -> None:
         self._show_first_screen(message.articles, message.total)
@@ -399,7 +407,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             grouped = not self.search.ranked
             empty = "No articles match"
         if self.feed_scope is not None:
-            articles = self.narrow_to_feed(articles)
+            articles = self.feeds.narrow(articles)
             empty = "No articles match in this feed" if self.search is not None else "No articles from this feed yet: R fetches"
         if self.unread_only:
             # The article being read stays listed (read or not): the reader is not moved off it.
@@ -429,8 +437,8 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         count = f"{shown:,} of {total:,}" if shown != total else f"{total:,}"
         # Narrow, the counts matter more than the word.
         sidebar.set_titles(f"Articles {count} · {unread:,} unread", f"{count} · {unread:,} unread")
-        self.count_feeds()
-        notes = [note] if (note := self.feed_note()) else []
+        self.feeds.count(self.all_articles, self.keeper.read_ids)
+        notes = [note] if (note := self.feeds.note()) else []
         if self.unread_only:
             notes.append("unread only")
         if self.search is not None:
@@ -704,7 +712,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         if self.problems or self.feed_failures:
             from reader.ui.screens.problems import ProblemsScreen
 
-            self.app.push_screen(ProblemsScreen(self.problems, self.feed_failure_lines()))
+            self.app.push_screen(ProblemsScreen(self.problems, self.feeds.failure_lines()))
         else:
             self.notify("Every file in the store was read.", timeout=3)
 
@@ -974,6 +982,52 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         arrived = visible is not None and visible[0] <= choice.start <= visible[1] and quote is not None
         if not arrived and tries > 0:
             self.set_timer(0.05, lambda: self._go_to_quote(choice, tries - 1))
+
+    # ------------------------------------------------------------------ feeds
+
+    @property
+    def feed_scope(self) -> FeedEntry | None:
+        """The feed listed, if one is."""
+        return self.feeds.scope
+
+    @property
+    def feed_failures(self) -> dict[str, str]:
+        return self.feeds.failures
+
+    def action_fetch_feeds(self) -> None:
+        self.feeds.fetch_now()
+
+    def on_feeds_fetched(self, message: FeedsFetched) -> None:
+        gone = self.feeds.fetched(message)
+        self._show_feed_failures()
+        if gone:
+            self.leave_feed()
+
+    def _show_feed_failures(self) -> None:
+        self.query_one(ProblemsLink).show_feed_failures(self.feeds.failure_lines())
+
+    def on_feed_folder_list_chosen(self, message: FeedFolderList.Chosen) -> None:
+        # A folder replaces the search (a search typed in the feed then searches the feed).
+        if self.search is not None or self.search_input.value:
+            self.end_search()
+        self.feeds.choose(message.entry)
+        self._relist(first=True)
+        self.article_list.focus()
+
+    def leave_feed(self, *, relist: bool = True) -> bool:
+        """Back from a feed to every article; False if no feed was chosen."""
+        if not self.feeds.leave():
+            return False
+        if relist:
+            self._relist()
+        return True
+
+    def on_feed_folder_list_left(self) -> None:
+        self.set_focus(self.article_list)
+
+    def on_feed_folder_list_above_first(self) -> None:
+        if self.saved_list.display:
+            self.saved_list.enter_from_below()
 
     # ------------------------------------------------------------ corrections
 
