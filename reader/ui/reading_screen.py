@@ -13,7 +13,6 @@ import time
 from functools import partial
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,7 +25,6 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from reader.archive.service import Archive
-from reader.errors import UserError
 from reader.model import Article, Problem
 from reader.present.empty_store import empty_store_hint, empty_store_title
 from reader.present.rows import Listed
@@ -36,9 +34,7 @@ from reader.ui.archive_messages import (
     ArchiveOpened,
     FirstScreen,
     Listing,
-    SavedCounts,
     SearchDone,
-    SearchFailed,
     StoreNotice,
     SyncDone,
     SyncProgress,
@@ -58,13 +54,11 @@ from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import NARROW, ArticleView
 from reader.ui.widgets.feed_folders import FeedFolderList
 from reader.ui.widgets.find_bar import FindBar
-from reader.ui.widgets.search_input import SearchInput
 from reader.ui.widgets.index_progress import IndexProgress
 from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.problems_link import ProblemsLink, problems_summary
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.saved_searches import SavedSearchList
-from reader.ui.widgets.search_bar import SearchStatus
 from reader.ui.widgets.sidebar import Sidebar
 from reader.ui.widgets.who_said_what import WhoSaidWhat
 
@@ -81,8 +75,6 @@ WIDE = 100  # columns from which the list, the article and the who-said-what pan
 SETTLE_SECONDS = 0.03
 # Once the reader rests on an article, its neighbours are read ahead (Archive.read_ahead).
 PREFETCH_AFTER_SECONDS = 0.15
-SEARCH_DEBOUNCE_SECONDS = 0.25
-COUNT_DEBOUNCE_SECONDS = 0.5
 QUOTE_TRIES = 40  # 2 s of layout and analysis before a quote chosen in the timeline gives up
 
 
@@ -203,8 +195,6 @@ class ReadingScreen(Screen[None]):
         self._first_screen_shown = False
         self._reader_here = False  # see reader_arrived
         self._before_search: str | None = None
-        self._search_timer: Timer | None = None
-        self._count_timer: Timer | None = None
         self._stop = threading.Event()
         self._last_shown = 0.0
         self._show_timer: Timer | None = None
@@ -216,28 +206,25 @@ class ReadingScreen(Screen[None]):
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
         self.article_list = ArticleList(marks=keeper, on_highlighted=self.on_article_list_highlighted, id="articles")
         self.pane = ReadingPane(analyse=self.archive.analyse, id="pane")
-        self.search_input = SearchInput(id="search")
-        self.search_status = SearchStatus(id="search-status")
-        self.saved_list = SavedSearchList(id="saved-searches")
         self.progress = IndexProgress(id="index-progress")
         self.feeds = FeedsController(archive.store_root, feeds, fetch_every, self.notify)
         self.feed_folders = self.feeds.folders
         self.feed_status = self.feeds.status
+        self.sidebar = Sidebar(
+            archive, self.article_list, self.feed_folders,
+            [ProblemsLink(id="problems-link"), self.progress, self.feed_status],
+            read_ids=keeper.read_ids, id="sidebar",
+        )
+        self.search_input = self.sidebar.search_input
+        self.search_status = self.sidebar.search_status
+        self.saved_list = self.sidebar.saved_list
         self.corrector = Corrector(self, archive, self._corrections_changed)
 
     # ---------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
-            with Sidebar(id="sidebar"):
-                yield self.search_input
-                yield self.search_status
-                yield self.saved_list
-                yield self.feed_folders
-                yield self.article_list
-                yield ProblemsLink(id="problems-link")
-                yield self.progress
-                yield self.feed_status
+            yield self.sidebar
             yield ArticleView(self.pane, id="article-view")
         yield KeyFooter()
 
@@ -252,8 +239,7 @@ class ReadingScreen(Screen[None]):
             self._loaded
             and not self._syncing
             and self.archive.is_open
-            and self._search_timer is None
-            and self._count_timer is None
+            and self.sidebar.idle
         )
 
     def watch_sidebar_visible(self, visible: bool) -> None:
@@ -265,10 +251,10 @@ class ReadingScreen(Screen[None]):
         # Next, not now: Screen's own handler, after this one, sets the width's classes.
         chosen = bool(self.keeper.state.get("panel_open", False))
         self.call_next(fit_panel_to_width, self, self.query_one(ArticleView), chosen)
-        self.sidebar_width.apply(self.query_one(Sidebar), self.size.width)
+        self.sidebar_width.apply(self.sidebar, self.size.width)
 
     def action_sidebar_width(self, direction: int) -> None:
-        sidebar = self.query_one(Sidebar)
+        sidebar = self.sidebar
         if not sidebar.display:
             self.action_toggle_sidebar()
         if direction:
@@ -279,7 +265,7 @@ class ReadingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_class(not self.sidebar_visible, "-hide-sidebar")
-        self.sidebar_width.apply(self.query_one(Sidebar), self.app.size.width)
+        self.sidebar_width.apply(self.sidebar, self.app.size.width)
         self.pane.show_message("Loading…")
         self._update_counts()
         self._list_from_peek()
@@ -306,8 +292,6 @@ class ReadingScreen(Screen[None]):
                 self.pane.show_message(f"Could not read the store {safe_name(str(self.store_path))}: {error}")
             self.notify(f"Could not read the store: {error}", severity="error", timeout=10)
             self.feed_status.store_ready()  # no store to follow: a fetch still writes its files
-        elif event.worker.group == "search":
-            self.search_status.show_error(f"Search failed: {error}")
         elif event.worker.group == "analysis":
             self.notify(f"Could not analyse this article: {error}", severity="warning")
 
@@ -315,8 +299,8 @@ class ReadingScreen(Screen[None]):
         self._syncing = True
         for notice in message.notices:
             self.notify(notice, severity="warning", timeout=10)
-        if self.search_input.value.strip():
-            self._search_now()
+        if self.sidebar.query_text:
+            self.sidebar.search_now()
 
     def on_sync_progress(self, message: SyncProgress) -> None:
         if self._syncing:
@@ -351,7 +335,7 @@ class ReadingScreen(Screen[None]):
             read = self.keeper.read_ids()
             articles = [article for article in articles if article.id not in read]
         self.article_list.set_articles(articles, keep=last)
-        self.query_one(Sidebar).set_titles(f"Articles {total:,}")
+        self.sidebar.set_titles(f"Articles {total:,}")
         self._show_highlighted()
 
     def on_listing(self, message: Listing) -> None:
@@ -363,9 +347,9 @@ class ReadingScreen(Screen[None]):
         if message.problems is not None:
             self.problems = message.problems
             self.query_one(ProblemsLink).show_problems(self.problems)
-        if self.search is not None and self.search_input.value.strip():
+        if self.search is not None and self.sidebar.query_text:
             current = self.article_list.highlighted
-            self._search_now(keep=current.id if current else None)  # the results may have changed
+            self.sidebar.search_now(keep=current.id if current else None)  # the results may have changed
         else:
             # After a first screen, the cursor stays where the reader has moved it since.
             shown = self.article_list.highlighted if first else None
@@ -373,7 +357,7 @@ class ReadingScreen(Screen[None]):
         self._refresh_current()
         if self.corrector.edited_elsewhere():
             self._show_corrections()
-        self._count_saved_soon()
+        self.sidebar.count_saved_soon()
 
     def on_store_notice(self, message: StoreNotice) -> None:
         self.notify(message.text, severity=message.severity, timeout=8)
@@ -427,7 +411,7 @@ class ReadingScreen(Screen[None]):
             self._show_article(highlighted)
 
     def _update_counts(self) -> None:
-        sidebar = self.query_one(Sidebar)
+        sidebar = self.sidebar
         if not self._loaded:
             sidebar.set_titles("Articles")
             return
@@ -444,16 +428,6 @@ class ReadingScreen(Screen[None]):
         if self.search is not None:
             notes.append("ranked" if self.search.ranked else "newest first")
         sidebar.border_subtitle = " · ".join(notes)
-
-    @on(Input.Changed, "#search")
-    def _search_changed(self) -> None:
-        self._schedule_search()
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self) -> None:
-        if self._search_timer is not None:
-            self._search_now()
-        self.article_list.focus()
 
     def on_search_input_cleared(self) -> None:
         self.end_search()
@@ -568,7 +542,7 @@ class ReadingScreen(Screen[None]):
         self.article_list.refresh_marks()
         self._update_counts()
         self.post_message(StateChanged())
-        self._count_saved_soon()
+        self.sidebar.count_saved_soon()
 
     def _full_article(self, article_id: str) -> Article | None:
         """The whole article behind a sidebar row (a fast read from the index)."""
@@ -621,7 +595,7 @@ class ReadingScreen(Screen[None]):
         """A find is open and the reader is in the article (in the list, n is the next article)."""
         bar = self._find_bar
         focused = self.focused
-        return bar is not None and bar.active and not (focused and self.query_one(Sidebar) in focused.ancestors)
+        return bar is not None and bar.active and not (focused and self.sidebar in focused.ancestors)
 
     async def action_find(self) -> None:
         focused = self.focused
@@ -689,10 +663,7 @@ class ReadingScreen(Screen[None]):
             raise SkipAction()
         if not self.sidebar_visible:
             self.action_toggle_sidebar()
-        self.query_one("#sidebar").add_class("-searching")
-        # Now, not after a refresh: keys typed straight after `/` (a paste, a fast
-        # typist) are already queued behind this one and must land in the field.
-        self.set_focus(self.search_input)
+        self.sidebar.open_search()
 
     def action_toggle_sidebar(self) -> None:
         view = self.query_one(ArticleView)
@@ -703,7 +674,7 @@ class ReadingScreen(Screen[None]):
                 self.article_list.focus()
                 return
         visible = self.sidebar_visible = not self.sidebar_visible
-        if not visible and self.focused is not None and self.focused.parent is self.query_one("#sidebar"):
+        if not visible and self.focused is not None and self.focused.parent is self.sidebar:
             self.pane.focus()
         elif visible and self.focused is None:
             self.article_list.focus()
@@ -760,52 +731,18 @@ class ReadingScreen(Screen[None]):
 
     # ---------------------------------------------------------------- search
 
-    def _schedule_search(self) -> None:
-        if self._search_timer is None:
-            self._search_timer = self.set_timer(SEARCH_DEBOUNCE_SECONDS, self._search_now)
-        else:
-            self._search_timer.reset()
-
-    def _cancel_scheduled_search(self) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_timer = None
-
-    def _search_now(self, keep: str | None = None) -> None:
-        self._cancel_scheduled_search()
-        text = self.search_input.value.strip()
-        if not text:
-            self.workers.cancel_group(self, "search")
-            self.search_status.clear()
-            if self.search is not None:
-                self._set_search(None)
-            return
-        if not self.archive.is_open:
-            return  # searched again once the archive is open
+    def on_search_done(self, message: SearchDone) -> None:
+        if message.result.text != self.sidebar.query_text:
+            return  # the reader typed on since
         if self._before_search is None and (current := self.article_list.highlighted) is not None:
             self._before_search = current.id
-        self.search_status.show_searching(text)
-        self._run_search(text, keep)
+        self.sidebar.show_results(message.result)
+        self._set_search(message.result, keep=message.keep)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
-    def _run_search(self, text: str, keep: str | None) -> None:
-        try:
-            result = self.archive.search(text)
-        except UserError as error:  # QueryError included: the message is for the reader
-            self.post_message(SearchFailed(text, str(error)))
-            return
-        self.post_message(SearchDone(result, keep))
-
-    def on_search_done(self, message: SearchDone) -> None:
-        if message.result.text != self.search_input.value.strip():
-            return  # the reader typed on since
-        result = message.result
-        self.search_status.show_results(result.text, result.total, len(result.hits))
-        self._set_search(result, keep=message.keep)
-
-    def on_search_failed(self, message: SearchFailed) -> None:
-        if message.text == self.search_input.value.strip():
-            self.search_status.show_error(message.reason)
+    def on_sidebar_search_emptied(self) -> None:
+        if self.search is not None:
+            self._set_search(None)
+        self.sidebar.show_results(None)
 
     def _set_search(self, result: SearchResult | None, keep: str | None = None) -> None:
         self.search = result
@@ -815,14 +752,9 @@ class ReadingScreen(Screen[None]):
 
     def end_search(self) -> None:
         """Back to the whole archive, the cursor where it was before the search."""
-        self._cancel_scheduled_search()
-        self.workers.cancel_group(self, "search")
+        self.sidebar.end_search()
         back_to = self._before_search
         self._before_search = None
-        with self.prevent(type(self.search_input).Changed):
-            self.search_input.value = ""
-        self.search_status.clear()
-        self.query_one("#sidebar").remove_class("-searching")
         self.search = None
         self.pane.set_matches(None)
         self._relist(keep=back_to)
@@ -832,10 +764,7 @@ class ReadingScreen(Screen[None]):
         """Search for `query` now, as if typed after `/`; focus stays on the list."""
         if not self.sidebar_visible:
             self.action_toggle_sidebar()
-        self.query_one("#sidebar").add_class("-searching")
-        with self.prevent(type(self.search_input).Changed):
-            self.search_input.value = query
-        self._search_now()
+        self.sidebar.search_for(query)
         self.article_list.focus()
 
     def action_clear_search(self) -> None:
@@ -876,54 +805,15 @@ class ReadingScreen(Screen[None]):
         self.saved_searches = searches
         self.saved_list.show(searches)
         self.notify(f"Saved search “{name}”", timeout=3)
-        self._count_saved_soon()
+        self.sidebar.count_saved_soon()
 
     def on_saved_search_list_chosen(self, message: SavedSearchList.Chosen) -> None:
         self.leave_feed(relist=False)  # one folder at a time: the search's results list
         self.run_query(message.query)
 
-    def on_article_list_above_first(self) -> None:
-        if self.feed_folders.display:
-            self.feed_folders.enter_from_below()
-        elif self.saved_list.display:
-            self.saved_list.enter_from_below()
-
-    def on_saved_search_list_left(self, message: SavedSearchList.Left) -> None:
-        if message.down and self.feed_folders.display:
-            self.feed_folders.enter_from_above()
-        else:
-            self.set_focus(self.article_list)
-
     def run_saved_search(self, name: str) -> None:
         if name in self.saved_searches:
             self.run_query(self.saved_searches[name])
-
-    def _count_saved_soon(self) -> None:
-        if not self.saved_searches or not self.archive.is_open:
-            return
-        if self._count_timer is None:
-            self._count_timer = self.set_timer(COUNT_DEBOUNCE_SECONDS, self._count_saved_now)
-        else:
-            self._count_timer.reset()
-
-    def _count_saved_now(self) -> None:
-        self._count_timer = None
-        self._count_saved(dict(self.saved_searches), self.keeper.read_ids())
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="saved-counts")
-    def _count_saved(self, searches: dict[str, str], read_ids: frozenset[str]) -> None:
-        counts: dict[str, tuple[int, int] | None] = {}
-        for name, query in searches.items():
-            try:
-                matching = self.archive.summaries(query)
-            except UserError:
-                counts[name] = None
-            else:
-                counts[name] = (sum(article.id not in read_ids for article in matching), len(matching))
-        self.post_message(SavedCounts(counts))
-
-    def on_saved_counts(self, message: SavedCounts) -> None:
-        self.saved_list.show(self.saved_searches, message.counts)
 
     # ------------------------------------------------- actors and their quotes
 
@@ -1021,13 +911,6 @@ class ReadingScreen(Screen[None]):
         if relist:
             self._relist()
         return True
-
-    def on_feed_folder_list_left(self) -> None:
-        self.set_focus(self.article_list)
-
-    def on_feed_folder_list_above_first(self) -> None:
-        if self.saved_list.display:
-            self.saved_list.enter_from_below()
 
     # ------------------------------------------------------------ corrections
 
