@@ -43,7 +43,7 @@ from reader.ui.actor_commands import ArchiveActorCommands
 from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
 from reader.ui.feed_messages import FeedsFetched
 from reader.ui.feeds_controller import FeedsController
-from reader.ui.corrections_flow import CorrectionsApplied, Corrector, apply_in_index
+from reader.ui.corrections_flow import CorrectionsApplied, Corrector
 from reader.ui.live import FIRST_SCREEN, keep_archive
 from reader.ui.mark_all_read import MarkAllRead
 from reader.ui.panel_width import fit_panel_to_width
@@ -53,7 +53,7 @@ from reader.ui.who_said_what_commands import WhoSaidWhatCommands
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import NARROW, ArticleView
 from reader.ui.widgets.feed_folders import FeedFolderList
-from reader.ui.widgets.find_bar import FindBar
+from reader.ui.widgets.find_bar import FindBar, Finder
 from reader.ui.widgets.index_progress import IndexProgress
 from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.problems_link import ProblemsLink, problems_summary
@@ -75,7 +75,6 @@ WIDE = 100  # columns from which the list, the article and the who-said-what pan
 SETTLE_SECONDS = 0.03
 # Once the reader rests on an article, its neighbours are read ahead (Archive.read_ahead).
 PREFETCH_AFTER_SECONDS = 0.15
-QUOTE_TRIES = 40  # 2 s of layout and analysis before a quote chosen in the timeline gives up
 
 
 def actor_query(name: str) -> str:
@@ -202,7 +201,6 @@ class ReadingScreen(Screen[None]):
         self._pending: Listed | None = None
         self.unread_filter = UnreadOnly()
         self.mark_all = MarkAllRead()
-        self._find_bar: FindBar | None = None
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
         self.article_list = ArticleList(marks=keeper, on_highlighted=self.on_article_list_highlighted, id="articles")
         self.pane = ReadingPane(analyse=self.archive.analyse, id="pane")
@@ -218,7 +216,8 @@ class ReadingScreen(Screen[None]):
         self.search_input = self.sidebar.search_input
         self.search_status = self.sidebar.search_status
         self.saved_list = self.sidebar.saved_list
-        self.corrector = Corrector(self, archive, self._corrections_changed)
+        self.finder = Finder(self.pane, self.sidebar, lambda: self.search.pattern if self.search is not None else None)
+        self.corrector = Corrector(self, archive, self._show_corrections)
 
     # ---------------------------------------------------------------- layout
 
@@ -439,7 +438,7 @@ class ReadingScreen(Screen[None]):
         if action == "nothing_to_save":
             return self.search is None
         if action == "close_find":
-            return self._finding()
+            return self.finder.stepping
         if action == "clear_search":
             return self.search is not None or bool(self.search_input.value) or self.feed_scope is not None
         return True
@@ -576,49 +575,33 @@ class ReadingScreen(Screen[None]):
         self.article_list.focus()
 
     def action_next_article(self) -> None:
-        if self._find_bar is not None and self._finding():
-            self._find_bar.step(1)  # while finding, n steps to the next match
-            return
-        self.article_list.action_cursor_down()
+        if not self.finder.step(1):  # while finding, n steps to the next match
+            self.article_list.action_cursor_down()
 
     # ------------------------------------------------------------------ find
 
-    async def _open_find_bar(self) -> FindBar:
-        """Mounted on first use, and before the keys typed after ctrl+f are handled."""
-        if self._find_bar is None:
-            self._find_bar = FindBar(self.pane, lambda: self.search.pattern if self.search is not None else None)
-            await self.query_one("#reading").mount(self._find_bar)
-        self._find_bar.open()
-        return self._find_bar
-
-    def _finding(self) -> bool:
-        """A find is open and the reader is in the article (in the list, n is the next article)."""
-        bar = self._find_bar
-        focused = self.focused
-        return bar is not None and bar.active and not (focused and self.sidebar in focused.ancestors)
+    @property
+    def _find_bar(self) -> FindBar | None:
+        return self.finder.bar
 
     async def action_find(self) -> None:
         focused = self.focused
-        if not self.is_active or (isinstance(focused, Input) and not (self._find_bar and focused is self._find_bar.input)):
+        if not self.is_active or (isinstance(focused, Input) and not self.finder.owns(focused)):
             raise SkipAction()  # a field's own ctrl+f (the search field's)
         if self.pane.article is None:
             self.notify("No article to find in", timeout=2)
             return
-        await self._open_find_bar()
+        await self.finder.open(self.query_one("#reading"))
 
     def action_find_previous(self) -> None:
-        if self._find_bar is not None and self._finding():
-            self._find_bar.step(-1)
-        else:
+        if not self.finder.step(-1):
             self.notify("Find in the article first (ctrl+f), then N and n step", timeout=3)
 
     def action_close_find(self) -> None:
-        if self._find_bar is not None:
-            self._find_bar.close()
+        self.finder.close()
 
     def on_reading_pane_shown(self) -> None:
-        if self._find_bar is not None:
-            self._find_bar.article_changed()
+        self.finder.article_changed()
 
     def action_previous_article(self) -> None:
         self.article_list.action_cursor_up()
@@ -849,29 +832,7 @@ class ReadingScreen(Screen[None]):
         self.open_article(choice.article_id)
         if (article := self._full_article(choice.article_id)) is not None:
             self._show_article(article)  # now, not when the list's message lands
-            self._go_to_quote(choice, QUOTE_TRIES)
-
-    def _go_to_quote(self, choice: QuoteChoice, tries: int) -> None:
-        """Mark the quote and bring it on screen, once the article is analysed and laid
-        out (right after it is shown its body may have no height yet)."""
-        from reader.ui.widgets.article_view import ArticleView
-
-        pane = self.pane
-        if pane.article is None or pane.article.id != choice.article_id:
-            return
-        view = self.query_one(ArticleView)
-        quote = next(
-            (q for q in (view.analysis.quotes if view.analysis is not None else ()) if (q.start, q.end) == (choice.start, choice.end)),
-            None,
-        )
-        if quote is not None and view.article is pane.article:
-            view.choose_quote(quote)
-        else:
-            pane.scroll_to_offset(choice.start)
-        visible = pane.visible_offsets()
-        arrived = visible is not None and visible[0] <= choice.start <= visible[1] and quote is not None
-        if not arrived and tries > 0:
-            self.set_timer(0.05, lambda: self._go_to_quote(choice, tries - 1))
+            self.query_one(ArticleView).go_to_quote(choice.article_id, choice.start, choice.end)
 
     # ------------------------------------------------------------------ feeds
 
@@ -939,17 +900,5 @@ class ReadingScreen(Screen[None]):
             self.query_one(ArticleView).panel.keep_place_once()
             self.pane.post_message(ReadingPane.AnalysisReady(article.id, analysis))
 
-    def _corrections_changed(self) -> None:
-        """A correction was written: the article on screen shows it now, the index soon."""
-        self._show_corrections()
-        self.run_worker(
-            partial(apply_in_index, self.archive, self.post_message),
-            thread=True, exit_on_error=False, group="corrections",
-        )
-
     def on_corrections_applied(self, message: CorrectionsApplied) -> None:
-        from reader.ui.screens.actors import ActorsScreen
-
-        for screen in self.app.screen_stack:
-            if isinstance(screen, ActorsScreen):
-                screen.reload()
+        self.corrector.applied()
