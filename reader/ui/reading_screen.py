@@ -2,8 +2,14 @@
 
 It owns the layout and the wiring: the widgets post messages up and are handed
 data down; the archive (`reader.archive.service.Archive`) is opened, indexed and
-followed in one thread worker after the first paint (`reader.ui.live`), and
-searched in another. The App around it keeps theme, keys, saving, help and quit.
+followed in one thread worker after the first paint (`reader.ui.live`). The sidebar
+(`widgets/sidebar.py`) runs the searches and posts their results up; the feeds are
+`FeedsController`'s, find is `Finder`'s, corrections are `Corrector`'s: the screen
+hands each message to its owner. The App around it keeps theme, keys, saving, help
+and quit.
+
+Sections, in order: layout, loading, listing, the article, actions, find, the
+archive, search, saved searches, actors and their quotes, feeds, corrections.
 """
 
 from __future__ import annotations
@@ -578,31 +584,6 @@ class ReadingScreen(Screen[None]):
         if not self.finder.step(1):  # while finding, n steps to the next match
             self.article_list.action_cursor_down()
 
-    # ------------------------------------------------------------------ find
-
-    @property
-    def _find_bar(self) -> FindBar | None:
-        return self.finder.bar
-
-    async def action_find(self) -> None:
-        focused = self.focused
-        if not self.is_active or (isinstance(focused, Input) and not self.finder.owns(focused)):
-            raise SkipAction()  # a field's own ctrl+f (the search field's)
-        if self.pane.article is None:
-            self.notify("No article to find in", timeout=2)
-            return
-        await self.finder.open(self.query_one("#reading"))
-
-    def action_find_previous(self) -> None:
-        if not self.finder.step(-1):
-            self.notify("Find in the article first (ctrl+f), then N and n step", timeout=3)
-
-    def action_close_find(self) -> None:
-        self.finder.close()
-
-    def on_reading_pane_shown(self) -> None:
-        self.finder.article_changed()
-
     def action_previous_article(self) -> None:
         self.article_list.action_cursor_up()
 
@@ -681,6 +662,31 @@ class ReadingScreen(Screen[None]):
             self.keeper.set_pref("panel_open", message.shown)
             self.post_message(StateChanged())
 
+
+    # ------------------------------------------------------------------ find
+
+    @property
+    def _find_bar(self) -> FindBar | None:
+        return self.finder.bar
+
+    async def action_find(self) -> None:
+        focused = self.focused
+        if not self.is_active or (isinstance(focused, Input) and not self.finder.owns(focused)):
+            raise SkipAction()  # a field's own ctrl+f (the search field's)
+        if self.pane.article is None:
+            self.notify("No article to find in", timeout=2)
+            return
+        await self.finder.open(self.query_one("#reading"))
+
+    def action_find_previous(self) -> None:
+        if not self.finder.step(-1):
+            self.notify("Find in the article first (ctrl+f), then N and n step", timeout=3)
+
+    def action_close_find(self) -> None:
+        self.finder.close()
+
+    def on_reading_pane_shown(self) -> None:
+        self.finder.article_changed()
 
     # --------------------------------------------------------------- the archive
 
