@@ -1,6 +1,7 @@
 """Correcting who said what from the app: `e` on an actor (in the panel or the actors
 view) or a quote asks what to correct, writes it to the store's corrections file and
-has it applied at once; `z` undoes the last correction made in this session.
+has it applied at once (the article on screen at once, the index in a worker); `z`
+undoes the last correction made in this session.
 
 The data side (the file, the edits and their undo) is `reader.corrections`; this
 module only asks the reader and reports what happened.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from functools import partial
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from textual.message import Message
@@ -44,7 +46,7 @@ class Corrector:
     def __init__(self, host: DOMNode, archive: Archive, changed: Callable[[], None]) -> None:
         self.host = host  # the screen that owns it (its app asks and tells)
         self.archive = archive
-        self.changed = changed  # a correction was written: show it
+        self.changed = changed  # a correction was written: show it in the article on screen
         self.history: list[Edit] = []
         self.done_at: list[float] = []  # when each edit in `history` was made (z undoes the newest thing done)
         self._shown = archive.corrections.get()  # what the article on screen reflects
@@ -147,7 +149,7 @@ class Corrector:
         undo = shown_key(self.host.app, "newsreader.undo", "z")
         self.host.app.notify(f"{edit.label} · {undo}: undo", title="Corrected", timeout=5)
         self._shown = self.archive.corrections.get()
-        self.changed()
+        self._written()
         return True
 
     def undo(self) -> None:
@@ -164,7 +166,23 @@ class Corrector:
         self.done_at.pop()
         self.host.app.notify(edit.label, title="Undone", timeout=4)
         self._shown = self.archive.corrections.get()
+        self._written()
+
+    def _written(self) -> None:
+        """The article on screen shows the correction now, the index soon."""
         self.changed()
+        self.host.run_worker(
+            partial(apply_in_index, self.archive, self.host.post_message),
+            thread=True, exit_on_error=False, group="corrections",
+        )
+
+    def applied(self) -> None:
+        """The index has the corrections: an actors view open (under a menu) lists them."""
+        from reader.ui.screens.actors import ActorsScreen
+
+        for screen in self.host.app.screen_stack:
+            if isinstance(screen, ActorsScreen):
+                screen.reload()
 
 
 class CorrectionsApplied(Message):

@@ -2,8 +2,14 @@
 
 It owns the layout and the wiring: the widgets post messages up and are handed
 data down; the archive (`reader.archive.service.Archive`) is opened, indexed and
-followed in one thread worker after the first paint (`reader.ui.live`), and
-searched in another. The App around it keeps theme, keys, saving, help and quit.
+followed in one thread worker after the first paint (`reader.ui.live`). The sidebar
+(`widgets/sidebar.py`) runs the searches and posts their results up; the feeds are
+`FeedsController`'s, find is `Finder`'s, corrections are `Corrector`'s: the screen
+hands each message to its owner. The App around it keeps theme, keys, saving, help
+and quit.
+
+Sections, in order: layout, loading, listing, the article, actions, find, the
+archive, search, saved searches, actors and their quotes, feeds, corrections.
 """
 
 from __future__ import annotations
@@ -13,7 +19,6 @@ import time
 from functools import partial
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,7 +31,6 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from reader.archive.service import Archive
-from reader.errors import UserError
 from reader.model import Article, Problem
 from reader.present.empty_store import empty_store_hint, empty_store_title
 from reader.present.rows import Listed
@@ -36,17 +40,16 @@ from reader.ui.archive_messages import (
     ArchiveOpened,
     FirstScreen,
     Listing,
-    SavedCounts,
     SearchDone,
-    SearchFailed,
     StoreNotice,
     SyncDone,
     SyncProgress,
 )
 from reader.ui.actor_commands import ArchiveActorCommands
 from reader.ui.commands import ArticleCommands, NewsreaderCommands, SavedSearchCommands
-from reader.ui.feeds_on_screen import FeedsOnScreen
-from reader.ui.corrections_flow import CorrectionsApplied, Corrector, apply_in_index
+from reader.ui.feed_messages import FeedsFetched
+from reader.ui.feeds_controller import FeedsController
+from reader.ui.corrections_flow import CorrectionsApplied, Corrector
 from reader.ui.live import FIRST_SCREEN, keep_archive
 from reader.ui.mark_all_read import MarkAllRead
 from reader.ui.panel_width import fit_panel_to_width
@@ -55,19 +58,19 @@ from reader.ui.persistence import StateKeeper
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import NARROW, ArticleView
-from reader.ui.widgets.find_bar import FindBar
-from reader.ui.widgets.search_input import SearchInput
+from reader.ui.widgets.feed_folders import FeedFolderList
+from reader.ui.widgets.find_bar import FindBar, Finder
 from reader.ui.widgets.index_progress import IndexProgress
 from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.problems_link import ProblemsLink, problems_summary
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.saved_searches import SavedSearchList
-from reader.ui.widgets.search_bar import SearchStatus
 from reader.ui.widgets.sidebar import Sidebar
 from reader.ui.widgets.who_said_what import WhoSaidWhat
 
 if TYPE_CHECKING:  # the index is imported by the archive worker, after the first paint
     from reader.archive.search import SearchResult
+    from reader.feeds.settings import FeedEntry
     from reader.ui.screens.actors import ActorChoice
     from reader.ui.screens.quote_timeline import QuoteChoice
 
@@ -78,9 +81,6 @@ WIDE = 100  # columns from which the list, the article and the who-said-what pan
 SETTLE_SECONDS = 0.03
 # Once the reader rests on an article, its neighbours are read ahead (Archive.read_ahead).
 PREFETCH_AFTER_SECONDS = 0.15
-SEARCH_DEBOUNCE_SECONDS = 0.25
-COUNT_DEBOUNCE_SECONDS = 0.5
-QUOTE_TRIES = 40  # 2 s of layout and analysis before a quote chosen in the timeline gives up
 
 
 def actor_query(name: str) -> str:
@@ -94,7 +94,7 @@ class StateChanged(Message):
         return isinstance(message, StateChanged)
 
 
-class ReadingScreen(FeedsOnScreen, Screen[None]):
+class ReadingScreen(Screen[None]):
     COMMANDS = {ArticleCommands, NewsreaderCommands, SavedSearchCommands, WhoSaidWhatCommands, ArchiveActorCommands}
     sidebar_visible: reactive[bool] = reactive(True, init=False)
     BINDINGS = [
@@ -200,8 +200,6 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self._first_screen_shown = False
         self._reader_here = False  # see reader_arrived
         self._before_search: str | None = None
-        self._search_timer: Timer | None = None
-        self._count_timer: Timer | None = None
         self._stop = threading.Event()
         self._last_shown = 0.0
         self._show_timer: Timer | None = None
@@ -209,30 +207,29 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self._pending: Listed | None = None
         self.unread_filter = UnreadOnly()
         self.mark_all = MarkAllRead()
-        self._find_bar: FindBar | None = None
         # Kept as attributes: they are still needed while the DOM is torn down on exit.
         self.article_list = ArticleList(marks=keeper, on_highlighted=self.on_article_list_highlighted, id="articles")
         self.pane = ReadingPane(analyse=self.archive.analyse, id="pane")
-        self.search_input = SearchInput(id="search")
-        self.search_status = SearchStatus(id="search-status")
-        self.saved_list = SavedSearchList(id="saved-searches")
         self.progress = IndexProgress(id="index-progress")
-        self._make_feed_widgets(archive.store_root, feeds, fetch_every)
-        self.corrector = Corrector(self, archive, self._corrections_changed)
+        self.feeds = FeedsController(archive.store_root, feeds, fetch_every, self.notify)
+        self.feed_folders = self.feeds.folders
+        self.feed_status = self.feeds.status
+        self.sidebar = Sidebar(
+            archive, self.article_list, self.feed_folders,
+            [ProblemsLink(id="problems-link"), self.progress, self.feed_status],
+            read_ids=keeper.read_ids, id="sidebar",
+        )
+        self.search_input = self.sidebar.search_input
+        self.search_status = self.sidebar.search_status
+        self.saved_list = self.sidebar.saved_list
+        self.finder = Finder(self.pane, self.sidebar, lambda: self.search.pattern if self.search is not None else None)
+        self.corrector = Corrector(self, archive, self._show_corrections)
 
     # ---------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
-            with Sidebar(id="sidebar"):
-                yield self.search_input
-                yield self.search_status
-                yield self.saved_list
-                yield self.feed_folders
-                yield self.article_list
-                yield ProblemsLink(id="problems-link")
-                yield self.progress
-                yield self.feed_status
+            yield self.sidebar
             yield ArticleView(self.pane, id="article-view")
         yield KeyFooter()
 
@@ -247,8 +244,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             self._loaded
             and not self._syncing
             and self.archive.is_open
-            and self._search_timer is None
-            and self._count_timer is None
+            and self.sidebar.idle
         )
 
     def watch_sidebar_visible(self, visible: bool) -> None:
@@ -260,10 +256,10 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         # Next, not now: Screen's own handler, after this one, sets the width's classes.
         chosen = bool(self.keeper.state.get("panel_open", False))
         self.call_next(fit_panel_to_width, self, self.query_one(ArticleView), chosen)
-        self.sidebar_width.apply(self.query_one(Sidebar), self.size.width)
+        self.sidebar_width.apply(self.sidebar, self.size.width)
 
     def action_sidebar_width(self, direction: int) -> None:
-        sidebar = self.query_one(Sidebar)
+        sidebar = self.sidebar
         if not sidebar.display:
             self.action_toggle_sidebar()
         if direction:
@@ -274,13 +270,14 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
 
     def on_mount(self) -> None:
         self.set_class(not self.sidebar_visible, "-hide-sidebar")
-        self.sidebar_width.apply(self.query_one(Sidebar), self.app.size.width)
+        self.sidebar_width.apply(self.sidebar, self.app.size.width)
         self.pane.show_message("Loading…")
         self._update_counts()
         self._list_from_peek()
         (self.article_list if self.sidebar_visible else self.pane).focus()
         self.saved_list.show(self.saved_searches)
-        self._show_feed_folders()
+        self.feeds.show()
+        self._show_feed_failures()
         if self.keeper.state.get("panel_open", False) and self.size.width >= WIDE:
             # As the reader left it (narrower, an open panel would hide the list that has the focus).
             self.query_one(ArticleView).set_panel(True, focus=False)
@@ -299,8 +296,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
                 self.article_list.show_message("The store could not be read")
                 self.pane.show_message(f"Could not read the store {safe_name(str(self.store_path))}: {error}")
             self.notify(f"Could not read the store: {error}", severity="error", timeout=10)
-        elif event.worker.group == "search":
-            self.search_status.show_error(f"Search failed: {error}")
+            self.feed_status.store_ready()  # no store to follow: a fetch still writes its files
         elif event.worker.group == "analysis":
             self.notify(f"Could not analyse this article: {error}", severity="warning")
 
@@ -308,8 +304,8 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self._syncing = True
         for notice in message.notices:
             self.notify(notice, severity="warning", timeout=10)
-        if self.search_input.value.strip():
-            self._search_now()
+        if self.sidebar.query_text:
+            self.sidebar.search_now()
 
     def on_sync_progress(self, message: SyncProgress) -> None:
         if self._syncing:
@@ -321,11 +317,12 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         if not self.all_articles:
             self.article_list.show_message("No articles yet")
             store = str(self.store_path)
-            self.pane.show_message(empty_store_title(store), empty_store_hint(store, len(self._feed_entries)))
+            self.pane.show_message(empty_store_title(store), empty_store_hint(store, self.feeds.configured))
         if self._first_sync:
             self._first_sync = False
             if summary := problems_summary(self.problems):
                 self.notify(f"{summary[2:]}: press ! or click the line under the list", severity="warning", timeout=8)
+        self.feed_status.store_ready()
 
     def on_first_screen(self, message: FirstScreen) -> None:
         self._show_first_screen(message.articles, message.total)
@@ -343,7 +340,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             read = self.keeper.read_ids()
             articles = [article for article in articles if article.id not in read]
         self.article_list.set_articles(articles, keep=last)
-        self.query_one(Sidebar).set_titles(f"Articles {total:,}")
+        self.sidebar.set_titles(f"Articles {total:,}")
         self._show_highlighted()
 
     def on_listing(self, message: Listing) -> None:
@@ -355,9 +352,9 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         if message.problems is not None:
             self.problems = message.problems
             self.query_one(ProblemsLink).show_problems(self.problems)
-        if self.search is not None and self.search_input.value.strip():
+        if self.search is not None and self.sidebar.query_text:
             current = self.article_list.highlighted
-            self._search_now(keep=current.id if current else None)  # the results may have changed
+            self.sidebar.search_now(keep=current.id if current else None)  # the results may have changed
         else:
             # After a first screen, the cursor stays where the reader has moved it since.
             shown = self.article_list.highlighted if first else None
@@ -366,7 +363,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         if self.corrector.edited_elsewhere():
             self._show_corrections()
             self.post_message(CorrectionsApplied())  # synced with the store: the actors view too
-        self._count_saved_soon()
+        self.sidebar.count_saved_soon()
 
     def on_store_notice(self, message: StoreNotice) -> None:
         self.notify(message.text, severity=message.severity, timeout=8)
@@ -400,7 +397,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             grouped = not self.search.ranked
             empty = "No articles match"
         if self.feed_scope is not None:
-            articles = self.narrow_to_feed(articles)
+            articles = self.feeds.narrow(articles)
             empty = "No articles match in this feed" if self.search is not None else "No articles from this feed yet: R fetches"
         if self.unread_only:
             # The article being read stays listed (read or not): the reader is not moved off it.
@@ -420,7 +417,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             self._show_article(highlighted)
 
     def _update_counts(self) -> None:
-        sidebar = self.query_one(Sidebar)
+        sidebar = self.sidebar
         if not self._loaded:
             sidebar.set_titles("Articles")
             return
@@ -430,23 +427,13 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         count = f"{shown:,} of {total:,}" if shown != total else f"{total:,}"
         # Narrow, the counts matter more than the word.
         sidebar.set_titles(f"Articles {count} · {unread:,} unread", f"{count} · {unread:,} unread")
-        self.count_feeds()
-        notes = [note] if (note := self.feed_note()) else []
+        self.feeds.count(self.all_articles, self.keeper.read_ids)
+        notes = [note] if (note := self.feeds.note()) else []
         if self.unread_only:
             notes.append("unread only")
         if self.search is not None:
             notes.append("ranked" if self.search.ranked else "newest first")
         sidebar.border_subtitle = " · ".join(notes)
-
-    @on(Input.Changed, "#search")
-    def _search_changed(self) -> None:
-        self._schedule_search()
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self) -> None:
-        if self._search_timer is not None:
-            self._search_now()
-        self.article_list.focus()
 
     def on_search_input_cleared(self) -> None:
         self.end_search()
@@ -458,7 +445,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         if action == "nothing_to_save":
             return self.search is None
         if action == "close_find":
-            return self._finding()
+            return self.finder.stepping
         if action == "clear_search":
             return self.search is not None or bool(self.search_input.value) or self.feed_scope is not None
         return True
@@ -561,7 +548,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self.article_list.refresh_marks()
         self._update_counts()
         self.post_message(StateChanged())
-        self._count_saved_soon()
+        self.sidebar.count_saved_soon()
 
     def _full_article(self, article_id: str) -> Article | None:
         """The whole article behind a sidebar row (a fast read from the index)."""
@@ -595,49 +582,8 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self.article_list.focus()
 
     def action_next_article(self) -> None:
-        if self._find_bar is not None and self._finding():
-            self._find_bar.step(1)  # while finding, n steps to the next match
-            return
-        self.article_list.action_cursor_down()
-
-    # ------------------------------------------------------------------ find
-
-    async def _open_find_bar(self) -> FindBar:
-        """Mounted on first use, and before the keys typed after ctrl+f are handled."""
-        if self._find_bar is None:
-            self._find_bar = FindBar(self.pane, lambda: self.search.pattern if self.search is not None else None)
-            await self.query_one("#reading").mount(self._find_bar)
-        self._find_bar.open()
-        return self._find_bar
-
-    def _finding(self) -> bool:
-        """A find is open and the reader is in the article (in the list, n is the next article)."""
-        bar = self._find_bar
-        focused = self.focused
-        return bar is not None and bar.active and not (focused and self.query_one(Sidebar) in focused.ancestors)
-
-    async def action_find(self) -> None:
-        focused = self.focused
-        if not self.is_active or (isinstance(focused, Input) and not (self._find_bar and focused is self._find_bar.input)):
-            raise SkipAction()  # a field's own ctrl+f (the search field's)
-        if self.pane.article is None:
-            self.notify("No article to find in", timeout=2)
-            return
-        await self._open_find_bar()
-
-    def action_find_previous(self) -> None:
-        if self._find_bar is not None and self._finding():
-            self._find_bar.step(-1)
-        else:
-            self.notify("Find in the article first (ctrl+f), then N and n step", timeout=3)
-
-    def action_close_find(self) -> None:
-        if self._find_bar is not None:
-            self._find_bar.close()
-
-    def on_reading_pane_shown(self) -> None:
-        if self._find_bar is not None:
-            self._find_bar.article_changed()
+        if not self.finder.step(1):  # while finding, n steps to the next match
+            self.article_list.action_cursor_down()
 
     def action_previous_article(self) -> None:
         self.article_list.action_cursor_up()
@@ -682,10 +628,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             raise SkipAction()
         if not self.sidebar_visible:
             self.action_toggle_sidebar()
-        self.query_one("#sidebar").add_class("-searching")
-        # Now, not after a refresh: keys typed straight after `/` (a paste, a fast
-        # typist) are already queued behind this one and must land in the field.
-        self.set_focus(self.search_input)
+        self.sidebar.open_search()
 
     def action_toggle_sidebar(self) -> None:
         view = self.query_one(ArticleView)
@@ -696,7 +639,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
                 self.article_list.focus()
                 return
         visible = self.sidebar_visible = not self.sidebar_visible
-        if not visible and self.focused is not None and self.focused.parent is self.query_one("#sidebar"):
+        if not visible and self.focused is not None and self.focused.parent is self.sidebar:
             self.pane.focus()
         elif visible and self.focused is None:
             self.article_list.focus()
@@ -705,7 +648,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         if self.problems or self.feed_failures:
             from reader.ui.screens.problems import ProblemsScreen
 
-            self.app.push_screen(ProblemsScreen(self.problems, self.feed_failure_lines()))
+            self.app.push_screen(ProblemsScreen(self.problems, self.feeds.failure_lines()))
         else:
             self.notify("Every file in the store was read.", timeout=3)
 
@@ -720,6 +663,31 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             self.keeper.set_pref("panel_open", message.shown)
             self.post_message(StateChanged())
 
+
+    # ------------------------------------------------------------------ find
+
+    @property
+    def _find_bar(self) -> FindBar | None:
+        return self.finder.bar
+
+    async def action_find(self) -> None:
+        focused = self.focused
+        if not self.is_active or (isinstance(focused, Input) and not self.finder.owns(focused)):
+            raise SkipAction()  # a field's own ctrl+f (the search field's)
+        if self.pane.article is None:
+            self.notify("No article to find in", timeout=2)
+            return
+        await self.finder.open(self.query_one("#reading"))
+
+    def action_find_previous(self) -> None:
+        if not self.finder.step(-1):
+            self.notify("Find in the article first (ctrl+f), then N and n step", timeout=3)
+
+    def action_close_find(self) -> None:
+        self.finder.close()
+
+    def on_reading_pane_shown(self) -> None:
+        self.finder.article_changed()
 
     # --------------------------------------------------------------- the archive
 
@@ -753,52 +721,18 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
 
     # ---------------------------------------------------------------- search
 
-    def _schedule_search(self) -> None:
-        if self._search_timer is None:
-            self._search_timer = self.set_timer(SEARCH_DEBOUNCE_SECONDS, self._search_now)
-        else:
-            self._search_timer.reset()
-
-    def _cancel_scheduled_search(self) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_timer = None
-
-    def _search_now(self, keep: str | None = None) -> None:
-        self._cancel_scheduled_search()
-        text = self.search_input.value.strip()
-        if not text:
-            self.workers.cancel_group(self, "search")
-            self.search_status.clear()
-            if self.search is not None:
-                self._set_search(None)
-            return
-        if not self.archive.is_open:
-            return  # searched again once the archive is open
+    def on_search_done(self, message: SearchDone) -> None:
+        if message.result.text != self.sidebar.query_text:
+            return  # the reader typed on since
         if self._before_search is None and (current := self.article_list.highlighted) is not None:
             self._before_search = current.id
-        self.search_status.show_searching(text)
-        self._run_search(text, keep)
+        self.sidebar.show_results(message.result)
+        self._set_search(message.result, keep=message.keep)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
-    def _run_search(self, text: str, keep: str | None) -> None:
-        try:
-            result = self.archive.search(text)
-        except UserError as error:  # QueryError included: the message is for the reader
-            self.post_message(SearchFailed(text, str(error)))
-            return
-        self.post_message(SearchDone(result, keep))
-
-    def on_search_done(self, message: SearchDone) -> None:
-        if message.result.text != self.search_input.value.strip():
-            return  # the reader typed on since
-        result = message.result
-        self.search_status.show_results(result.text, result.total, len(result.hits))
-        self._set_search(result, keep=message.keep)
-
-    def on_search_failed(self, message: SearchFailed) -> None:
-        if message.text == self.search_input.value.strip():
-            self.search_status.show_error(message.reason)
+    def on_sidebar_search_emptied(self) -> None:
+        if self.search is not None:
+            self._set_search(None)
+        self.sidebar.show_results(None)
 
     def _set_search(self, result: SearchResult | None, keep: str | None = None) -> None:
         self.search = result
@@ -808,14 +742,9 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
 
     def end_search(self) -> None:
         """Back to the whole archive, the cursor where it was before the search."""
-        self._cancel_scheduled_search()
-        self.workers.cancel_group(self, "search")
+        self.sidebar.end_search()
         back_to = self._before_search
         self._before_search = None
-        with self.prevent(type(self.search_input).Changed):
-            self.search_input.value = ""
-        self.search_status.clear()
-        self.query_one("#sidebar").remove_class("-searching")
         self.search = None
         self.pane.set_matches(None)
         self._relist(keep=back_to)
@@ -825,10 +754,7 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         """Search for `query` now, as if typed after `/`; focus stays on the list."""
         if not self.sidebar_visible:
             self.action_toggle_sidebar()
-        self.query_one("#sidebar").add_class("-searching")
-        with self.prevent(type(self.search_input).Changed):
-            self.search_input.value = query
-        self._search_now()
+        self.sidebar.search_for(query)
         self.article_list.focus()
 
     def action_clear_search(self) -> None:
@@ -869,54 +795,15 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self.saved_searches = searches
         self.saved_list.show(searches)
         self.notify(f"Saved search “{name}”", timeout=3)
-        self._count_saved_soon()
+        self.sidebar.count_saved_soon()
 
     def on_saved_search_list_chosen(self, message: SavedSearchList.Chosen) -> None:
         self.leave_feed(relist=False)  # one folder at a time: the search's results list
         self.run_query(message.query)
 
-    def on_article_list_above_first(self) -> None:
-        if self.feed_folders.display:
-            self.feed_folders.enter_from_below()
-        elif self.saved_list.display:
-            self.saved_list.enter_from_below()
-
-    def on_saved_search_list_left(self, message: SavedSearchList.Left) -> None:
-        if message.down and self.feed_folders.display:
-            self.feed_folders.enter_from_above()
-        else:
-            self.set_focus(self.article_list)
-
     def run_saved_search(self, name: str) -> None:
         if name in self.saved_searches:
             self.run_query(self.saved_searches[name])
-
-    def _count_saved_soon(self) -> None:
-        if not self.saved_searches or not self.archive.is_open:
-            return
-        if self._count_timer is None:
-            self._count_timer = self.set_timer(COUNT_DEBOUNCE_SECONDS, self._count_saved_now)
-        else:
-            self._count_timer.reset()
-
-    def _count_saved_now(self) -> None:
-        self._count_timer = None
-        self._count_saved(dict(self.saved_searches), self.keeper.read_ids())
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="saved-counts")
-    def _count_saved(self, searches: dict[str, str], read_ids: frozenset[str]) -> None:
-        counts: dict[str, tuple[int, int] | None] = {}
-        for name, query in searches.items():
-            try:
-                matching = self.archive.summaries(query)
-            except UserError:
-                counts[name] = None
-            else:
-                counts[name] = (sum(article.id not in read_ids for article in matching), len(matching))
-        self.post_message(SavedCounts(counts))
-
-    def on_saved_counts(self, message: SavedCounts) -> None:
-        self.saved_list.show(self.saved_searches, message.counts)
 
     # ------------------------------------------------- actors and their quotes
 
@@ -956,29 +843,46 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
         self.open_article(choice.article_id)
         if (article := self._full_article(choice.article_id)) is not None:
             self._show_article(article)  # now, not when the list's message lands
-            self._go_to_quote(choice, QUOTE_TRIES)
+            self.query_one(ArticleView).go_to_quote(choice.article_id, choice.start, choice.end)
 
-    def _go_to_quote(self, choice: QuoteChoice, tries: int) -> None:
-        """Mark the quote and bring it on screen, once the article is analysed and laid
-        out (right after it is shown its body may have no height yet)."""
-        from reader.ui.widgets.article_view import ArticleView
+    # ------------------------------------------------------------------ feeds
 
-        pane = self.pane
-        if pane.article is None or pane.article.id != choice.article_id:
-            return
-        view = self.query_one(ArticleView)
-        quote = next(
-            (q for q in (view.analysis.quotes if view.analysis is not None else ()) if (q.start, q.end) == (choice.start, choice.end)),
-            None,
-        )
-        if quote is not None and view.article is pane.article:
-            view.choose_quote(quote)
-        else:
-            pane.scroll_to_offset(choice.start)
-        visible = pane.visible_offsets()
-        arrived = visible is not None and visible[0] <= choice.start <= visible[1] and quote is not None
-        if not arrived and tries > 0:
-            self.set_timer(0.05, lambda: self._go_to_quote(choice, tries - 1))
+    @property
+    def feed_scope(self) -> FeedEntry | None:
+        """The feed listed, if one is."""
+        return self.feeds.scope
+
+    @property
+    def feed_failures(self) -> dict[str, str]:
+        return self.feeds.failures
+
+    def action_fetch_feeds(self) -> None:
+        self.feeds.fetch_now()
+
+    def on_feeds_fetched(self, message: FeedsFetched) -> None:
+        gone = self.feeds.fetched(message)
+        self._show_feed_failures()
+        if gone:
+            self.leave_feed()
+
+    def _show_feed_failures(self) -> None:
+        self.query_one(ProblemsLink).show_feed_failures(self.feeds.failure_lines())
+
+    def on_feed_folder_list_chosen(self, message: FeedFolderList.Chosen) -> None:
+        # A folder replaces the search (a search typed in the feed then searches the feed).
+        if self.search is not None or self.search_input.value:
+            self.end_search()
+        self.feeds.choose(message.entry)
+        self._relist(first=True)
+        self.article_list.focus()
+
+    def leave_feed(self, *, relist: bool = True) -> bool:
+        """Back from a feed to every article; False if no feed was chosen."""
+        if not self.feeds.leave():
+            return False
+        if relist:
+            self._relist()
+        return True
 
     # ------------------------------------------------------------ corrections
 
@@ -1007,17 +911,5 @@ class ReadingScreen(FeedsOnScreen, Screen[None]):
             self.query_one(ArticleView).panel.keep_place_once()
             self.pane.post_message(ReadingPane.AnalysisReady(article.id, analysis))
 
-    def _corrections_changed(self) -> None:
-        """A correction was written: the article on screen shows it now, the index soon."""
-        self._show_corrections()
-        self.run_worker(
-            partial(apply_in_index, self.archive, self.post_message),
-            thread=True, exit_on_error=False, group="corrections",
-        )
-
     def on_corrections_applied(self, message: CorrectionsApplied) -> None:
-        from reader.ui.screens.actors import ActorsScreen
-
-        for screen in self.app.screen_stack:
-            if isinstance(screen, ActorsScreen):
-                screen.reload()
+        self.corrector.applied()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.feeds.run import FeedResult
 from reader.model import ArticleSummary
-from reader.ui.feeds_on_screen import fetch_summary
+from reader.ui.feeds_controller import fetch_summary
 from reader.ui.widgets.feed_folders import FeedCounter, feed_articles, feed_label
 
 from snapshot_apps.harness import pilot_test
@@ -55,12 +55,9 @@ def test_the_summary_of_a_fetch():
 
 
 def test_a_failure_reason_from_a_server_carries_no_terminal_controls():
-    from types import SimpleNamespace
+    from reader.ui.feeds_controller import feed_failure_lines
 
-    from reader.ui.feeds_on_screen import FeedsOnScreen
-
-    screen = SimpleNamespace(feed_failures={"post": "http://x.example/f: HTTP 500 \x1b]2;pwn\x07\u202eoops\nline"})
-    [line] = FeedsOnScreen.feed_failure_lines(screen)  # type: ignore[arg-type]
+    [line] = feed_failure_lines({"post": "http://x.example/f: HTTP 500 \x1b]2;pwn\x07\u202eoops\nline"})
     assert line.startswith("post (http://x.example/f: HTTP 500") and "oops" in line
     assert not any(ch in line for ch in "\x1b\x07\u202e\n")
 

@@ -23,6 +23,7 @@ from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.who_said_what import WhoSaidWhat
 
 NARROW = "-narrow"  # the app's breakpoint class for small terminals
+QUOTE_TRIES = 40  # 2 s of layout and analysis before a quote chosen in the timeline gives up
 
 
 class ArticleView(Horizontal):
@@ -267,3 +268,22 @@ class ArticleView(Horizontal):
         """From the command palette: choose the actor and read from its first mention."""
         self.choose_actor(name)
         self.pane.focus()
+
+    def go_to_quote(self, article_id: str, start: int, end: int, tries: int = QUOTE_TRIES) -> None:
+        """Mark the quote at `start`..`end` and bring it on screen, once the article is
+        analysed and laid out (right after it is shown its body may have no height yet)."""
+        pane = self.pane
+        if pane.article is None or pane.article.id != article_id:
+            return
+        quote = next(
+            (q for q in (self.analysis.quotes if self.analysis is not None else ()) if (q.start, q.end) == (start, end)),
+            None,
+        )
+        if quote is not None and self.article is pane.article:
+            self.choose_quote(quote)
+        else:
+            pane.scroll_to_offset(start)
+        visible = pane.visible_offsets()
+        arrived = visible is not None and visible[0] <= start <= visible[1] and quote is not None
+        if not arrived and tries > 0:
+            self.set_timer(0.05, lambda: self.go_to_quote(article_id, start, end, tries - 1))

@@ -10,6 +10,7 @@ from typing import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.content import Content
 from textual.widgets import Input, Static
 
@@ -134,3 +135,49 @@ class FindBar(Horizontal):
         if scroll:
             self.pane.scroll_to_offset(start)
         self.count.update(Content(f"{self.index + 1} of {len(self.spans)} · n N · esc"))
+
+
+class Finder:
+    """The reading screen's find: the bar is mounted under the article on first use (most
+    sessions never find), and n and N step through its matches while the reader is in
+    the article; in `sidebar`, n is the next article."""
+
+    def __init__(self, pane: ReadingPane, sidebar: Widget, restore_matches: Callable[[], re.Pattern[str] | None]) -> None:
+        self.pane = pane
+        self.sidebar = sidebar
+        self._restore_matches = restore_matches
+        self.bar: FindBar | None = None
+
+    async def open(self, under: Widget) -> None:
+        """Mounted on first use, and before the keys typed after ctrl+f are handled."""
+        if self.bar is None:
+            self.bar = FindBar(self.pane, self._restore_matches)
+            await under.mount(self.bar)
+        self.bar.open()
+
+    def owns(self, widget: Widget | None) -> bool:
+        return self.bar is not None and widget is self.bar.input
+
+    @property
+    def stepping(self) -> bool:
+        """A find is open and the reader is in the article (in the list, n is the next article)."""
+        bar = self.bar
+        if bar is None or not bar.active:
+            return False
+        focused = self.pane.screen.focused
+        return not (focused and self.sidebar in focused.ancestors)
+
+    def step(self, direction: int) -> bool:
+        """To the next (1) or previous (-1) match; False if no find is being stepped through."""
+        if self.bar is None or not self.stepping:
+            return False
+        self.bar.step(direction)
+        return True
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def article_changed(self) -> None:
+        if self.bar is not None:
+            self.bar.article_changed()
