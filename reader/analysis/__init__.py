@@ -16,7 +16,7 @@ from reader.analysis.sourcing import with_sourcing
 from reader.model import Actor, Analysis, Article, Mention, Quote
 
 # Bump whenever analysis output changes, so cached results are recomputed.
-ANALYSER_VERSION = "18"
+ANALYSER_VERSION = "19"
 
 
 def analyze(body: str, *, dateline: str | None = None, gazetteer: Gazetteer | None = None) -> Analysis:

@@ -229,6 +229,8 @@ def _cue_before(
                 speaker = main_subject(text, gaps[-1][0], match.start())
             else:
                 speaker = subject_before(text, lo, match.start())
+                if match.group().lower().endswith("ing") and (speaker is None or speaker.kind == "phrase"):
+                    speaker = _name_before_participle(text, lo, match.start()) or speaker
                 if speaker is None and _only_connectives(text, lo, match.start()):
                     speaker = phrase_after(text, match.end(), hi)  # "Said Trump: …", "But, said X, …"
                 if speaker is None and match.group().lower().endswith("ing"):
@@ -284,11 +286,38 @@ def _only_connectives(text: str, lo: int, hi: int) -> bool:
     return all(word.lower() in _CONNECTIVES for word in _WORD.findall(text, lo, hi))
 
 
+_NAME_BEFORE_PARTICIPLE = re.compile(
+    rf"(?<![\w'’.-])([{UPPER}][\w'’.-]*(?:[^\S\n]+[{UPPER}][\w'’.-]*){{0,3}})[^\S\n]+$"
+)
+_LOWER_WORD_BEFORE = re.compile(r"[a-z]+[^\S\n]+$")
+
+
+def _name_before_participle(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
+    """`footage of Trump saying "…"`, `heard Ann Roe telling`: a participle cue right after
+    a name in the middle of a clause says whose words they are."""
+    match = _NAME_BEFORE_PARTICIPLE.search(text, max(lo, cue_start - 60), cue_start)
+    if match is None or not _LOWER_WORD_BEFORE.search(text, max(lo, match.start() - 20), match.start()):
+        return None
+    start, end = match.span(1)
+    if any(word.lower() in _CALENDAR_WORDS for word in text[start:end].split()) or not_a_name(text, start, end):
+        return None
+    return SpeakerSpan(start, end, "name")
+
+
+_CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    january february march april may june july august september october november december""".split()
+)
+# A participle cue opening an adverbial clause (`…, while chanting "…"`) has the sentence's
+# subject for its own.
+_ADVERBIAL_OPENER = re.compile(r"\b(?:while|before|after|when|whilst|without|by)\s+$", re.IGNORECASE)
 _COORDINATION = re.compile(r"(?:,[\"”’']?|\b(?:and|but|or|then))(?:\s+(?:also|later|then|again|even|further|repeatedly))?\s*$")
 
 
 def _subject_elided(text: str, lo: int, cue: CueMatch) -> bool:
     before = text[max(lo, cue.start() - 24) : cue.start()]
+    if cue.group().lower().endswith("ing") and _ADVERBIAL_OPENER.search(before):
+        return True
     match = _COORDINATION.search(before)
     if match is None:
         return False

@@ -345,6 +345,8 @@ def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
             return later
         if words[i][2].lower().endswith(("ic", "an", "al", "ive", "ese", "ish")):
             return found  # "Democratic leaders": an adjective, no one's name
+    if k - i == 1 and i == 0 and not_a_name(text, words[0][0], words[0][1]):
+        return found  # "Small groups of protesters": a capital only because the sentence opens
     return SpeakerSpan(words[i][0], words[k - 1][1], "name")
 
 
@@ -713,7 +715,7 @@ class Resolver:
             author = self._author(span)
             if author is not None:
                 return Resolved(author.actor, span.start, span.end, "descriptor", _speaker_kind(author.kind))
-            person = self._described(span)
+            person = self._described(span) or self._topic_person(span)
             if person is not None:
                 return Resolved(person, span.start, span.end, "descriptor", "person")
             body = self._organisation(span)
@@ -822,7 +824,9 @@ class Resolver:
             return None  # "the plea agreement said" is no one's title
         if not head.isalpha() or head in PRONOUNS or head in _NOT_ROLES or (head.endswith("s") and not head.endswith("ss")):
             return None
-        before = re.compile(rf"\b{head}\b,?(?:\s+[{UPPER}][\w.'’-]*)*\s+$", re.IGNORECASE)
+        # Only the role word ignores case: the words between it and the name are capitalised
+        # (`Mayor Bill Garner`), never a clause (`Comedian Ann Roe took a swipe at Bo Li`).
+        before = re.compile(rf"(?i:\b{head}\b),?(?:\s+[{UPPER}][\w.'’-]*)*\s+$")
         # "Ann Roe, the city's mayor,": an apposition that opens like a description, not a
         # clause ("Trump, Cruz wage delegate fights", "Ann Roe, who met the mayor")
         after = re.compile(
@@ -850,6 +854,84 @@ class Resolver:
             ):
                 found = mention.actor
         return found
+
+    def _topic_person(self, span: SpeakerSpan) -> str | None:
+        """`Trump charges that … . The New York businessman says …`: a definite description
+        whose role word the text never ties to a name stands for the person the text has just
+        been about: the one person named before it in its own sentence, else the subject of
+        the sentence before (or the one before that, when that sentence opens with a
+        description too). Roles that are usually someone else in a story (`the judge`, `the
+        spokesman`) are left alone."""
+        words = _WORD_ONLY.findall(self.text, span.start, span.end)
+        if not 2 <= len(words) <= 10 or words[0].lower() != "the":
+            return None
+        head = words[-1]
+        for index, word in enumerate(words[1:], 1):
+            if word.lower() in PREPOSITIONS:
+                head = words[index - 1]
+                break
+        low = head.lower()
+        qualifiers = [w for w in words[1:-1] if w[0].isupper() and not w.endswith(("'s", "’s"))]
+        if (
+            not low.isalpha()
+            or low in _OTHER_PARTIES
+            or low in _DOCUMENTS
+            or low in _GENERIC_BODIES
+            or low in _NOT_ROLES
+            or low in _OUTLET_WORDS
+            or head.capitalize() in _organisation_words()
+            or (low.endswith("s") and not low.endswith("ss"))
+        ):
+            return None
+        introduced = re.compile(rf"(?i:\b(?:a|an|one|another)\s+(?:[\w'’-]+\s+){{0,2}}{low}\b)")
+        if introduced.search(self.text, 0, span.start):
+            return None  # "greeted by an organizer … the organizer said": that unnamed one
+        self._add_bare_surnames()
+        own = _sentence_start(self.text, span.start)
+        earlier = self.people[bisect.bisect_left(self.people_starts, own) : bisect.bisect_left(self.people_starts, span.start)]
+        actors = {mention.actor for mention in earlier}
+        if actors:
+            actor = actors.pop() if len(actors) == 1 else None
+            return actor if actor is not None and not self._other_role(actor, low, qualifiers, span) else None
+        end = own
+        for _ in range(2):
+            if end <= 0:
+                return None
+            start = _sentence_start(self.text, end - 1)
+            subject = self._subject_person(start, end)
+            if subject is not None:
+                return None if self._other_role(subject, low, qualifiers, span) else subject
+            if not _DESCRIPTION_OPENS.match(self.text, start):
+                return None
+            end = start
+        return None
+
+    def _other_role(self, actor: str, head: str, qualifiers: list[str], span: SpeakerSpan) -> bool:
+        """The text gives the person that role with other qualifiers (`Vice-presidential
+        nominee Tom Kerrigan`, then `the Republican nominee`): someone else is meant."""
+        if not qualifiers:
+            return False
+        before = re.compile(rf"(?i:\b{head}\b),?(?:\s+[{UPPER}][\w.'’-]*)*\s+$")
+        return any(
+            mention.actor == actor
+            and before.search(self.text, max(0, mention.start - 60), mention.start) is not None
+            and not self._qualified(mention, qualifiers, span)
+            for mention in self.people
+        )
+
+    def _subject_person(self, start: int, end: int) -> str | None:
+        """The person a sentence opens with as its active subject (`Ann Roe charged …`,
+        `Republican nominee Ann Roe, speaking in …, said`), not `Ann Roe was arrested`."""
+        index = bisect.bisect_left(self.people_starts, start)
+        if index >= len(self.people) or self.people[index].start >= end:
+            return None
+        mention = self.people[index]
+        lead = _WORD_ONLY.findall(self.text, start, mention.start)
+        if len(lead) > 4 or any(word.lower() in PREPOSITIONS or word.lower() in DETERMINERS for word in lead):
+            return None
+        if _PASSIVE_AFTER.match(self.text, mention.end):
+            return None
+        return mention.actor
 
     def _qualified(self, mention: Mention, qualifiers: list[str], span: SpeakerSpan) -> bool:
         """Each qualifier stands next to the mention (`Republican nominee Ann Roe`,
@@ -923,12 +1005,7 @@ class Resolver:
                         return mention.actor
             return None
         gender = pronoun_gender(word)
-        if not self._surnames_added:
-            self._surnames_added = True
-            extra = _bare_surnames(self.text, self.people, self.mentions, self._quoted)
-            if extra:
-                self.people = sorted(self.people + extra, key=lambda m: m.start)
-                self.people_starts = [m.start for m in self.people]
+        self._add_bare_surnames()
         if self.people:
             person = self._antecedent(span.start, gender)
             if person is not None:
@@ -940,6 +1017,14 @@ class Resolver:
             if position < span.start and is_person and self._gender(name) in (None, gender):
                 return name
         return None
+
+    def _add_bare_surnames(self) -> None:
+        if not self._surnames_added:
+            self._surnames_added = True
+            extra = _bare_surnames(self.text, self.people, self.mentions, self._quoted)
+            if extra:
+                self.people = sorted(self.people + extra, key=lambda m: m.start)
+                self.people_starts = [m.start for m in self.people]
 
     def _antecedent(self, pronoun: int, gender: str | None) -> Mention | None:
         """The person a pronoun stands for: the nearest person before it who may bear it
@@ -1041,6 +1126,20 @@ class Resolver:
         self.last_named.append((start, self.text[start:end], True))
 
 
+# Roles that, in a story about someone, usually stand for someone else: never the
+# person the text has just been about.
+_OTHER_PARTIES = frozenset(
+    """spokesman spokeswoman spokesperson official officer policeman policewoman source judge
+    magistrate prosecutor lawyer attorney counsel barrister solicitor witness victim neighbour
+    neighbor friend doctor surgeon aide adviser advisor expert analyst researcher scientist
+    reporter journalist interviewer narrator host presenter moderator mother father wife husband
+    son daughter brother sister relative defendant plaintiff claimant suspect accused jury court
+    agent representative insider observer critic fan resident teacher student partner boyfriend
+    girlfriend coroner inspector detective sergeant constable paramedic nurse employee worker
+    colleague rival opponent challenger interpreter translator""".split()
+)
+_DESCRIPTION_OPENS = re.compile(r"[\s\"“‘']*[Tt]he\s")
+_PASSIVE_AFTER = re.compile(r"[^\S\n]+(?:was|were|is|are|has\s+been|had\s+been|have\s+been|will\s+be|had|has)\s+\w+ed\b")
 _APPOSITION_OPENERS = "(?:the|a|an|his|her|its|their|our|former|then|now|also)"
 _CLAUSE_WORDS = r"(?:who|which|that|and|but|said|says)\b"
 _INDEFINITE = frozenset("a an one some several many two three four".split())

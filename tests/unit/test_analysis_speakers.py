@@ -503,3 +503,63 @@ def test_a_quote_with_no_cue_does_not_go_on_with_a_voice_when_someone_else_was_n
         "protest. “In a month our crop will be finished.” Mehra spent a fortune on seed."
     )
     assert quote(body, "In a month our crop").speaker != "Vinod Rana"
+
+
+# ---------------------------------------------------------------- round 4: descriptions and participles
+
+
+def test_a_role_word_before_a_clause_names_no_one_in_it() -> None:
+    body = (
+        "Comedian Ansel Berk took a swipe at Mirela Vost over her tax plans. "
+        "The comedian told a crowd she should be 'proud to pay her share'."
+    )
+    q = quote(body, "proud to pay")
+    assert q.speaker == "Ansel Berk"
+    assert q.speaker_via == "descriptor"
+
+
+def test_a_description_stands_for_the_subject_of_the_sentence_before() -> None:
+    body = (
+        "Doran Pike charged that the fund had been looted by its trustees.\n\n"
+        'The Ohio businessman says of the trustees, "They will answer for every penny."'
+    )
+    q = quote(body, "answer for every penny")
+    assert q.speaker == "Doran Pike"
+    assert q.speaker_via == "descriptor"
+
+
+def test_a_description_follows_a_chain_of_descriptions_back_to_a_name() -> None:
+    body = (
+        "Lena Marsh says too much is made of the polls.\n\n"
+        "The Green nominee was speaking on Friday in Dunmore, hours after Tom Aske attacked her.\n\n"
+        'The Dunmore councillor said the attacks were "beneath the office".'
+    )
+    assert quote(body, "beneath the office").speaker == "Lena Marsh"
+
+
+def test_a_description_of_someone_else_in_the_story_stays_unnamed() -> None:
+    body = "Harl Dunning was sentenced to ten years on Monday. The judge said he had shown \"no remorse at all\"."
+    q = quote(body, "no remorse")
+    assert q.speaker is None
+
+
+def test_a_description_after_a_passive_subject_stays_unnamed() -> None:
+    body = "Harl Dunning was arrested in March. The businessman later said he was \"a scapegoat\"."
+    assert quote(body, "a scapegoat").speaker is None
+
+
+def test_a_participle_cue_right_after_a_name_is_that_name_s() -> None:
+    body = 'The advert ends with footage of Orla Venn saying at a rally, "That makes me smart," to cheers.'
+    q = quote(body, "That makes me smart")
+    assert q.speaker == "Orla Venn"
+    assert q.speaker_via == "name"
+
+
+def test_while_chanting_takes_the_sentence_subject_not_a_place_in_between() -> None:
+    body = (
+        "Small groups of marchers looped the streets around Harbour Point Stadium - where the "
+        'match was played - while chanting, "No justice, no peace."'
+    )
+    q = quote(body, "No justice")
+    assert q.speaker is None
+    assert "Stadium" not in (q.speaker or "")
