@@ -701,6 +701,9 @@ class Resolver:
             # "Scientists say …": a group named by a capitalised common noun, no one's name
             return Resolved(None, span.start, span.end)
         if mention is not None:
+            longer = self._given_name_before(span, mention)
+            if longer is not None:
+                return longer
             actor = self._salient_namesake(mention)
             self.last_named.append((mention.start, actor, mention.kind == "person"))
             via = "descriptor" if span.kind == "phrase" else "name"
@@ -725,6 +728,35 @@ class Resolver:
                 return Resolved(None, span.start, span.end)
             self.last_named.append((span.start, name, True))
         return Resolved(name, span.start, span.end, "name", None)
+
+    def _given_name_before(self, span: SpeakerSpan, mention: Mention) -> Resolved | None:
+        """`said Umesh Chandra Pandey` where the name finder kept only `Chandra Pandey`: the
+        speaker is the whole name the cue gives, when the words before the mention are
+        capitalised words that are no title, ordinary word, demonym or month."""
+        if (
+            span.kind != "name"
+            or mention.kind != "person"
+            or mention.actor != mention.text
+            or not span.start < mention.start < span.end
+            or mention.end != span.end
+        ):
+            return None
+        extra = self.text[span.start : mention.start].split()
+        lexicon = actor_lexicon()
+        if not 1 <= len(extra) <= 2 or any(
+            not word[:1].isupper()
+            or not word.isalpha()
+            or word.lower() in TITLES
+            or word.lower() in lexicon.english
+            or word.lower() in lexicon.common
+            or word in lexicon.demonyms
+            or word.lower() in _CALENDAR
+            for word in extra
+        ):
+            return None
+        name = self.text[span.start : mention.end]
+        self.last_named.append((span.start, name, True))
+        return Resolved(name, span.start, mention.end, "name", "person")
 
     def _author(self, span: SpeakerSpan) -> Mention | None:
         """Whose words a document carries: `Ann Roe's brief said` and `the IMF report

@@ -563,3 +563,15 @@ def test_while_chanting_takes_the_sentence_subject_not_a_place_in_between() -> N
     q = quote(body, "No justice")
     assert q.speaker is None
     assert "Stadium" not in (q.speaker or "")
+
+
+def test_a_given_name_the_name_finder_left_out_stays_in_the_speaker() -> None:
+    body = '"The grant has not come," said Umesh Chandra Pandey, manager of the shelter in Meerut.'
+    q = quote(body, "grant has not come")
+    assert q.speaker == "Umesh Chandra Pandey"
+    assert q.speaker_via == "name"
+
+
+def test_a_demonym_before_a_name_is_not_part_of_it() -> None:
+    body = '"We are fine," said Republican Donald Trump after the vote in Ohio.'
+    assert quote(body, "We are fine").speaker == "Donald Trump"
