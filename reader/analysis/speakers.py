@@ -779,15 +779,23 @@ class Resolver:
     def _salient_namesake(self, mention: Mention) -> str:
         """`Quist said` where the article is about Mara Quist and names her father Tom Quist
         once: a bare surname is the person of that surname the article is about, the one
-        named far more often so far, not merely the latest."""
+        named far more often so far (in quotes too), not merely the latest. A bare surname
+        written once two people of that name have been introduced counts for neither: the
+        name finder gave it to the latest, which is the very guess being checked."""
         if mention.kind != "person" or " " in mention.text or mention.actor == mention.text:
             return mention.actor
         counts: dict[str, int] = {}
-        for other in self.people:
+        introduced: set[str] = set()
+        for other in self.mentions:  # names inside quotes too: the article is about them as well
             if other.start >= mention.start:
                 break
-            if other.actor.split()[-1:] == [mention.text]:
-                counts[other.actor] = counts.get(other.actor, 0) + 1
+            if other.kind != "person" or other.actor.split()[-1:] != [mention.text]:
+                continue
+            if other.text != mention.text:
+                introduced.add(other.actor)
+            elif len(introduced) > 1:
+                continue
+            counts[other.actor] = counts.get(other.actor, 0) + 1
         if len(counts) < 2:
             return mention.actor
         best = max(counts, key=lambda actor: counts[actor])

@@ -575,3 +575,13 @@ def test_a_given_name_the_name_finder_left_out_stays_in_the_speaker() -> None:
 def test_a_demonym_before_a_name_is_not_part_of_it() -> None:
     body = '"We are fine," said Republican Donald Trump after the vote in Ohio.'
     assert quote(body, "We are fine").speaker == "Donald Trump"
+
+
+def test_bare_surnames_after_two_namesakes_are_introduced_do_not_count_for_the_latest() -> None:
+    body = (
+        "Dana Vell has had health scares before, her doctor said. Dana Vell was treated in 1998.\n\n"
+        "Her husband, Rob Vell, drove her to the clinic. Vell said little. Vell was calm. Vell waited.\n\n"
+        "In her memoir, Dana wrote of the clot. Dana said it frightened her.\n\n"
+        '"Sure enough I had a clot behind my knee," Vell wrote in 2003.'
+    )
+    assert quote(body, "clot behind my knee").speaker == "Dana Vell"
