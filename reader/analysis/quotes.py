@@ -38,7 +38,7 @@ AFTER_CUE_REACH = 160
 
 _SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*\s+(?=(?:''|``|[\"“‘'(\[])?[{UPPER}0-9])|[.!?](?=“[{UPPER}])")
 _ABBREVIATION = re.compile(
-    rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
+    rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
 _LEADING_JUNK = re.compile(r"[\s,.;:!?—–-]*")
 _WORD = re.compile(r"\w+")
@@ -76,7 +76,10 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         while k >= 0 and quotes[k].kind == "term" and spans[k].end > p_start:
             k -= 1  # `Trump told NBC's "Today" on Monday. "…"`: a title does not cut the sentence off
         previous_end = spans[k].end if k >= 0 and spans[k].end > p_start else p_start
-        next_start = spans[index + 1].start if index + 1 < len(spans) and spans[index + 1].start < p_end else p_end
+        following = index + 1
+        while following < len(spans) and _is_nickname(body, spans[following]):
+            following += 1  # `…," Del. Marcia "Cia" Price said`: a nickname does not end the sentence
+        next_start = spans[following].start if following < len(spans) and spans[following].start < p_end else p_end
         sentence_end = _sentence_end(body, span.end, next_start)
         if _closes_sentence(body, span):
             sentence_end = span.end  # `"… here." Perhaps, he said, …` starts another sentence
@@ -129,6 +132,22 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
             last_statement = quote
             last_statement_paragraph = p_last
     return quotes
+
+
+_NICKNAME = re.compile(rf"[{UPPER}][\w.'’-]*(?:[^\S\n]+[{UPPER}][\w.'’-]*)?[\"”’']?$")
+_CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w.'’-]*[^\S\n]+$")
+_CAPITALISED_AFTER = re.compile(rf"[^\S\n]+[{UPPER}]")
+
+
+def _is_nickname(text: str, span: QuoteSpan) -> bool:
+    """`Marcia "Cia" Price`, `Robert “Bobby” Scott`: one or two capitalised words quoted
+    between the parts of a name."""
+    return (
+        span.end - span.start <= 30
+        and _NICKNAME.match(text, span.start + 1, span.end) is not None
+        and _CAPITALISED_BEFORE.search(text, max(0, span.start - 30), span.start) is not None
+        and _CAPITALISED_AFTER.match(text, span.end) is not None
+    )
 
 
 _NAME_WORD = r"(?:[^\W\d_][\w.'’-]*)"

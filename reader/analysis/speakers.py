@@ -696,6 +696,8 @@ class Resolver:
             return Resolved(inner.speaker, span.start, span.end, inner.via, inner.kind)
         if span.kind == "name" and self.text.endswith(("'s", "’s"), span.start, span.end) and span.end - span.start > 3:
             span = SpeakerSpan(span.start, span.end - 2, "name")  # "Oz's advice … for saying": Oz
+        if span.kind == "name" and _QUOTED_NICKNAME.search(self.text, span.start, span.end):
+            return self._nicknamed(span)
         mention = self._overlapping(span)
         if mention is not None and span.kind == "name" and _common_plural(self.text, mention):
             # "Scientists say …": a group named by a capitalised common noun, no one's name
@@ -728,6 +730,21 @@ class Resolver:
                 return Resolved(None, span.start, span.end)
             self.last_named.append((span.start, name, True))
         return Resolved(name, span.start, span.end, "name", None)
+
+    def _nicknamed(self, span: SpeakerSpan) -> Resolved:
+        """`Del. Marcia "Cia" Price`: the name without its quoted nickname (and without a
+        title the name finder took for a name), the person the text names so if it does."""
+        name = " ".join(_QUOTED_NICKNAME.sub(" ", self.text[span.start : span.end]).split())
+        words = name.split()
+        while len(words) > 2 and (_bare(words[0]) in TITLES or words[0] in _TITLE_ABBREVIATIONS):
+            words = words[1:]
+        name = " ".join(words)
+        for mention in self.people:
+            if mention.actor == name or (mention.actor.split()[-1:] == words[-1:] and mention.actor.split()[:1] == words[:1]):
+                name = mention.actor
+                break
+        self.last_named.append((span.start, name, True))
+        return Resolved(name, span.start, span.end, "name", "person")
 
     def _given_name_before(self, span: SpeakerSpan, mention: Mention) -> Resolved | None:
         """`said Umesh Chandra Pandey` where the name finder kept only `Chandra Pandey`: the
@@ -1242,6 +1259,8 @@ def _bare_surnames(
     return found
 
 
+_QUOTED_NICKNAME = re.compile(r"[^\S\n]+[\"“'‘][^\"“”'‘’\n]{1,20}[\"”'’](?=[^\S\n])")
+_TITLE_ABBREVIATIONS = frozenset(("Del.", "Assemblyman", "Assemblywoman", "Councilman", "Councilwoman"))
 _CAPITALISED_WORD = re.compile(rf"(?<![\w'’-])[{UPPER}][\w'’-]*(?<!['’-])")
 
 

@@ -585,3 +585,20 @@ def test_bare_surnames_after_two_namesakes_are_introduced_do_not_count_for_the_l
         '"Sure enough I had a clot behind my knee," Vell wrote in 2003.'
     )
     assert quote(body, "clot behind my knee").speaker == "Dana Vell"
+
+
+def test_a_quoted_nickname_inside_a_name_neither_ends_the_sentence_nor_the_name() -> None:
+    body = (
+        '"This is a big year for our city!" the mayor\'s niece, state Del. Marcia "Cia" Prewitt '
+        '(D-Newport News), shouted to the crowd. "The nation is watching."'
+    )
+    assert quote(body, "big year").speaker == "Marcia Prewitt"
+    assert quote(body, "nation is watching").speaker == "Marcia Prewitt"
+    assert quote(body, "Cia").kind == "term"
+
+
+def test_a_nickname_after_the_cue_is_left_out_of_the_speaker() -> None:
+    body = '"We will win," said Robert "Bobby" Scaife, the congressman.'
+    q = quote(body, "We will win")
+    assert q.speaker == "Robert Scaife"
+    assert q.speaker_via == "name"
