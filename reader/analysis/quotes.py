@@ -86,6 +86,7 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
 
         attribution = (
             _signed_with_a_dash(body, span.end)
+            or _set_off_after_a_name(body, span)
             or _named_after_over_pronoun_before(
                 body,
                 _cue_before(body, cues, gaps, quotes[-1] if quotes else None),
@@ -170,6 +171,26 @@ def _signed_with_a_dash(text: str, quote_end: int) -> _Attribution | None:
     start, end = match.span(1)
     if text[end - 1] == ".":
         end -= 1
+    return _Attribution(None, SpeakerSpan(start, end, "name"), True)
+
+
+_NAME_THEN_DASH = re.compile(
+    rf"(?<![\w'’.-])([{UPPER}][\w.'’-]*(?:[^\S\n]+[{UPPER}][\w.'’-]*){{0,3}})[^\S\n]*(?:--|[—–―])[^\S\n]*$"
+)
+_DASH_AFTER = re.compile(r"[,.]?[^\S\n]*(?:--|[—–―])")
+
+
+def _set_off_after_a_name(text: str, span: QuoteSpan) -> _Attribution | None:
+    """`including Mitt Romney -- "It is disqualifying …" -- and Fred Goldberg`: a quote set
+    off between dashes right after a name is that person's."""
+    if not _DASH_AFTER.match(text, span.end):
+        return None
+    match = _NAME_THEN_DASH.search(text, max(0, span.start - 60), span.start)
+    if match is None:
+        return None
+    start, end = match.span(1)
+    if not_a_name(text, start, end) or text[start:end].isupper():
+        return None
     return _Attribution(None, SpeakerSpan(start, end, "name"), True)
 
 
@@ -376,6 +397,9 @@ def _sentence_subject(text: str, gaps: list[tuple[int, int]]) -> _Attribution | 
 _SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’'»]*\s*$")
 
 
+_AS_PUT_IT = re.compile(r"(?:^|[,\s])as\s+$")
+
+
 def _named_after_over_pronoun_before(
     text: str, before: _Attribution | None, after: _Attribution | None, colon: bool = False
 ) -> _Attribution | None:
@@ -384,6 +408,13 @@ def _named_after_over_pronoun_before(
     one that introduces the quote with a colon (`He added: "…"`): that cue governs it."""
     if before is None:
         return after
+    if (
+        after is not None
+        and after.speaker is not None
+        and after.cue is not None
+        and _AS_PUT_IT.search(text, max(0, after.speaker.start - 8), after.speaker.start) is not None
+    ):
+        return after  # `… is a "lawful source of income," as a Homeland Security memo put it`
     if (
         not colon
         and after is not None

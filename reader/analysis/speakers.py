@@ -717,7 +717,7 @@ class Resolver:
                 return self.resolve(lead)  # "Trump took to Twitter to accuse …"
             # A description is no actor: it is the person or organisation it stands
             # for, or nobody (the span still shows where the speaker is named).
-            author = self._author(span)
+            author = self._author(span) or self._made_by(span)
             if author is not None:
                 return Resolved(author.actor, span.start, span.end, "descriptor", _speaker_kind(author.kind))
             person = self._described(span) or self._topic_person(span)
@@ -791,6 +791,22 @@ class Resolver:
                 continue
             if all(word[0].islower() for word in _WORD_ONLY.findall(between)) and len(between.split()) <= 3:
                 return mention
+        return None
+
+    def _made_by(self, span: SpeakerSpan) -> Mention | None:
+        """`a civil complaint filed by the Securities and Exchange Commission`, `a report
+        released by Ann Roe`: a document's words are the words of whoever it is made by."""
+        for word in _WORD_ONLY.finditer(self.text, span.start, span.end):
+            if word.group().lower() not in _DOCUMENTS:
+                continue
+            made = _MADE_BY.match(self.text, word.end())
+            if made is None:
+                return None
+            index = bisect.bisect_left(self.starts, made.end())
+            if index < len(self.mentions) and self.mentions[index].start - made.end() <= 2:
+                mention = self.mentions[index]
+                return mention if mention.kind in ("person", "organisation") else None
+            return None
         return None
 
     def _salient_namesake(self, mention: Mention) -> str:
@@ -1223,6 +1239,10 @@ _DOCUMENTS = frozenset(
     website tweet post release study survey poll analysis editorial column article paper document
     order ruling judgment judgement message manifesto platform agreement deal summary indictment
     verdict petition motion affidavit transcript""".split()
+)
+_MADE_BY = re.compile(
+    r"[^\S\n]+(?:(?:filed|issued|released|published|written|prepared|signed|brought|commissioned|compiled|produced)"
+    r"[^\S\n]+)?by[^\S\n]+(?:the[^\S\n]+)?(?:federal[^\S\n]+|state[^\S\n]+)?"
 )
 _NEXT_WORD = re.compile(r"[^\S\n]+(?:also[^\S\n]+)?([a-z]+)\b")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")

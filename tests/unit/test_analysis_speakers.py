@@ -602,3 +602,40 @@ def test_a_nickname_after_the_cue_is_left_out_of_the_speaker() -> None:
     q = quote(body, "We will win")
     assert q.speaker == "Robert Scaife"
     assert q.speaker_via == "name"
+
+
+# ---------------------------------------------------------------- documents and set-off quotes
+
+
+def test_as_x_put_it_after_a_quote_outranks_the_sentence_s_own_cue() -> None:
+    body = (
+        "Several councillors echo her concerns, because the main test for the grant is a "
+        '"proven source of income," as a Treasury memo put it.'
+    )
+    q = quote(body, "proven source of income")
+    assert q.speaker_start == body.index("a Treasury memo")
+
+
+def test_as_a_person_put_it_names_them() -> None:
+    body = 'Councillors echo the worry, because the test is a "proven source of income," as Ann Roe put it.'
+    assert quote(body, "proven source").speaker == "Ann Roe"
+
+
+def test_a_document_filed_by_a_body_carries_that_body_s_words() -> None:
+    body = (
+        "According to a civil complaint filed by the Harbour Savings Bank on Monday, the developers "
+        'ran a "massive fraudulent scheme" for eight years.'
+    )
+    q = quote(body, "massive fraudulent scheme")
+    assert q.speaker == "Harbour Savings Bank"
+    assert q.speaker_via == "descriptor"
+
+
+def test_a_quote_set_off_by_dashes_after_a_name_is_that_person_s() -> None:
+    body = (
+        "Many in the party have said as much, including the former candidate Mitt Ransome -- "
+        '"It is disqualifying to hide your tax returns" -- and a former tax commissioner.'
+    )
+    q = quote(body, "It is disqualifying")
+    assert q.speaker == "Mitt Ransome"
+    assert q.speaker_via == "name"
