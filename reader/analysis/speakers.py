@@ -800,13 +800,18 @@ class Resolver:
             if word.group().lower() not in _DOCUMENTS:
                 continue
             made = _MADE_BY.match(self.text, word.end())
-            if made is None:
+            after = made.end() if made is not None else _past_blanks(self.text, word.end())
+            index = bisect.bisect_left(self.starts, after)
+            if index >= len(self.mentions) or self.mentions[index].start - after > 8:
                 return None
-            index = bisect.bisect_left(self.starts, made.end())
-            if index < len(self.mentions) and self.mentions[index].start - made.end() <= 2:
-                mention = self.mentions[index]
-                return mention if mention.kind in ("person", "organisation") else None
-            return None
+            if self.text[after : self.mentions[index].start].strip().lower() not in TITLES | {""}:
+                return None  # only a title ("Mrs.") between them
+            mention = self.mentions[index]
+            if mention.kind not in ("person", "organisation"):
+                return None
+            if made is None and not _MAKES.match(self.text, mention.end):
+                return None  # "a report Ann Roe delivered", not "a report Ann Roe disputes"
+            return mention
         return None
 
     def _salient_namesake(self, mention: Mention) -> str:
@@ -1238,12 +1243,24 @@ _DOCUMENTS = frozenset(
     """report statement brief letter memo memoir bio biography book lawsuit suit complaint filing
     website tweet post release study survey poll analysis editorial column article paper document
     order ruling judgment judgement message manifesto platform agreement deal summary indictment
-    verdict petition motion affidavit transcript""".split()
+    verdict petition motion affidavit transcript speech""".split()
 )
 _MADE_BY = re.compile(
     r"[^\S\n]+(?:(?:filed|issued|released|published|written|prepared|signed|brought|commissioned|compiled|produced)"
     r"[^\S\n]+)?by[^\S\n]+(?:the[^\S\n]+)?(?:federal[^\S\n]+|state[^\S\n]+)?"
 )
+_MAKES = re.compile(
+    r"[^\S\n]+(?:had[^\S\n]+)?(?:delivered|gave|wrote|sent|made|issued|signed|released|filed|published|posted|tweeted)\b"
+)
+
+
+def _past_blanks(text: str, position: int) -> int:
+    """Past the spaces (and a relative `that`) after a document word."""
+    match = _BLANKS_THAT.match(text, position)
+    return match.end() if match is not None else position
+
+
+_BLANKS_THAT = re.compile(r"[^\S\n]+(?:(?:that|which)[^\S\n]+)?")
 _NEXT_WORD = re.compile(r"[^\S\n]+(?:also[^\S\n]+)?([a-z]+)\b")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
 

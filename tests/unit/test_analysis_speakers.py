@@ -639,3 +639,18 @@ def test_a_quote_set_off_by_dashes_after_a_name_is_that_person_s() -> None:
     q = quote(body, "It is disqualifying")
     assert q.speaker == "Mitt Ransome"
     assert q.speaker_via == "name"
+
+
+def test_a_document_a_person_delivered_carries_their_words() -> None:
+    body = (
+        "The aim is to curb \"activist\" investors, according to a speech Mrs. Okafor delivered "
+        "at the university in July."
+    )
+    q = quote(body, "activist")
+    assert q.speaker == "Okafor"
+    assert q.speaker_via == "descriptor"
+
+
+def test_a_document_a_person_disputes_is_not_theirs() -> None:
+    body = 'The aim is to curb "activist" investors, according to a report Ann Roe disputes.'
+    assert quote(body, "activist").speaker is None
