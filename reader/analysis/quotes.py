@@ -250,6 +250,20 @@ def _usable_cue(text: str, match: CueMatch) -> bool:
     return not (match.start() and text[match.start() - 1] in "-‐")
 
 
+def _passive(text: str, match: CueMatch) -> bool:
+    """`the amount he was charged`, `she was told`: the subject of a passive cue is the one
+    spoken to or about, not the speaker (`he was quoted as saying` still quotes him)."""
+    word = match.group().lower()
+    return (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES) and word not in _PASSIVE_SPEAKS and _PASSIVE_BEFORE.search(
+        text, max(0, match.start() - 24), match.start()
+    ) is not None
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|get|gets|got)(?:[^\S\n]+\w+ly)?[^\S\n]+$", re.IGNORECASE)
+_PASSIVE_SPEAKS = frozenset(("quoted", "heard"))
+_IRREGULAR_PARTICIPLES = frozenset(("told", "said", "written", "spoken", "shown"))
+
+
 def _cue_before(
     text: str, cues: CueFinder, gaps: list[tuple[int, int]], previous: Quote | None
 ) -> _Attribution | None:
@@ -260,6 +274,8 @@ def _cue_before(
             tried += 1
             if tried > 3:
                 return None
+            if _passive(text, match):
+                continue
             if match.group().lower().startswith("according"):
                 speaker = phrase_after(text, match.end(), hi)
             elif _subject_elided(text, lo, match):
@@ -516,6 +532,8 @@ def _cue_after(text: str, cues: CueFinder, quote_end: int, hi: int) -> _Attribut
     for match in cues.finditer(text, lo, min(hi, lo + AFTER_CUE_REACH)):
         if not _usable_cue(text, match):
             continue
+        if _passive(text, match):
+            continue  # `"…," she was told`
         if not text[lo : match.start()].strip():
             speaker = phrase_after(text, match.end(), hi)  # "…," said X
         elif match.group().lower().startswith("according"):

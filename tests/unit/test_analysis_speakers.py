@@ -654,3 +654,18 @@ def test_a_document_a_person_delivered_carries_their_words() -> None:
 def test_a_document_a_person_disputes_is_not_theirs() -> None:
     body = 'The aim is to curb "activist" investors, according to a report Ann Roe disputes.'
     assert quote(body, "activist").speaker is None
+
+
+def test_the_subject_of_a_passive_cue_is_not_the_speaker() -> None:
+    body = (
+        "Three judges dismissed his challenge at the appeal court, saying the amount he was "
+        "charged 'is not extravagant or unconscionable'."
+    )
+    q = quote(body, "not extravagant")
+    assert q.speaker_start != body.index("he was")
+    assert q.speaker is None
+
+
+def test_was_quoted_as_saying_still_quotes_its_subject() -> None:
+    body = "Tomas Berg left the club in May.\n\n\"I won't go back,\" he was quoted as saying by a radio station."
+    assert quote(body, "I won't go back").speaker == "Tomas Berg"
