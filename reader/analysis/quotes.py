@@ -282,7 +282,9 @@ def _cue_before(
                 # "X did Y, saying …", "X … and added", "“…,” X said, adding “…”"
                 if previous is not None and len(gaps) > 1 and previous.speaker_start is not None:
                     return _Attribution((match.start(), match.end()), None, True, inherited=previous)
-                speaker = main_subject(text, gaps[-1][0], match.start())
+                speaker = main_subject(text, gaps[-1][0], match.start()) or _subject_after_opening_participle(
+                    text, gaps[-1][0], match
+                )
             else:
                 speaker = subject_before(text, lo, match.start())
                 if match.group().lower().endswith("ing") and (speaker is None or speaker.kind == "phrase"):
@@ -340,6 +342,26 @@ _CONNECTIVES = frozenset("but and so yet still then also as now".split())
 
 def _only_connectives(text: str, lo: int, hi: int) -> bool:
     return all(word.lower() in _CONNECTIVES for word in _WORD.findall(text, lo, hi))
+
+
+_OPENING_PARTICIPLE = re.compile(r"[\s\"“‘']*(?:After|Before|While|Whilst|When|Since|Upon|On|By|Without)\s+$")
+_MAIN_SUBJECT_AFTER = re.compile(
+    rf",[\"”’']?[^\S\n]+(?:(he|she|they)|([{UPPER}][\w'’-]+(?:[^\S\n]+[{UPPER}][\w'’-]+){{0,2}}))[^\S\n]+[a-z]"
+)
+
+
+def _subject_after_opening_participle(text: str, sentence_start: int, cue: CueMatch) -> SpeakerSpan | None:
+    """`After saying her foot was "so swollen …," she was "whisked off"`: a sentence that
+    opens with a participle cue has the main clause's subject, after the first comma."""
+    if not cue.group().lower().endswith("ing") or not _OPENING_PARTICIPLE.fullmatch(text, sentence_start, cue.start()):
+        return None
+    match = _MAIN_SUBJECT_AFTER.search(text, cue.end(), min(len(text), cue.end() + 300))
+    if match is None or "\n" in text[cue.end() : match.start()]:
+        return None
+    if match.group(1):
+        return SpeakerSpan(match.start(1), match.end(1), "pronoun")
+    start, end = match.span(2)
+    return None if not_a_name(text, start, end) else SpeakerSpan(start, end, "name")
 
 
 _NAME_BEFORE_PARTICIPLE = re.compile(

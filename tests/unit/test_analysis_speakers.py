@@ -669,3 +669,14 @@ def test_the_subject_of_a_passive_cue_is_not_the_speaker() -> None:
 def test_was_quoted_as_saying_still_quotes_its_subject() -> None:
     body = "Tomas Berg left the club in May.\n\n\"I won't go back,\" he was quoted as saying by a radio station."
     assert quote(body, "I won't go back").speaker == "Tomas Berg"
+
+
+def test_a_sentence_opening_with_a_participle_cue_has_the_main_clause_s_subject() -> None:
+    body = (
+        "In her memoir, Dana Vell wrote about the clot.\n\n"
+        'After saying her right foot was "so swollen I could barely walk," she was "rushed off to '
+        'the hospital" for tests.'
+    )
+    assert quote(body, "so swollen").speaker == "Dana Vell"
+    assert quote(body, "so swollen").speaker_via == "pronoun"
+    assert quote(body, "rushed off").speaker == "Dana Vell"
