@@ -367,7 +367,12 @@ def _subject_after_opening_participle(text: str, sentence_start: int, cue: CueMa
 _NAME_BEFORE_PARTICIPLE = re.compile(
     rf"(?<![\w'’.-])([{UPPER}][\w'’.-]*(?:[^\S\n]+[{UPPER}][\w'’.-]*){{0,3}})[^\S\n]+$"
 )
-_LOWER_WORD_BEFORE = re.compile(r"[a-z]+[^\S\n]+$")
+# What a participle's name follows when the name is the one speaking: `footage of Trump
+# saying`, `heard Ann Roe telling`, `with Ann Roe insisting`; not `played for the Iranian Chess
+# Federation, saying` (the sentence's subject speaks).
+_LOWER_WORD_BEFORE = re.compile(
+    r"\b(?:of|with|shows?|showed|showing|heard|hears?|saw|sees?|watched|watch|caught|filmed|recorded|quoted)[^\S\n]+$"
+)
 
 
 def _name_before_participle(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:

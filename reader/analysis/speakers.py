@@ -760,8 +760,14 @@ class Resolver:
             return None
         extra = self.text[span.start : mention.start].split()
         lexicon = actor_lexicon()
+        if _JOINER_BEFORE.search(self.text, max(0, span.start - 6), span.start):
+            return None  # "Mayor of London Sadiq Khan": the place belongs to the title
+        index = bisect.bisect_right(self.starts, span.start) - 1
+        if any(m.end > span.start and m.start < mention.start for m in self.mentions[max(0, index - 2) : index + 3] if m is not mention):
+            return None  # "Scotland Nicola Sturgeon": a place or body the name finder knows
         if not 1 <= len(extra) <= 2 or any(
             not word[:1].isupper()
+            or word.isupper()
             or not word.isalpha()
             or word.lower() in TITLES
             or word.lower() in lexicon.english
@@ -829,9 +835,9 @@ class Resolver:
                 break
             if other.kind != "person" or other.actor.split()[-1:] != [mention.text]:
                 continue
-            if other.text != mention.text:
-                introduced.add(other.actor)
-            elif len(introduced) > 1:
+            if " " in other.text:
+                introduced.add(other.actor)  # a full name; a given name alone ("Hunter") does not
+            elif other.text == mention.text and len(introduced) > 1:
                 continue
             counts[other.actor] = counts.get(other.actor, 0) + 1
         if len(counts) < 2:
@@ -902,9 +908,7 @@ class Resolver:
             return None  # "the plea agreement said" is no one's title
         if not head.isalpha() or head in PRONOUNS or head in _NOT_ROLES or (head.endswith("s") and not head.endswith("ss")):
             return None
-        # Only the role word ignores case: the words between it and the name are capitalised
-        # (`Mayor Bill Garner`), never a clause (`Comedian Ann Roe took a swipe at Bo Li`).
-        before = re.compile(rf"(?i:\b{head}\b),?(?:\s+[{UPPER}][\w.'’-]*)*\s+$")
+        before = _role_before(head)
         # "Ann Roe, the city's mayor,": an apposition that opens like a description, not a
         # clause ("Trump, Cruz wage delegate fights", "Ann Roe, who met the mayor")
         after = re.compile(
@@ -952,6 +956,7 @@ class Resolver:
         qualifiers = [w for w in words[1:-1] if w[0].isupper() and not w.endswith(("'s", "’s"))]
         if (
             not low.isalpha()
+            or not _person_role(low)
             or low in _OTHER_PARTIES
             or low in _DOCUMENTS
             or low in _GENERIC_BODIES
@@ -989,7 +994,7 @@ class Resolver:
         nominee Tom Kerrigan`, then `the Republican nominee`): someone else is meant."""
         if not qualifiers:
             return False
-        before = re.compile(rf"(?i:\b{head}\b),?(?:\s+[{UPPER}][\w.'’-]*)*\s+$")
+        before = _role_before(head)
         return any(
             mention.actor == actor
             and before.search(self.text, max(0, mention.start - 60), mention.start) is not None
@@ -1216,6 +1221,36 @@ _OTHER_PARTIES = frozenset(
     girlfriend coroner inspector detective sergeant constable paramedic nurse employee worker
     colleague rival opponent challenger interpreter translator""".split()
 )
+@functools.lru_cache(maxsize=256)
+def _role_before(head: str) -> re.Pattern[str]:
+    """A role word just before a name: `Mayor Bill Garner`, `President of Argentina Ann Roe`,
+    `lead author, doctoral candidate Ann Roe`; only the role word ignores case, so a clause
+    between them (`Comedian Ann Roe took a swipe at Bo Li`) names no one with that role."""
+    return re.compile(
+        rf"(?i:\b{head}\b)(?:,(?:\s+[a-z][\w'’-]*){{0,3}}|(?:\s+(?:[{UPPER}][\w.'’-]*|of|for|the|and|de))*)\s+$"
+    )
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess", "ive")
+_PERSON_HEADS = frozenset(
+    """coach chief head boss star captain champion veteran nominee candidate leader legend icon
+    mogul tycoon magnate heir monarch diplomat envoy""".split()
+)
+_NOT_PERSON_HEADS = frozenset(
+    """paper order letter number border matter water power center centre cover chapter quarter
+    report statement event agent agreement document government department parliament
+    movement amendment announcement element""".split()
+)
+
+
+def _person_role(head: str) -> bool:
+    """`comedian`, `businessman`, `governor`, `nominee`: a word for a person's role, not for
+    a thing (`decision`, `caption`, `project`) or a time (`day`)."""
+    if head in _PERSON_HEADS or head in TITLES:
+        return True
+    return head.endswith(_AGENT_ENDINGS) and head not in _NOT_PERSON_HEADS and head not in _DAY_PARTS
+
+
 _DESCRIPTION_OPENS = re.compile(r"[\s\"“‘']*[Tt]he\s")
 _PASSIVE_AFTER = re.compile(r"[^\S\n]+(?:was|were|is|are|has\s+been|had\s+been|have\s+been|will\s+be|had|has)\s+\w+ed\b")
 _APPOSITION_OPENERS = "(?:the|a|an|his|her|its|their|our|former|then|now|also)"
@@ -1296,6 +1331,7 @@ def _bare_surnames(
     return found
 
 
+_JOINER_BEFORE = re.compile(r"\b(?:of|for|from|in|at)\s+$", re.IGNORECASE)
 _QUOTED_NICKNAME = re.compile(r"[^\S\n]+[\"“'‘][^\"“”'‘’\n]{1,20}[\"”'’](?=[^\S\n])")
 _TITLE_ABBREVIATIONS = frozenset(("Del.", "Assemblyman", "Assemblywoman", "Councilman", "Councilwoman"))
 _CAPITALISED_WORD = re.compile(rf"(?<![\w'’-])[{UPPER}][\w'’-]*(?<!['’-])")

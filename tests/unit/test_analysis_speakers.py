@@ -680,3 +680,56 @@ def test_a_sentence_opening_with_a_participle_cue_has_the_main_clause_s_subject(
     assert quote(body, "so swollen").speaker == "Dana Vell"
     assert quote(body, "so swollen").speaker_via == "pronoun"
     assert quote(body, "rushed off").speaker == "Dana Vell"
+
+
+# ---------------------------------------------------------------- guards found on unseen copy
+
+
+def test_a_role_in_an_apposition_may_have_lowercase_words_before_the_name() -> None:
+    body = (
+        "Most of the deaths came from plants in nearby states.\n\n"
+        "The study's lead author, doctoral candidate Marin Thale, said, \"We looked at every plant.\""
+    )
+    assert quote(body, "We looked at every plant").speaker == "Marin Thale"
+
+
+def test_a_role_with_of_before_a_name_still_names_them() -> None:
+    body = (
+        "President of Argentina Alba Ferreyra signed the bill on Monday.\n\n"
+        'The president said it was "a matter of public health".'
+    )
+    assert quote(body, "a matter of public health").speaker == "Alba Ferreyra"
+
+
+def test_a_word_for_a_thing_or_a_time_is_no_description_of_the_last_subject() -> None:
+    body = (
+        "Dov Pelham held his first rally in Charleston on Friday.\n\n"
+        'The event description said all would "meet up at the gate".'
+    )
+    assert quote(body, "meet up at the gate").speaker is None
+
+
+def test_a_participle_after_an_object_name_belongs_to_the_subject() -> None:
+    body = (
+        "Having won many tournaments, Dorsa Karimi decided not to play for the Iranian Chess "
+        'Federation saying "it wasn\'t a good fit" for her.'
+    )
+    assert quote(body, "good fit").speaker == "Dorsa Karimi"
+
+
+def test_a_place_before_a_name_is_not_a_given_name() -> None:
+    body = (
+        "The Mayor of London Sadiq Khan visited the site.\n\n"
+        '"I am in awe of the people who ran towards danger," said London Mayor Sadiq Khan.'
+    )
+    assert quote(body, "in awe").speaker == "Sadiq Khan"
+
+
+def test_a_given_name_alone_does_not_make_the_family_s_bare_surname_ambiguous() -> None:
+    body = (
+        "Jon Tarrow spoke in Ohio. Tarrow said the plan was sound. Tarrow was cheered. "
+        "Tarrow left early. His son Hal was there too. Tarrow waved. Tarrow smiled. Tarrow sat.\n\n"
+        "Later, Hal Tarrow joined the board.\n\n"
+        'Tarrow countered that people are "learning to cope" with it.'
+    )
+    assert quote(body, "learning to cope").speaker == "Jon Tarrow"
