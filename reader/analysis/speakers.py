@@ -339,10 +339,10 @@ def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
             return found  # "Arsenal and Liverpool fans unite": the fans, named by their clubs
     if k - i == 1 and words[i][2].lower() in actor_lexicon().common:
         return found  # "After saying …", "Only 52 percent …"
-    if k - i == 1 and _descriptive(words[i][2]):
+    if k - i == 1 and (_descriptive(words[i][2]) or _role_words_then_name(words, k)):
         later = _name_after_role(words, k)
         if later is not None:
-            return later
+            return later  # "Democratic nominee Ann Roe", "Clinton campaign manager Robby Mook"
         if words[i][2].lower().endswith(("ic", "an", "al", "ive", "ese", "ish")):
             return found  # "Democratic leaders": an adjective, no one's name
     if k - i == 1 and i == 0 and not_a_name(text, words[0][0], words[0][1]):
@@ -382,6 +382,18 @@ def _descriptive(word: str) -> bool:
     """`Democratic`, `Libertarian`, `French`: a capitalised adjective, not a name."""
     lexicon = actor_lexicon()
     return word in lexicon.demonyms or (word.lower() in lexicon.english and given_name_gender(word) is None)
+
+
+def _role_words_then_name(words: list[tuple[int, int, str]], j: int) -> bool:
+    """After `Clinton` in `Clinton campaign manager Robby Mook told`: nouns of a role (no
+    verb: not `Trump praised Ted Cruz`), then a full name."""
+    k = j
+    while k < len(words) and words[k][2].islower():
+        low = _bare(words[k][2])
+        if _verb_like(low) or low.endswith("s") or _is_cue(low):
+            return False
+        k += 1
+    return j < k <= j + 3 and k + 1 < len(words) and words[k][2][0].isupper() and words[k + 1][2][0].isupper()
 
 
 def _name_after_role(words: list[tuple[int, int, str]], j: int) -> SpeakerSpan | None:
@@ -945,8 +957,8 @@ class Resolver:
         description too). Roles that are usually someone else in a story (`the judge`, `the
         spokesman`) are left alone."""
         words = _WORD_ONLY.findall(self.text, span.start, span.end)
-        if not 2 <= len(words) <= 10 or words[0].lower() != "the":
-            return None
+        if not 2 <= len(words) <= 10 or not (words[0].lower() == "the" or words[0].endswith(("'s", "’s"))):
+            return None  # "the New York businessman", "Obama's former campaign strategist"
         head = words[-1]
         for index, word in enumerate(words[1:], 1):
             if word.lower() in PREPOSITIONS:
@@ -1092,8 +1104,10 @@ class Resolver:
         if self.people:
             person = self._antecedent(span.start, gender)
             if person is not None:
-                self.genders.setdefault(person.actor, gender)
-                return person.actor
+                # a bare surname is the namesake the article is about, as for a name
+                actor = self._salient_namesake(person)
+                self.genders.setdefault(actor, gender)
+                return actor
             if any(m.start < span.start for m in self.people):
                 return None  # every person named before is of the other gender
         for position, name, is_person in reversed(self.last_named):

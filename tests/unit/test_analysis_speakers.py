@@ -733,3 +733,30 @@ def test_a_given_name_alone_does_not_make_the_family_s_bare_surname_ambiguous() 
         'Tarrow countered that people are "learning to cope" with it.'
     )
     assert quote(body, "learning to cope").speaker == "Jon Tarrow"
+
+
+def test_a_pronoun_on_a_bare_surname_goes_to_the_namesake_the_article_is_about() -> None:
+    body = (
+        "Dana Vell has had health scares before. Her husband, Rob Vell, was at her side in 1998.\n\n"
+        "In her memoir, Vell wrote of the clot. Dana said it frightened her. Dana said so again.\n\n"
+        'After saying her foot was "so swollen I could barely walk," she was rushed to hospital.'
+    )
+    assert quote(body, "so swollen").speaker == "Dana Vell"
+
+
+def test_a_possessive_description_stands_for_the_subject_of_the_sentence_before() -> None:
+    body = (
+        "Dave Axford on Wednesday called on Hal Dene to apologise.\n\n"
+        '"That was outrageous," Obama\'s former campaign strategist said in an interview.'
+    )
+    q = quote(body, "That was outrageous")
+    assert q.speaker == "Dave Axford"
+    assert q.speaker_via == "descriptor"
+
+
+def test_a_name_then_role_nouns_then_a_full_name_opens_with_the_full_name() -> None:
+    body = (
+        "Clinton campaign manager Robby Moke told a radio host that the anchor would insert "
+        'himself by calling out the candidate for his supposed "lies" during the debate.'
+    )
+    assert quote(body, "lies").speaker == "Robby Moke"
