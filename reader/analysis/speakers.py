@@ -840,6 +840,8 @@ class Resolver:
         name finder gave it to the latest, which is the very guess being checked."""
         if mention.kind != "person" or " " in mention.text or mention.actor == mention.text:
             return mention.actor
+        if _GENERATION_BEFORE.search(self.text, max(0, mention.start - 12), mention.start):
+            return mention.actor  # "the younger Schuller": the text itself tells them apart
         counts: dict[str, int] = {}
         introduced: set[str] = set()
         for other in self.mentions:  # names inside quotes too: the article is about them as well
@@ -1345,6 +1347,7 @@ def _bare_surnames(
     return found
 
 
+_GENERATION_BEFORE = re.compile(r"\b(?:younger|elder|older|junior|senior)\s+$", re.IGNORECASE)
 _JOINER_BEFORE = re.compile(r"\b(?:of|for|from|in|at)\s+$", re.IGNORECASE)
 _QUOTED_NICKNAME = re.compile(r"[^\S\n]+[\"“'‘][^\"“”'‘’\n]{1,20}[\"”'’](?=[^\S\n])")
 _TITLE_ABBREVIATIONS = frozenset(("Del.", "Assemblyman", "Assemblywoman", "Councilman", "Councilwoman"))

@@ -760,3 +760,14 @@ def test_a_name_then_role_nouns_then_a_full_name_opens_with_the_full_name() -> N
         'himself by calling out the candidate for his supposed "lies" during the debate.'
     )
     assert quote(body, "lies").speaker == "Robby Moke"
+
+
+def test_the_younger_namesake_is_not_traded_for_the_salient_one() -> None:
+    body = (
+        "Robert Schall, the preacher, died on Thursday. Schall built the cathedral. Schall "
+        "preached there for decades. Schall retired in 2006. His grandson, Bobby Schall, took "
+        "over the show.\n\n"
+        "In a statement, the younger Schall recalled the view from the tower.\n\n"
+        '"You could see the whole world from there," he said.'
+    )
+    assert quote(body, "whole world").speaker == "Bobby Schall"
