@@ -535,6 +535,8 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
                 if group is not None:
                     return SpeakerSpan(head[0][0], group, "phrase")  # "Arsenal and Liverpool fans"
             break  # "The witness said …": the phrase ends at its verb
+        if _verb_after_noun(words, index, head):
+            break  # "Three judges unanimously dismissed …", "a report released by …"
         if low in PREPOSITIONS:
             if low in ("of", "for") and head and _bare(head[-1][2]) in TITLES and head[-1][2][0].isupper():
                 head.append(token)  # "Secretary of State Hillary Clinton"
@@ -599,11 +601,33 @@ def _is_cue(token: str) -> bool:
 
 def _phrase_end(words: list[tuple[int, int, str]], index: int) -> int:
     end = words[index][1]
-    for token in words[index : index + 5]:
-        if _bare(token[2]) in PREPOSITIONS or _bare(token[2]) in PRONOUNS:
-            break
+    for k, token in enumerate(words[index : index + 5], index):
+        if _bare(token[2]) in PREPOSITIONS or _bare(token[2]) in PRONOUNS or (k > index and _past_verb(token[2])):
+            break  # "groups of protesters continued …": the phrase ends before the verb
         end = token[1]
     return end
+
+
+def _past_verb(word: str) -> bool:
+    low = word.lower()
+    return word.islower() and low not in _NAMING_VERBS and (low in _PAST_VERBS or (len(low) >= 5 and low.endswith("ed")))
+
+
+_NAMING_VERBS = frozenset(("named", "called", "dubbed", "titled", "entitled", "nicknamed"))
+
+
+def _verb_after_noun(words: list[tuple[int, int, str]], index: int, head: list[tuple[int, int, str]]) -> bool:
+    """A past verb (or a manner adverb before one) after a noun the phrase already holds:
+    the phrase ends there. Not after a determiner or a possessive (`the elected mayor`,
+    `the newly appointed chief`, `the city's …`)."""
+    if len(head) < 2 or _bare(head[-1][2]) in DETERMINERS or head[-1][2].endswith(("'s", "’s", "ly")):
+        return False
+    if not any(word[2].islower() for word in head):
+        return False  # a run of names reads on as before ("Ukrainian President Ann Roe declined …")
+    word = words[index][2]
+    if _past_verb(word):
+        return True
+    return word.islower() and word.endswith("ly") and index + 1 < len(words) and _past_verb(words[index + 1][2])
 
 
 def _is_abbreviation(token: str) -> bool:
