@@ -331,6 +331,12 @@ def _leading_name(text: str, found: SpeakerSpan | None) -> SpeakerSpan | None:
         k += 1
     if k == i or k == len(words):
         return found
+    if words[k - 1][2].endswith(("'s", "’s")) and any(
+        _bare(word[2]) in _SOMEONE_ELSES or _bare(word[2]).removesuffix("s") in _SOMEONE_ELSES
+        for word in words[k : k + 3]
+        if word[2].islower()
+    ):
+        return found  # "Scott's relatives … said": the relatives, not Scott ("Oz's advice" is Oz's)
     if _bare(words[k][2]) == "and":
         j = k + 1
         while j < len(words) and words[j][2][0].isupper():
@@ -1291,6 +1297,11 @@ def _person_role(head: str) -> bool:
     return head.endswith(_AGENT_ENDINGS) and head not in _NOT_PERSON_HEADS and head not in _DAY_PARTS
 
 
+# Who a possessive names besides its owner: "Scott's relatives", "Trump's lawyer".
+_SOMEONE_ELSES = _OTHER_PARTIES | frozenset(
+    """relative family friend supporter rival opponent colleague fan child children parent niece
+    nephew cousin grandson granddaughter widow widower fiance fiancee""".split()
+)
 _DESCRIPTION_OPENS = re.compile(r"[\s\"“‘']*[Tt]he\s")
 _PASSIVE_AFTER = re.compile(r"[^\S\n]+(?:was|were|is|are|has\s+been|had\s+been|have\s+been|will\s+be|had|has)\s+\w+ed\b")
 _APPOSITION_OPENERS = "(?:the|a|an|his|her|its|their|our|former|then|now|also)"

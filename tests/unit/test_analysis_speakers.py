@@ -785,3 +785,14 @@ def test_an_unnamed_description_ends_at_its_verb() -> None:
 def test_named_after_a_description_still_reads_on_to_the_name() -> None:
     body = 'A university student named Wong said, "Even in the rain, people never back down."'
     assert quote(body, "never back down").speaker == "Wong"
+
+
+def test_someone_s_relatives_speak_for_themselves_not_for_them() -> None:
+    body = (
+        "Keith Dorran was shot on Tuesday.\n\n"
+        "Dorran's relatives, including his wife, watched the videos on Thursday and said they "
+        'came away with "more questions than answers."'
+    )
+    q = quote(body, "more questions")
+    assert q.speaker is None
+    assert body[q.speaker_start : q.speaker_end] == "Dorran's relatives"
