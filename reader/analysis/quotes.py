@@ -23,6 +23,7 @@ from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_b
 from reader.analysis.skipping import skip
 from reader.analysis.gender import pronoun_gender
 from reader.analysis.speakers import (
+    CALENDAR_WORDS,
     Resolved,
     Resolver,
     SpeakerSpan,
@@ -254,9 +255,9 @@ def _passive(text: str, match: CueMatch) -> bool:
     """`the amount he was charged`, `she was told`: the subject of a passive cue is the one
     spoken to or about, not the speaker (`he was quoted as saying` still quotes him)."""
     word = match.group().lower()
-    return (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES) and word not in _PASSIVE_SPEAKS and _PASSIVE_BEFORE.search(
-        text, max(0, match.start() - 24), match.start()
-    ) is not None
+    if not (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES) or word in _PASSIVE_SPEAKS:
+        return False
+    return _PASSIVE_BEFORE.search(text, max(0, match.start() - 24), match.start()) is not None
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|get|gets|got)(?:[^\S\n]+\w+ly)?[^\S\n]+$", re.IGNORECASE)
@@ -370,7 +371,7 @@ _NAME_BEFORE_PARTICIPLE = re.compile(
 # What a participle's name follows when the name is the one speaking: `footage of Trump
 # saying`, `heard Ann Roe telling`, `with Ann Roe insisting`; not `played for the Iranian Chess
 # Federation, saying` (the sentence's subject speaks).
-_LOWER_WORD_BEFORE = re.compile(
+_SPEAKING_NAME_AFTER = re.compile(
     r"\b(?:of|with|shows?|showed|showing|heard|hears?|saw|sees?|watched|watch|caught|filmed|recorded|quoted)[^\S\n]+$"
 )
 
@@ -379,18 +380,14 @@ def _name_before_participle(text: str, lo: int, cue_start: int) -> SpeakerSpan |
     """`footage of Trump saying "…"`, `heard Ann Roe telling`: a participle cue right after
     a name in the middle of a clause says whose words they are."""
     match = _NAME_BEFORE_PARTICIPLE.search(text, max(lo, cue_start - 60), cue_start)
-    if match is None or not _LOWER_WORD_BEFORE.search(text, max(lo, match.start() - 20), match.start()):
+    if match is None or not _SPEAKING_NAME_AFTER.search(text, max(lo, match.start() - 20), match.start()):
         return None
     start, end = match.span(1)
-    if any(word.lower() in _CALENDAR_WORDS for word in text[start:end].split()) or not_a_name(text, start, end):
+    if any(word.lower() in CALENDAR_WORDS for word in text[start:end].split()) or not_a_name(text, start, end):
         return None
     return SpeakerSpan(start, end, "name")
 
 
-_CALENDAR_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-    january february march april may june july august september october november december""".split()
-)
 # A participle cue opening an adverbial clause (`…, while chanting "…"`) has the sentence's
 # subject for its own.
 _ADVERBIAL_OPENER = re.compile(r"\b(?:while|before|after|when|whilst|without|by)\s+$", re.IGNORECASE)

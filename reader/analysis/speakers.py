@@ -592,6 +592,7 @@ _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     january february march april may june july august september october november december""".split()
 )
+CALENDAR_WORDS = _CALENDAR  # days and months: never part of a speaker's name
 # Plural or mass nouns that speak without a determiner ("officials said").
 _BARE_NOUN_SPEAKERS = frozenset(
     """officials sources analysts experts critics aides advisers advisors supporters opponents
