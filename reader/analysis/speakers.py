@@ -1042,7 +1042,7 @@ class Resolver:
         before = _role_before(head)
         return any(
             mention.actor == actor
-            and before.search(self.text, max(0, mention.start - 60), mention.start) is not None
+            and before.search(self.text, max(0, mention.start - 60), mention.start)
             and not self._qualified(mention, qualifiers, span)
             for mention in self.people
         )
@@ -1268,14 +1268,36 @@ _OTHER_PARTIES = frozenset(
     girlfriend coroner inspector detective sergeant constable paramedic nurse employee worker
     colleague rival opponent challenger interpreter translator""".split()
 )
-@functools.lru_cache(maxsize=256)
-def _role_before(head: str) -> re.Pattern[str]:
+# What may stand between a role word and the name it gives: capitalised words and the small
+# words of a title (`President of Argentina`), or after a comma up to three lowercase words
+# (`lead author, doctoral candidate`).
+_ROLE_TO_NAME = re.compile(
+    rf"(?:,(?:\s+[a-z][\w'’-]*){{0,3}}|(?:\s+(?:[{UPPER}][\w.'’-]*|of|for|the|and|de))*)\s+"
+)
+
+
+class _RoleBefore:
     """A role word just before a name: `Mayor Bill Garner`, `President of Argentina Ann Roe`,
     `lead author, doctoral candidate Ann Roe`; only the role word ignores case, so a clause
-    between them (`Comedian Ann Roe took a swipe at Bo Li`) names no one with that role."""
-    return re.compile(
-        rf"(?i:\b{head}\b)(?:,(?:\s+[a-z][\w'’-]*){{0,3}}|(?:\s+(?:[{UPPER}][\w.'’-]*|of|for|the|and|de))*)\s+$"
-    )
+    between them (`Comedian Ann Roe took a swipe at Bo Li`) names no one with that role.
+    (One pattern for every role word: compiling one per word cost a fifth of quote finding.)"""
+
+    def __init__(self, head: str) -> None:
+        self.head = head.lower()
+
+    def search(self, text: str, lo: int, hi: int) -> bool:
+        window = text[lo:hi].lower()
+        at = window.find(self.head)
+        while at >= 0:
+            end = at + len(self.head)
+            if (at == 0 or not window[at - 1].isalnum()) and (end == len(window) or not window[end].isalnum()):
+                if _ROLE_TO_NAME.fullmatch(text, lo + end, hi):
+                    return True
+            at = window.find(self.head, at + 1)
+        return False
+
+
+_role_before = _RoleBefore
 
 
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess", "ive")
