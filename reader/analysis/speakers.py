@@ -727,6 +727,7 @@ class Resolver:
         self.last_named: list[tuple[int, str, bool]] = []  # (position, name, is a person)
         self.genders: dict[str, str | None] = {}
         self.kinds = {m.actor: m.kind for m in self.mentions}
+        self.fuller: dict[str, str] = {}  # actor -> the fuller name a cue gave them ("Umesh Chandra Pandey")
 
     def resolve(self, span: SpeakerSpan) -> Resolved:
         """The actor a speaker span names, after mapping to mentions."""
@@ -750,6 +751,7 @@ class Resolver:
             if longer is not None:
                 return longer
             actor = self._salient_namesake(mention)
+            actor = self.fuller.get(actor, actor)
             self.last_named.append((mention.start, actor, mention.kind == "person"))
             via = "descriptor" if span.kind == "phrase" else "name"
             return Resolved(actor, mention.start, mention.end, via, _speaker_kind(mention.kind))
@@ -821,6 +823,7 @@ class Resolver:
         ):
             return None
         name = self.text[span.start : mention.end]
+        self.fuller[mention.actor] = name  # the person's later quotes show the same name
         self.last_named.append((span.start, name, True))
         return Resolved(name, span.start, mention.end, "name", "person")
 
@@ -1140,7 +1143,7 @@ class Resolver:
                 # a bare surname is the namesake the article is about, as for a name
                 actor = self._salient_namesake(person)
                 self.genders.setdefault(actor, gender)
-                return actor
+                return self.fuller.get(actor, actor)
             if any(m.start < span.start for m in self.people):
                 return None  # every person named before is of the other gender
         for position, name, is_person in reversed(self.last_named):

@@ -796,3 +796,11 @@ def test_someone_s_relatives_speak_for_themselves_not_for_them() -> None:
     q = quote(body, "more questions")
     assert q.speaker is None
     assert body[q.speaker_start : q.speaker_end] == "Dorran's relatives"
+
+
+def test_the_fuller_name_a_cue_gave_stays_on_the_person_s_later_quotes() -> None:
+    body = (
+        '"The grant has not come," said Umesh Chandra Pandey, manager of the shelter in Meerut. '
+        '"We have applied again," Pandey said.'
+    )
+    assert quote(body, "applied again").speaker == "Umesh Chandra Pandey"
