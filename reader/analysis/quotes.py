@@ -23,6 +23,7 @@ from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_b
 from reader.analysis.skipping import skip
 from reader.analysis.gender import pronoun_gender
 from reader.analysis.speakers import (
+    CALENDAR_WORDS,
     Resolved,
     Resolver,
     SpeakerSpan,
@@ -38,7 +39,7 @@ AFTER_CUE_REACH = 160
 
 _SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*\s+(?=(?:''|``|[\"“‘'(\[])?[{UPPER}0-9])|[.!?](?=“[{UPPER}])")
 _ABBREVIATION = re.compile(
-    rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
+    rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
 _LEADING_JUNK = re.compile(r"[\s,.;:!?—–-]*")
 _WORD = re.compile(r"\w+")
@@ -76,13 +77,17 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         while k >= 0 and quotes[k].kind == "term" and spans[k].end > p_start:
             k -= 1  # `Trump told NBC's "Today" on Monday. "…"`: a title does not cut the sentence off
         previous_end = spans[k].end if k >= 0 and spans[k].end > p_start else p_start
-        next_start = spans[index + 1].start if index + 1 < len(spans) and spans[index + 1].start < p_end else p_end
+        following = index + 1
+        while following < len(spans) and _is_nickname(body, spans[following]):
+            following += 1  # `…," Del. Marcia "Cia" Price said`: a nickname does not end the sentence
+        next_start = spans[following].start if following < len(spans) and spans[following].start < p_end else p_end
         sentence_end = _sentence_end(body, span.end, next_start)
         if _closes_sentence(body, span):
             sentence_end = span.end  # `"… here." Perhaps, he said, …` starts another sentence
 
         attribution = (
             _signed_with_a_dash(body, span.end)
+            or _set_off_after_a_name(body, span)
             or _named_after_over_pronoun_before(
                 body,
                 _cue_before(body, cues, gaps, quotes[-1] if quotes else None),
@@ -131,6 +136,22 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
     return quotes
 
 
+_NICKNAME = re.compile(rf"[{UPPER}][\w.'’-]*(?:[^\S\n]+[{UPPER}][\w.'’-]*)?[\"”’']?$")
+_CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w.'’-]*[^\S\n]+$")
+_CAPITALISED_AFTER = re.compile(rf"[^\S\n]+[{UPPER}]")
+
+
+def _is_nickname(text: str, span: QuoteSpan) -> bool:
+    """`Marcia "Cia" Price`, `Robert “Bobby” Scott`: one or two capitalised words quoted
+    between the parts of a name."""
+    return (
+        span.end - span.start <= 30
+        and _NICKNAME.match(text, span.start + 1, span.end) is not None
+        and _CAPITALISED_BEFORE.search(text, max(0, span.start - 30), span.start) is not None
+        and _CAPITALISED_AFTER.match(text, span.end) is not None
+    )
+
+
 _NAME_WORD = r"(?:[^\W\d_][\w.'’-]*)"
 _DASH_SIGNATURE = re.compile(
     rf"[^\S\n]*[―—–][^\S\n]*({_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,5}})[^\S\n]*[.,]?[^\S\n]*(?=\n|$)"
@@ -151,6 +172,26 @@ def _signed_with_a_dash(text: str, quote_end: int) -> _Attribution | None:
     start, end = match.span(1)
     if text[end - 1] == ".":
         end -= 1
+    return _Attribution(None, SpeakerSpan(start, end, "name"), True)
+
+
+_NAME_THEN_DASH = re.compile(
+    rf"(?<![\w'’.-])([{UPPER}][\w.'’-]*(?:[^\S\n]+[{UPPER}][\w.'’-]*){{0,3}})[^\S\n]*(?:--|[—–―])[^\S\n]*$"
+)
+_DASH_AFTER = re.compile(r"[,.]?[^\S\n]*(?:--|[—–―])")
+
+
+def _set_off_after_a_name(text: str, span: QuoteSpan) -> _Attribution | None:
+    """`including Mitt Romney -- "It is disqualifying …" -- and Fred Goldberg`: a quote set
+    off between dashes right after a name is that person's."""
+    if not _DASH_AFTER.match(text, span.end):
+        return None
+    match = _NAME_THEN_DASH.search(text, max(0, span.start - 60), span.start)
+    if match is None:
+        return None
+    start, end = match.span(1)
+    if not_a_name(text, start, end) or text[start:end].isupper():
+        return None
     return _Attribution(None, SpeakerSpan(start, end, "name"), True)
 
 
@@ -210,6 +251,20 @@ def _usable_cue(text: str, match: CueMatch) -> bool:
     return not (match.start() and text[match.start() - 1] in "-‐")
 
 
+def _passive(text: str, match: CueMatch) -> bool:
+    """`the amount he was charged`, `she was told`: the subject of a passive cue is the one
+    spoken to or about, not the speaker (`he was quoted as saying` still quotes him)."""
+    word = match.group().lower()
+    if not (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES) or word in _PASSIVE_SPEAKS:
+        return False
+    return _PASSIVE_BEFORE.search(text, max(0, match.start() - 24), match.start()) is not None
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|get|gets|got)(?:[^\S\n]+\w+ly)?[^\S\n]+$", re.IGNORECASE)
+_PASSIVE_SPEAKS = frozenset(("quoted", "heard"))
+_IRREGULAR_PARTICIPLES = frozenset(("told", "said", "written", "spoken", "shown"))
+
+
 def _cue_before(
     text: str, cues: CueFinder, gaps: list[tuple[int, int]], previous: Quote | None
 ) -> _Attribution | None:
@@ -220,15 +275,21 @@ def _cue_before(
             tried += 1
             if tried > 3:
                 return None
+            if _passive(text, match):
+                continue
             if match.group().lower().startswith("according"):
                 speaker = phrase_after(text, match.end(), hi)
             elif _subject_elided(text, lo, match):
                 # "X did Y, saying …", "X … and added", "“…,” X said, adding “…”"
                 if previous is not None and len(gaps) > 1 and previous.speaker_start is not None:
                     return _Attribution((match.start(), match.end()), None, True, inherited=previous)
-                speaker = main_subject(text, gaps[-1][0], match.start())
+                speaker = main_subject(text, gaps[-1][0], match.start()) or _subject_after_opening_participle(
+                    text, gaps[-1][0], match
+                )
             else:
                 speaker = subject_before(text, lo, match.start())
+                if match.group().lower().endswith("ing") and (speaker is None or speaker.kind == "phrase"):
+                    speaker = _name_before_participle(text, lo, match.start()) or speaker
                 if speaker is None and _only_connectives(text, lo, match.start()):
                     speaker = phrase_after(text, match.end(), hi)  # "Said Trump: …", "But, said X, …"
                 if speaker is None and match.group().lower().endswith("ing"):
@@ -284,11 +345,59 @@ def _only_connectives(text: str, lo: int, hi: int) -> bool:
     return all(word.lower() in _CONNECTIVES for word in _WORD.findall(text, lo, hi))
 
 
+_OPENING_PARTICIPLE = re.compile(r"[\s\"“‘']*(?:After|Before|While|Whilst|When|Since|Upon|On|By|Without)\s+$")
+_MAIN_SUBJECT_AFTER = re.compile(
+    rf",[\"”’']?[^\S\n]+(?:(he|she|they)|([{UPPER}][\w'’-]+(?:[^\S\n]+[{UPPER}][\w'’-]+){{0,2}}))[^\S\n]+[a-z]"
+)
+
+
+def _subject_after_opening_participle(text: str, sentence_start: int, cue: CueMatch) -> SpeakerSpan | None:
+    """`After saying her foot was "so swollen …," she was "whisked off"`: a sentence that
+    opens with a participle cue has the main clause's subject, after the first comma."""
+    if not cue.group().lower().endswith("ing") or not _OPENING_PARTICIPLE.fullmatch(text, sentence_start, cue.start()):
+        return None
+    match = _MAIN_SUBJECT_AFTER.search(text, cue.end(), min(len(text), cue.end() + 300))
+    if match is None or "\n" in text[cue.end() : match.start()]:
+        return None
+    if match.group(1):
+        return SpeakerSpan(match.start(1), match.end(1), "pronoun")
+    start, end = match.span(2)
+    return None if not_a_name(text, start, end) else SpeakerSpan(start, end, "name")
+
+
+_NAME_BEFORE_PARTICIPLE = re.compile(
+    rf"(?<![\w'’.-])([{UPPER}][\w'’.-]*(?:[^\S\n]+[{UPPER}][\w'’.-]*){{0,3}})[^\S\n]+$"
+)
+# What a participle's name follows when the name is the one speaking: `footage of Trump
+# saying`, `heard Ann Roe telling`, `with Ann Roe insisting`; not `played for the Iranian Chess
+# Federation, saying` (the sentence's subject speaks).
+_SPEAKING_NAME_AFTER = re.compile(
+    r"\b(?:of|with|shows?|showed|showing|heard|hears?|saw|sees?|watched|watch|caught|filmed|recorded|quoted)[^\S\n]+$"
+)
+
+
+def _name_before_participle(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
+    """`footage of Trump saying "…"`, `heard Ann Roe telling`: a participle cue right after
+    a name in the middle of a clause says whose words they are."""
+    match = _NAME_BEFORE_PARTICIPLE.search(text, max(lo, cue_start - 60), cue_start)
+    if match is None or not _SPEAKING_NAME_AFTER.search(text, max(lo, match.start() - 20), match.start()):
+        return None
+    start, end = match.span(1)
+    if any(word.lower() in CALENDAR_WORDS for word in text[start:end].split()) or not_a_name(text, start, end):
+        return None
+    return SpeakerSpan(start, end, "name")
+
+
+# A participle cue opening an adverbial clause (`…, while chanting "…"`) has the sentence's
+# subject for its own.
+_ADVERBIAL_OPENER = re.compile(r"\b(?:while|before|after|when|whilst|without|by)\s+$", re.IGNORECASE)
 _COORDINATION = re.compile(r"(?:,[\"”’']?|\b(?:and|but|or|then))(?:\s+(?:also|later|then|again|even|further|repeatedly))?\s*$")
 
 
 def _subject_elided(text: str, lo: int, cue: CueMatch) -> bool:
     before = text[max(lo, cue.start() - 24) : cue.start()]
+    if cue.group().lower().endswith("ing") and _ADVERBIAL_OPENER.search(before):
+        return True
     match = _COORDINATION.search(before)
     if match is None:
         return False
@@ -328,6 +437,9 @@ def _sentence_subject(text: str, gaps: list[tuple[int, int]]) -> _Attribution | 
 _SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’'»]*\s*$")
 
 
+_AS_PUT_IT = re.compile(r"(?:^|[,\s])as\s+$")
+
+
 def _named_after_over_pronoun_before(
     text: str, before: _Attribution | None, after: _Attribution | None, colon: bool = False
 ) -> _Attribution | None:
@@ -336,6 +448,13 @@ def _named_after_over_pronoun_before(
     one that introduces the quote with a colon (`He added: "…"`): that cue governs it."""
     if before is None:
         return after
+    if (
+        after is not None
+        and after.speaker is not None
+        and after.cue is not None
+        and _AS_PUT_IT.search(text, max(0, after.speaker.start - 8), after.speaker.start) is not None
+    ):
+        return after  # `… is a "lawful source of income," as a Homeland Security memo put it`
     if (
         not colon
         and after is not None
@@ -437,6 +556,8 @@ def _cue_after(text: str, cues: CueFinder, quote_end: int, hi: int) -> _Attribut
     for match in cues.finditer(text, lo, min(hi, lo + AFTER_CUE_REACH)):
         if not _usable_cue(text, match):
             continue
+        if _passive(text, match):
+            continue  # `"…," she was told`
         if not text[lo : match.start()].strip():
             speaker = phrase_after(text, match.end(), hi)  # "…," said X
         elif match.group().lower().startswith("according"):

@@ -503,3 +503,304 @@ def test_a_quote_with_no_cue_does_not_go_on_with_a_voice_when_someone_else_was_n
         "protest. “In a month our crop will be finished.” Mehra spent a fortune on seed."
     )
     assert quote(body, "In a month our crop").speaker != "Vinod Rana"
+
+
+# ---------------------------------------------------------------- round 4: descriptions and participles
+
+
+def test_a_role_word_before_a_clause_names_no_one_in_it() -> None:
+    body = (
+        "Comedian Ansel Berk took a swipe at Mirela Vost over her tax plans. "
+        "The comedian told a crowd she should be 'proud to pay her share'."
+    )
+    q = quote(body, "proud to pay")
+    assert q.speaker == "Ansel Berk"
+    assert q.speaker_via == "descriptor"
+
+
+def test_a_description_stands_for_the_subject_of_the_sentence_before() -> None:
+    body = (
+        "Doran Pike charged that the fund had been looted by its trustees.\n\n"
+        'The Ohio businessman says of the trustees, "They will answer for every penny."'
+    )
+    q = quote(body, "answer for every penny")
+    assert q.speaker == "Doran Pike"
+    assert q.speaker_via == "descriptor"
+
+
+def test_a_description_follows_a_chain_of_descriptions_back_to_a_name() -> None:
+    body = (
+        "Lena Marsh says too much is made of the polls.\n\n"
+        "The Green nominee was speaking on Friday in Dunmore, hours after Tom Aske attacked her.\n\n"
+        'The Dunmore councillor said the attacks were "beneath the office".'
+    )
+    assert quote(body, "beneath the office").speaker == "Lena Marsh"
+
+
+def test_a_description_of_someone_else_in_the_story_stays_unnamed() -> None:
+    body = "Harl Dunning was sentenced to ten years on Monday. The judge said he had shown \"no remorse at all\"."
+    q = quote(body, "no remorse")
+    assert q.speaker is None
+
+
+def test_a_description_after_a_passive_subject_stays_unnamed() -> None:
+    body = "Harl Dunning was arrested in March. The businessman later said he was \"a scapegoat\"."
+    assert quote(body, "a scapegoat").speaker is None
+
+
+def test_a_participle_cue_right_after_a_name_is_that_name_s() -> None:
+    body = 'The advert ends with footage of Orla Venn saying at a rally, "That makes me smart," to cheers.'
+    q = quote(body, "That makes me smart")
+    assert q.speaker == "Orla Venn"
+    assert q.speaker_via == "name"
+
+
+def test_while_chanting_takes_the_sentence_subject_not_a_place_in_between() -> None:
+    body = (
+        "Small groups of marchers looped the streets around Harbour Point Stadium - where the "
+        'match was played - while chanting, "No justice, no peace."'
+    )
+    q = quote(body, "No justice")
+    assert q.speaker is None
+    assert "Stadium" not in (q.speaker or "")
+
+
+def test_a_given_name_the_name_finder_left_out_stays_in_the_speaker() -> None:
+    body = '"The grant has not come," said Umesh Chandra Pandey, manager of the shelter in Meerut.'
+    q = quote(body, "grant has not come")
+    assert q.speaker == "Umesh Chandra Pandey"
+    assert q.speaker_via == "name"
+
+
+def test_a_demonym_before_a_name_is_not_part_of_it() -> None:
+    body = '"We are fine," said Republican Donald Trump after the vote in Ohio.'
+    assert quote(body, "We are fine").speaker == "Donald Trump"
+
+
+def test_bare_surnames_after_two_namesakes_are_introduced_do_not_count_for_the_latest() -> None:
+    body = (
+        "Dana Vell has had health scares before, her doctor said. Dana Vell was treated in 1998.\n\n"
+        "Her husband, Rob Vell, drove her to the clinic. Vell said little. Vell was calm. Vell waited.\n\n"
+        "In her memoir, Dana wrote of the clot. Dana said it frightened her.\n\n"
+        '"Sure enough I had a clot behind my knee," Vell wrote in 2003.'
+    )
+    assert quote(body, "clot behind my knee").speaker == "Dana Vell"
+
+
+def test_a_quoted_nickname_inside_a_name_neither_ends_the_sentence_nor_the_name() -> None:
+    body = (
+        '"This is a big year for our city!" the mayor\'s niece, state Del. Marcia "Cia" Prewitt '
+        '(D-Newport News), shouted to the crowd. "The nation is watching."'
+    )
+    assert quote(body, "big year").speaker == "Marcia Prewitt"
+    assert quote(body, "nation is watching").speaker == "Marcia Prewitt"
+    assert quote(body, "Cia").kind == "term"
+
+
+def test_a_nickname_after_the_cue_is_left_out_of_the_speaker() -> None:
+    body = '"We will win," said Robert "Bobby" Scaife, the congressman.'
+    q = quote(body, "We will win")
+    assert q.speaker == "Robert Scaife"
+    assert q.speaker_via == "name"
+
+
+# ---------------------------------------------------------------- documents and set-off quotes
+
+
+def test_as_x_put_it_after_a_quote_outranks_the_sentence_s_own_cue() -> None:
+    body = (
+        "Several councillors echo her concerns, because the main test for the grant is a "
+        '"proven source of income," as a Treasury memo put it.'
+    )
+    q = quote(body, "proven source of income")
+    assert q.speaker_start == body.index("a Treasury memo")
+
+
+def test_as_a_person_put_it_names_them() -> None:
+    body = 'Councillors echo the worry, because the test is a "proven source of income," as Ann Roe put it.'
+    assert quote(body, "proven source").speaker == "Ann Roe"
+
+
+def test_a_document_filed_by_a_body_carries_that_body_s_words() -> None:
+    body = (
+        "According to a civil complaint filed by the Harbour Savings Bank on Monday, the developers "
+        'ran a "massive fraudulent scheme" for eight years.'
+    )
+    q = quote(body, "massive fraudulent scheme")
+    assert q.speaker == "Harbour Savings Bank"
+    assert q.speaker_via == "descriptor"
+
+
+def test_a_quote_set_off_by_dashes_after_a_name_is_that_person_s() -> None:
+    body = (
+        "Many in the party have said as much, including the former candidate Mitt Ransome -- "
+        '"It is disqualifying to hide your tax returns" -- and a former tax commissioner.'
+    )
+    q = quote(body, "It is disqualifying")
+    assert q.speaker == "Mitt Ransome"
+    assert q.speaker_via == "name"
+
+
+def test_a_document_a_person_delivered_carries_their_words() -> None:
+    body = (
+        "The aim is to curb \"activist\" investors, according to a speech Mrs. Okafor delivered "
+        "at the university in July."
+    )
+    q = quote(body, "activist")
+    assert q.speaker == "Okafor"
+    assert q.speaker_via in ("name", "descriptor")  # the text names her at the cue
+
+
+def test_a_document_a_person_disputes_is_not_theirs() -> None:
+    body = 'The aim is to curb "activist" investors, according to a report Ann Roe disputes.'
+    assert quote(body, "activist").speaker is None
+
+
+def test_the_subject_of_a_passive_cue_is_not_the_speaker() -> None:
+    body = (
+        "Three judges dismissed his challenge at the appeal court, saying the amount he was "
+        "charged 'is not extravagant or unconscionable'."
+    )
+    q = quote(body, "not extravagant")
+    assert q.speaker_start != body.index("he was")
+    assert q.speaker is None
+
+
+def test_was_quoted_as_saying_still_quotes_its_subject() -> None:
+    body = "Tomas Berg left the club in May.\n\n\"I won't go back,\" he was quoted as saying by a radio station."
+    assert quote(body, "I won't go back").speaker == "Tomas Berg"
+
+
+def test_a_sentence_opening_with_a_participle_cue_has_the_main_clause_s_subject() -> None:
+    body = (
+        "In her memoir, Dana Vell wrote about the clot.\n\n"
+        'After saying her right foot was "so swollen I could barely walk," she was "rushed off to '
+        'the hospital" for tests.'
+    )
+    assert quote(body, "so swollen").speaker == "Dana Vell"
+    assert quote(body, "so swollen").speaker_via == "pronoun"
+    assert quote(body, "rushed off").speaker == "Dana Vell"
+
+
+# ---------------------------------------------------------------- guards found on unseen copy
+
+
+def test_a_role_in_an_apposition_may_have_lowercase_words_before_the_name() -> None:
+    body = (
+        "Most of the deaths came from plants in nearby states.\n\n"
+        "The study's lead author, doctoral candidate Marin Thale, said, \"We looked at every plant.\""
+    )
+    assert quote(body, "We looked at every plant").speaker == "Marin Thale"
+
+
+def test_a_role_with_of_before_a_name_still_names_them() -> None:
+    body = (
+        "President of Argentina Alba Ferreyra signed the bill on Monday.\n\n"
+        'The president said it was "a matter of public health".'
+    )
+    assert quote(body, "a matter of public health").speaker == "Alba Ferreyra"
+
+
+def test_a_word_for_a_thing_or_a_time_is_no_description_of_the_last_subject() -> None:
+    body = (
+        "Dov Pelham held his first rally in Charleston on Friday.\n\n"
+        'The event description said all would "meet up at the gate".'
+    )
+    assert quote(body, "meet up at the gate").speaker is None
+
+
+def test_a_participle_after_an_object_name_belongs_to_the_subject() -> None:
+    body = (
+        "Having won many tournaments, Dorsa Karimi decided not to play for the Iranian Chess "
+        'Federation saying "it wasn\'t a good fit" for her.'
+    )
+    assert quote(body, "good fit").speaker == "Dorsa Karimi"
+
+
+def test_a_place_before_a_name_is_not_a_given_name() -> None:
+    body = (
+        "The Mayor of London Sadiq Khan visited the site.\n\n"
+        '"I am in awe of the people who ran towards danger," said London Mayor Sadiq Khan.'
+    )
+    assert quote(body, "in awe").speaker == "Sadiq Khan"
+
+
+def test_a_given_name_alone_does_not_make_the_family_s_bare_surname_ambiguous() -> None:
+    body = (
+        "Jon Tarrow spoke in Ohio. Tarrow said the plan was sound. Tarrow was cheered. "
+        "Tarrow left early. His son Hal was there too. Tarrow waved. Tarrow smiled. Tarrow sat.\n\n"
+        "Later, Hal Tarrow joined the board.\n\n"
+        'Tarrow countered that people are "learning to cope" with it.'
+    )
+    assert quote(body, "learning to cope").speaker == "Jon Tarrow"
+
+
+def test_a_pronoun_on_a_bare_surname_goes_to_the_namesake_the_article_is_about() -> None:
+    body = (
+        "Dana Vell has had health scares before. Her husband, Rob Vell, was at her side in 1998.\n\n"
+        "In her memoir, Vell wrote of the clot. Dana said it frightened her. Dana said so again.\n\n"
+        'After saying her foot was "so swollen I could barely walk," she was rushed to hospital.'
+    )
+    assert quote(body, "so swollen").speaker == "Dana Vell"
+
+
+def test_a_possessive_description_stands_for_the_subject_of_the_sentence_before() -> None:
+    body = (
+        "Dave Axford on Wednesday called on Hal Dene to apologise.\n\n"
+        '"That was outrageous," Obama\'s former campaign strategist said in an interview.'
+    )
+    q = quote(body, "That was outrageous")
+    assert q.speaker == "Dave Axford"
+    assert q.speaker_via == "descriptor"
+
+
+def test_a_name_then_role_nouns_then_a_full_name_opens_with_the_full_name() -> None:
+    body = (
+        "Clinton campaign manager Robby Moke told a radio host that the anchor would insert "
+        'himself by calling out the candidate for his supposed "lies" during the debate.'
+    )
+    assert quote(body, "lies").speaker == "Robby Moke"
+
+
+def test_the_younger_namesake_is_not_traded_for_the_salient_one() -> None:
+    body = (
+        "Robert Schall, the preacher, died on Thursday. Schall built the cathedral. Schall "
+        "preached there for decades. Schall retired in 2006. His grandson, Bobby Schall, took "
+        "over the show.\n\n"
+        "In a statement, the younger Schall recalled the view from the tower.\n\n"
+        '"You could see the whole world from there," he said.'
+    )
+    assert quote(body, "whole world").speaker == "Bobby Schall"
+
+
+def test_an_unnamed_description_ends_at_its_verb() -> None:
+    body = (
+        "Three judges unanimously dismissed his challenge at the appeal court, saying the fine "
+        "'is not extravagant or unconscionable'."
+    )
+    q = quote(body, "not extravagant")
+    assert body[q.speaker_start : q.speaker_end] == "Three judges"
+
+
+def test_named_after_a_description_still_reads_on_to_the_name() -> None:
+    body = 'A university student named Wong said, "Even in the rain, people never back down."'
+    assert quote(body, "never back down").speaker == "Wong"
+
+
+def test_someone_s_relatives_speak_for_themselves_not_for_them() -> None:
+    body = (
+        "Keith Dorran was shot on Tuesday.\n\n"
+        "Dorran's relatives, including his wife, watched the videos on Thursday and said they "
+        'came away with "more questions than answers."'
+    )
+    q = quote(body, "more questions")
+    assert q.speaker is None
+    assert body[q.speaker_start : q.speaker_end] == "Dorran's relatives"
+
+
+def test_the_fuller_name_a_cue_gave_stays_on_the_person_s_later_quotes() -> None:
+    body = (
+        '"The grant has not come," said Umesh Chandra Pandey, manager of the shelter in Meerut. '
+        '"We have applied again," Pandey said.'
+    )
+    assert quote(body, "applied again").speaker == "Umesh Chandra Pandey"
