@@ -1395,14 +1395,21 @@ def _bare_surnames(
         words = person.actor.split()
         if len(words) >= 2 and words[-1][:1].isupper():
             owners.setdefault(words[-1], set()).add(person.actor)
-    owners = {surname: actors for surname, actors in owners.items() if len(actors) == 1}
+    owners = {
+        surname: actors
+        for surname, actors in owners.items()
+        if len(actors) == 1 and _CAPITALISED_WORD.fullmatch(surname)
+    }
     if not owners:
         return []
     taken = sorted((m.start, m.end) for m in mentions)
     spans = sorted(quoted)
     found = []
-    for match in _CAPITALISED_WORD.finditer(text):
-        if match.group() not in owners or _inside(taken, match.start()) or _inside(spans, match.start()):
+    # Only the surnames, each as a whole capitalised word (what _CAPITALISED_WORD would
+    # match there): finding them beats reading every capitalised word of the text.
+    alternatives = "|".join(re.escape(surname) for surname in sorted(owners, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?=['’-]*(?![\w'’-]))", text):
+        if _inside(taken, match.start()) or _inside(spans, match.start()):
             continue
         found.append(Mention(match.start(), match.end(), match.group(), "person", next(iter(owners[match.group()]))))
     return found
