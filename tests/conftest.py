@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,19 @@ def analyse_once():
     from reader.analysis import analyze
 
     return lru_cache(maxsize=None)(analyze)
+
+
+@pytest.fixture(autouse=True)
+def frozen_heap():
+    """After each test its garbage is collected and what outlives it is frozen (`gc.freeze`).
+
+    A full collection walks every object not frozen: in a test process, everything imported
+    and everything earlier tests left alive (caches, modules, analyses), and full collections
+    during UI tests took a third of their CPU time (0.23 s each, 1-4 a test). Frozen, that is
+    walked no more, only what the running test made: test_ui_app.py and test_ui_corrections.py
+    33 -> 22 s CPU, the suite 263 -> 175 s. The app under test is the same; only what the
+    collector walks differs. (tests/app/test_ui_launch.py, which looks at the collector's own
+    state, starts its tests with nothing frozen.)"""
+    yield
+    gc.collect()
+    gc.freeze()

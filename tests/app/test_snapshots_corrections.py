@@ -12,7 +12,8 @@ import pytest
 from reader.ui.screens.actor_picker import ActorPicker
 from reader.ui.widgets.who_said_what import ActorOption, QuoteOption
 
-from snapshot_apps.harness import PANEL_STORE, build_app, settle, wait_until
+from snapshot_apps.harness import PANEL_STORE, build_app, settle
+from waiting import wait_for
 
 SIZES = pytest.mark.parametrize("size", [(120, 34), (80, 24)], ids=["120x34", "80x24"])
 
@@ -49,7 +50,11 @@ def test_giving_a_quote_another_speaker(snap_compare, tmp_path, size):
         picker = pilot.app.screen
         assert isinstance(picker, ActorPicker)
         # Every actor of the archive is listed once the index has answered.
-        assert await wait_until(pilot, lambda: "Skarsund Marine Station" in picker._shown, 5)
+        await wait_for(
+            pilot,
+            lambda: "Skarsund Marine Station" in picker._shown,
+            what="every actor of the archive in the picker",
+        )
         await pilot.press(*"ka")
         await settle(pilot)
         pilot.app.clear_notifications()

@@ -19,7 +19,8 @@ from reader.ui.screens.name_prompt import NamePrompt
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.who_said_what import ActorOption, QuoteOption, WhoSaidWhat
 
-from snapshot_apps.harness import PANEL_STORE, build_app, pilot_test, settle, wait_until
+from snapshot_apps.harness import PANEL_STORE, build_app, pilot_test, settle
+from waiting import wait_for
 
 SIZE = (120, 34)
 
@@ -64,8 +65,8 @@ def is_actor(name: str):
     return lambda option: isinstance(option, ActorOption) and option.actor.name == name
 
 
-async def corrected(pilot, condition) -> None:
-    assert await wait_until(pilot, condition, 10)
+async def corrected(pilot, condition, what: str) -> None:
+    await wait_for(pilot, condition, what=what)
     await settle(pilot)
 
 
@@ -83,16 +84,16 @@ async def test_rename_from_the_panel_shows_at_once_everywhere_and_undoes(store, 
         assert field.value == "Karl Eide"
         field.value = ""
         await pilot.press(*"Karl J. Eide", "enter")
-        await corrected(pilot, lambda: "Karl J. Eide" in panel_actors(app))
+        await corrected(pilot, lambda: "Karl J. Eide" in panel_actors(app), "the panel showing the new name")
         assert "Karl Eide" not in panel_actors(app)
         assert isinstance(panel(app).highlighted_option, ActorOption)  # the cursor stayed among the actors
         assert load_corrections(store)[0].names["Karl Eide"].name == "Karl J. Eide"
-        await corrected(pilot, lambda: "Karl J. Eide" in index_actors(app))
+        await corrected(pilot, lambda: "Karl J. Eide" in index_actors(app), "the index holding the new name")
         assert "Karl Eide" not in index_actors(app)
 
         await pilot.press("z")
-        await corrected(pilot, lambda: "Karl Eide" in panel_actors(app))
-        await corrected(pilot, lambda: "Karl Eide" in index_actors(app))
+        await corrected(pilot, lambda: "Karl Eide" in panel_actors(app), "the panel showing the old name again")
+        await corrected(pilot, lambda: "Karl Eide" in index_actors(app), "the index holding the old name again")
         assert "Karl J. Eide" not in index_actors(app)
         assert not load_corrections(store)[0]
 
@@ -109,19 +110,27 @@ async def test_z_undoes_the_newest_of_a_correction_and_mark_all_read(store, tmp_
         field = app.screen.query_one(Input)
         field.value = ""
         await pilot.press(*"Karl J. Eide", "enter")
-        await corrected(pilot, lambda: "Karl J. Eide" in panel_actors(app))
+        await corrected(pilot, lambda: "Karl J. Eide" in panel_actors(app), "the panel showing the new name")
         keeper = app.reading.keeper
         reading = app.reading.pane.article.id  # counts as read after 3 s on screen: left out
         listed = [article.id for article in app.reading.article_list.articles if article.id != reading]
         assert listed and not any(keeper.is_read(article_id) for article_id in listed)
         await pilot.press("escape", "A")  # back to the list, then mark all read: newer than the rename
-        assert await wait_until(pilot, lambda: all(keeper.is_read(article_id) for article_id in listed), 10)
+        await wait_for(
+            pilot,
+            lambda: all(keeper.is_read(article_id) for article_id in listed),
+            what="every listed article marked read",
+        )
 
         await pilot.press("z")  # the marks come back first; the rename stays
-        assert await wait_until(pilot, lambda: not any(keeper.is_read(article_id) for article_id in listed), 10)
+        await wait_for(
+            pilot,
+            lambda: not any(keeper.is_read(article_id) for article_id in listed),
+            what="the marks undone",
+        )
         assert "Karl J. Eide" in panel_actors(app)
         await pilot.press("z")  # then the rename
-        await corrected(pilot, lambda: "Karl Eide" in panel_actors(app))
+        await corrected(pilot, lambda: "Karl Eide" in panel_actors(app), "the panel showing the old name again")
         assert not load_corrections(store)[0]
 
 
@@ -134,11 +143,15 @@ async def test_merge_change_kind_and_not_an_actor_from_the_panel(store, tmp_path
         await pilot.press("e", "k")
         assert isinstance(app.screen, ChoiceMenu)
         await pilot.press("l")  # place
-        await corrected(pilot, lambda: panel_actors(app).get("Skarsund Marine Station") == "place")
+        await corrected(
+            pilot,
+            lambda: panel_actors(app).get("Skarsund Marine Station") == "place",
+            "the station a place in the panel",
+        )
 
         await highlight(pilot, panel(app), is_actor("Skarsund"))
         await pilot.press("e", "x")
-        await corrected(pilot, lambda: "Skarsund" not in panel_actors(app))
+        await corrected(pilot, lambda: "Skarsund" not in panel_actors(app), "Skarsund gone from the panel")
 
         await highlight(pilot, panel(app), is_actor("Skarsund Marine Station"))
         await pilot.press("e", "m")
@@ -148,18 +161,26 @@ async def test_merge_change_kind_and_not_an_actor_from_the_panel(store, tmp_path
         await pilot.pause()
         assert picker._shown == ["Nordvik Fisheries Union"]
         await pilot.press("enter")
-        await corrected(pilot, lambda: "Skarsund Marine Station" not in panel_actors(app))
+        await corrected(pilot, lambda: "Skarsund Marine Station" not in panel_actors(app), "the station merged away")
         assert panel_actors(app)["Nordvik Fisheries Union"] == "organisation"
         names = load_corrections(store)[0].names
         assert names["Skarsund Marine Station"].name == "Nordvik Fisheries Union"
         assert names["Skarsund"].not_actor
 
         await pilot.press("z")  # the merge
-        await corrected(pilot, lambda: panel_actors(app).get("Skarsund Marine Station") == "place")
+        await corrected(
+            pilot,
+            lambda: panel_actors(app).get("Skarsund Marine Station") == "place",
+            "the station a place in the panel",
+        )
         await pilot.press("z")  # not an actor
-        await corrected(pilot, lambda: "Skarsund" in panel_actors(app))
+        await corrected(pilot, lambda: "Skarsund" in panel_actors(app), "Skarsund back in the panel")
         await pilot.press("z")  # the kind
-        await corrected(pilot, lambda: panel_actors(app).get("Skarsund Marine Station") == "organisation")
+        await corrected(
+            pilot,
+            lambda: panel_actors(app).get("Skarsund Marine Station") == "organisation",
+            "the station an organisation again",
+        )
         await pilot.press("z")
         assert not load_corrections(store)[0]
 
@@ -180,18 +201,22 @@ async def test_a_quote_given_another_speaker_and_a_quote_that_is_not_a_statement
         assert picker._shown[0] == "Lars Berg"
         await pilot.press("enter")
         quote = lambda: next(q for q in app.reading.query_one(ArticleView).analysis.quotes if q.text.startswith('"We came'))  # noqa: E731
-        await corrected(pilot, lambda: quote().speaker == "Lars Berg")
+        await corrected(pilot, lambda: quote().speaker == "Lars Berg", "the quote given to Lars Berg")
         assert "Lars Berg" in panel_actors(app)
-        await corrected(pilot, lambda: index_actors(app).get("Lars Berg") == ("person", 1))
+        await corrected(pilot, lambda: index_actors(app).get("Lars Berg") == ("person", 1), "Lars Berg in the index")
         hits = app.reading.archive.quotes("Lars Berg")
         assert [hit.quote.text[:12] for hit in hits] == ['"We came her']
 
         await highlight(pilot, panel(app), first)
         await pilot.press("e", "x")
-        await corrected(pilot, lambda: quote().kind == "term")
-        await corrected(pilot, lambda: "Lars Berg" not in index_actors(app))
+        await corrected(pilot, lambda: quote().kind == "term", "the quote a term")
+        await corrected(pilot, lambda: "Lars Berg" not in index_actors(app), "Lars Berg gone from the index")
         await pilot.press("z", "z")
-        await corrected(pilot, lambda: quote().speaker == "Petra Haugen" and quote().kind == "statement")
+        await corrected(
+            pilot,
+            lambda: quote().speaker == "Petra Haugen" and quote().kind == "statement",
+            "the quote Petra Haugen's statement again",
+        )
 
 
 @pilot_test
@@ -202,20 +227,32 @@ async def test_correct_and_undo_from_the_actors_view(store, tmp_path):
         await pilot.press("a")
         screen = app.screen
         assert isinstance(screen, ActorsScreen)
-        assert await wait_until(pilot, lambda: bool(screen._actors), 5)
+        await wait_for(pilot, lambda: bool(screen._actors), what="the actors listed")
         await pilot.press("slash", *"karl", "escape")
         assert [a.name for a in screen._shown] == ["Karl Eide"]
         await pilot.press("e", "k", "o")  # organisation
-        await corrected(pilot, lambda: [(a.name, a.kind) for a in screen._shown] == [("Karl Eide", "organisation")])
+        await corrected(
+            pilot,
+            lambda: [(a.name, a.kind) for a in screen._shown] == [("Karl Eide", "organisation")],
+            "Karl Eide an organisation in the list",
+        )
         assert app.screen is screen
         await pilot.press("z")
-        await corrected(pilot, lambda: [(a.name, a.kind) for a in screen._shown] == [("Karl Eide", "person")])
+        await corrected(
+            pilot,
+            lambda: [(a.name, a.kind) for a in screen._shown] == [("Karl Eide", "person")],
+            "Karl Eide a person again in the list",
+        )
         await pilot.press("e", "r")
         prompt = app.screen
         assert isinstance(prompt, NamePrompt)
         prompt.query_one(Input).value = "Karl Eidé"
         await pilot.press("enter")
-        await corrected(pilot, lambda: [a.name for a in screen._shown] == ["Karl Eidé"])
+        await corrected(
+            pilot,
+            lambda: [a.name for a in screen._shown] == ["Karl Eidé"],
+            "the list showing the new name",
+        )
         assert "Karl Eide" not in [a.name for a in screen._actors]
 
 
@@ -262,7 +299,11 @@ async def test_the_palette_jumps_to_any_actor_of_the_archive(tmp_path):
         from textual.command import CommandList
 
         listing = app.screen.query_one(CommandList)
-        assert await wait_until(pilot, lambda: any(target in str(o.prompt) for o in listing.options), 5)
+        await wait_for(
+            pilot,
+            lambda: any(target in str(o.prompt) for o in listing.options),
+            what="the palette offering the actor",
+        )
         await pilot.press("enter")
         await settle(pilot)
         assert app.reading.search is not None and target in app.reading.search.text
@@ -275,8 +316,8 @@ async def test_a_hand_edit_of_the_corrections_file_shows_while_the_app_runs(stor
         await open_panel(pilot)
         assert "Karl Eide" in panel_actors(app)
         (store / CORRECTIONS_FILE).write_text("actors:\n  Karl Eide: {name: Karl Eidsvik}\n", encoding="utf-8")
-        await corrected(pilot, lambda: "Karl Eidsvik" in panel_actors(app))
-        await corrected(pilot, lambda: "Karl Eidsvik" in index_actors(app))
+        await corrected(pilot, lambda: "Karl Eidsvik" in panel_actors(app), "the panel showing the new name")
+        await corrected(pilot, lambda: "Karl Eidsvik" in index_actors(app), "the index holding the new name")
 
 
 @pilot_test
@@ -336,7 +377,7 @@ async def test_a_name_that_looks_like_markup_is_shown_and_written_as_it_is(store
             assert odd in str(prompt.query_one("#name-prompt Static").render())
             prompt.query_one(Input).value = odd + " Jr"
             await pilot.press("enter")
-            await corrected(pilot, lambda: odd + " Jr" in panel_actors(app))
+            await corrected(pilot, lambda: odd + " Jr" in panel_actors(app), "the panel showing the new name")
             assert load_corrections(store)[0].names[odd].name == odd + " Jr"
     finally:
         del analysis.ACTORS[odd]

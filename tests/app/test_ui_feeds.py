@@ -13,7 +13,8 @@ from reader.feeds.settings import FeedEntry, add_feeds
 from reader.ui.feed_messages import FeedsFetched, FeedsFetching
 from reader.ui.widgets.problems_link import ProblemsLink
 
-from snapshot_apps.harness import build_app, ids, pilot_test, settle, wait_until
+from snapshot_apps.harness import build_app, ids, pilot_test, settle
+from waiting import wait_for
 
 SIZE = (120, 34)
 LIMITS = Limits(timeout=5, deadline=10, max_feed_bytes=500_000, max_page_bytes=500_000, feed_workers=4, page_workers=4)
@@ -76,10 +77,14 @@ async def test_r_fetches_in_the_background_and_new_articles_appear_in_the_list(f
         before = ids(app)
         assert not feed_ids(app, "post") and sum(feed_server.hits.values()) == 0
         await pilot.press("R")
-        assert await wait_until(pilot, lambda: said.fetched, 30)
+        await wait_for(pilot, lambda: said.fetched, what="the fetch finished")
         assert said.progress[0] == (0, 2) and said.progress[-1] == (2, 2)  # the progress line's counts
         # The files land on disk; the store's follower lists them.
-        assert await wait_until(pilot, lambda: len(feed_ids(app, "post")) == 2 and len(feed_ids(app, "weather")) == 2, 30)
+        await wait_for(
+            pilot,
+            lambda: len(feed_ids(app, "post")) == 2 and len(feed_ids(app, "weather")) == 2,
+            what="both feeds' two articles listed",
+        )
         assert set(before) < set(ids(app))
         assert not app.reading.feed_status.fetching and not app.reading.feed_status.has_class("-active")
         assert any("Fetched 2 feeds: 4 new articles" in note for note in said.notes)
@@ -94,13 +99,13 @@ async def test_the_sidebar_counts_fetching_progress_while_a_feed_is_slow(feed_se
         await settle(pilot)
         await pilot.press("R")
         status = app.reading.feed_status
-        assert await wait_until(pilot, lambda: (status.done, status.total) == (1, 2), 30)
+        await wait_for(pilot, lambda: (status.done, status.total) == (1, 2), what="one of the two feeds fetched")
         assert status.has_class("-active") and "Fetching 1/2 feeds…" in status.render().plain
         await pilot.press("R")  # again while it runs: said, not started twice
         assert any("Already fetching feeds (1/2)" in note for note in said.notes)
         assert app.is_running and not said.fetched
         feed_server.release.set()  # the slow server answers (with an empty feed)
-        assert await wait_until(pilot, lambda: said.fetched, 30)
+        await wait_for(pilot, lambda: said.fetched, what="the fetch finished")
         assert feed_server.hits["/rss.xml"] == 1
 
 
@@ -111,7 +116,7 @@ async def test_q_quits_at_once_while_a_server_is_silent(feed_server, store, stat
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("R")
-        assert await wait_until(pilot, lambda: feed_server.hits["/slow/sound.xml"] == 1, 30)
+        await wait_for(pilot, lambda: feed_server.hits["/slow/sound.xml"] == 1, what="the slow feed asked for")
         await pilot.press("q")
     # The app has ended while the server still holds the request (it answers only when
     # the test ends): quitting never waited for the download.
@@ -126,7 +131,7 @@ async def test_r_with_no_feeds_says_how_to_add_one(feed_server, store, state_fil
         await settle(pilot)
         assert not app.reading.feed_folders.display
         await pilot.press("R")
-        assert await wait_until(pilot, lambda: said.fetched, 30)
+        await wait_for(pilot, lambda: said.fetched, what="the fetch finished")
         assert any("newsreader feed add URL" in note for note in said.notes)
         assert sum(feed_server.hits.values()) == 0
 
@@ -140,23 +145,31 @@ async def test_feeds_are_folders_with_unread_counts_and_choosing_one_lists_its_a
         await settle(pilot)
         assert folder_labels(app) == ["▸ post · no articles", "▸ weather · no articles"]
         await pilot.press("R")
-        assert await wait_until(pilot, lambda: len(feed_ids(app, "post")) == 2 and len(feed_ids(app, "weather")) == 2, 30)
+        await wait_for(
+            pilot,
+            lambda: len(feed_ids(app, "post")) == 2 and len(feed_ids(app, "weather")) == 2,
+            what="both feeds' two articles listed",
+        )
         await settle(pilot)
         assert folder_labels(app) == ["▸ post · 2 unread", "▸ weather · 2 unread"]
         everything = ids(app)
         # From the first article, k goes up into the feeds (the last one first).
         app.reading.article_list.move_cursor(0)
         await pilot.press("k")
-        assert await wait_until(pilot, lambda: app.focused is app.reading.feed_folders, 10)
+        await wait_for(pilot, lambda: app.focused is app.reading.feed_folders, what="the feed folders focused")
         assert app.reading.feed_folders.highlighted == 1
         await pilot.press("k", "enter")
-        assert await wait_until(pilot, lambda: app.focused is app.reading.article_list, 10)
+        await wait_for(pilot, lambda: app.focused is app.reading.article_list, what="the article list focused")
         await settle(pilot)
         assert sorted(ids(app)) == sorted(feed_ids(app, "post")) and len(ids(app)) == 2
         assert "feed post" in app.reading.query_one("#sidebar").border_subtitle
         # Reading one counts in the folder.
         await pilot.press("u")
-        assert await wait_until(pilot, lambda: "▸ post · 1 unread" in folder_labels(app), 10)
+        await wait_for(
+            pilot,
+            lambda: "▸ post · 1 unread" in folder_labels(app),
+            what="the post folder counting one unread",
+        )
         await pilot.press("escape")  # back to every article
         await settle(pilot)
         assert ids(app) == everything and app.reading.feed_scope is None
@@ -170,7 +183,7 @@ async def test_a_search_in_a_feed_searches_that_feed(feed_server, store, state_f
     async with app.run_test(size=SIZE, message_hook=said.hook) as pilot:
         await settle(pilot)
         await pilot.press("R")
-        assert await wait_until(pilot, lambda: len(feed_ids(app, "weather")) == 2, 30)
+        await wait_for(pilot, lambda: len(feed_ids(app, "weather")) == 2, what="the weather feed's two articles listed")
         await settle(pilot)
         app.reading.feed_folders.focus()
         await pilot.press("j", "enter")  # weather
@@ -191,25 +204,27 @@ async def test_a_failed_feed_is_listed_under_bang_until_it_next_succeeds(feed_se
     async with app.run_test(size=SIZE, message_hook=said.hook) as pilot:
         await settle(pilot)
         await pilot.press("R")
-        assert await wait_until(pilot, lambda: len(said.fetched) == 1, 30)
+        await wait_for(pilot, lambda: len(said.fetched) == 1, what="the first fetch finished")
         await settle(pilot)
         link = app.reading.query_one(ProblemsLink)
         assert "1 feed failed" in str(link.render())
         assert any("1 failed (press !)" in note for note in said.notes)
         assert "⚠ later · no articles" in folder_labels(app)
         await pilot.press("exclamation_mark")
-        assert await wait_until(pilot, lambda: type(app.screen).__name__ == "ProblemsScreen", 10)
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ProblemsScreen", what="the problems screen")
         shown = str(app.screen.query_one("#problems Static").render())
         assert "Feeds that failed" in shown and "later (" in shown and "/later.xml: HTTP 404" in shown
         await pilot.press("escape")
         # The feed is back: the next fetch clears it.
         feed_server.routes["/later.xml"] = feed_server.routes["/atom.xml"]
         await pilot.press("R")
-        assert await wait_until(pilot, lambda: len(said.fetched) == 2, 30)
+        await wait_for(pilot, lambda: len(said.fetched) == 2, what="the second fetch finished")
         await settle(pilot)
         assert app.reading.feed_failures == {}
         assert "feed" not in str(link.render())
-        assert await wait_until(pilot, lambda: "▸ later · 2 unread" in folder_labels(app), 30)  # no ⚠
+        await wait_for(
+            pilot, lambda: "▸ later · 2 unread" in folder_labels(app), what="the later folder counting two unread (no ⚠)"
+        )
 
 
 @pilot_test
@@ -219,8 +234,8 @@ async def test_fetch_every_fetches_while_the_app_runs_without_r(feed_server, sto
     app = start(store, state_file, config)
     said = Recorder(app)
     async with app.run_test(size=SIZE, message_hook=said.hook) as pilot:
-        assert await wait_until(pilot, lambda: said.fetched, 30)
-        assert await wait_until(pilot, lambda: len(feed_ids(app, "post")) == 2, 30)
+        await wait_for(pilot, lambda: said.fetched, what="the fetch finished")
+        await wait_for(pilot, lambda: len(feed_ids(app, "post")) == 2, what="the post feed's two articles listed")
         # A scheduled fetch speaks only of what is new.
         assert any("2 new articles" in note for note in said.notes)
 
@@ -292,7 +307,7 @@ async def test_a_feed_replaces_the_search_and_a_saved_search_replaces_the_feed(f
     async with app.run_test(size=SIZE, message_hook=said.hook) as pilot:
         await settle(pilot)
         await pilot.press("R")
-        assert await wait_until(pilot, lambda: len(feed_ids(app, "post")) == 2, 30)
+        await wait_for(pilot, lambda: len(feed_ids(app, "post")) == 2, what="the post feed's two articles listed")
         await settle(pilot)
         app.reading.run_query("harbour")
         await settle(pilot)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from reader.state import ReadingState
 
-from snapshot_apps.harness import build_app, ids, pilot_test, settle, wait_until
+from snapshot_apps.harness import build_app, ids, pilot_test, settle
+from waiting import wait_for
 
 SIZE = (100, 30)
 
@@ -151,7 +152,7 @@ async def test_no_toast_sits_on_top_of_the_help_screen(store, state_file):
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         app.notify("Something happened", timeout=30)
-        assert await wait_until(pilot, lambda: visible_toasts(app.screen), 5)
+        await wait_for(pilot, lambda: visible_toasts(app.screen), what="the toast shown")
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -161,7 +162,11 @@ async def test_no_toast_sits_on_top_of_the_help_screen(store, state_file):
         assert not visible_toasts(app.screen)
         await pilot.press("escape")
         # Still there, on the screen behind it.
-        assert await wait_until(pilot, lambda: len(visible_toasts(app.screen)) == len(app.screen.query("Toast")) >= 2, 5)
+        await wait_for(
+            pilot,
+            lambda: len(visible_toasts(app.screen)) == len(app.screen.query("Toast")) >= 2,
+            what="both toasts shown again",
+        )
 
 
 @pilot_test
@@ -320,12 +325,20 @@ async def test_the_undo_hint_names_the_key_the_keymap_gives_undo(store, state_fi
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("A")
-        assert await wait_until(pilot, lambda: any("Marked" in n.message for n in app._notifications), 10)
+        await wait_for(
+            pilot,
+            lambda: any("Marked" in n.message for n in app._notifications),
+            what="the mark all read notification",
+        )
         hint = next(n.message for n in app._notifications if "Marked" in n.message)
         assert "^u to undo" in hint and "z to undo" not in hint
         listed = ids(app)
         await pilot.press("ctrl+u")
-        assert await wait_until(pilot, lambda: not any(app.keeper.is_read(a) for a in listed if a != "2021/library.md"), 10)
+        await wait_for(
+            pilot,
+            lambda: not any(app.keeper.is_read(a) for a in listed if a != "2021/library.md"),
+            what="the marks undone",
+        )
 
 
 @pilot_test
@@ -456,12 +469,16 @@ async def test_the_palette_marks_all_read_and_finds(store, state_file):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p", *"mark all read")
-        assert await wait_until(pilot, lambda: palette_offers(app, "Mark all read"), 10)
+        await wait_for(pilot, lambda: palette_offers(app, "Mark all read"), what="the palette offering Mark all read")
         await pilot.press("enter")
         await settle(pilot)
         assert all(app.keeper.is_read(article_id) for article_id in ids(app))
         await pilot.press("ctrl+p", *"find in the")
-        assert await wait_until(pilot, lambda: palette_offers(app, "Find in the article"), 10)
+        await wait_for(
+            pilot,
+            lambda: palette_offers(app, "Find in the article"),
+            what="the palette offering Find in the article",
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert app.focused is app.query_one("#find-input")

@@ -13,6 +13,16 @@ from reader.ui.launch import EXIT_CRASH, binding_keymap, choose_theme, run_app
 from snapshot_apps.harness import copy_store, pilot_test
 
 
+@pytest.fixture(autouse=True)
+def frozen_heap():
+    """These tests look at the collector's own state, so each starts with nothing frozen
+    (conftest's `frozen_heap` freezes what earlier tests left alive)."""
+    import gc
+
+    gc.unfreeze()
+    yield
+
+
 def test_a_missing_store_is_a_user_error_before_any_screen(tmp_path: Path):
     with pytest.raises(UserError):
         run_app(str(tmp_path / "nowhere"), None, headless=True)

@@ -171,7 +171,7 @@ def test_mark_all_read_with_undo_then_find_in_the_article(terminal: Terminal, tm
     terminal.wait_text("1 of 1")
     # The match is drawn in a style of its own: a style change right before and after the word.
     marked = re.compile(r"\x1b\[[0-9;]*mquiet\x1b\[")
-    wait_until(lambda: marked.search(terminal.screen(escapes=True)), what="the match marked")
+    wait_until(lambda: marked.search(terminal.screen(escapes=True)), what="the match marked", look_again=LOOK_AGAIN)
     terminal.keys("Enter", "n")  # n steps round the one match: the article stays
     terminal.wait_text("1 of 1")
     assert FIRST_BODY in reading_pane(terminal.screen())  # still the first article

@@ -15,7 +15,7 @@ from reader.state import ReadingState
 from reader.ui.app import NewsreaderApp
 from reader.ui.launch import make_app
 
-from waiting import settle, wait_for  # noqa: F401  (settle: tests import it from here too)
+from waiting import settle  # noqa: F401  (tests import it from here too)
 
 from .analysis import fixture_analyser
 
@@ -62,14 +62,6 @@ REPORTED_STORE = Path(__file__).parent / "reported_store"
 def ids(app) -> list[str]:
     """The ids of the articles the sidebar lists, in order."""
     return [article.id for article in app.reading.article_list.articles]
-
-
-async def wait_until(pilot, condition, seconds: float | None = None) -> bool:
-    """`waiting.wait_for` under the name some tests use (`assert await wait_until(...)`):
-    True once `condition()` holds. `seconds` is not a length: no wait has one, and a hung
-    wait fails at waiting's deadline."""
-    await wait_for(pilot, condition, what=getattr(condition, "__qualname__", "a condition"))
-    return True
 
 
 def record_notifications(app: NewsreaderApp) -> list[Notification]:
