@@ -15,8 +15,9 @@ index's size on disk.
 `--against PATH` is the python of another install (a venv with the baseline
 commit installed, not editable); the two are run alternately, round by round,
 the one that goes first swapping each round, so a change in the machine's load
-falls on both. `--nice N` runs both under `nice -n N`. Figures are printed,
-never asserted: targets are in benchmarks/README.md.
+falls on both (`--baseline-first` starts with the baseline). `--nice N` runs both
+under `nice -n N`. Figures are printed, never asserted: targets are in
+benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -126,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="runs of each install per size")
     parser.add_argument("--against", type=Path, help="python of a baseline install, run alternately")
     parser.add_argument("--nice", type=int, default=0, help="run every reindex under nice -n N")
+    parser.add_argument(
+        "--baseline-first", action="store_true",
+        help="the baseline goes first in the first round (to balance a long run split over sessions)",
+    )
     args = parser.parse_args(argv)
     installs = [Install("this", Path(sys.executable))]
     if args.against is not None:
@@ -133,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"--against {args.against}: no newsreader beside it", file=sys.stderr)
             return 2
         installs.append(Install("baseline", args.against))
+        if args.baseline_first:
+            installs.reverse()
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     stores = {size: ensure_store(size, args.root) for size in sizes}
     if any(store is None for store in stores.values()):
