@@ -15,6 +15,7 @@ from typing import Any
 from reader.errors import UserError
 from reader.index import schema
 from reader.index.locking import SyncLock
+from reader.index.actor_query import actor_ids
 from reader.index.codec import unpack_prefix, unpack_text
 from reader.index.peek import SUMMARY_COLUMNS as _SUMMARY_COLUMNS
 from reader.index.peek import read_analysis, read_article, summaries_from_rows
@@ -452,7 +453,7 @@ class Index:
         conditions = [f"q.kind IN ({','.join('?' * len(kinds))})"]
         parameters: list[Any] = list(kinds)
         if actor is not None:
-            ids_sql, keys = _actor_ids(actor)
+            ids_sql, keys = actor_ids(self._db(), actor)
             conditions.append(f"q.speaker_actor IN {ids_sql}")
             parameters.extend(keys)
         rows = self._db().execute(
@@ -602,11 +603,11 @@ class Index:
                 conditions.append(f"{rowid} IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
                 parameters.append(fts)
         for actor in query.actors:
-            ids_sql, keys = _actor_ids(actor)
+            ids_sql, keys = actor_ids(self._db(), actor)
             conditions.append(f"a.rowid IN (SELECT article FROM article_actors WHERE actor IN {ids_sql})")
             parameters.extend(keys)
         for speaker in query.speakers:
-            ids_sql, keys = _actor_ids(speaker)
+            ids_sql, keys = actor_ids(self._db(), speaker)
             conditions.append(
                 f"a.rowid IN (SELECT article FROM quotes WHERE speaker_actor IN {ids_sql} AND kind IN {_SAID_SQL})"
             )
@@ -662,21 +663,6 @@ def _identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return info.st_dev, info.st_ino
-
-
-def _actor_ids(name: str) -> tuple[str, tuple[str, ...]]:
-    """SQL for the ids of the actors a searched name stands for, and its parameters: the
-    actor whose identity it is ("John Q. Smith", "John Smith's" are John Smith) and every
-    actor some article calls by it ("Smith" where the article names John Smith)."""
-    from reader.analysis.identity import identity_key
-
-    keys = name_keys(name)
-    identities = tuple(dict.fromkeys([identity_key(name), *(identity_key(key) for key in keys)]))
-    sql = (
-        f"(SELECT id FROM actors WHERE identity IN ({','.join('?' * len(identities))}) UNION"
-        f" SELECT actor FROM actor_names WHERE key IN (SELECT id FROM name_keys WHERE key IN ({','.join('?' * len(keys))})))"
-    )
-    return sql, identities + keys
 
 
 def _verbs_for(typed: str) -> tuple[str, ...]:
