@@ -54,8 +54,7 @@ def _analysed(articles: Iterator[Article], gazetteer: Gazetteer, files: int) -> 
     """Each article with its analysis, in order; many files are shared out among
     processes on every core, as indexing does."""
     from reader.analysis import analyze_article
-    from reader.index.sync import POOL_MINIMUM
-    from reader.index.worker import analyse_in_order, available_cores
+    from reader.index.worker import POOL_MINIMUM, analyse_in_order, available_cores
 
     cores = available_cores()
     if files < POOL_MINIMUM or cores < 2:

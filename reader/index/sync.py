@@ -33,7 +33,7 @@ from reader.corrections import Corrections, apply_corrections, load_corrections
 from reader.index.codec import ARTICLE_COLUMNS, article_from_row, encode_analysis, pack_text, unpack_text
 from reader.index.corrections_sync import refresh_corrected
 from reader.index.query import name_key
-from reader.index.worker import available_cores
+from reader.index.worker import POOL_MINIMUM, available_cores
 from reader.model import Analysis, Article, Problem
 from reader.regular_file import read_regular_file
 from reader.store import ARTICLE_SUFFIXES, GAZETTEER_NAMES, MAX_BYTES, find_article_files
@@ -430,8 +430,6 @@ def _insert_article(connection: sqlite3.Connection, path: str, article: Article)
 
 # -- phase 2: analysis --------------------------------------------------------
 
-# Below this many articles, starting worker processes costs more than it saves.
-POOL_MINIMUM = 200
 # Articles per task sent to a worker: large enough to amortise pickling, small
 # enough that cancelling waits for little.
 CHUNK = 16

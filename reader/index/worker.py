@@ -27,6 +27,8 @@ from typing import IO, Any
 from reader.model import Analysis, Article
 
 _LENGTH = struct.Struct("<Q")
+# Below this many articles, starting worker processes costs more than it saves.
+POOL_MINIMUM = 200
 
 
 def send(stream: IO[bytes], value: Any) -> None:

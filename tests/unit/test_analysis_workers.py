@@ -8,8 +8,7 @@ import sys
 
 from reader.analysis import analyze_article
 from reader.analysis.gazetteer import builtin
-from reader.index.sync import POOL_MINIMUM
-from reader.index.worker import analyse_in_order
+from reader.index.worker import POOL_MINIMUM, analyse_in_order
 from reader.model import Article
 
 SPEAKERS = ["Ann Roe", "Bo Li", "Cara Diaz", "Dev Patel", "Eve Stone"]
