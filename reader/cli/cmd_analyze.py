@@ -60,7 +60,7 @@ def _analysed(articles: Iterator[Article], gazetteer: Gazetteer, files: int) -> 
     if files < POOL_MINIMUM or cores < 2:
         yield from ((article, analyze_article(article, gazetteer)) for article in articles)
         return
-    for article, analysis in analyse_in_order(articles, gazetteer, workers=cores):
+    for article, analysis in analyse_in_order(articles, gazetteer, cores, article_of=lambda article: article):
         if isinstance(analysis, str):
             raise UserError(f"{article.path}: the analysis failed ({analysis})")
         yield article, analysis

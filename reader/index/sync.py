@@ -18,7 +18,6 @@ consistent index that the next sync completes.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import os
 import sqlite3
@@ -33,7 +32,7 @@ from reader.corrections import Corrections, apply_corrections, load_corrections
 from reader.index.codec import ARTICLE_COLUMNS, article_from_row, encode_analysis, pack_text, unpack_text
 from reader.index.corrections_sync import refresh_corrected
 from reader.index.query import name_key
-from reader.index.worker import POOL_MINIMUM, available_cores
+from reader.index.worker import POOL_MINIMUM, analyse_in_order, analyse_one, available_cores
 from reader.model import Analysis, Article, Problem
 from reader.regular_file import read_regular_file
 from reader.store import ARTICLE_SUFFIXES, GAZETTEER_NAMES, MAX_BYTES, find_article_files
@@ -529,65 +528,19 @@ def _in_this_process(
     for job in jobs:
         if cancel is not None and cancel.is_set():
             return
-        yield job, _analyse_one(analyze, job.article, gazetteer)
-
-
-def _analyse_one(analyze: Analyze, article: Article, gazetteer: Any) -> Analysis | str:
-    try:
-        return analyze(article, gazetteer)
-    except Exception as error:  # an analyser bug costs one article its highlights, no more
-        return f"{type(error).__name__}: {error}"
+        yield job, analyse_one(job.article, gazetteer, analyze)
 
 
 def _in_processes(
     jobs: Iterator[_Job], gazetteer: Any, cancel: threading.Event | None, workers: int
 ) -> Iterator[tuple[_Job, Analysis | str]]:
-    """The default analyser in `workers` processes; what they cannot do (a worker
-    died, the gazetteer cannot be sent) is done in this process."""
-    from reader.index.worker import WorkerPool
-
+    """The default analyser in `workers` processes, what they cannot do in this one."""
     def cancelled() -> bool:
         return cancel is not None and cancel.is_set()
 
-    try:
-        pool = WorkerPool(workers, gazetteer)
-    except Exception:
-        yield from _in_this_process(jobs, gazetteer, default_analyze, cancel)
-        return
-    waiting: dict[int, list[_Job]] = {}
-    leftover: list[_Job] = []
-    keys = itertools.count()
-    exhausted = False
-    try:
-        while not cancelled():
-            while not exhausted and len(waiting) < 2 * workers:
-                chunk = list(itertools.islice(jobs, CHUNK))
-                if not chunk:
-                    exhausted = True
-                    break
-                key = next(keys)
-                waiting[key] = chunk
-                pool.submit(key, [(job.rowid, job.article) for job in chunk])
-            if not waiting:
-                break
-            finished = pool.next_result(timeout=0.1)
-            if finished is None:
-                if not pool.alive:
-                    break
-                continue
-            key, results = finished
-            chunk = waiting.pop(key)
-            if results is None:
-                leftover.extend(chunk)
-                continue
-            for job in chunk:
-                yield job, results[job.rowid]
-    finally:
-        pool.close()
-    if not cancelled():
-        for chunk in waiting.values():
-            leftover.extend(chunk)
-        yield from _in_this_process(itertools.chain(leftover, jobs), gazetteer, default_analyze, cancel)
+    return analyse_in_order(
+        jobs, gazetteer, workers, article_of=lambda job: job.article, cancelled=cancelled, chunk=CHUNK
+    )
 
 
 class _Ids:

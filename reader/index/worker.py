@@ -21,12 +21,13 @@ import struct
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable, Iterator
-from typing import IO, Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any, TypeVar
 
 from reader.model import Analysis, Article
 
 _LENGTH = struct.Struct("<Q")
+T = TypeVar("T")
 # Below this many articles, starting worker processes costs more than it saves.
 POOL_MINIMUM = 200
 
@@ -48,11 +49,16 @@ def receive(stream: IO[bytes]) -> Any:
     return pickle.loads(data)
 
 
-def analyse_one(article: Article, gazetteer: Any) -> Analysis | str:
-    from reader.analysis import analyze_article
+def analyse_one(
+    article: Article, gazetteer: Any, analyze: Callable[[Article, Any], Analysis] | None = None
+) -> Analysis | str:
+    """`analyze` (the analyser by default) of one article, or the error's text."""
+    if analyze is None:
+        from reader.analysis import analyze_article
 
+        analyze = analyze_article
     try:
-        return analyze_article(article, gazetteer)
+        return analyze(article, gazetteer)
     except Exception as error:  # an analyser bug costs one article its highlights, no more
         return f"{type(error).__name__}: {error}"
 
@@ -147,28 +153,42 @@ def available_cores() -> int:
 
 
 def analyse_in_order(
-    articles: Iterable[Article], gazetteer: Any, workers: int, chunk: int = 16
-) -> Iterator[tuple[Article, Analysis | str]]:
-    """Each article with its analysis (or the error text), in the order given, from
-    `workers` processes; what the pool cannot do (it does not start, a worker dies)
-    is done in this process. Reads `articles` only a few chunks ahead."""
-    pending = iter(articles)
+    items: Iterable[T],
+    gazetteer: Any,
+    workers: int,
+    *,
+    article_of: Callable[[T], Article],
+    cancelled: Callable[[], bool] = lambda: False,
+    chunk: int = 16,
+) -> Iterator[tuple[T, Analysis | str]]:
+    """Each item with the analysis of its article (or the error text), in the order
+    given, from `workers` processes; what the pool cannot do (it does not start, a
+    worker dies) is done in this process. Reads `items` only a few chunks ahead and
+    stops, unfinished, once `cancelled()` holds."""
+    pending = iter(items)
+
+    def here(batch: Iterable[T]) -> Iterator[tuple[T, Analysis | str]]:
+        for item in batch:
+            if cancelled():
+                return
+            yield item, analyse_one(article_of(item), gazetteer)
+
     try:
         pool = WorkerPool(workers, gazetteer)
     except Exception:
-        yield from ((article, analyse_one(article, gazetteer)) for article in pending)
+        yield from here(pending)
         return
-    sent: dict[int, list[Article]] = {}
+    sent: dict[int, list[T]] = {}
     done: dict[int, list[Analysis | str]] = {}
     next_key = next_out = 0
     try:
-        while True:
+        while not cancelled():
             while len(sent) < 2 * workers:
                 batch = list(itertools.islice(pending, chunk))
                 if not batch:
                     break
                 sent[next_key] = batch
-                pool.submit(next_key, list(enumerate(batch)))
+                pool.submit(next_key, [(index, article_of(item)) for index, item in enumerate(batch)])
                 next_key += 1
             if next_out in done:
                 batch = sent.pop(next_out)
@@ -184,14 +204,16 @@ def analyse_in_order(
                 continue
             key, results = finished
             if results is None:  # its worker died: this process does the chunk
-                results = dict(enumerate(analyse_one(article, gazetteer) for article in sent[key]))
+                results = dict(enumerate(analyse_one(article_of(item), gazetteer) for item in sent[key]))
             done[key] = [results[index] for index in range(len(sent[key]))]
     finally:
         pool.close()
     for key in sorted(sent):  # every worker gone: the rest here, still in order
-        batch = sent[key]
-        yield from zip(batch, done.get(key) or [analyse_one(article, gazetteer) for article in batch])
-    yield from ((article, analyse_one(article, gazetteer)) for article in pending)
+        if key in done:
+            yield from zip(sent[key], done[key])
+        else:
+            yield from here(sent[key])
+    yield from here(pending)
 
 
 def main() -> None:

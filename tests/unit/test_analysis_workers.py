@@ -29,7 +29,7 @@ def _articles(count: int) -> list[Article]:
 def test_workers_return_every_analysis_in_the_order_given() -> None:
     articles = _articles(23)
     gazetteer = builtin()
-    pooled = list(analyse_in_order(iter(articles), gazetteer, workers=2, chunk=3))
+    pooled = list(analyse_in_order(iter(articles), gazetteer, 2, article_of=lambda article: article, chunk=3))
     assert [article.id for article, _ in pooled] == [article.id for article in articles]
     assert [analysis for _, analysis in pooled] == [analyze_article(article, gazetteer) for article in articles]
     assert {analysis.quotes[0].speaker for _, analysis in pooled} == set(SPEAKERS)
@@ -44,7 +44,7 @@ def test_a_gazetteer_that_cannot_travel_is_analysed_here_in_order() -> None:
     gazetteer = builtin()
     gazetteer_here = type(gazetteer)(kinds=gazetteer.kinds, aliases=gazetteer.aliases, capitals=gazetteer.capitals)
     gazetteer_here.ignored = frozenset({Unpicklable()})  # type: ignore[arg-type]
-    pooled = list(analyse_in_order(iter(articles), gazetteer_here, workers=2, chunk=2))
+    pooled = list(analyse_in_order(iter(articles), gazetteer_here, 2, article_of=lambda article: article, chunk=2))
     assert [article.id for article, _ in pooled] == [article.id for article in articles]
     assert all(not isinstance(analysis, str) for _, analysis in pooled)
 
