@@ -180,6 +180,15 @@ async def test_read_and_star_toggles_and_unread_only(store, state_file):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         first = ids(app)[0]
+        # What the reader sees before pressing u: the first article shown, the list in focus
+        # (once in a loaded CI run, u pressed before that marked nothing).
+        await wait_for(
+            pilot,
+            lambda: app.reading.pane.article is not None
+            and app.reading.pane.article.id == first
+            and app.focused is app.reading.article_list,
+            what="the first article shown and the list focused",
+        )
         await pilot.press("u")
         assert app.keeper.is_read(first)
         assert "4 unread" in app.query_one("#sidebar").border_title
