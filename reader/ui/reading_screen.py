@@ -87,6 +87,11 @@ def actor_query(name: str) -> str:
     return 'actor:"' + name.replace('"', "") + '"'
 
 
+class ListReady(Message):
+    """The list shows the archive for the first time, or says why it cannot: keys typed
+    while it was loading can act now (the app holds them until then)."""
+
+
 class StateChanged(Message):
     """The reading state changed: the app saves it soon."""
 
@@ -198,6 +203,7 @@ class ReadingScreen(Screen[None]):
         self._syncing = False
         self._first_sync = True
         self._first_screen_shown = False
+        self._list_ready = False
         self._reader_here = False  # see reader_arrived
         self._before_search: str | None = None
         self._stop = threading.Event()
@@ -296,6 +302,7 @@ class ReadingScreen(Screen[None]):
                 self.article_list.show_message("The store could not be read")
                 self.pane.show_message(f"Could not read the store {safe_name(str(self.store_path))}: {error}")
             self.notify(f"Could not read the store: {error}", severity="error", timeout=10)
+            self._now_listed()
             self.feed_status.store_ready()  # no store to follow: a fetch still writes its files
         elif event.worker.group == "analysis":
             self.notify(f"Could not analyse this article: {error}", severity="warning")
@@ -318,11 +325,17 @@ class ReadingScreen(Screen[None]):
             self.article_list.show_message("No articles yet")
             store = str(self.store_path)
             self.pane.show_message(empty_store_title(store), empty_store_hint(store, self.feeds.configured))
+        self._now_listed()
         if self._first_sync:
             self._first_sync = False
             if summary := problems_summary(self.problems):
                 self.notify(f"{summary[2:]}: press ! or click the line under the list", severity="warning", timeout=8)
         self.feed_status.store_ready()
+
+    def _now_listed(self) -> None:
+        if not self._list_ready:
+            self._list_ready = True
+            self.post_message(ListReady())
 
     def on_first_screen(self, message: FirstScreen) -> None:
         self._show_first_screen(message.articles, message.total)
@@ -342,6 +355,7 @@ class ReadingScreen(Screen[None]):
         self.article_list.set_articles(articles, keep=last)
         self.sidebar.set_titles(f"Articles {total:,}")
         self._show_highlighted()
+        self._now_listed()
 
     def on_listing(self, message: Listing) -> None:
         self.archive.forget()  # what was read may have changed on disk
@@ -359,6 +373,8 @@ class ReadingScreen(Screen[None]):
             # After a first screen, the cursor stays where the reader has moved it since.
             shown = self.article_list.highlighted if first else None
             self._relist(keep=shown.id if shown is not None else self.keeper.state.last_article if first else None)
+        if self.all_articles:
+            self._now_listed()
         self._refresh_current()
         if self.corrector.edited_elsewhere():
             self._show_corrections()

@@ -455,6 +455,59 @@ async def test_the_screen_paints_loading_before_the_archive_is_open(store, state
 
 
 @pilot_test
+async def test_keys_typed_while_the_list_loads_act_once_it_has_its_articles(store, state_file, monkeypatch):
+    import threading
+
+    from reader.index import Index
+
+    release = threading.Event()
+    real_open = Index.open.__func__
+
+    def slow_open(cls, root, *args, **kwargs):
+        release.wait(60)
+        return real_open(cls, root, *args, **kwargs)
+
+    monkeypatch.setattr(Index, "open", classmethod(slow_open))
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "u")  # typed ahead, as a reader does who knows the keys
+        assert app.reading.article_list.message == "Loading…"
+        release.set()
+        await settle(pilot)
+        second = ids(app)[1]
+        await wait_for(pilot, lambda: app.keeper.is_read(second), what="the typed-ahead u marking the second article")
+        assert app.reading.article_list.highlighted.id == second
+        assert not app.keeper.is_read(ids(app)[0])
+
+
+@pilot_test
+async def test_q_typed_while_the_list_loads_quits_at_once(store, state_file, monkeypatch):
+    import threading
+
+    from reader.index import Index
+
+    release = threading.Event()
+    real_open = Index.open.__func__
+
+    def slow_open(cls, root, *args, **kwargs):
+        release.wait(60)
+        return real_open(cls, root, *args, **kwargs)
+
+    monkeypatch.setattr(Index, "open", classmethod(slow_open))
+    from textual.messages import ExitApp
+
+    app = build_app(store, state_file)
+    recorded = []
+    try:
+        async with app.run_test(size=SIZE, message_hook=recorded.append) as pilot:
+            await pilot.press("q")
+            await wait_for(pilot, lambda: any(isinstance(m, ExitApp) for m in recorded), what="the app quitting")
+            assert app.reading.article_list.message == "Loading…"
+    finally:
+        release.set()
+
+
+@pilot_test
 async def test_a_state_that_cannot_be_saved_is_a_notification_not_a_crash(tmp_path, store):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the state folder should be")
