@@ -24,7 +24,8 @@ from reader.state import StateSaveError
 from reader.text import clean_line, clean_text
 from reader.ui import collector
 from reader.ui.persistence import StateKeeper
-from reader.ui.reading_screen import WIDE, ListReady, ReadingScreen, StateChanged
+from reader.ui.archive_messages import ListReady
+from reader.ui.reading_screen import WIDE, ReadingScreen, StateChanged
 
 SAVE_AFTER_SECONDS = 1.0
 
@@ -73,8 +74,9 @@ class NewsreaderApp(App[None]):
         self._reader_here = False
         self._last_input = 0.0
         self._collected_at = -1.0
-        # Keys typed before the list had its articles (a cold start), replayed in order once it has.
-        self._typed_ahead: list[events.Key] | None = []
+        # Keys typed while the list is not ready for them (see ReadingScreen.holds_keys),
+        # replayed in order once it is.
+        self._held_keys: list[events.Key] = []
 
     def get_default_screen(self) -> Screen:
         return self.reading
@@ -117,21 +119,24 @@ class NewsreaderApp(App[None]):
         if not self._reader_here and isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown)):
             self._reader_here = True
             self.reading.reader_arrived()
-        if isinstance(event, events.Key) and self._typed_ahead is not None and self._hold(event.key):
-            self._typed_ahead.append(events.Key(event.key, event.character))
-            return
+        if isinstance(event, events.Key) and not event.is_forwarded:  # from the terminal, not bubbling back
+            if self._hold(event.key):
+                self._held_keys.append(events.Key(event.key, event.character))
+                return
+            if event.key == "enter" and self.focused is self.reading.search_input:
+                self.reading.sidebar.results_awaited = True  # `/query Enter j j`: the j's are for the results
         await super().on_event(event)
 
     def _hold(self, key: str) -> bool:
-        """Whether a key typed while the list loads waits for it: any key on the reading
-        screen but one that quits."""
-        if self.screen is not self.reading or key in ("ctrl+c", "ctrl+q"):
+        """Whether a key waits for the list: any key on the reading screen while it holds
+        keys, but one that quits."""
+        if self.screen is not self.reading or not self.reading.holds_keys or key in ("ctrl+c", "ctrl+q"):
             return False
         active = self.screen.active_bindings.get(key)
         return active is None or active.binding.action not in ("quit", "app.quit")
 
     def on_list_ready(self, _message: ListReady) -> None:
-        held, self._typed_ahead = self._typed_ahead or [], None
+        held, self._held_keys = self._held_keys, []
         for key in held:
             self.post_message(key)
 

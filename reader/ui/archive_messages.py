@@ -67,6 +67,13 @@ class StoreNotice(Message):
     severity: SeverityLevel = "information"
 
 
+class ListReady(Message):
+    """The list shows what the reader asked for (the archive at start, a search's results
+    after Enter), or says why it cannot: keys typed meanwhile can act now (the app holds
+    them until then). Posted to the app itself: a message posted while the screen handles
+    another would not bubble past the screen."""
+
+
 @dataclass
 class SearchDone(Message):
     result: SearchResult

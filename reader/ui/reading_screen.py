@@ -40,6 +40,7 @@ from reader.ui.archive_messages import (
     ArchiveOpened,
     FirstScreen,
     Listing,
+    ListReady,
     SearchDone,
     StoreNotice,
     SyncDone,
@@ -85,11 +86,6 @@ PREFETCH_AFTER_SECONDS = 0.15
 
 def actor_query(name: str) -> str:
     return 'actor:"' + name.replace('"', "") + '"'
-
-
-class ListReady(Message):
-    """The list shows the archive for the first time, or says why it cannot: keys typed
-    while it was loading can act now (the app holds them until then)."""
 
 
 class StateChanged(Message):
@@ -203,7 +199,7 @@ class ReadingScreen(Screen[None]):
         self._syncing = False
         self._first_sync = True
         self._first_screen_shown = False
-        self._list_ready = False
+        self._listed = False  # the list has shown the archive (or why it cannot) once
         self._reader_here = False  # see reader_arrived
         self._before_search: str | None = None
         self._stop = threading.Event()
@@ -333,9 +329,15 @@ class ReadingScreen(Screen[None]):
         self.feed_status.store_ready()
 
     def _now_listed(self) -> None:
-        if not self._list_ready:
-            self._list_ready = True
-            self.post_message(ListReady())
+        if not self._listed:
+            self._listed = True
+            self.app.post_message(ListReady())
+
+    @property
+    def holds_keys(self) -> bool:
+        """Keys typed now wait for the list: it is still loading, or a search the reader
+        sent with Enter has not listed its results yet."""
+        return not self._listed or self.sidebar.results_awaited
 
     def on_first_screen(self, message: FirstScreen) -> None:
         self._show_first_screen(message.articles, message.total)

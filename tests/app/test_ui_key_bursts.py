@@ -8,7 +8,7 @@ from snapshot_apps.harness import build_app, ids, pilot_test
 from waiting import settle, wait_for
 
 SIZE = (100, 30)
-KEY_NAMES = {"/": "slash", ":": "colon", " ": "space"}
+KEY_NAMES = {"/": "slash", ":": "colon", " ": "space", "\r": "enter"}
 
 
 def burst(app, text: str) -> None:
@@ -75,3 +75,28 @@ async def test_every_key_after_ctrl_f_in_one_burst_lands_in_the_find_field(store
         assert bar is not None and bar.input.value == "bank"
         assert app.focused is bar.input
         assert app.screen is app.screen_stack[0]
+
+
+@pilot_test
+async def test_keys_typed_straight_after_enter_in_the_search_act_on_its_results(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, "/the\rjj")  # Enter sends the search; j j move in its results, not the field
+        await settle(pilot)
+        assert app.reading.search_input.value == "the"
+        assert app.focused is app.reading.article_list
+        assert len(ids(app)) >= 3
+        assert app.reading.article_list.highlighted.id == ids(app)[2]
+        assert app.reading.pane.article.id == ids(app)[2]
+
+
+@pilot_test
+async def test_keys_after_enter_on_a_search_that_fails_are_not_kept_waiting(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, "/from:someday\rj")
+        await wait_for(pilot, lambda: app.reading.article_list.highlighted.id == ids(app)[1], what="j moving in the list")
+        assert app.reading.search_input.value == "from:someday"
+        assert app.focused is app.reading.article_list

@@ -25,7 +25,7 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from reader.errors import UserError
-from reader.ui.archive_messages import SavedCounts, SearchDone, SearchFailed
+from reader.ui.archive_messages import ListReady, SavedCounts, SearchDone, SearchFailed
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.feed_folders import FeedFolderList
 from reader.ui.widgets.saved_searches import SavedSearchList
@@ -69,6 +69,9 @@ class Sidebar(Vertical):
         self._search_timer: Timer | None = None
         self._count_timer: Timer | None = None
         self._searching = False  # a search runs, or its results are on their way to the screen
+        # The reader pressed Enter in the field (the app sets this as the key arrives, before
+        # the field has handled the keys typed ahead of it): the keys after it wait for the results.
+        self.results_awaited = False
 
     def compose(self) -> ComposeResult:
         yield self.search_input
@@ -139,7 +142,7 @@ class Sidebar(Vertical):
 
     def show_results(self, result: SearchResult | None) -> None:
         """The screen listed `result` (None: the whole archive)."""
-        self._searching = False
+        self._search_settled()
         if result is not None:
             self.search_status.show_results(result.text, result.total, len(result.hits))
 
@@ -147,7 +150,7 @@ class Sidebar(Vertical):
         """The field emptied and closed, and any search in flight forgotten."""
         self._cancel_scheduled_search()
         self.workers.cancel_group(self, "search")
-        self._searching = False
+        self._search_settled()
         with self.prevent(SearchInput.Changed):
             self.search_input.value = ""
         self.search_status.clear()
@@ -165,12 +168,12 @@ class Sidebar(Vertical):
     def on_search_failed(self, message: SearchFailed) -> None:
         message.stop()
         if message.text == self.query_text:
-            self._searching = False
+            self._search_settled()
             self.search_status.show_error(message.reason)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "search" and event.state == WorkerState.ERROR:
-            self._searching = False
+            self._search_settled()
             self.search_status.show_error(f"Search failed: {event.worker.error}")
 
     def _schedule_search(self) -> None:
@@ -190,9 +193,20 @@ class Sidebar(Vertical):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
+        """Enter: the search runs now and the list takes the keys; the app holds the keys
+        typed after Enter (see `results_awaited`) until its results are listed."""
         if self._search_timer is not None:
             self.search_now()
-        self.article_list.focus()
+        self.screen.set_focus(self.article_list)
+        if not self._searching:
+            self._search_settled()
+
+    def _search_settled(self) -> None:
+        """The search's results are listed, or it failed or was given up."""
+        self._searching = False
+        if self.results_awaited:
+            self.results_awaited = False
+            self.app.post_message(ListReady())
 
     # -------------------------------------------------------- saved searches
 
