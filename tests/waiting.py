@@ -57,9 +57,10 @@ async def wait_for(
 
 
 def settled(app) -> bool:
-    """The archive open, indexed and idle, and the search and analysis workers done (the
-    archive's own worker runs on: it follows the store)."""
-    return app.reading.archive_idle and all(
+    """The archive open, indexed and idle, no key typed ahead still waiting for the list,
+    and the search and analysis workers done (the archive's own worker runs on: it follows
+    the store)."""
+    return app.reading.archive_idle and not app.keys_held and all(
         worker.is_finished for worker in app.workers if worker.group != "archive"
     )
 

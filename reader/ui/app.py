@@ -135,6 +135,11 @@ class NewsreaderApp(App[None]):
         active = self.screen.active_bindings.get(key)
         return active is None or active.binding.action not in ("quit", "app.quit")
 
+    @property
+    def keys_held(self) -> bool:
+        """Keys typed ahead are waiting for the list (tests wait for them to be replayed)."""
+        return bool(self._held_keys) or self.reading.holds_keys
+
     def on_list_ready(self, _message: ListReady) -> None:
         held, self._held_keys = self._held_keys, []
         for key in held:
