@@ -746,6 +746,9 @@ class Resolver:
         if mention is not None and span.kind == "name" and _common_plural(self.text, mention):
             # "Scientists say …": a group named by a capitalised common noun, no one's name
             return Resolved(None, span.start, span.end)
+        if mention is not None and span.kind == "phrase" and self._speaks_for(span, mention):
+            # "A spokeswoman for Harbour Bank said": an unnamed person, not the bank itself
+            return Resolved(None, span.start, span.end, "descriptor")
         if mention is not None:
             longer = self._given_name_before(span, mention)
             if longer is not None:
@@ -769,12 +772,22 @@ class Resolver:
             if person is not None:
                 return Resolved(person, span.start, span.end, "descriptor", "person")
             body = self._organisation(span)
-            return Resolved(body, span.start, span.end, "descriptor" if body else None, "organisation" if body else None)
+            # unresolved, the description still says who spoke ("the passenger", "a spokesman")
+            return Resolved(body, span.start, span.end, "descriptor", "organisation" if body else None)
         if span.kind == "name":
             if not_a_name(self.text, span.start, span.end):
                 return Resolved(None, span.start, span.end)
             self.last_named.append((span.start, name, True))
         return Resolved(name, span.start, span.end, "name", None)
+
+    def _speaks_for(self, span: SpeakerSpan, mention: Mention) -> bool:
+        """`a spokesman for the council`: the description's head is someone who speaks for
+        the body named after it, not the body (`the council said`) nor a person it names."""
+        words = [word.lower() for word in _WORD_ONLY.findall(self.text, span.start, mention.start)]
+        for index, word in enumerate(words):
+            if word in PREPOSITIONS:
+                return index > 0 and words[index - 1] in _SPEAKS_FOR and words[0] in DETERMINERS
+        return False
 
     def _nicknamed(self, span: SpeakerSpan) -> Resolved:
         """`Del. Marcia "Cia" Price`: the name without its quoted nickname (and without a
@@ -1270,6 +1283,10 @@ _OTHER_PARTIES = frozenset(
     agent representative insider observer critic fan resident teacher student partner boyfriend
     girlfriend coroner inspector detective sergeant constable paramedic nurse employee worker
     colleague rival opponent challenger interpreter translator""".split()
+)
+# Who speaks for a body without being it: "a spokeswoman for Harbour Bank" names no one.
+_SPEAKS_FOR = frozenset(
+    "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative representatives".split()
 )
 # What may stand between a role word and the name it gives: capitalised words and the small
 # words of a title (`President of Argentina`), or after a comma up to three lowercase words

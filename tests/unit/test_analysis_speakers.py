@@ -177,6 +177,35 @@ def test_an_organisation_speaks_through_it() -> None:
     assert q.speaker_via == "pronoun"
 
 
+def test_a_spokesman_for_an_organisation_is_unnamed_not_the_organisation() -> None:
+    body = (
+        "Norbridge Bank closed forty branches last year.\n\n"
+        'A spokeswoman for Norbridge Bank said: "Every customer will be contacted."'
+    )
+    q = quote(body, "Every customer")
+    assert q.speaker is None
+    assert q.speaker_descriptor == "A spokeswoman for Norbridge Bank"
+    assert q.speaker_via == "descriptor"
+    assert q.speaker_kind != "anonymous"
+
+
+def test_a_spokesman_named_by_the_organisation_before_him_is_unnamed_too() -> None:
+    body = (
+        "Norbridge Bank closed forty branches last year.\n\n"
+        'The Norbridge Bank spokesman added: "No branch will close this year."'
+    )
+    q = quote(body, "No branch")
+    assert (q.speaker, q.speaker_descriptor, q.speaker_via) == (None, "The Norbridge Bank spokesman", "descriptor")
+
+
+def test_the_organisation_itself_still_speaks() -> None:
+    body = (
+        "Norbridge Bank closed forty branches last year.\n\n"
+        'Norbridge Bank said in a statement: "Every customer will be contacted."'
+    )
+    assert quote(body, "Every customer").speaker == "Norbridge Bank"
+
+
 def test_plural_noun_after_of_is_no_cue() -> None:
     body = 'The Fact Desk rated a third of Liberal claims as "misleading" in its audit.'
     q = quote(body, "misleading")
