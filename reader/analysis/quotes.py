@@ -37,7 +37,10 @@ from reader.model import Mention, Quote
 # How far after a quote its cue may be ("…," Jock A. Finlayson, head of policy at …, said).
 AFTER_CUE_REACH = 160
 
-_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*\s+(?=(?:''|``|[\"“‘'(\[])?[{UPPER}0-9])|[.!?](?=“[{UPPER}])")
+# The last alternative: paragraphs a scrape joined with no space ("roaming freely.When he …").
+_SENTENCE_END = re.compile(
+    rf"[.!?]+[\"”’')\]]*\s+(?=(?:''|``|[\"“‘'(\[])?[{UPPER}0-9])|[.!?](?=“[{UPPER}])|(?<=[a-z]{{2}})\.(?=[{UPPER}][a-z])"
+)
 _ABBREVIATION = re.compile(
     rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
@@ -283,8 +286,10 @@ def _cue_before(
                 # "X did Y, saying …", "X … and added", "“…,” X said, adding “…”"
                 if previous is not None and len(gaps) > 1 and previous.speaker_start is not None:
                     return _Attribution((match.start(), match.end()), None, True, inherited=previous)
-                speaker = main_subject(text, gaps[-1][0], match.start()) or _subject_after_opening_participle(
-                    text, gaps[-1][0], match
+                speaker = (
+                    _subject_of_joined_clause(text, gaps[-1][0], match)
+                    or main_subject(text, gaps[-1][0], match.start())
+                    or _subject_after_opening_participle(text, gaps[-1][0], match)
                 )
             else:
                 speaker = subject_before(text, lo, match.start())
@@ -392,6 +397,29 @@ def _name_before_participle(text: str, lo: int, cue_start: int) -> SpeakerSpan |
 # subject for its own.
 _ADVERBIAL_OPENER = re.compile(r"\b(?:while|before|after|when|whilst|without|by)\s+$", re.IGNORECASE)
 _COORDINATION = re.compile(r"(?:,[\"”’']?|\b(?:and|but|or|then))(?:\s+(?:also|later|then|again|even|further|repeatedly))?\s*$")
+
+
+def _subject_of_joined_clause(text: str, lo: int, cue: CueMatch) -> SpeakerSpan | None:
+    """`She alleges that when it vanished, Ann Roe confessed and told her …`: a cue joined by
+    "and" shares the subject of the clause it ends, when that clause (after the sentence's
+    last comma) opens with a name and its verb, not the subject of the whole sentence."""
+    if _JOINED_BY_AND.search(text, max(lo, cue.start() - 12), cue.start()) is None:
+        return None
+    comma = text.rfind(",", lo, cue.start())
+    if comma < 0:
+        return None
+    subject = main_subject(text, comma + 1, cue.start())
+    if subject is None or subject.kind != "name":
+        return None
+    verb = _LOWER_WORD_AFTER.match(text, subject.end)
+    if verb is None or verb.group(1) in _NOT_VERBS:
+        return None
+    return subject
+
+
+_JOINED_BY_AND = re.compile(r"\band\s+$")
+_LOWER_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)\b")
+_NOT_VERBS = frozenset("and or of for in on at to from with by who which whose the a an".split())
 
 
 def _subject_elided(text: str, lo: int, cue: CueMatch) -> bool:

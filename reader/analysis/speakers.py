@@ -244,11 +244,20 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
             segments.append([])
         elif _is_word(token[2]):
             segments[-1].append(token)
+    clause_open = False
     for segment in segments[:-1]:
         if not segment:
             continue
         first = segment[0][2]
         low = _bare(first)
+        if clause_open:
+            # "When Ann Roe, the mayor, tried to …, Bo Li stood up": the opening clause runs
+            # through its subject's appositions up to its verb; the main subject comes after.
+            clause_open = not any(word[2].islower() and _verb_like(word[2]) for word in segment)
+            continue
+        if low in _SUBORDINATORS and len(segment) > 1 and all(word[2][0].isupper() for word in segment[1:]):
+            clause_open = True
+            continue
         if (
             low in PREPOSITIONS
             or low in SKIPPABLE
@@ -289,6 +298,7 @@ def _opening_phrase(text: str, start: int, hi: int) -> SpeakerSpan | None:
 
 
 _DAY_PARTS = frozenset("morning afternoon evening night week weekend month year".split())
+_SUBORDINATORS = frozenset("when while after before as since although though because if once until".split())
 _THAT = re.compile(r"\s+[\w’']+\s+that\s+")
 
 

@@ -833,3 +833,27 @@ def test_the_fuller_name_a_cue_gave_stays_on_the_person_s_later_quotes() -> None
         '"We have applied again," Pandey said.'
     )
     assert quote(body, "applied again").speaker == "Umesh Chandra Pandey"
+
+
+def test_a_cue_joined_by_and_shares_the_subject_of_its_own_clause() -> None:
+    body = (
+        "Ada Lund says that when the money vanished, Bo Kerr admitted the theft and told her "
+        "'I spent it all on boats.'"
+    )
+    assert quote(body, "spent it all").speaker == "Bo Kerr"
+
+
+def test_the_main_subject_comes_after_an_opening_clause_with_appositions() -> None:
+    body = (
+        "When Ivo Marsh, the warden, tried to close the gate on Monday, Tara Quill stood up in protest. "
+        '"We have no time left and nobody is listening."'
+    )
+    assert quote(body, "no time left").speaker == "Tara Quill"
+
+
+def test_paragraphs_joined_without_a_space_still_end_their_sentences() -> None:
+    body = (
+        "Prices rose again in March and the market stayed quiet.Tara Quill, a baker in the town, was blunt. "
+        '"We cannot go on like this for another year."'
+    )
+    assert quote(body, "cannot go on").speaker == "Tara Quill"
