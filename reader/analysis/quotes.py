@@ -456,10 +456,22 @@ def _introduced_by_colon(
 def _sentence_subject(text: str, gaps: list[tuple[int, int]]) -> _Attribution | None:
     """Last resort for a statement without a cue: the subject its sentence opens with."""
     lo, hi = gaps[-1]
-    speaker = main_subject(text, lo, hi)
+    speaker = _possessor(text, main_subject(text, lo, hi))
     if speaker is None or speaker.kind == "phrase":
         return None
+    if speaker.kind == "pronoun" and pronoun_gender(text[speaker.start : speaker.end]) is None:
+        return None
     return _Attribution(None, speaker, False, nearest=True)
+
+
+def _possessor(text: str, speaker: SpeakerSpan | None) -> SpeakerSpan | None:
+    """`Her message now is …`, `His family took out a loan when he started, "and …"`: a
+    subject owned by "his" or "her" stands for its owner, the one the sentence is about."""
+    if speaker is not None and speaker.kind == "phrase":
+        first = _WORD.match(text, speaker.start)
+        if first is not None and first.group().lower() in ("his", "her"):
+            return SpeakerSpan(first.start(), first.end(), "pronoun")
+    return speaker
 
 
 _SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’'»]*\s*$")
@@ -540,11 +552,7 @@ def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | No
     start = _sentence_start(text, lo, hi - 1)
     if not _quotes_in_passing(text, start, hi):
         return None  # the sentence before is someone's quote, or part of one
-    speaker = main_subject(text, start, hi)
-    if speaker is not None and speaker.kind == "phrase":
-        first = _WORD.match(text, speaker.start)
-        if first is not None and first.group().lower() in ("his", "her"):
-            speaker = SpeakerSpan(first.start(), first.end(), "pronoun")  # "Her message now is …"
+    speaker = _possessor(text, main_subject(text, start, hi))
     if speaker is None or speaker.kind not in ("name", "pronoun"):
         return None
     if speaker.kind == "pronoun" and pronoun_gender(text[speaker.start : speaker.end]) is None:

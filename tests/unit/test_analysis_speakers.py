@@ -857,3 +857,11 @@ def test_paragraphs_joined_without_a_space_still_end_their_sentences() -> None:
         '"We cannot go on like this for another year."'
     )
     assert quote(body, "cannot go on").speaker == "Tara Quill"
+
+
+def test_a_cue_less_quote_in_a_sentence_about_his_family_is_his() -> None:
+    body = (
+        "Ivo Marsh left the bank in May after twelve years.\n\n"
+        'His family sold the house when he lost the job, "and that money is now gone."'
+    )
+    assert quote(body, "money is now gone").speaker == "Ivo Marsh"
