@@ -461,6 +461,8 @@ def _sentence_subject(text: str, gaps: list[tuple[int, int]]) -> _Attribution | 
         return None
     if speaker.kind == "pronoun" and pronoun_gender(text[speaker.start : speaker.end]) is None:
         return None
+    if speaker.kind == "name" and not_a_name(text, speaker.start, speaker.end):
+        return None  # "What he wanted now was …": the quote may go on with the voice before
     return _Attribution(None, speaker, False, nearest=True)
 
 

@@ -865,3 +865,11 @@ def test_a_cue_less_quote_in_a_sentence_about_his_family_is_his() -> None:
         'His family sold the house when he lost the job, "and that money is now gone."'
     )
     assert quote(body, "money is now gone").speaker == "Ivo Marsh"
+
+
+def test_a_cue_less_quote_after_a_clause_opening_with_what_goes_on_with_the_voice_before() -> None:
+    body = (
+        'Ivo Marsh resigned on Monday. "After ten years as chair," he began, "I am stepping down." '
+        'What he wanted now was to travel with his wife, to "see every coast we never saw together."'
+    )
+    assert quote(body, "every coast").speaker == "Ivo Marsh"
