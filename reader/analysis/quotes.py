@@ -109,6 +109,8 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
             attribution = _Attribution(None, None, True, inherited=quotes[-1])  # "X," he began, "Y."
         if attribution is None and index and quotes[-1] is last_statement and _runs_on(body, spans[index - 1], span):
             attribution = _Attribution(None, None, False, inherited=last_statement)
+        if attribution is None and index and quotes[-1] is last_statement and _reopened(body, spans[index - 1], span):
+            attribution = _Attribution(None, None, False, inherited=last_statement)
         if attribution is None and span.start == p_start and p_index:
             attribution = _reported_speech_before(body, cues, paragraphs[p_index - 1])
         kind = quote_kind(body, span, attribution.cue if attribution else None, _reports_words(body, attribution))
@@ -535,6 +537,19 @@ def _runs_on(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
     if previous.end > span.start or text[previous.end : span.start].strip():
         return False
     return _SENTENCE_CLOSE.search(text, previous.start, previous.end) is not None
+
+
+def _reopened(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """`'… minority. [a photo caption spliced in] 'I made my money …'`: a quote left open,
+    then a few words holding no quote mark, then a quote with no cue of its own: the next
+    paragraph of the same quote, its paragraph break lost in the copy."""
+    if previous.closed or previous.end > span.start or span.start - previous.end > CAPTION_REACH:
+        return False
+    return not any(mark in text[previous.end : span.start] for mark in "\"“”‘’'")
+
+
+# How many characters a caption spliced between two paragraphs of one quote may run to.
+CAPTION_REACH = 400
 
 
 def _between_halves(text: str, previous: QuoteSpan, quote: Quote, span: QuoteSpan) -> bool:

@@ -873,3 +873,12 @@ def test_a_cue_less_quote_after_a_clause_opening_with_what_goes_on_with_the_voic
         'What he wanted now was to travel with his wife, to "see every coast we never saw together."'
     )
     assert quote(body, "every coast").speaker == "Ivo Marsh"
+
+
+def test_a_quote_left_open_goes_on_after_a_caption_spliced_into_it() -> None:
+    body = (
+        "Ada Lund spoke at the harbour on Monday. She said: 'We have waited long enough for this bridge. "
+        "Harbour master Tom Berg, right, greets visitors at the opening in Halden on Monday "
+        "'Nobody in this town can wait another winter.' The bridge opens in May."
+    )
+    assert quote(body, "Nobody in this town").speaker == "Ada Lund"
