@@ -672,7 +672,11 @@ FORWARD_REACH = 400
 
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital, or at a blank line.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=(?:''|``|[\"'“‘(])?[A-Z0-9])|\n\s*\n")
+# The last alternative ends a photo caption spliced into the text: "… (stock image) Karo, whose …".
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'”’)]*\s+(?=(?:''|``|[\"'“‘(])?[A-Z0-9])|\n\s*\n"
+    r"|(?<=\()(?:stock\s+|file\s+)?(?:image|photo|picture|pictured|above|below)\)[^\S\n]+(?=[A-Z])"
+)
 SENTENCE_REACH = 600  # characters looked back for the start of a sentence
 
 

@@ -882,3 +882,12 @@ def test_a_quote_left_open_goes_on_after_a_caption_spliced_into_it() -> None:
         "'Nobody in this town can wait another winter.' The bridge opens in May."
     )
     assert quote(body, "Nobody in this town").speaker == "Ada Lund"
+
+
+def test_a_photo_caption_ending_in_stock_image_ends_its_sentence() -> None:
+    body = (
+        "Vera Holm took the bicycle from Ada Lund in the spring of 1990 and kept it for years "
+        "A bicycle like the one she lost (stock image) Lund, who now lives in Oslo, is suing Holm for costs. "
+        "She also claims the loss has 'ruined every summer since'."
+    )
+    assert quote(body, "ruined every summer").speaker == "Ada Lund"
