@@ -100,6 +100,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
             if antecedent is not None and antecedent.kind != "relative":
                 return SpeakerSpan(words[0][0], words[0][1], "relative", antecedent)
             return None
+        if len(words) > 1 and _bare(words[-1][2]) == "who":
+            antecedent = _who_antecedent(text, words[:-1])
+            if antecedent is not None:
+                return antecedent
         return _subject(text, words)
     # The cue follows a comma: "X, a professor at Y, said" — X is the subject,
     # or the part between the commas when nothing comes before it.
@@ -119,6 +123,41 @@ def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
         if found is not None:
             return found
     return _subject(text, appositive)
+
+
+def _who_antecedent(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None:
+    """`Ann Roe is being sued by a singer who claims …`: the one the relative clause is about,
+    not the sentence's subject; only a person (a name, a role word), and not the object of a
+    cue (`told a woman who suggested …`, whose words are the teller's) nor a body a
+    preposition ties to someone before it (`a staffer at the State Department who told`)."""
+    phrase = _phrase_before(words)
+    if not phrase:
+        return None
+    if len(phrase) < len(words):
+        before = words[len(words) - len(phrase) - 1][2]
+        if (_bare(before) in PREPOSITIONS and _bare(before) != "by") or _is_cue(before):
+            return None
+    found = _noun_phrase(text, phrase)
+    if found is None or found.end != phrase[-1][1]:
+        return None
+    head = _bare(phrase[-1][2])
+    if found.kind == "phrase" and not _person_role(head):
+        return None
+    return SpeakerSpan(found.start, found.end, found.kind)
+
+
+def _phrase_before(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The noun phrase that ends a run of words: back to its determiner, or to the word after
+    a preposition or a verb (`sued by a former neighbour` → `a former neighbour`)."""
+    i = len(words)
+    while i > 0:
+        low = _bare(words[i - 1][2])
+        if low in PREPOSITIONS or low in SKIPPABLE or (words[i - 1][2].islower() and _verb_like(low)):
+            break
+        i -= 1
+        if low in DETERMINERS:
+            break
+    return words[i:]
 
 
 _DATELINE_DASH = re.compile(r"[^\S\n]*(?:\([^()\n]{1,20}\)[^\S\n]*)?(?:--|[—–―])")

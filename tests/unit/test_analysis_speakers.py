@@ -891,3 +891,15 @@ def test_a_photo_caption_ending_in_stock_image_ends_its_sentence() -> None:
         "She also claims the loss has 'ruined every summer since'."
     )
     assert quote(body, "ruined every summer").speaker == "Ada Lund"
+
+
+def test_who_before_the_cue_is_the_one_the_relative_clause_is_about() -> None:
+    body = 'Ada Lund is being sued by a former employer who claims she "emptied the till every Friday."'
+    q = quote(body, "emptied the till")
+    assert q.speaker is None
+    assert q.speaker_descriptor == "a former employer"
+
+
+def test_who_after_the_object_of_a_cue_leaves_the_teller_as_the_speaker() -> None:
+    body = 'Ada Lund told a young farmer who suggested giving up that "the river will come back."'
+    assert quote(body, "river will come back").speaker == "Ada Lund"
