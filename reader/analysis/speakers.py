@@ -1192,6 +1192,8 @@ class Resolver:
 
     def _pronoun(self, span: SpeakerSpan) -> str | None:
         word = _bare(self.text[span.start : span.end])
+        if word == "you" and self._in_question(span.start):
+            return self._interviewee(span.start)  # "Q: You describe the island as …"
         if word not in PERSON_PRONOUNS and pronoun_gender(word) is None:
             # "they" goes to no organisation: far more often than not the text means a group
             # it never names ("Other Republican leaders … They suggested", "the researchers …").
@@ -1216,6 +1218,22 @@ class Resolver:
             if position < span.start and is_person and self._gender(name) in (None, gender):
                 return name
         return None
+
+    def _in_question(self, position: int) -> bool:
+        """The line holding `position` is an interview's question: it opens with "Q:"."""
+        return self.text.startswith(_QUESTION_OPENERS, self.text.rfind("\n", 0, position) + 1)
+
+    def _interviewee(self, position: int) -> str | None:
+        """Who an interview's questions are put to: the person named most often before them."""
+        counts: dict[str, int] = {}
+        for mention in self.people:
+            if mention.start >= position:
+                break
+            counts[mention.actor] = counts.get(mention.actor, 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=lambda actor: counts[actor])
+        return best if list(counts.values()).count(counts[best]) == 1 else None
 
     def _add_bare_surnames(self) -> None:
         if not self._surnames_added:
@@ -1485,6 +1503,7 @@ def _bare_surnames(
     return found
 
 
+_QUESTION_OPENERS = ("Q:", "Q.", "Question:")
 _GENERATION_BEFORE = re.compile(r"\b(?:younger|elder|older|junior|senior)\s+$", re.IGNORECASE)
 _JOINER_BEFORE = re.compile(r"\b(?:of|for|from|in|at)\s+$", re.IGNORECASE)
 _QUOTED_NICKNAME = re.compile(r"[^\S\n]+[\"“'‘][^\"“”'‘’\n]{1,20}[\"”'’](?=[^\S\n])")

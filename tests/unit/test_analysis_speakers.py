@@ -903,3 +903,12 @@ def test_who_before_the_cue_is_the_one_the_relative_clause_is_about() -> None:
 def test_who_after_the_object_of_a_cue_leaves_the_teller_as_the_speaker() -> None:
     body = 'Ada Lund told a young farmer who suggested giving up that "the river will come back."'
     assert quote(body, "river will come back").speaker == "Ada Lund"
+
+
+def test_you_in_an_interview_question_is_the_one_interviewed() -> None:
+    body = (
+        "Ada Lund has led the valley trust since 2010. In this interview with Bo Kerr, Lund looks back.\n\n"
+        'Q: You describe the valley as "a museum without walls" in your new book. Why?\n\n'
+        "A: Because every field in it has a story."
+    )
+    assert quote(body, "museum without walls").speaker == "Ada Lund"
