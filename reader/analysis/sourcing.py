@@ -141,6 +141,9 @@ def _source(body: str, quote: Quote, mentions: list[Mention], starts: list[int],
         return {}
     if len(words) == 1 and words[0].lower() in _PERSON_PRONOUNS:
         return {"speaker_kind": "person"}
+    if quote.speaker is None and quote.speaker_via == "descriptor":
+        # described, never named ("A spokeswoman for the bank", "Scientists"): the words stay
+        return _anonymous(body, start, end, quote) or {"speaker_descriptor": body[start:end]}
     if _names_a_person(mentions, starts, start, end):
         return {"speaker_kind": "person"}
     described = _anonymous(body, start, end, quote)

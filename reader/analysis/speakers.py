@@ -798,7 +798,7 @@ class Resolver:
         mention = self._overlapping(span)
         if mention is not None and span.kind == "name" and _common_plural(self.text, mention):
             # "Scientists say …": a group named by a capitalised common noun, no one's name
-            return Resolved(None, span.start, span.end)
+            return Resolved(None, span.start, span.end, "descriptor")
         if mention is not None and span.kind == "phrase" and self._speaks_for(span, mention):
             # "A spokeswoman for Harbour Bank said": an unnamed person, not the bank itself
             return Resolved(None, span.start, span.end, "descriptor")
@@ -829,7 +829,8 @@ class Resolver:
             return Resolved(body, span.start, span.end, "descriptor", "organisation" if body else None)
         if span.kind == "name":
             if not_a_name(self.text, span.start, span.end):
-                return Resolved(None, span.start, span.end)
+                # "Scientists say": a group described, not named; "Thursday": nobody at all
+                return Resolved(None, span.start, span.end, "descriptor" if _is_group(name) else None)
             self.last_named.append((span.start, name, True))
         return Resolved(name, span.start, span.end, "name", None)
 

@@ -912,3 +912,18 @@ def test_you_in_an_interview_question_is_the_one_interviewed() -> None:
         "A: Because every field in it has a story."
     )
     assert quote(body, "museum without walls").speaker == "Ada Lund"
+
+
+def test_a_group_opening_its_sentence_is_described_not_named() -> None:
+    body = (
+        "The fossil was found in a quarry near Halden last spring.\n\n"
+        "Researchers say the animal was 'built for deep water' and fed on squid."
+    )
+    q = quote(body, "built for deep water")
+    assert (q.speaker, q.speaker_via, q.speaker_descriptor) == (None, "descriptor", "Researchers")
+
+
+def test_a_plural_description_opening_its_sentence_is_kept_as_the_description() -> None:
+    body = "Parking fines rose again.\n\nMotoring groups called the ruling 'a licence to print money'."
+    q = quote(body, "licence to print money")
+    assert (q.speaker, q.speaker_via, q.speaker_descriptor) == (None, "descriptor", "Motoring groups")
