@@ -799,7 +799,7 @@ class Resolver:
         if mention is not None and span.kind == "name" and _common_plural(self.text, mention):
             # "Scientists say …": a group named by a capitalised common noun, no one's name
             return Resolved(None, span.start, span.end, "descriptor")
-        if mention is not None and span.kind == "phrase" and self._speaks_for(span, mention):
+        if mention is not None and span.kind == "phrase" and mention.kind == "organisation" and self._speaks_for(span, mention):
             # "A spokeswoman for Harbour Bank said": an unnamed person, not the bank itself
             return Resolved(None, span.start, span.end, "descriptor")
         if mention is not None:
