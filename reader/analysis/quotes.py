@@ -471,11 +471,15 @@ def _sentence_subject(text: str, gaps: list[tuple[int, int]]) -> _Attribution | 
 def _possessor(text: str, speaker: SpeakerSpan | None) -> SpeakerSpan | None:
     """`Her message now is …`, `His family took out a loan when he started, "and …"`: a
     subject owned by "his" or "her" stands for its owner, the one the sentence is about."""
-    if speaker is not None and speaker.kind == "phrase":
+    if speaker is not None and speaker.kind == "phrase" and _TOLD_AFTER.match(text, speaker.end) is None:
         first = _WORD.match(text, speaker.start)
         if first is not None and first.group().lower() in ("his", "her"):
             return SpeakerSpan(first.start(), first.end(), "pronoun")
     return speaker
+
+
+# "His staff were told, '…'": the words are said to the subject, not by its owner.
+_TOLD_AFTER = re.compile(r"[^\S\n]+(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:told|asked|instructed|ordered|advised)\b")
 
 
 _SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’'»]*\s*$")

@@ -927,3 +927,11 @@ def test_a_plural_description_opening_its_sentence_is_kept_as_the_description() 
     body = "Parking fines rose again.\n\nMotoring groups called the ruling 'a licence to print money'."
     q = quote(body, "licence to print money")
     assert (q.speaker, q.speaker_via, q.speaker_descriptor) == (None, "descriptor", "Motoring groups")
+
+
+def test_words_his_staff_were_told_are_not_his() -> None:
+    body = (
+        "Ivo Marsh ran the firm for a decade.\n\n"
+        'Under the handbook, his sales staff were told, "Never let a customer leave without a deal."'
+    )
+    assert quote(body, "Never let a customer").speaker != "Ivo Marsh"
