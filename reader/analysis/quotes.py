@@ -24,6 +24,7 @@ from reader.analysis.skipping import skip
 from reader.analysis.gender import pronoun_gender
 from reader.analysis.speakers import (
     CALENDAR_WORDS,
+    TITLES,
     Resolved,
     Resolver,
     SpeakerSpan,
@@ -413,6 +414,8 @@ def _subject_of_joined_clause(text: str, lo: int, cue: CueMatch) -> SpeakerSpan 
     subject = main_subject(text, comma + 1, cue.start())
     if subject is None or subject.kind != "name":
         return None
+    if any(word.lower().rstrip(".") not in TITLES for word in _WORD.findall(text, comma + 1, subject.start)):
+        return None  # ", said Trump is to blame and accused him": Trump is no subject there
     verb = _LOWER_WORD_AFTER.match(text, subject.end)
     if verb is None or verb.group(1) in _NOT_VERBS:
         return None

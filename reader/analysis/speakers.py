@@ -143,6 +143,8 @@ def _who_antecedent(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan
     head = _bare(phrase[-1][2])
     if found.kind == "phrase" and not _person_role(head):
         return None
+    if found.kind == "name" and _bare(phrase[0][2]) in DETERMINERS:
+        return None  # "an influential Hispanic Republican who said": a description, no name
     return SpeakerSpan(found.start, found.end, found.kind)
 
 

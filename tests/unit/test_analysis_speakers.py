@@ -935,3 +935,16 @@ def test_words_his_staff_were_told_are_not_his() -> None:
         'Under the handbook, his sales staff were told, "Never let a customer leave without a deal."'
     )
     assert quote(body, "Never let a customer").speaker != "Ivo Marsh"
+
+
+def test_a_name_the_cue_s_clause_mentions_is_not_its_subject() -> None:
+    body = (
+        "Ada Lund, also at the hearing on Monday, said Bo Kerr was to blame and accused him of "
+        '"lying to the whole board."'
+    )
+    assert quote(body, "lying to the whole board").speaker == "Ada Lund"
+
+
+def test_who_after_a_description_holding_a_name_is_not_that_name() -> None:
+    body = '"The plan will fail," said Ada Lund, a planner and an influential Danish Liberal who said she would "never vote for it."'
+    assert quote(body, "never vote for it").speaker != "Danish Liberal"
