@@ -117,9 +117,13 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
         kind = quote_kind(body, span, attribution.cue if attribution else None, _reports_words(body, attribution))
         if kind == "term" and attribution is not None and named_not_said(body, span):
             attribution = None  # a so-called “green corridor” is nobody's words
+        opening = None
         if attribution is None and kind == "statement":
-            attribution = _sentence_subject(body, gaps)
-        if attribution is None and kind == "statement":
+            opening = _possessor(body, main_subject(body, *gaps[-1]))
+            attribution = _sentence_subject(body, opening)
+        if attribution is None and kind == "statement" and not _names_no_one(body, opening):
+            # (a sentence opening "What he wanted …" or "It was …" is no one's: the quote may
+            # only go on with the voice quoted last in its paragraph)
             before = paragraphs[p_index - 1] if span.start == p_start and p_index else (p_start, gaps[-1][0])
             attribution = _previous_sentence_subject(body, *before)
         if (
@@ -455,20 +459,23 @@ def _introduced_by_colon(
             speaker = phrase_after(text, match.end(), hi)
         if speaker is not None:
             return _Attribution((match.start(), match.end()), speaker, False)
-    return _sentence_subject(text, [(start, hi)])
+    return _sentence_subject(text, _possessor(text, main_subject(text, start, hi)))
 
 
-def _sentence_subject(text: str, gaps: list[tuple[int, int]]) -> _Attribution | None:
+def _sentence_subject(text: str, speaker: SpeakerSpan | None) -> _Attribution | None:
     """Last resort for a statement without a cue: the subject its sentence opens with."""
-    lo, hi = gaps[-1]
-    speaker = _possessor(text, main_subject(text, lo, hi))
-    if speaker is None or speaker.kind == "phrase":
+    if speaker is None or speaker.kind == "phrase" or _names_no_one(text, speaker):
         return None
-    if speaker.kind == "pronoun" and pronoun_gender(text[speaker.start : speaker.end]) is None:
-        return None
-    if speaker.kind == "name" and not_a_name(text, speaker.start, speaker.end):
-        return None  # "What he wanted now was …": the quote may go on with the voice before
     return _Attribution(None, speaker, False, nearest=True)
+
+
+def _names_no_one(text: str, speaker: SpeakerSpan | None) -> bool:
+    """`What he wanted …`, `It was …`: a capitalised word that is no name, a pronoun for no person."""
+    if speaker is None:
+        return False
+    if speaker.kind == "pronoun":
+        return pronoun_gender(text[speaker.start : speaker.end]) is None
+    return speaker.kind == "name" and not_a_name(text, speaker.start, speaker.end)
 
 
 def _possessor(text: str, speaker: SpeakerSpan | None) -> SpeakerSpan | None:
