@@ -122,3 +122,16 @@ def test_analyze_text_shows_an_unnamed_spokesman_by_the_words_of_the_text(tmp_pa
     assert main(["analyze", str(path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert '  a spokeswoman for Norbridge Bank: "Every customer will be contacted."' in lines
+
+
+def test_quotes_text_shows_an_unnamed_spokesman_by_the_words_of_the_text(tmp_path: Path, capsys):
+    root = tmp_path / "store"
+    write(root, "2022/bank.md", article(
+        "2022-04-04", "Branches close",
+        "Norbridge Bank closed forty branches last year.\n\n"
+        'A spokeswoman for Norbridge Bank said: "Every customer will be contacted."',
+        source="Harbour Gazette",
+    ))
+    assert main(["quotes", "--store", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert '2022-04-04  (a spokeswoman for Norbridge Bank): "Every customer will be contacted."' in out
