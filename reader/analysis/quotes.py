@@ -24,6 +24,7 @@ from reader.analysis.skipping import skip
 from reader.analysis.gender import pronoun_gender
 from reader.analysis.speakers import (
     CALENDAR_WORDS,
+    TITLES,
     Resolved,
     Resolver,
     SpeakerSpan,
@@ -37,7 +38,10 @@ from reader.model import Mention, Quote
 # How far after a quote its cue may be ("…," Jock A. Finlayson, head of policy at …, said).
 AFTER_CUE_REACH = 160
 
-_SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*\s+(?=(?:''|``|[\"“‘'(\[])?[{UPPER}0-9])|[.!?](?=“[{UPPER}])")
+# The last alternative: paragraphs a scrape joined with no space ("roaming freely.When he …").
+_SENTENCE_END = re.compile(
+    rf"[.!?]+[\"”’')\]]*\s+(?=(?:''|``|[\"“‘'(\[])?[{UPPER}0-9])|[.!?](?=“[{UPPER}])|(?<=[a-z]{{2}})\.(?=[{UPPER}][a-z])"
+)
 _ABBREVIATION = re.compile(
     rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
@@ -106,14 +110,20 @@ def find_quotes(body: str, mentions: Sequence[Mention]) -> list[Quote]:
             attribution = _Attribution(None, None, True, inherited=quotes[-1])  # "X," he began, "Y."
         if attribution is None and index and quotes[-1] is last_statement and _runs_on(body, spans[index - 1], span):
             attribution = _Attribution(None, None, False, inherited=last_statement)
+        if attribution is None and index and quotes[-1] is last_statement and _reopened(body, spans[index - 1], span):
+            attribution = _Attribution(None, None, False, inherited=last_statement)
         if attribution is None and span.start == p_start and p_index:
             attribution = _reported_speech_before(body, cues, paragraphs[p_index - 1])
         kind = quote_kind(body, span, attribution.cue if attribution else None, _reports_words(body, attribution))
         if kind == "term" and attribution is not None and named_not_said(body, span):
             attribution = None  # a so-called “green corridor” is nobody's words
+        opening = None
         if attribution is None and kind == "statement":
-            attribution = _sentence_subject(body, gaps)
-        if attribution is None and kind == "statement":
+            opening = _possessor(body, main_subject(body, *gaps[-1]))
+            attribution = _sentence_subject(body, opening)
+        if attribution is None and kind == "statement" and not _names_no_one(body, opening):
+            # (a sentence opening "What he wanted …" or "It was …" is no one's: the quote may
+            # only go on with the voice quoted last in its paragraph)
             before = paragraphs[p_index - 1] if span.start == p_start and p_index else (p_start, gaps[-1][0])
             attribution = _previous_sentence_subject(body, *before)
         if (
@@ -283,8 +293,10 @@ def _cue_before(
                 # "X did Y, saying …", "X … and added", "“…,” X said, adding “…”"
                 if previous is not None and len(gaps) > 1 and previous.speaker_start is not None:
                     return _Attribution((match.start(), match.end()), None, True, inherited=previous)
-                speaker = main_subject(text, gaps[-1][0], match.start()) or _subject_after_opening_participle(
-                    text, gaps[-1][0], match
+                speaker = (
+                    _subject_of_joined_clause(text, gaps[-1][0], match)
+                    or main_subject(text, gaps[-1][0], match.start())
+                    or _subject_after_opening_participle(text, gaps[-1][0], match)
                 )
             else:
                 speaker = subject_before(text, lo, match.start())
@@ -394,6 +406,31 @@ _ADVERBIAL_OPENER = re.compile(r"\b(?:while|before|after|when|whilst|without|by)
 _COORDINATION = re.compile(r"(?:,[\"”’']?|\b(?:and|but|or|then))(?:\s+(?:also|later|then|again|even|further|repeatedly))?\s*$")
 
 
+def _subject_of_joined_clause(text: str, lo: int, cue: CueMatch) -> SpeakerSpan | None:
+    """`She alleges that when it vanished, Ann Roe confessed and told her …`: a cue joined by
+    "and" shares the subject of the clause it ends, when that clause (after the sentence's
+    last comma) opens with a name and its verb, not the subject of the whole sentence."""
+    if _JOINED_BY_AND.search(text, max(lo, cue.start() - 12), cue.start()) is None:
+        return None
+    comma = text.rfind(",", lo, cue.start())
+    if comma < 0:
+        return None
+    subject = main_subject(text, comma + 1, cue.start())
+    if subject is None or subject.kind != "name":
+        return None
+    if any(word.lower().rstrip(".") not in TITLES for word in _WORD.findall(text, comma + 1, subject.start)):
+        return None  # ", said Trump is to blame and accused him": Trump is no subject there
+    verb = _LOWER_WORD_AFTER.match(text, subject.end)
+    if verb is None or verb.group(1) in _NOT_VERBS:
+        return None
+    return subject
+
+
+_JOINED_BY_AND = re.compile(r"\band\s+$")
+_LOWER_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)\b")
+_NOT_VERBS = frozenset("and or of for in on at to from with by who which whose the a an".split())
+
+
 def _subject_elided(text: str, lo: int, cue: CueMatch) -> bool:
     before = text[max(lo, cue.start() - 24) : cue.start()]
     if cue.group().lower().endswith("ing") and _ADVERBIAL_OPENER.search(before):
@@ -422,16 +459,37 @@ def _introduced_by_colon(
             speaker = phrase_after(text, match.end(), hi)
         if speaker is not None:
             return _Attribution((match.start(), match.end()), speaker, False)
-    return _sentence_subject(text, [(start, hi)])
+    return _sentence_subject(text, _possessor(text, main_subject(text, start, hi)))
 
 
-def _sentence_subject(text: str, gaps: list[tuple[int, int]]) -> _Attribution | None:
+def _sentence_subject(text: str, speaker: SpeakerSpan | None) -> _Attribution | None:
     """Last resort for a statement without a cue: the subject its sentence opens with."""
-    lo, hi = gaps[-1]
-    speaker = main_subject(text, lo, hi)
-    if speaker is None or speaker.kind == "phrase":
+    if speaker is None or speaker.kind == "phrase" or _names_no_one(text, speaker):
         return None
     return _Attribution(None, speaker, False, nearest=True)
+
+
+def _names_no_one(text: str, speaker: SpeakerSpan | None) -> bool:
+    """`What he wanted …`, `It was …`: a capitalised word that is no name, a pronoun for no person."""
+    if speaker is None:
+        return False
+    if speaker.kind == "pronoun":
+        return pronoun_gender(text[speaker.start : speaker.end]) is None
+    return speaker.kind == "name" and not_a_name(text, speaker.start, speaker.end)
+
+
+def _possessor(text: str, speaker: SpeakerSpan | None) -> SpeakerSpan | None:
+    """`Her message now is …`, `His family took out a loan when he started, "and …"`: a
+    subject owned by "his" or "her" stands for its owner, the one the sentence is about."""
+    if speaker is not None and speaker.kind == "phrase" and _TOLD_AFTER.match(text, speaker.end) is None:
+        first = _WORD.match(text, speaker.start)
+        if first is not None and first.group().lower() in ("his", "her"):
+            return SpeakerSpan(first.start(), first.end(), "pronoun")
+    return speaker
+
+
+# "His staff were told, '…'": the words are said to the subject, not by its owner.
+_TOLD_AFTER = re.compile(r"[^\S\n]+(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:told|asked|instructed|ordered|advised)\b")
 
 
 _SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’'»]*\s*$")
@@ -495,6 +553,19 @@ def _runs_on(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
     return _SENTENCE_CLOSE.search(text, previous.start, previous.end) is not None
 
 
+def _reopened(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """`'… minority. [a photo caption spliced in] 'I made my money …'`: a quote left open,
+    then a few words holding no quote mark, then a quote with no cue of its own: the next
+    paragraph of the same quote, its paragraph break lost in the copy."""
+    if previous.closed or previous.end > span.start or span.start - previous.end > CAPTION_REACH:
+        return False
+    return not any(mark in text[previous.end : span.start] for mark in "\"“”‘’'")
+
+
+# How many characters a caption spliced between two paragraphs of one quote may run to.
+CAPTION_REACH = 400
+
+
 def _between_halves(text: str, previous: QuoteSpan, quote: Quote, span: QuoteSpan) -> bool:
     """The cue of the quote before stands between it and this one, with nothing else: the
     two halves of one interrupted quote."""
@@ -512,11 +583,7 @@ def _previous_sentence_subject(text: str, lo: int, hi: int) -> _Attribution | No
     start = _sentence_start(text, lo, hi - 1)
     if not _quotes_in_passing(text, start, hi):
         return None  # the sentence before is someone's quote, or part of one
-    speaker = main_subject(text, start, hi)
-    if speaker is not None and speaker.kind == "phrase":
-        first = _WORD.match(text, speaker.start)
-        if first is not None and first.group().lower() in ("his", "her"):
-            speaker = SpeakerSpan(first.start(), first.end(), "pronoun")  # "Her message now is …"
+    speaker = _possessor(text, main_subject(text, start, hi))
     if speaker is None or speaker.kind not in ("name", "pronoun"):
         return None
     if speaker.kind == "pronoun" and pronoun_gender(text[speaker.start : speaker.end]) is None:

@@ -154,6 +154,8 @@ def _source(body: str, quote: Quote, mentions: list[Mention], starts: list[int],
         return {"speaker_kind": "document", "speaker_descriptor": body[start:end]}
     if first in ("it", "they"):
         return {}
+    if quote.speaker is None and quote.speaker_via == "descriptor":
+        return {"speaker_descriptor": body[start:end]}  # "Scientists say": described, never named
     if quote.speaker is None and (first in _NOT_PEOPLE_DETERMINERS or first in ("a", "an") or not words[0][0].isupper()):
         return {"speaker_descriptor": body[start:end]}
     if quote.speaker is not None and words[0][0].isupper() and quote.speaker_via in ("name", None):

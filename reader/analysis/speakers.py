@@ -100,6 +100,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
             if antecedent is not None and antecedent.kind != "relative":
                 return SpeakerSpan(words[0][0], words[0][1], "relative", antecedent)
             return None
+        if len(words) > 1 and _bare(words[-1][2]) == "who":
+            antecedent = _who_antecedent(text, words[:-1])
+            if antecedent is not None:
+                return antecedent
         return _subject(text, words)
     # The cue follows a comma: "X, a professor at Y, said" — X is the subject,
     # or the part between the commas when nothing comes before it.
@@ -119,6 +123,43 @@ def subject_before(text: str, lo: int, cue_start: int) -> SpeakerSpan | None:
         if found is not None:
             return found
     return _subject(text, appositive)
+
+
+def _who_antecedent(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None:
+    """`Ann Roe is being sued by a singer who claims …`: the one the relative clause is about,
+    not the sentence's subject; only a person (a name, a role word), and not the object of a
+    cue (`told a woman who suggested …`, whose words are the teller's) nor a body a
+    preposition ties to someone before it (`a staffer at the State Department who told`)."""
+    phrase = _phrase_before(words)
+    if not phrase:
+        return None
+    if len(phrase) < len(words):
+        before = words[len(words) - len(phrase) - 1][2]
+        if (_bare(before) in PREPOSITIONS and _bare(before) != "by") or _is_cue(before):
+            return None
+    found = _noun_phrase(text, phrase)
+    if found is None or found.end != phrase[-1][1]:
+        return None
+    head = _bare(phrase[-1][2])
+    if found.kind == "phrase" and not _person_role(head):
+        return None
+    if found.kind == "name" and _bare(phrase[0][2]) in DETERMINERS:
+        return None  # "an influential Hispanic Republican who said": a description, no name
+    return SpeakerSpan(found.start, found.end, found.kind)
+
+
+def _phrase_before(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The noun phrase that ends a run of words: back to its determiner, or to the word after
+    a preposition or a verb (`sued by a former neighbour` → `a former neighbour`)."""
+    i = len(words)
+    while i > 0:
+        low = _bare(words[i - 1][2])
+        if low in PREPOSITIONS or low in SKIPPABLE or (words[i - 1][2].islower() and _verb_like(low)):
+            break
+        i -= 1
+        if low in DETERMINERS:
+            break
+    return words[i:]
 
 
 _DATELINE_DASH = re.compile(r"[^\S\n]*(?:\([^()\n]{1,20}\)[^\S\n]*)?(?:--|[—–―])")
@@ -244,11 +285,20 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
             segments.append([])
         elif _is_word(token[2]):
             segments[-1].append(token)
+    clause_open = False
     for segment in segments[:-1]:
         if not segment:
             continue
         first = segment[0][2]
         low = _bare(first)
+        if clause_open:
+            # "When Ann Roe, the mayor, tried to …, Bo Li stood up": the opening clause runs
+            # through its subject's appositions up to its verb; the main subject comes after.
+            clause_open = not any(word[2].islower() and _verb_like(word[2]) for word in segment)
+            continue
+        if low in _SUBORDINATORS and len(segment) > 1 and all(word[2][0].isupper() for word in segment[1:]):
+            clause_open = True
+            continue
         if (
             low in PREPOSITIONS
             or low in SKIPPABLE
@@ -289,6 +339,7 @@ def _opening_phrase(text: str, start: int, hi: int) -> SpeakerSpan | None:
 
 
 _DAY_PARTS = frozenset("morning afternoon evening night week weekend month year".split())
+_SUBORDINATORS = frozenset("when while after before as since although though because if once until".split())
 _THAT = re.compile(r"\s+[\w’']+\s+that\s+")
 
 
@@ -662,7 +713,11 @@ FORWARD_REACH = 400
 
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital, or at a blank line.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=(?:''|``|[\"'“‘(])?[A-Z0-9])|\n\s*\n")
+# The last alternative ends a photo caption spliced into the text: "… (stock image) Karo, whose …".
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'”’)]*\s+(?=(?:''|``|[\"'“‘(])?[A-Z0-9])|\n\s*\n"
+    r"|(?<=\()(?:stock\s+|file\s+)?(?:image|photo|picture|pictured|above|below)\)[^\S\n]+(?=[A-Z])"
+)
 SENTENCE_REACH = 600  # characters looked back for the start of a sentence
 
 
@@ -745,7 +800,10 @@ class Resolver:
         mention = self._overlapping(span)
         if mention is not None and span.kind == "name" and _common_plural(self.text, mention):
             # "Scientists say …": a group named by a capitalised common noun, no one's name
-            return Resolved(None, span.start, span.end)
+            return Resolved(None, span.start, span.end, "descriptor")
+        if mention is not None and span.kind == "phrase" and mention.kind == "organisation" and self._speaks_for(span, mention):
+            # "A spokeswoman for Harbour Bank said": an unnamed person, not the bank itself
+            return Resolved(None, span.start, span.end, "descriptor")
         if mention is not None:
             longer = self._given_name_before(span, mention)
             if longer is not None:
@@ -769,12 +827,23 @@ class Resolver:
             if person is not None:
                 return Resolved(person, span.start, span.end, "descriptor", "person")
             body = self._organisation(span)
-            return Resolved(body, span.start, span.end, "descriptor" if body else None, "organisation" if body else None)
+            # unresolved, the description still says who spoke ("the passenger", "a spokesman")
+            return Resolved(body, span.start, span.end, "descriptor", "organisation" if body else None)
         if span.kind == "name":
             if not_a_name(self.text, span.start, span.end):
-                return Resolved(None, span.start, span.end)
+                # "Scientists say": a group described, not named; "Thursday": nobody at all
+                return Resolved(None, span.start, span.end, "descriptor" if _is_group(name) else None)
             self.last_named.append((span.start, name, True))
         return Resolved(name, span.start, span.end, "name", None)
+
+    def _speaks_for(self, span: SpeakerSpan, mention: Mention) -> bool:
+        """`a spokesman for the council`: the description's head is someone who speaks for
+        the body named after it, not the body (`the council said`) nor a person it names."""
+        words = [word.lower() for word in _WORD_ONLY.findall(self.text, span.start, mention.start)]
+        for index, word in enumerate(words):
+            if word in PREPOSITIONS:
+                return index > 0 and words[index - 1] in _SPEAKS_FOR and words[0] in DETERMINERS
+        return False
 
     def _nicknamed(self, span: SpeakerSpan) -> Resolved:
         """`Del. Marcia "Cia" Price`: the name without its quoted nickname (and without a
@@ -1126,6 +1195,8 @@ class Resolver:
 
     def _pronoun(self, span: SpeakerSpan) -> str | None:
         word = _bare(self.text[span.start : span.end])
+        if word == "you" and self._in_question(span.start):
+            return self._interviewee(span.start)  # "Q: You describe the island as …"
         if word not in PERSON_PRONOUNS and pronoun_gender(word) is None:
             # "they" goes to no organisation: far more often than not the text means a group
             # it never names ("Other Republican leaders … They suggested", "the researchers …").
@@ -1150,6 +1221,22 @@ class Resolver:
             if position < span.start and is_person and self._gender(name) in (None, gender):
                 return name
         return None
+
+    def _in_question(self, position: int) -> bool:
+        """The line holding `position` is an interview's question: it opens with "Q:"."""
+        return self.text.startswith(_QUESTION_OPENERS, self.text.rfind("\n", 0, position) + 1)
+
+    def _interviewee(self, position: int) -> str | None:
+        """Who an interview's questions are put to: the person named most often before them."""
+        counts: dict[str, int] = {}
+        for mention in self.people:
+            if mention.start >= position:
+                break
+            counts[mention.actor] = counts.get(mention.actor, 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=lambda actor: counts[actor])
+        return best if list(counts.values()).count(counts[best]) == 1 else None
 
     def _add_bare_surnames(self) -> None:
         if not self._surnames_added:
@@ -1270,6 +1357,10 @@ _OTHER_PARTIES = frozenset(
     agent representative insider observer critic fan resident teacher student partner boyfriend
     girlfriend coroner inspector detective sergeant constable paramedic nurse employee worker
     colleague rival opponent challenger interpreter translator""".split()
+)
+# Who speaks for a body without being it: "a spokeswoman for Harbour Bank" names no one.
+_SPEAKS_FOR = frozenset(
+    "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative representatives".split()
 )
 # What may stand between a role word and the name it gives: capitalised words and the small
 # words of a title (`President of Argentina`), or after a comma up to three lowercase words
@@ -1415,6 +1506,7 @@ def _bare_surnames(
     return found
 
 
+_QUESTION_OPENERS = ("Q:", "Q.", "Question:")
 _GENERATION_BEFORE = re.compile(r"\b(?:younger|elder|older|junior|senior)\s+$", re.IGNORECASE)
 _JOINER_BEFORE = re.compile(r"\b(?:of|for|from|in|at)\s+$", re.IGNORECASE)
 _QUOTED_NICKNAME = re.compile(r"[^\S\n]+[\"“'‘][^\"“”'‘’\n]{1,20}[\"”'’](?=[^\S\n])")

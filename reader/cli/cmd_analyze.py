@@ -113,15 +113,17 @@ def _print_summary(article: Article, analysis: Analysis) -> None:
         print(f"  {actor.kind:<12} {clean_line(actor.name)}  ({counted(actor.mentions, 'mention')}, {counted(actor.quotes, 'quote')})")
     for quote in analysis.quotes:
         if quote.kind in ("statement", "reported"):
-            speaker = clean_line(quote.speaker) if quote.speaker else _unnamed(quote)
+            speaker = clean_line(quote.speaker) if quote.speaker else _unnamed(article.body, quote)
             how = " (reported)" if quote.kind == "reported" else ""
             loaded = f" [{clean_line(quote.cue)}]" if quote.cue and quote.cue_group == "loaded" else ""
             print(f"  {speaker}{how}{loaded}: {clean_line(quote.text)}")
 
 
-def _unnamed(quote) -> str:
+def _unnamed(body: str, quote) -> str:
+    from reader.present.citation import speaker_words
     from reader.text import clean_line
 
     if quote.speaker_kind == "anonymous" and quote.speaker_descriptor:
         return f"{clean_line(quote.speaker_descriptor)} (anonymous)"
-    return "?"
+    words = speaker_words(body, quote)  # "a spokeswoman for the bank": described, not named
+    return clean_line(words) if words else "?"

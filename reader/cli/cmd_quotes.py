@@ -66,4 +66,8 @@ def _unnamed(quote) -> str:
 
     if quote.speaker_kind == "anonymous" and quote.speaker_descriptor:
         return f"({clean_line(quote.speaker_descriptor)}, anonymous)"
+    if quote.speaker_descriptor:
+        from reader.present.citation import described
+
+        return f"({clean_line(described(quote.speaker_descriptor) or '')})"  # "(a spokesman for the council)"
     return "(unattributed)"

@@ -49,8 +49,18 @@ def speaker_words(body: str, quote: Quote) -> str | None:
         return quote.speaker
     start, end = quote.speaker_start, quote.speaker_end
     if start is not None and end is not None and 0 <= start < end <= len(body):
-        return _SPACE.sub(" ", body[start:end]).strip() or None
+        return described(body[start:end])
     return None
+
+
+def described(words: str) -> str | None:
+    """A description of a speaker as it reads mid-line: `A spokeswoman for Royal Mail`
+    opening its sentence is `a spokeswoman for Royal Mail`."""
+    words = _SPACE.sub(" ", words).strip()
+    return _OPENING_ARTICLE.sub(lambda match: match.group().lower(), words) or None
+
+
+_OPENING_ARTICLE = re.compile(r"^(?:A|An|The)(?= )")
 
 
 def citation(article: Article, quote: Quote) -> str:

@@ -385,6 +385,17 @@ def test_the_panel_lists_a_described_speaker_by_the_words_of_the_text():
     assert str(QuoteOption(Quote(0, 19, body[0:19], "statement"), body).prompt).startswith("unattributed")
 
 
+def test_a_description_opening_its_sentence_is_shown_as_it_reads_mid_line():
+    from reader.ui.widgets.who_said_what import QuoteOption
+
+    body = 'A spokesman for the council said: "We will not wait."'
+    start, end = 0, len("A spokesman for the council")
+    described = Quote(35, 52, body[35:52], "statement", None, start, end, speaker_via="descriptor")
+    assert str(QuoteOption(described, body).prompt).startswith("a spokesman for the council")
+    article = Article(id="a", path="a", body=body, title="T")
+    assert citation(article, described) == "“We will not wait.” — a spokesman for the council"
+
+
 # ---------------------------------------------------------------- reported speech and sourcing in the panel
 
 

@@ -177,6 +177,35 @@ def test_an_organisation_speaks_through_it() -> None:
     assert q.speaker_via == "pronoun"
 
 
+def test_a_spokesman_for_an_organisation_is_unnamed_not_the_organisation() -> None:
+    body = (
+        "Norbridge Bank closed forty branches last year.\n\n"
+        'A spokeswoman for Norbridge Bank said: "Every customer will be contacted."'
+    )
+    q = quote(body, "Every customer")
+    assert q.speaker is None
+    assert q.speaker_descriptor == "A spokeswoman for Norbridge Bank"
+    assert q.speaker_via == "descriptor"
+    assert q.speaker_kind != "anonymous"
+
+
+def test_a_spokesman_named_by_the_organisation_before_him_is_unnamed_too() -> None:
+    body = (
+        "Norbridge Bank closed forty branches last year.\n\n"
+        'The Norbridge Bank spokesman added: "No branch will close this year."'
+    )
+    q = quote(body, "No branch")
+    assert (q.speaker, q.speaker_descriptor, q.speaker_via) == (None, "The Norbridge Bank spokesman", "descriptor")
+
+
+def test_the_organisation_itself_still_speaks() -> None:
+    body = (
+        "Norbridge Bank closed forty branches last year.\n\n"
+        'Norbridge Bank said in a statement: "Every customer will be contacted."'
+    )
+    assert quote(body, "Every customer").speaker == "Norbridge Bank"
+
+
 def test_plural_noun_after_of_is_no_cue() -> None:
     body = 'The Fact Desk rated a third of Liberal claims as "misleading" in its audit.'
     q = quote(body, "misleading")
@@ -804,3 +833,118 @@ def test_the_fuller_name_a_cue_gave_stays_on_the_person_s_later_quotes() -> None
         '"We have applied again," Pandey said.'
     )
     assert quote(body, "applied again").speaker == "Umesh Chandra Pandey"
+
+
+def test_a_cue_joined_by_and_shares_the_subject_of_its_own_clause() -> None:
+    body = (
+        "Ada Lund says that when the money vanished, Bo Kerr admitted the theft and told her "
+        "'I spent it all on boats.'"
+    )
+    assert quote(body, "spent it all").speaker == "Bo Kerr"
+
+
+def test_the_main_subject_comes_after_an_opening_clause_with_appositions() -> None:
+    body = (
+        "When Ivo Marsh, the warden, tried to close the gate on Monday, Tara Quill stood up in protest. "
+        '"We have no time left and nobody is listening."'
+    )
+    assert quote(body, "no time left").speaker == "Tara Quill"
+
+
+def test_paragraphs_joined_without_a_space_still_end_their_sentences() -> None:
+    body = (
+        "Prices rose again in March and the market stayed quiet.Tara Quill, a baker in the town, was blunt. "
+        '"We cannot go on like this for another year."'
+    )
+    assert quote(body, "cannot go on").speaker == "Tara Quill"
+
+
+def test_a_cue_less_quote_in_a_sentence_about_his_family_is_his() -> None:
+    body = (
+        "Ivo Marsh left the bank in May after twelve years.\n\n"
+        'His family sold the house when he lost the job, "and that money is now gone."'
+    )
+    assert quote(body, "money is now gone").speaker == "Ivo Marsh"
+
+
+def test_a_cue_less_quote_after_a_clause_opening_with_what_goes_on_with_the_voice_before() -> None:
+    body = (
+        'Ivo Marsh resigned on Monday. "After ten years as chair," he began, "I am stepping down." '
+        'What he wanted now was to travel with his wife, to "see every coast we never saw together."'
+    )
+    assert quote(body, "every coast").speaker == "Ivo Marsh"
+
+
+def test_a_quote_left_open_goes_on_after_a_caption_spliced_into_it() -> None:
+    body = (
+        "Ada Lund spoke at the harbour on Monday. She said: 'We have waited long enough for this bridge. "
+        "Harbour master Tom Berg, right, greets visitors at the opening in Halden on Monday "
+        "'Nobody in this town can wait another winter.' The bridge opens in May."
+    )
+    assert quote(body, "Nobody in this town").speaker == "Ada Lund"
+
+
+def test_a_photo_caption_ending_in_stock_image_ends_its_sentence() -> None:
+    body = (
+        "Vera Holm took the bicycle from Ada Lund in the spring of 1990 and kept it for years "
+        "A bicycle like the one she lost (stock image) Lund, who now lives in Oslo, is suing Holm for costs. "
+        "She also claims the loss has 'ruined every summer since'."
+    )
+    assert quote(body, "ruined every summer").speaker == "Ada Lund"
+
+
+def test_who_before_the_cue_is_the_one_the_relative_clause_is_about() -> None:
+    body = 'Ada Lund is being sued by a former employer who claims she "emptied the till every Friday."'
+    q = quote(body, "emptied the till")
+    assert q.speaker is None
+    assert q.speaker_descriptor == "a former employer"
+
+
+def test_who_after_the_object_of_a_cue_leaves_the_teller_as_the_speaker() -> None:
+    body = 'Ada Lund told a young farmer who suggested giving up that "the river will come back."'
+    assert quote(body, "river will come back").speaker == "Ada Lund"
+
+
+def test_you_in_an_interview_question_is_the_one_interviewed() -> None:
+    body = (
+        "Ada Lund has led the valley trust since 2010. In this interview with Bo Kerr, Lund looks back.\n\n"
+        'Q: You describe the valley as "a museum without walls" in your new book. Why?\n\n'
+        "A: Because every field in it has a story."
+    )
+    assert quote(body, "museum without walls").speaker == "Ada Lund"
+
+
+def test_a_group_opening_its_sentence_is_described_not_named() -> None:
+    body = (
+        "The fossil was found in a quarry near Halden last spring.\n\n"
+        "Researchers say the animal was 'built for deep water' and fed on squid."
+    )
+    q = quote(body, "built for deep water")
+    assert (q.speaker, q.speaker_via, q.speaker_descriptor) == (None, "descriptor", "Researchers")
+
+
+def test_a_plural_description_opening_its_sentence_is_kept_as_the_description() -> None:
+    body = "Parking fines rose again.\n\nMotoring groups called the ruling 'a licence to print money'."
+    q = quote(body, "licence to print money")
+    assert (q.speaker, q.speaker_via, q.speaker_descriptor) == (None, "descriptor", "Motoring groups")
+
+
+def test_words_his_staff_were_told_are_not_his() -> None:
+    body = (
+        "Ivo Marsh ran the firm for a decade.\n\n"
+        'Under the handbook, his sales staff were told, "Never let a customer leave without a deal."'
+    )
+    assert quote(body, "Never let a customer").speaker != "Ivo Marsh"
+
+
+def test_a_name_the_cue_s_clause_mentions_is_not_its_subject() -> None:
+    body = (
+        "Ada Lund, also at the hearing on Monday, said Bo Kerr was to blame and accused him of "
+        '"lying to the whole board."'
+    )
+    assert quote(body, "lying to the whole board").speaker == "Ada Lund"
+
+
+def test_who_after_a_description_holding_a_name_is_not_that_name() -> None:
+    body = '"The plan will fail," said Ada Lund, a planner and an influential Danish Liberal who said she would "never vote for it."'
+    assert quote(body, "never vote for it").speaker != "Danish Liberal"

@@ -112,3 +112,26 @@ def test_analyze_text_lists_reported_speech_anonymous_sources_and_loaded_verbs(t
     lines = capsys.readouterr().out.splitlines()
     assert "  a senior official (anonymous) (reported): The talks have stalled" in lines
     assert "  Tomas Reiner (reported) [claimed]: the repairs had cost twice what the council admits" in lines
+
+
+def test_analyze_text_shows_an_unnamed_spokesman_by_the_words_of_the_text(tmp_path: Path, capsys):
+    path = write(tmp_path, "bank.txt", (
+        "Branches close\n\nNorbridge Bank closed forty branches last year.\n\n"
+        'A spokeswoman for Norbridge Bank said: "Every customer will be contacted."\n'
+    ))
+    assert main(["analyze", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert '  a spokeswoman for Norbridge Bank: "Every customer will be contacted."' in lines
+
+
+def test_quotes_text_shows_an_unnamed_spokesman_by_the_words_of_the_text(tmp_path: Path, capsys):
+    root = tmp_path / "store"
+    write(root, "2022/bank.md", article(
+        "2022-04-04", "Branches close",
+        "Norbridge Bank closed forty branches last year.\n\n"
+        'A spokeswoman for Norbridge Bank said: "Every customer will be contacted."',
+        source="Harbour Gazette",
+    ))
+    assert main(["quotes", "--store", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert '2022-04-04  (a spokeswoman for Norbridge Bank): "Every customer will be contacted."' in out

@@ -76,9 +76,9 @@ def test_statements_on_the_out_of_domain_set(ood: dict) -> None:
 
 
 def test_speakers_on_the_out_of_domain_set(ood: dict) -> None:
-    # Measured: speaker right for 88.8% of the quotes found (87.5 before round 4, 78.0 before
-    # the speaker rounds).
-    assert ood["speaker_accuracy"] >= 88.0
+    # Measured: speaker right for 93.0% of the quotes found (88.8 before round 5, 87.5 before
+    # round 4, 78.0 before the speaker rounds).
+    assert ood["speaker_accuracy"] >= 92.5
 
 
 def test_every_span_indexes_the_gold_text(analyse_once) -> None:
