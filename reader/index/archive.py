@@ -32,7 +32,7 @@ COMMON_MINIMUM = 5000
 # in every article ("John Q. Smith" where an article wrote "John Smith").
 _QUOTE_COLUMNS = (
     'q.start, q."end", q.text, q.kind, coalesce(c.name, q.speaker), q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end,'
-    " q.speaker_via, q.speaker_kind, q.speaker_descriptor, q.anonymity_reason, q.cue_group"
+    " q.speaker_via, q.speaker_kind, q.speaker_descriptor, q.anonymity_reason, q.cue_group, q.article"
 )
 # What was said by someone: a direct quote or reported speech, not a quoted term.
 SAID_KINDS = ("statement", "reported")
@@ -85,6 +85,21 @@ class OutletStats:
 class QuoteHit:
     summary: ArticleSummary
     quote: Quote
+
+
+class _LastBody:
+    """The body of an article by rowid, unpacked once for a run of its quotes."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.article: int | None = None
+        self.body = ""
+
+    def __call__(self, article: int) -> str:
+        if article != self.article:
+            row = self.connection.execute("SELECT body FROM bodies WHERE article = ?", (article,)).fetchone()
+            self.article, self.body = article, unpack_text(row[0]) if row else ""
+        return self.body
 
 
 class Index:
@@ -464,11 +479,15 @@ class Index:
         )
         summaries: dict[str, ArticleSummary] = {}
         hits = []
+        body_of = _LastBody(self._db())
         for row in rows:
             summary = summaries.get(row[0])
             if summary is None:
                 summary = summaries[row[0]] = self._summaries([row[:7]])[0]
-            hits.append(QuoteHit(summary, Quote(*row[7:])))
+            start, end, text, *rest = row[7:-1]
+            if text is None:  # stored as offsets into the body (schema.quotes)
+                text = body_of(row[-1])[start:end]
+            hits.append(QuoteHit(summary, Quote(start, end, text, *rest)))
         return hits
 
     def outlets(self, top: int = 5) -> list[OutletStats]:

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 # Bump on any change to the tables below: older databases are then rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # "NwsR": marks the file as ours, so a foreign SQLite file is never reused.
 APPLICATION_ID = 0x4E777352
 
@@ -107,7 +107,7 @@ CREATE TABLE quotes (
     article INTEGER NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
+    text TEXT,                      -- NULL when it is the body's text from start to end, as almost always
     kind TEXT NOT NULL,
     speaker TEXT,
     speaker_start INTEGER,

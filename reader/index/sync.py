@@ -629,12 +629,13 @@ def _insert_analysis(connection: sqlite3.Connection, ids: _Ids, job: _Job, analy
     from reader.analysis.cue_groups import cue_groups
 
     verb = cue_groups().verb
+    body = job.article.body
     connection.executemany(
         "INSERT OR IGNORE INTO quotes (article, start, \"end\", text, kind, speaker, speaker_start, speaker_end,"
         " cue, cue_start, cue_end, speaker_via, speaker_kind, speaker_descriptor, anonymity_reason, cue_group, cue_verb,"
         " speaker_actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (rowid, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end,
+            (rowid, q.start, q.end, None if body[q.start:q.end] == q.text else q.text, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end,
              q.speaker_via, q.speaker_kind, q.speaker_descriptor, q.anonymity_reason, q.cue_group, verb(q.cue),
              ids.actor(q.speaker, is_person[q.speaker]) if q.speaker in is_person else None)
             for q in analysis.quotes

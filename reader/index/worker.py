@@ -2,7 +2,8 @@
 
 Each worker is `python -m reader.index.worker`, fed over its stdin and answering
 on its stdout with length-prefixed pickles: first the gazetteer, then lists of
-(rowid, Article), each answered by a list of (rowid, Analysis or error text).
+(rowid, Article), each answered by a list of (rowid, analysis or error text), an
+analysis travelling as plain tuples (`to_plain`, `from_plain`).
 Plain subprocesses rather than multiprocessing, which would run the parent's
 main script again in every worker.
 
@@ -22,9 +23,11 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import fields
+from operator import attrgetter
 from typing import IO, Any, TypeVar
 
-from reader.model import Analysis, Article
+from reader.model import Actor, Analysis, Article, Mention, Quote
 
 _LENGTH = struct.Struct("<Q")
 T = TypeVar("T")
@@ -47,6 +50,38 @@ def receive(stream: IO[bytes]) -> Any:
     if len(data) < length:
         raise EOFError("worker stream closed")
     return pickle.loads(data)
+
+
+def _values(cls: type) -> Callable[[Any], tuple]:
+    """A function giving an instance's field values in order, as its constructor takes them."""
+    return attrgetter(*(f.name for f in fields(cls)))
+
+
+_MENTION, _QUOTE, _ACTOR = _values(Mention), _values(Quote), _values(Actor)
+
+
+def to_plain(result: Analysis | str) -> tuple | str:
+    """An analysis as tuples of plain values: pickling the frozen dataclasses themselves
+    (field by field, both ways) cost more CPU than storing the analysis."""
+    if not isinstance(result, Analysis):
+        return result
+    return (
+        [_MENTION(m) for m in result.mentions],
+        [_QUOTE(q) for q in result.quotes],
+        [_ACTOR(a) for a in result.actors],
+    )
+
+
+def from_plain(plain: tuple | str) -> Analysis | str:
+    """The analysis (equal to the one `to_plain` was given), or the error text."""
+    if isinstance(plain, str):
+        return plain
+    mentions, quotes, actors = plain
+    return Analysis(
+        mentions=tuple(Mention(*values) for values in mentions),
+        quotes=tuple(Quote(*values) for values in quotes),
+        actors=tuple(Actor(*values) for values in actors),
+    )
 
 
 def analyse_one(
@@ -117,7 +152,7 @@ class WorkerPool:
             assert process.stdin is not None and process.stdout is not None  # both are PIPEs
             try:
                 send(process.stdin, articles)
-                answer = dict(receive(process.stdout))
+                answer = {key: from_plain(plain) for key, plain in receive(process.stdout)}
             except (OSError, EOFError, ValueError, pickle.PickleError):
                 self.results.put((key, None))
                 return
@@ -226,7 +261,7 @@ def main() -> None:
         gazetteer = receive(stdin)
         while True:
             articles = receive(stdin)
-            send(stdout, [(rowid, analyse_one(article, gazetteer)) for rowid, article in articles])
+            send(stdout, [(rowid, to_plain(analyse_one(article, gazetteer))) for rowid, article in articles])
     except (EOFError, BrokenPipeError, KeyboardInterrupt):
         return
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import pickle
 import subprocess
 import sys
 
 from reader.analysis import analyze_article
 from reader.analysis.gazetteer import builtin
-from reader.index.worker import POOL_MINIMUM, analyse_in_order
-from reader.model import Article
+from reader.index.worker import POOL_MINIMUM, analyse_in_order, from_plain, to_plain
+from reader.model import Actor, Analysis, Article, Mention, Quote
 
 SPEAKERS = ["Ann Roe", "Bo Li", "Cara Diaz", "Dev Patel", "Eve Stone"]
 
@@ -33,6 +34,23 @@ def test_workers_return_every_analysis_in_the_order_given() -> None:
     assert [article.id for article, _ in pooled] == [article.id for article in articles]
     assert [analysis for _, analysis in pooled] == [analyze_article(article, gazetteer) for article in articles]
     assert {analysis.quotes[0].speaker for _, analysis in pooled} == set(SPEAKERS)
+
+
+def test_an_analysis_travels_as_plain_values_and_comes_back_equal() -> None:
+    analysis = Analysis(
+        mentions=(Mention(1, 8, "Ann Roe", "person", "Ann Roe"),),
+        quotes=(
+            Quote(12, 30, "We will open schools", "reported", "Ann Roe", 1, 8, "said", 9, 13, "name", "person",
+                  None, None, "neutral"),
+            Quote(40, 52, "an official", "statement", speaker_kind="anonymous", speaker_descriptor="an official",
+                  anonymity_reason="not authorised to speak"),
+        ),
+        actors=(Actor("Ann Roe", "person", ("Roe",), 1, 1),),
+    )
+    plain = to_plain(analysis)
+    assert b"reader.model" not in pickle.dumps(plain)  # no dataclass crosses the pipe
+    assert from_plain(pickle.loads(pickle.dumps(plain))) == analysis
+    assert from_plain(to_plain("ValueError: boom")) == "ValueError: boom"
 
 
 def test_a_gazetteer_that_cannot_travel_is_analysed_here_in_order() -> None:

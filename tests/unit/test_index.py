@@ -311,6 +311,28 @@ def test_quotes_in_date_order(index: Index):
     assert index.quotes(actor="Seoul") == []
 
 
+def index_quotes_of_kind(store: Path, cache: Path, kind: str) -> list[str]:
+    with Index.open(store, cache) as index:
+        return [hit.quote.text for hit in index.quotes(kinds=(kind,))]
+
+
+def test_a_quote_is_stored_as_offsets_unless_its_text_differs_from_the_body(store: Path, tmp_path: Path):
+    def analyse_with_one_retold_quote(article: Article, gazetteer=None) -> Analysis:
+        analysis = stub_analyze(article, gazetteer)
+        if article.id != "2021/talks.md":
+            return analysis
+        retold = Quote(20, 24, "says", "term")  # the body has "said" there
+        return Analysis(analysis.mentions, (*analysis.quotes, retold), analysis.actors)
+
+    with Index.open(store, tmp_path / "cache") as index:
+        index.sync(analyze=analyse_with_one_retold_quote)
+        stored = sqlite3.connect(index.path).execute("SELECT start, text FROM quotes ORDER BY article, start").fetchall()
+        hits = {(h.summary.id, h.quote.start): h.quote.text for h in index.quotes()}
+    assert [text for _, text in stored if text is not None] == ["says"]
+    assert hits == {("2021/summit.md", 38): '"We will talk again,', ("2021/talks.md", 0): '"The door is open,'}
+    assert index_quotes_of_kind(store, tmp_path / "cache", "term") == ["says"]
+
+
 def test_progress_and_cancel(store: Path, tmp_path: Path):
     for n in range(30):
         write(store, f"bulk/{n:02}.md", article("2020-02-02", f"Item {n}", "Words."))
