@@ -75,7 +75,9 @@ if TYPE_CHECKING:  # the index is imported by the archive worker, after the firs
     from reader.ui.screens.quote_timeline import QuoteChoice
 
 READ_AFTER_SECONDS = 3.0
-WIDE = 100  # columns from which the list, the article and the who-said-what panel fit side by side
+# Columns from which the list (42), the article and the who-said-what panel (34) fit side by
+# side with the article's text at least 40 columns wide (sidebar_width.MIN_ARTICLE_WIDTH).
+WIDE = 120
 # Keys moving through the list faster than this (held or repeated) are coalesced:
 # the pane shows one article per interval, and the one the cursor rests on.
 SETTLE_SECONDS = 0.03
