@@ -293,6 +293,7 @@ class ReadingScreen(Screen[None]):
         error = event.worker.error
         if event.worker.group == "archive":
             self._syncing = False
+            self._first_sync = False  # nothing more will be read
             self.progress.finish()
             if not self.all_articles:
                 self.article_list.show_message("The store could not be read")
@@ -651,6 +652,8 @@ class ReadingScreen(Screen[None]):
             from reader.ui.screens.problems import ProblemsScreen
 
             self.app.push_screen(ProblemsScreen(self.problems, self.feeds.failure_lines()))
+        elif self._first_sync:  # the store is not read through yet: a broken file may still turn up
+            self.notify("Still reading the store: no file has failed so far.", timeout=3)
         else:
             self.notify("Every file in the store was read.", timeout=3)
 
