@@ -82,7 +82,7 @@ class NewsreaderCommands(Provider):
     COMMANDS = (
         ("Toggle sidebar", "toggle_sidebar", "Show or hide the list of articles"),
         ("Toggle unread only", "unread_only", "List only the articles not yet read"),
-        ("Mark all read", "mark_all_read", "Every article listed (in a search, its results); Undo puts them back"),
+        ("Mark all read", "mark_all_read", "Every article listed (in a search, its results); z puts them back"),
         ("Find in the article…", "find", "Mark a word or phrase in the article; n N step through it"),
         ("Wider list", "sidebar_width(1)", "Widen the list of articles (> on the keyboard)"),
         ("Narrower list", "sidebar_width(-1)", "Narrow the list of articles (< on the keyboard)"),

@@ -112,7 +112,7 @@ class ReadingScreen(Screen[None]):
         ),
         Binding(
             "A", "mark_all_read", "All read", show=False, id="newsreader.mark_all_read",
-            tooltip="Mark every article listed read (in a search, its results); Undo puts them back",
+            tooltip="Mark every article listed read (in a search, its results); z puts them back",
         ),
         Binding(
             "z,ctrl+z", "undo", "Undo", show=False, id="newsreader.undo",
