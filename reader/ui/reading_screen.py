@@ -57,7 +57,7 @@ from reader.ui.sidebar_width import STEP, SidebarWidth
 from reader.ui.persistence import StateKeeper
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
 from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.article_view import NARROW, ArticleView
+from reader.ui.widgets.article_view import ArticleView, no_room_for_three
 from reader.ui.widgets.feed_folders import FeedFolderList
 from reader.ui.widgets.find_bar import FindBar, Finder
 from reader.ui.widgets.index_progress import IndexProgress
@@ -75,8 +75,10 @@ if TYPE_CHECKING:  # the index is imported by the archive worker, after the firs
     from reader.ui.screens.quote_timeline import QuoteChoice
 
 READ_AFTER_SECONDS = 3.0
-# Columns from which the list (42), the article and the who-said-what panel (34) fit side by
-# side with the article's text at least 40 columns wide (sidebar_width.MIN_ARTICLE_WIDTH).
+# Columns from which the list and the article fit side by side with the list at its usual 42,
+# and from which the who-said-what panel (34) fits beside them too with the article's text
+# at least 40 columns wide (sidebar_width.MIN_ARTICLE_WIDTH).
+MEDIUM_WIDTH = 100
 WIDE = 120
 # Keys moving through the list faster than this (held or repeated) are coalesced:
 # the pane shows one article per interval, and the one the cursor rests on.
@@ -635,7 +637,7 @@ class ReadingScreen(Screen[None]):
 
     def action_toggle_sidebar(self) -> None:
         view = self.query_one(ArticleView)
-        if view.panel_open and self.has_class(NARROW):
+        if view.panel_open and no_room_for_three(self):
             # Too narrow for both: the open panel has the sidebar's room, and the key asks for the list.
             view.set_panel(False, remember=False)
             if self.sidebar_visible:

@@ -91,6 +91,26 @@ async def test_the_open_panel_never_squeezes_the_article_below_its_least_width(s
         assert app.query_one("#article-body").content_size.width >= MIN_ARTICLE_WIDTH
 
 
+@pytest.mark.parametrize("width", [100, 119])
+@pilot_test
+async def test_between_100_and_120_columns_the_list_keeps_its_width_beside_the_article(store, state_file, width):
+    # Only the panel lacks room there: the list stays as wide as at 120 columns, and gives
+    # way to the panel only while the reader is in the article or the panel.
+    from reader.ui.widgets.article_view import ArticleView
+
+    app = build_app(store, state_file)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(pilot)
+        sidebar = app.query_one("#sidebar")
+        assert sidebar.outer_size.width == 42
+        await pilot.press("enter", "w")
+        await settle(pilot)
+        assert app.query_one(ArticleView).panel_open and not sidebar.display
+        await pilot.press("escape", "escape")  # out of the panel, back to the list
+        await settle(pilot)
+        assert sidebar.display and sidebar.outer_size.width == 42
+
+
 @pilot_test
 async def test_at_80_columns_going_back_to_the_list_does_not_forget_the_panel(store, state_file):
     from reader.ui.widgets.article_view import ArticleView
