@@ -25,7 +25,19 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus" / "wikinews"
+CORPUS_PATH = Path("shared") / "corpus" / "wikinews"
+
+
+def find_corpus(repo: Path) -> Path:
+    """`shared/corpus/wikinews` beside the repo, or beside a folder above it: a git
+    worktree (/work/wt/NAME) sits a level deeper than the main checkout (/work/main)."""
+    for folder in repo.parents:
+        if (folder / CORPUS_PATH).is_dir():
+            return folder / CORPUS_PATH
+    return repo.parent / CORPUS_PATH
+
+
+CORPUS = find_corpus(REPO)
 DEFAULT_ROOT = Path(os.environ.get("NEWSREADER_BENCH_ROOT", "/tmp/newsreader-bench"))
 SIZES = (1_000, 10_000, 20_000, 100_000)
 MIN_WORDS = 40  # the corpus has a stub or two; they make poor articles
@@ -130,7 +142,7 @@ def ensure_store(size: int, root: Path = DEFAULT_ROOT, *, quiet: bool = False) -
 
 
 def corpus_missing_message() -> str:
-    return f"corpus not found at {CORPUS} (/work/shared absent): nothing to build, skipping"
+    return f"corpus not found at {CORPUS} (nor as {CORPUS_PATH} beside any folder above it): nothing to build, skipping"
 
 
 def main(argv: list[str] | None = None) -> int:

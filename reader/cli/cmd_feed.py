@@ -96,16 +96,20 @@ def run_list(args: argparse.Namespace) -> int:
     if not entries:
         print("no feeds yet; add one with `newsreader feed add URL`")
         return 0
+    from rich.cells import cell_len
+
     from reader.text import safe_name
 
-    for entry in entries:
+    names = [safe_name(entry.name) for entry in entries]
+    name_cells = max(cell_len(name) for name in names)
+    for name, entry in zip(names, entries):
         details = [f"folder {entry.folder}"] if entry.folder else []
         if entry.tags:
             details.append("tags " + ", ".join(entry.tags))
         if entry.full_text is not None:
             details.append("full text always" if entry.full_text else "no full text")
         suffix = f"  ({'; '.join(details)})" if details else ""
-        print(safe_name(f"{entry.name}  {entry.url}{suffix}"))
+        print(name + " " * (name_cells - cell_len(name)) + "  " + safe_name(f"{entry.url}{suffix}"))
     return 0
 
 

@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
 
         print(
             f"{safe_name(dataset.name)}: {len(report.added)} added, {len(report.skipped)} already in the store, "
-            f"{len(report.bad)} bad rows"
+            f"{len(report.bad)} bad row{'' if len(report.bad) == 1 else 's'}"
         )
         for row, reason in report.bad[:MAX_LISTED]:
             print(f"  row {row}: {safe_name(reason)}", file=sys.stderr)

@@ -16,11 +16,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "search",
         help="search the store: words, \"phrases\", actor:, said:, verb:, anon:, source:, from:, to:",
+        # Laid out by hand: argparse's wrapping broke `from:YYYY-MM-DD` at its hyphens.
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description=(
-            'Words must all occur (title or body); "quoted phrases" match as written; word* matches a prefix. '
-            'Filters: actor:"Kim Jong Un" (mentioned), said:"Kim Jong Un" (quoted, directly or in reported '
-            "speech), verb:claimed (a quote with that attribution verb), anon:yes (an anonymous source), "
-            "source:NAME, from:YYYY-MM-DD, to:YYYY-MM-DD (also YYYY or YYYY-MM). Everything combines with AND."
+            'Words must all occur (title or body); "quoted phrases" match as written;\n'
+            "word* matches a prefix. Filters:\n"
+            '  actor:"Kim Jong Un"  articles that mention the actor\n'
+            '  said:"Kim Jong Un"   articles that quote them, directly or in reported speech\n'
+            "  verb:claimed         a quote with that verb (or verb:loaded, verb:neutral)\n"
+            "  anon:yes             a quote from an anonymous source (anon:no: none)\n"
+            "  source:NAME          the article's source contains NAME\n"
+            "  from:YYYY-MM-DD      on or after the day (also YYYY or YYYY-MM)\n"
+            "  to:YYYY-MM-DD        on or before the day (also YYYY or YYYY-MM)\n"
+            "Everything combines with AND."
         ),
     )
     add_store_option(parser)

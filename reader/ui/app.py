@@ -25,7 +25,7 @@ from reader.text import clean_line, clean_text
 from reader.ui import collector
 from reader.ui.persistence import StateKeeper
 from reader.ui.archive_messages import ListReady
-from reader.ui.reading_screen import WIDE, ReadingScreen, StateChanged
+from reader.ui.reading_screen import MEDIUM_WIDTH, WIDE, ReadingScreen, StateChanged
 
 SAVE_AFTER_SECONDS = 1.0
 
@@ -33,7 +33,7 @@ SAVE_AFTER_SECONDS = 1.0
 class NewsreaderApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "newsreader"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide"), (160, "-very-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (MEDIUM_WIDTH, "-medium"), (WIDE, "-wide"), (160, "-very-wide")]
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="newsreader.help", tooltip="This list of keys"),
         Binding("q", "quit", "Quit", id="newsreader.quit", tooltip="Quit (your place is saved)"),

@@ -13,7 +13,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from reader.present.rows import Listed
+from reader.present.rows import Listed, day_label
 from reader.text import clean_line
 
 PREFIX = "Open article: "
@@ -31,6 +31,13 @@ def highlighted(matcher: Matcher, text: str) -> Content:
             if not text[offset].isspace():
                 content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
+
+
+def article_help(article: Listed) -> str:
+    """`Mon 12 Jul 2021 · Island Post · VESTERØY` under the title: articles of one title
+    (a story fetched twice, or filed by two agencies) told apart. Markup-escaped."""
+    parts = (day_label(article.date), clean_line(article.source or ""), clean_line(article.dateline or ""))
+    return escape(" · ".join(part for part in parts if part))
 
 
 class Reading(Protocol):
@@ -51,7 +58,10 @@ class ArticleCommands(Provider):
     async def discover(self) -> Hits:
         screen = reading(self)
         for article in screen.all_articles[:MAX_DISCOVERY]:
-            yield DiscoveryHit(Content(PREFIX + article.title), partial(screen.open_article, article.id), text=PREFIX + article.title)
+            yield DiscoveryHit(
+                Content(PREFIX + article.title), partial(screen.open_article, article.id),
+                text=PREFIX + article.title, help=article_help(article),
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -62,14 +72,17 @@ class ArticleCommands(Provider):
             text = PREFIX + article.title
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, highlighted(matcher, text), partial(screen.open_article, article.id), text=text)
+                yield Hit(
+                    score, highlighted(matcher, text), partial(screen.open_article, article.id),
+                    text=text, help=article_help(article),
+                )
 
 
 class NewsreaderCommands(Provider):
     COMMANDS = (
         ("Toggle sidebar", "toggle_sidebar", "Show or hide the list of articles"),
         ("Toggle unread only", "unread_only", "List only the articles not yet read"),
-        ("Mark all read", "mark_all_read", "Every article listed (in a search, its results); Undo puts them back"),
+        ("Mark all read", "mark_all_read", "Every article listed (in a search, its results); z puts them back"),
         ("Find in the article…", "find", "Mark a word or phrase in the article; n N step through it"),
         ("Wider list", "sidebar_width(1)", "Widen the list of articles (> on the keyboard)"),
         ("Narrower list", "sidebar_width(-1)", "Narrow the list of articles (< on the keyboard)"),

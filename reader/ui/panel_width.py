@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from reader.ui.widgets.article_view import NARROW, ArticleView
+from reader.ui.widgets.article_view import ArticleView, no_room_for_three
 
 
 def fit_panel_to_width(screen: Screen, view: ArticleView, chosen: bool) -> None:
     """`chosen`: the reader left the panel open (`panel_open`)."""
-    wide = not screen.has_class(NARROW)
+    wide = not no_room_for_three(screen)
     focused = screen.focused
     in_list = focused is not None and view not in focused.ancestors_with_self
     if not wide and view.panel_open and in_list:

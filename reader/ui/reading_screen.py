@@ -58,7 +58,7 @@ from reader.ui.sidebar_width import STEP, SidebarWidth
 from reader.ui.persistence import StateKeeper
 from reader.ui.who_said_what_commands import WhoSaidWhatCommands
 from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.article_view import NARROW, ArticleView
+from reader.ui.widgets.article_view import ArticleView, no_room_for_three
 from reader.ui.widgets.feed_folders import FeedFolderList
 from reader.ui.widgets.find_bar import FindBar, Finder
 from reader.ui.widgets.index_progress import IndexProgress
@@ -76,7 +76,11 @@ if TYPE_CHECKING:  # the index is imported by the archive worker, after the firs
     from reader.ui.screens.quote_timeline import QuoteChoice
 
 READ_AFTER_SECONDS = 3.0
-WIDE = 100  # columns from which the list, the article and the who-said-what panel fit side by side
+# Columns from which the list and the article fit side by side with the list at its usual 42,
+# and from which the who-said-what panel (34) fits beside them too with the article's text
+# at least 40 columns wide (sidebar_width.MIN_ARTICLE_WIDTH).
+MEDIUM_WIDTH = 100
+WIDE = 120
 # Keys moving through the list faster than this (held or repeated) are coalesced:
 # the pane shows one article per interval, and the one the cursor rests on.
 SETTLE_SECONDS = 0.03
@@ -111,7 +115,7 @@ class ReadingScreen(Screen[None]):
         ),
         Binding(
             "A", "mark_all_read", "All read", show=False, id="newsreader.mark_all_read",
-            tooltip="Mark every article listed read (in a search, its results); Undo puts them back",
+            tooltip="Mark every article listed read (in a search, its results); z puts them back",
         ),
         Binding(
             "z,ctrl+z", "undo", "Undo", show=False, id="newsreader.undo",
@@ -293,6 +297,7 @@ class ReadingScreen(Screen[None]):
         error = event.worker.error
         if event.worker.group == "archive":
             self._syncing = False
+            self._first_sync = False  # nothing more will be read
             self.progress.finish()
             if not self.all_articles:
                 self.article_list.show_message("The store could not be read")
@@ -650,7 +655,7 @@ class ReadingScreen(Screen[None]):
 
     def action_toggle_sidebar(self) -> None:
         view = self.query_one(ArticleView)
-        if view.panel_open and self.has_class(NARROW):
+        if view.panel_open and no_room_for_three(self):
             # Too narrow for both: the open panel has the sidebar's room, and the key asks for the list.
             view.set_panel(False, remember=False)
             if self.sidebar_visible:
@@ -667,6 +672,8 @@ class ReadingScreen(Screen[None]):
             from reader.ui.screens.problems import ProblemsScreen
 
             self.app.push_screen(ProblemsScreen(self.problems, self.feeds.failure_lines()))
+        elif self._first_sync:  # the store is not read through yet: a broken file may still turn up
+            self.notify("Still reading the store: no file has failed so far.", timeout=3)
         else:
             self.notify("Every file in the store was read.", timeout=3)
 

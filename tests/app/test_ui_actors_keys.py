@@ -222,3 +222,19 @@ async def test_the_actor_views_keys_fit_its_border_at_80_columns(tmp_path):
         width, height = box.outer_size
         (bottom,) = box.render_lines(Region(0, height - 1, width, 1))
         assert box.border_subtitle.strip() in bottom.text and "…" not in bottom.text
+
+
+def test_the_timeline_title_counts_quotes_as_the_actors_view_does_and_reported_speech_apart():
+    # The actors view said "171 quotes" (direct ones) and the timeline "401 quotes" (reported speech too).
+    from datetime import date
+
+    from reader.index import QuoteHit
+    from reader.model import ArticleSummary, Quote
+    from reader.ui.screens.quote_timeline import timeline_title
+
+    summary = ArticleSummary("a", "a", "Budget passed", date(2021, 5, 7))
+    direct = QuoteHit(summary, Quote(0, 12, '"We passed,"', "statement", "Sunita Kaur"))
+    reported = QuoteHit(summary, Quote(20, 48, "the budget would pass by May", "reported", "Sunita Kaur", 0, 11, "said"))
+    assert timeline_title("Sunita Kaur", [direct, reported, reported]) == "What Sunita Kaur said · 1 quote · 2 reported"
+    assert timeline_title("Sunita Kaur", [direct, direct]) == "What Sunita Kaur said · 2 quotes"
+    assert timeline_title("Sunita Kaur", [reported]) == "What Sunita Kaur said · 1 reported"

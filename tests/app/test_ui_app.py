@@ -562,3 +562,26 @@ async def test_help_shows_each_bindings_id_for_the_keymap(store, state_file):
         assert next_line.rstrip().endswith("next_article")  # the name a keymap entry uses
         assert any(line.rstrip().endswith("toggle_star") for line in lines)
         assert "newsreader.next_article" not in text
+
+
+@pilot_test
+async def test_the_palette_tells_articles_of_one_title_apart_by_date_and_source(store, state_file):
+    # A store with the same story twice (fetched again, or filed by two agencies) offered
+    # "Open article: <title>" twice over, with nothing to choose between them.
+    from textual.command import CommandList
+
+    original = (store / "2021" / "library.md").read_text(encoding="utf-8")
+    again = original.replace("date: 2021-07-12", "date: 2021-08-02").replace("source: Island Post", "source: '[b]Harbour Wire'")
+    (store / "2021" / "library-again.md").write_text(again, encoding="utf-8")
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"open article fishing rods")
+        await wait_for(pilot, lambda: palette_offers(app, "fishing rods"), what="the palette offering the library story")
+        options = app.screen.query_one(CommandList)
+        offered = sorted(str(options.get_option_at_index(n).prompt) for n in range(options.option_count))
+        assert offered == [
+            "Open article: Vesterøy library lends out fishing rods\nMon 02 Aug 2021 · [b]Harbour Wire · VESTERØY",
+            "Open article: Vesterøy library lends out fishing rods\nMon 12 Jul 2021 · Island Post · VESTERØY",
+        ]

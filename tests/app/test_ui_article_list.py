@@ -217,3 +217,17 @@ async def test_the_wheel_never_leaves_an_articles_second_line_at_the_top(tmp_pat
             row = rows.line_rows[top]
             assert rows.starts[row] == top or isinstance(rows.rows[row], DayHeader), (lines, top)
         assert max(tops) > 10 and tops[-1] == 0  # it did move, and came back to the top
+
+
+@pilot_test
+async def test_a_message_in_an_empty_list_wraps_instead_of_being_cut():
+    # "No articles from this feed yet: R fetches" showed as "…feed yet: R fetc" in a 40-column list.
+    message = "No articles from this feed yet: R fetches"
+    app = ListApp([])
+    async with app.run_test(size=(80, 24)) as pilot:
+        articles = app.query_one(ArticleList)
+        articles.show_message(message)
+        await pilot.pause()
+        lines = [articles.render_line(y).text for y in range(articles.size.height)]
+        assert all(len(line) <= 40 for line in lines)
+        assert " ".join(" ".join(lines).split()) == message

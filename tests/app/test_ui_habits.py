@@ -3,6 +3,8 @@ widths, saying something for every key."""
 
 from __future__ import annotations
 
+import pytest
+
 from reader.state import ReadingState
 
 from snapshot_apps.harness import build_app, ids, pilot_test, settle
@@ -70,6 +72,43 @@ async def test_narrowing_with_the_list_focused_hides_the_panel_for_now_only(stor
         assert view.panel_open and app.focused is app.reading.article_list
         await pilot.press("q")
     assert ReadingState(state_file).get("panel_open") is True
+
+
+@pytest.mark.parametrize("width", [100, 110, 119])
+@pilot_test
+async def test_the_open_panel_never_squeezes_the_article_below_its_least_width(store, state_file, width):
+    # At 100 columns the list (42), the panel (34) and the article once sat side by side,
+    # leaving the article 20 columns of text: a word or two a line.
+    from reader.ui.sidebar_width import MIN_ARTICLE_WIDTH
+    from reader.ui.widgets.article_view import ArticleView
+
+    app = build_app(store, state_file)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "w")
+        await settle(pilot)
+        assert app.query_one(ArticleView).panel_open
+        assert app.query_one("#article-body").content_size.width >= MIN_ARTICLE_WIDTH
+
+
+@pytest.mark.parametrize("width", [100, 119])
+@pilot_test
+async def test_between_100_and_120_columns_the_list_keeps_its_width_beside_the_article(store, state_file, width):
+    # Only the panel lacks room there: the list stays as wide as at 120 columns, and gives
+    # way to the panel only while the reader is in the article or the panel.
+    from reader.ui.widgets.article_view import ArticleView
+
+    app = build_app(store, state_file)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(pilot)
+        sidebar = app.query_one("#sidebar")
+        assert sidebar.outer_size.width == 42
+        await pilot.press("enter", "w")
+        await settle(pilot)
+        assert app.query_one(ArticleView).panel_open and not sidebar.display
+        await pilot.press("escape", "escape")  # out of the panel, back to the list
+        await settle(pilot)
+        assert sidebar.display and sidebar.outer_size.width == 42
 
 
 @pilot_test

@@ -87,3 +87,13 @@ async def test_the_help_fits_80_columns_with_every_description_whole(tmp_path):
             for _, description, binding_id in rows:
                 for word in [*description.split(), binding_id]:
                     assert word in shown, description
+
+
+@pilot_test
+async def test_the_help_names_the_key_that_undoes_mark_all_read(tmp_path):
+    # It said "…; Undo puts them back": a capital mid-sentence, and no key to press.
+    app = build_app(PANEL_STORE, tmp_path / "state.yaml")
+    async with app.run_test(size=(120, 34)) as pilot:
+        await open_help(pilot)
+        described = {binding_id: description for _, rows in app.screen._sections for _, description, binding_id in rows}
+        assert described["mark_all_read"].endswith("; z puts them back")

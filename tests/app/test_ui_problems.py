@@ -38,3 +38,36 @@ async def test_a_long_path_and_reason_wrap_in_the_problems_screen_at_80_columns(
         for problem in (f"{LONG_FOLDER}/{LONG_NAME}:2: invalid YAML", "misc/broken.yaml:2: invalid YAML"):
             assert "".join(problem.split()) in shown
         assert "".join("did not find expected ',' or ']'".split()) in shown
+
+
+@pilot_test
+async def test_problems_asked_for_before_the_store_is_read_through_say_so(store, state_file, monkeypatch):
+    # `!` pressed while the first sync still runs once said "Every file in the store was
+    # read.", and a moment later the sync reported the store's broken file.
+    import threading
+
+    from reader.index import Index
+
+    from snapshot_apps.harness import record_notifications
+    from waiting import wait_for
+
+    release = threading.Event()
+    real_sync = Index.sync
+
+    def held_sync(self, *args, **kwargs):
+        release.wait(60)
+        return real_sync(self, *args, **kwargs)
+
+    monkeypatch.setattr(Index, "sync", held_sync)
+    app = build_app(store, state_file)
+    shown = record_notifications(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.reading._syncing, what="the first sync under way")
+        await pilot.press("exclamation_mark")
+        await wait_for(pilot, lambda: shown, what="a note on the problems")
+        assert not isinstance(app.screen, ProblemsScreen)
+        assert "Every file" not in shown[-1].message and "still reading" in shown[-1].message.lower()
+        release.set()
+        await settle(pilot)
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, ProblemsScreen)  # misc/broken.yaml

@@ -426,6 +426,25 @@ def test_reported_speech_rows_carry_no_quotation_marks_and_inference_is_marked()
     assert "1 direct · 2 reported · 1 loaded verb" in " · ".join(summary)
 
 
+def test_the_sourcing_counts_add_up_to_the_quotes_heading_terms_included():
+    # "Quotes (8)" over "5 direct · 2 reported" left a reader looking for the eighth: a term.
+    from reader.ui.widgets.who_said_what import panel_options
+
+    body = 'Ann Roe called it a "fair deal". "We signed," she said. Ann Roe said the port would stay open.'
+    term = body.index('"fair deal"')
+    direct = body.index('"We signed,"')
+    clause = body.index("the port")
+    quotes = (
+        Quote(term, term + 11, body[term : term + 11], "term"),
+        Quote(direct, direct + 12, body[direct : direct + 12], "statement", "Ann Roe", direct + 13, direct + 16, "said"),
+        Quote(clause, len(body) - 1, body[clause:-1], "reported", "Ann Roe", clause - 13, clause - 6, "said"),
+    )
+    options = [o for o in panel_options(Analysis(quotes=quotes), body) if o is not None and o.disabled]
+    lines = [str(o.prompt) for o in options]
+    assert "Quotes (3)" in lines
+    assert "1 direct · 1 reported · 1 term" in " · ".join(lines)
+
+
 def test_a_reported_citation_is_not_put_in_quotation_marks():
     from reader.model import Article, Quote
     from reader.present.citation import citation

@@ -92,3 +92,15 @@ def test_a_lede_is_cut_between_words_with_an_ellipsis():
     assert lede("A short brief.\n\nTwo lines.", 120) == "A short brief. Two lines."
     # Only the first characters were read: the text may go on, and the lede says so.
     assert lede("word " * 10, 120, read=50).endswith(ELLIPSIS)
+
+
+@pytest.mark.parametrize("columns", ["80", "60"])
+def test_search_help_never_breaks_a_filter_at_its_hyphens(capsys, monkeypatch, columns):
+    # argparse wrapped `from:YYYY-MM-DD` after `from:YYYY-MM-`, leaving `DD` on the next line.
+    monkeypatch.setenv("COLUMNS", columns)
+    with pytest.raises(SystemExit):
+        main(["search", "--help"])
+    shown = capsys.readouterr().out
+    for filter_ in ('actor:"Kim Jong Un"', 'said:"Kim Jong Un"', "verb:claimed", "anon:yes", "source:NAME",
+                    "from:YYYY-MM-DD", "to:YYYY-MM-DD"):
+        assert filter_ in shown

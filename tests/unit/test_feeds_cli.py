@@ -88,7 +88,7 @@ def test_feed_add_list_remove_and_opml(tmp_path, capsys):
     assert main(["feed", "list"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "tidewater-example  https://tidewater.example/rss  (folder Local; tags port)",
-        "Bay  http://bay.example/atom  (full text always)",
+        "Bay                http://bay.example/atom  (full text always)",  # URLs in a column
     ]
     assert config_file().read_text().startswith("feeds:")
 

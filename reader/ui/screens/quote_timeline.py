@@ -6,7 +6,7 @@ Choosing an entry opens its article in the reading pane at the quote.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -43,6 +43,16 @@ def quote_entry(hit: QuoteHit) -> Content:
     return Content.assemble(
         (day, "bold $text-accent"), "  ", (hit.summary.title, "bold"), "\n", (text, "italic")
     )
+
+
+def timeline_title(actor: str, hits: Sequence[QuoteHit]) -> str:
+    """`What Ann Roe said · 3 quotes · 2 reported`: direct quotes counted as the actors view
+    counts them, reported speech apart."""
+    reported = sum(1 for hit in hits if hit.quote.kind == "reported")
+    direct = len(hits) - reported
+    counts = [f"{direct:,} quote{'s' if direct != 1 else ''}"] if direct else []
+    counts += [f"{reported:,} reported"] if reported else []
+    return " · ".join([f"What {actor} said", *counts])
 
 
 class QuoteList(OptionList):
@@ -103,9 +113,7 @@ class QuoteTimelineScreen(ModalScreen[QuoteChoice | None]):
             entries.append(Option(quote_entry(hit)))
         options.set_options(entries)
         options.highlighted = 0
-        self.query_one("#quotes").border_title = (
-            f"What {self.actor} said · {len(self._hits):,} quote{'s' if len(self._hits) != 1 else ''}"
-        )
+        self.query_one("#quotes").border_title = timeline_title(self.actor, self._hits)
 
     @on(OptionList.OptionSelected, "#quote-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:

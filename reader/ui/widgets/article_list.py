@@ -7,6 +7,7 @@ by everything that changes how a line looks.
 
 from __future__ import annotations
 
+import textwrap
 from bisect import bisect_left
 from typing import Callable, Protocol, Sequence
 
@@ -24,6 +25,8 @@ from textual.strip import Strip
 from reader.present.row_meta import meta_line
 from reader.present.rows import EMPTY_ROWS, DayHeader, Listed, Rows, group_by_date, ungrouped
 from reader.ui.widgets.scrollbar import draw_bar_from_strips
+
+MESSAGE_INDENT = 2  # cells before a message in an empty list (and kept free after it)
 
 UNREAD_MARK = "●"
 STAR_MARK = "★"
@@ -316,9 +319,12 @@ class ArticleList(ScrollView, can_focus=True):
         line = y + round(self.scroll_y)
         base = self.rich_style
         if not self._articles:
-            if y == 1 and self.message:
+            # From the second line, wrapped to the list: a narrow list once cut it off mid-word.
+            message_lines = textwrap.wrap(self.message, max(1, width - 2 * MESSAGE_INDENT)) if self.message else []
+            if 1 <= y <= len(message_lines):
                 style = base + self.get_component_rich_style("article-list--message")
-                return Strip([Segment(set_cell_size(f"  {self.message}", width), style)], width)
+                text = " " * MESSAGE_INDENT + message_lines[y - 1]
+                return Strip([Segment(set_cell_size(text, width), style)], width)
             return Strip.blank(width, base)
         if line >= self._rows.height:
             return Strip.blank(width, base)

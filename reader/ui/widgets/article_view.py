@@ -22,7 +22,14 @@ from reader.ui.widgets.find_bar import STEP_KEYS, FindBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.who_said_what import WhoSaidWhat
 
-NARROW = "-narrow"  # the app's breakpoint class for small terminals
+NARROW = "-narrow"  # the app's breakpoint class for small terminals (a narrower sidebar)
+MEDIUM = "-medium"  # wide enough for the list and the article, not for the panel beside them too
+
+
+def no_room_for_three(screen: Widget) -> bool:
+    """Too narrow for the list, the article and the panel side by side: the open panel takes
+    the list's room."""
+    return screen.has_class(NARROW) or screen.has_class(MEDIUM)
 QUOTE_TRIES = 40  # 2 s of layout and analysis before a quote chosen in the timeline gives up
 
 
@@ -103,7 +110,7 @@ class ArticleView(Horizontal):
 
     def _focus_moved(self, focused: Widget | None) -> None:
         """At narrow widths the open panel hides the sidebar: going back to the list closes it."""
-        if focused is None or not self.panel_open or not self.screen.has_class(NARROW):
+        if focused is None or not self.panel_open or not no_room_for_three(self.screen):
             return
         if self not in focused.ancestors_with_self:
             self.set_panel(False, remember=False)  # the width's doing, not the reader's choice

@@ -157,7 +157,9 @@ def panel_options(analysis: Analysis, body: str = "") -> list[Option | None]:
         from reader.analysis.sourcing_summary import sourcing_summary  # the panel opens after the first frame
 
         summary = sourcing_summary(analysis)
-        options.extend(Option(Content.styled(line, "$text-muted"), disabled=True) for line in sourcing_lines(summary))
+        terms = sum(1 for quote in quotes if quote.kind == "term")
+        lines = sourcing_lines(summary, terms=terms)
+        options.extend(Option(Content.styled(line, "$text-muted"), disabled=True) for line in lines)
         options.extend(share_options(summary))
         options.extend(QuoteOption(quote, body) for quote in quotes)
     return options
@@ -189,10 +191,10 @@ def share_options(summary: "SourcingSummary") -> list[Option]:
 SOURCING_LINE_CELLS = 28
 
 
-def sourcing_lines(summary: "SourcingSummary", width: int = SOURCING_LINE_CELLS) -> list[str]:
+def sourcing_lines(summary: "SourcingSummary", width: int = SOURCING_LINE_CELLS, terms: int = 0) -> list[str]:
     """`sourcing_line` broken between its counts into lines of at most `width` cells."""
     lines: list[str] = []
-    for part in sourcing_line(summary).split(" · ") if summary.quotes else ():
+    for part in sourcing_line(summary, terms).split(" · ") if summary.quotes or terms else ():
         if lines and len(lines[-1]) + 3 + len(part) <= width:
             lines[-1] += " · " + part
         else:
@@ -200,11 +202,13 @@ def sourcing_lines(summary: "SourcingSummary", width: int = SOURCING_LINE_CELLS)
     return lines
 
 
-def sourcing_line(summary: "SourcingSummary") -> str:
-    """`4 direct · 3 reported · 2 people · 1 organisation · 1 anonymous · 1 loaded verb`."""
+def sourcing_line(summary: "SourcingSummary", terms: int = 0) -> str:
+    """`4 direct · 3 reported · 1 term · 2 people · 1 organisation · 1 anonymous · 1 loaded verb`:
+    the first three add up to the panel's count of quotes."""
     counts = (
         (summary.direct, "direct", "direct"),
         (summary.reported, "reported", "reported"),
+        (terms, "term", "terms"),
         (summary.people, "person", "people"),
         (summary.organisations, "organisation", "organisations"),
         (summary.anonymous, "anonymous", "anonymous"),
