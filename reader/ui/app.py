@@ -129,11 +129,16 @@ class NewsreaderApp(App[None]):
 
     def _hold(self, key: str) -> bool:
         """Whether a key waits for the list: any key on the reading screen while it holds
-        keys, but one that quits."""
+        keys, but one that quits, and, unless keys before it wait, one that needs no list
+        (help; the problems, which say the store is still being read)."""
         if self.screen is not self.reading or not self.reading.holds_keys or key in ("ctrl+c", "ctrl+q"):
             return False
         active = self.screen.active_bindings.get(key)
-        return active is None or active.binding.action not in ("quit", "app.quit")
+        if active is None:
+            return True
+        if active.binding.action in ("quit", "app.quit"):
+            return False
+        return bool(self._held_keys) or active.binding.action not in ("help", "show_problems")
 
     @property
     def keys_held(self) -> bool:

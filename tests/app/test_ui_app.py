@@ -508,6 +508,39 @@ async def test_q_typed_while_the_list_loads_quits_at_once(store, state_file, mon
 
 
 @pilot_test
+async def test_help_typed_while_the_list_loads_opens_at_once_but_after_keys_already_waiting(
+    store, state_file, monkeypatch
+):
+    import threading
+
+    from reader.index import Index
+    from reader.ui.screens.help import HelpScreen
+
+    release = threading.Event()
+    real_open = Index.open.__func__
+
+    def slow_open(cls, root, *args, **kwargs):
+        release.wait(60)
+        return real_open(cls, root, *args, **kwargs)
+
+    monkeypatch.setattr(Index, "open", classmethod(slow_open))
+    app = build_app(store, state_file)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("question_mark")
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+            assert app.reading.article_list.message == "Loading…"
+            await pilot.press("escape", "j", "question_mark")
+            await pilot.pause()
+            assert not isinstance(app.screen, HelpScreen)  # the ? waits behind the j
+            release.set()
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help after the j")
+            assert app.reading.article_list.highlighted.id == ids(app)[1]
+    finally:
+        release.set()
+
+
+@pilot_test
 async def test_a_state_that_cannot_be_saved_is_a_notification_not_a_crash(tmp_path, store):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the state folder should be")
