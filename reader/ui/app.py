@@ -25,6 +25,7 @@ from reader.text import clean_line, clean_text
 from reader.ui import collector
 from reader.ui.persistence import StateKeeper
 from reader.ui.archive_messages import ListReady
+from reader.ui.typed_ahead import QUIT_KEYS, KeyTrail, TypedAhead
 from reader.ui.reading_screen import MEDIUM_WIDTH, WIDE, ReadingScreen, StateChanged
 
 SAVE_AFTER_SECONDS = 1.0
@@ -74,9 +75,7 @@ class NewsreaderApp(App[None]):
         self._reader_here = False
         self._last_input = 0.0
         self._collected_at = -1.0
-        # Keys typed while the list is not ready for them (see ReadingScreen.holds_keys),
-        # replayed in order once it is.
-        self._held_keys: list[events.Key] = []
+        self.typed_ahead = TypedAhead(self)
 
     def get_default_screen(self) -> Screen:
         return self.reading
@@ -112,6 +111,9 @@ class NewsreaderApp(App[None]):
         ):
             self._collected_at = now
             collector.at_rest()
+        self.typed_ahead.check_stuck()
+        if self.typed_ahead.waiting:
+            self._replay_typed_ahead()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)):
@@ -120,35 +122,47 @@ class NewsreaderApp(App[None]):
             self._reader_here = True
             self.reading.reader_arrived()
         if isinstance(event, events.Key) and not event.is_forwarded:  # from the terminal, not bubbling back
-            if self._hold(event.key):
-                self._held_keys.append(events.Key(event.key, event.character))
+            if self._must_wait(event.key):
+                self.typed_ahead.wait(event)
                 return
             if event.key == "enter" and self.focused is self.reading.search_input:
                 self.reading.sidebar.results_awaited = True  # `/query Enter j j`: the j's are for the results
+            await super().on_event(event)
+            self.typed_ahead.follow()
+            return
         await super().on_event(event)
 
-    def _hold(self, key: str) -> bool:
-        """Whether a key waits for the list: any key on the reading screen while it holds
-        keys, but one that quits, and, unless keys before it wait, one that needs no list
-        (help; the problems, which say the store is still being read)."""
-        if self.screen is not self.reading or not self.reading.holds_keys or key in ("ctrl+c", "ctrl+q"):
+    def _must_wait(self, key: str) -> bool:
+        """Whether a key waits (see reader.ui.typed_ahead): never one that quits; on the
+        reading screen while its list is not ready, any other but, unless keys before it
+        wait, one that needs no list (help; the problems, which say the store is still
+        being read); anywhere, while the key before it is still being handled."""
+        if key in QUIT_KEYS:
             return False
         active = self.screen.active_bindings.get(key)
-        if active is None:
-            return True
-        if active.binding.action in ("quit", "app.quit"):
+        if active is not None and active.binding.action in ("quit", "app.quit"):
             return False
-        return bool(self._held_keys) or active.binding.action not in ("help", "show_problems")
+        if self.typed_ahead.key_in_hand or self.typed_ahead.waiting:
+            return True
+        if self.screen is not self.reading or not self.reading.holds_keys:
+            return False
+        return active is None or active.binding.action not in ("help", "show_problems")
 
     @property
     def keys_held(self) -> bool:
-        """Keys typed ahead are waiting for the list (tests wait for them to be replayed)."""
-        return bool(self._held_keys) or self.reading.holds_keys
+        """Keys typed ahead are waiting (tests wait for them to be replayed)."""
+        return bool(self.typed_ahead.waiting) or self.reading.holds_keys
+
+    def on_key_trail(self, trail: KeyTrail) -> None:
+        if self.typed_ahead.trail_back(trail):
+            self._replay_typed_ahead()
 
     def on_list_ready(self, _message: ListReady) -> None:
-        held, self._held_keys = self._held_keys, []
-        for key in held:
-            self.post_message(key)
+        self._replay_typed_ahead()
+
+    def _replay_typed_ahead(self) -> None:
+        if not self.typed_ahead.key_in_hand and not (self.screen is self.reading and self.reading.holds_keys):
+            self.typed_ahead.replay()
 
     def action_help(self) -> None:
         from reader.ui.screens.actors import ActorsScreen

@@ -100,3 +100,37 @@ async def test_keys_after_enter_on_a_search_that_fails_are_not_kept_waiting(stor
         await wait_for(pilot, lambda: app.reading.article_list.highlighted.id == ids(app)[1], what="j moving in the list")
         assert app.reading.search_input.value == "from:someday"
         assert app.focused is app.reading.article_list
+
+
+@pilot_test
+async def test_space_typed_straight_after_enter_in_the_list_pages_the_article(store, state_file):
+    (store / "2021" / "long.txt").write_text(
+        "date 2021-07-01 HALDEN • " + "\n\n".join(f"Paragraph {n} of a long story." for n in range(60))
+    )
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles = app.reading.article_list
+        articles.move_cursor(articles.ordinal_of("2021/long.txt"), by_key=True)
+        await settle(pilot)
+        assert app.focused is articles and app.reading.pane.article.id == "2021/long.txt"
+        assert app.reading.pane.scroll_y == 0
+        burst(app, "\r ")  # Enter moves into the article; the space is for it, not the list
+        await wait_for(pilot, lambda: app.reading.pane.scroll_y > 0, what="the space paging the article")
+        assert app.focused is app.reading.pane
+        assert app.reading.pane.article.id == "2021/long.txt"
+
+
+@pilot_test
+async def test_keys_typed_straight_after_h_in_the_article_move_in_the_list(store, state_file):
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused is app.reading.pane
+        burst(app, "hjj")  # h goes back to the list; j j move there, not down the text
+        await wait_for(pilot, lambda: app.reading.article_list.highlighted.id == ids(app)[2], what="j j in the list")
+        await settle(pilot)
+        assert app.focused is app.reading.article_list
+        assert app.reading.pane.article.id == ids(app)[2]
