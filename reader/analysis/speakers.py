@@ -166,6 +166,19 @@ _DATELINE_DASH = re.compile(r"[^\S\n]*(?:\([^()\n]{1,20}\)[^\S\n]*)?(?:--|[—�
 _PARTY_AFTER_NAME = re.compile(r"[^\S\n]*\((?:[DRI]|[DRI][-–][\w. ]{1,16})\),?[^\S\n]*$")
 
 
+def _named_after_office(
+    text: str, segment: list[tuple[int, int, str]], following: list[tuple[int, int, str]]
+) -> SpeakerSpan | None:
+    """`A Republican Assemblywoman, Ann Roe, also commented`: an office with the name of
+    its holder in apposition; the name is the subject."""
+    if len(segment) < 2 or segment[-1][2] not in actor_lexicon().titles:
+        return None
+    if not following or len(following) > 4 or not all(w[2][0].isupper() for w in following):
+        return None
+    found = _noun_phrase(text, following)
+    return found if found is not None and found.kind == "name" else None
+
+
 def _named_in_chain(text: str, segments: list[list[tuple[int, int, str]]]) -> SpeakerSpan | None:
     """The earliest bare name in a comma chain before a cue.
 
@@ -190,6 +203,8 @@ def _named_in_chain(text: str, segments: list[list[tuple[int, int, str]]]) -> Sp
             continue  # a state abbreviation ("Mich.")
         if any(_is_cue(w[2]) or _bare(w[2]) in PRONOUNS for w in words):
             continue
+        if len(words) > 1 and words[-1][2] in actor_lexicon().titles:
+            continue  # "The Senate Minority Leader, Ann Roe, said": an office, the next segment names her
         found = _noun_phrase(text, words)
         if found is not None and found.kind == "name":
             return found
@@ -286,7 +301,7 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
         elif _is_word(token[2]):
             segments[-1].append(token)
     clause_open = False
-    for segment in segments[:-1]:
+    for index, segment in enumerate(segments[:-1]):
         if not segment:
             continue
         first = segment[0][2]
@@ -310,6 +325,9 @@ def main_subject(text: str, lo: int, hi: int) -> SpeakerSpan | None:
             or all(_bare(word[2]) in _CALENDAR or _bare(word[2]) in _DAY_PARTS or word[2].isdigit() for word in segment)
         ):
             continue
+        named = _named_after_office(text, segment, segments[index + 1])
+        if named is not None:
+            return named
         return _reported_subject(text, _leading_name(text, _opening_phrase(text, segment[0][0], hi)), hi)
     if not segments[-1]:
         return None

@@ -948,3 +948,21 @@ def test_a_name_the_cue_s_clause_mentions_is_not_its_subject() -> None:
 def test_who_after_a_description_holding_a_name_is_not_that_name() -> None:
     body = '"The plan will fail," said Ada Lund, a planner and an influential Danish Liberal who said she would "never vote for it."'
     assert quote(body, "never vote for it").speaker != "Danish Liberal"
+
+
+# ---------------------------------------------------------------- an office with its holder in apposition
+
+
+def test_an_office_in_title_case_with_the_holder_in_apposition_gives_the_holder() -> None:
+    body = 'The Harbour Board Leader, Marta Lindqvist, said on Friday "We waited long enough for this bridge."'
+    q = quote(body, "We waited long")
+    assert q.speaker == "Marta Lindqvist"
+    assert q.speaker_kind == "person"
+
+
+def test_an_office_opening_the_sentence_with_its_holder_in_apposition_is_the_subject() -> None:
+    body = (
+        "A Liberal Councillor, Petra Moss, also commented on the vote: "
+        '"Before I stood for the council I never thought about ferries."'
+    )
+    assert quote(body, "Before I stood").speaker == "Petra Moss"
