@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from reader.analysis.gazetteer import Gazetteer, builtin, read_data_lines, read_entries, read_words
@@ -1059,11 +1060,12 @@ def _org_context(body: str, start: int, end: int, lex: _Lexicon) -> bool:
 
 def _writing_key(name: str) -> str:
     """What two writings of a person's name in one article share: the words without
-    middle initials, whatever the spaces ("John Q. Smith", "John\u00a0Smith")."""
+    middle initials or accents, whatever the spaces ("John Q. Smith", "John\u00a0Smith",
+    "Lukasz" for "Łukasz")."""
     words = name.split()
     if len(words) > 2:
         words = [words[0], *(w for w in words[1:-1] if not (len(w) <= 2 and w.endswith("."))), words[-1]]
-    return " ".join(words)
+    return " ".join(_folded(word) for word in words)
 
 
 def _sports_words(body: str, up_to: int) -> int:
@@ -1148,17 +1150,29 @@ class _NameWords:
         self.words_of: dict[str, frozenset[str]] = {}
 
     def __contains__(self, word: str) -> bool:
-        return word in self.by_word
+        return _folded(word) in self.by_word
 
     def add(self, word: str, start: int, actor: str) -> None:
-        entries = self.by_word.setdefault(word, [])
+        entries = self.by_word.setdefault(_folded(word), [])
         entry = (start, len(entries), actor)
         if entries and entries[-1][0] > start:
             bisect.insort(entries, entry)
         elif not entries or entries[-1][0] != start or entries[-1][2] != actor:
             entries.append(entry)
         if actor not in self.words_of:
-            self.words_of[actor] = frozenset(actor.split())
+            self.words_of[actor] = frozenset(_folded(word) for word in actor.split())
+
+
+_UNDECOMPOSED = str.maketrans("łŁøØđĐıßæÆœŒ", "lLoOdDisaAoO")
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    """A name word as copy written without its accents gives it: "Erdogan" for "Erdoğan"."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # Names sharing a word tried before giving up on a partial name: real articles need a handful.
@@ -1169,13 +1183,13 @@ def _owners(surname: _NameWords, words: list[str], start: int) -> str | None:
     """The person name containing all of `words` met last before `start`, else the
     longest met after it (the first of those, on a tie)."""
     lists = []
-    for word in words:
+    needed = {_folded(word) for word in words}
+    for word in needed:
         entries = surname.by_word.get(word)
         if not entries:
             return None
         lists.append(entries)
     entries = min(lists, key=len)  # every owner is in each list; the shortest is quickest
-    needed = set(words)
     words_of = surname.words_of
 
     def owns(actor: str) -> bool:

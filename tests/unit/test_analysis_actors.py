@@ -298,3 +298,18 @@ def test_a_name_never_ends_in_a_function_word_or_a_caption_label(text: str) -> N
 
 def test_the_house_of_commons_is_an_organisation() -> None:
     assert ("House of Commons", "organisation") in [(t, k) for t, k, _ in spans("He spoke to the House of Commons on Monday.")]
+
+
+def test_a_name_written_without_its_accents_is_the_same_person() -> None:
+    text = (
+        "Zbigniew Łęcki, the harbour master, met the council on Monday. Lecki said the quay "
+        "needed work, and Zbigniew Lecki asked for a vote."
+    )
+    assert actor_of(text, "Lecki") == "Zbigniew Łęcki"
+    assert actor_of(text, "Zbigniew Lecki") == "Zbigniew Łęcki"
+
+
+def test_names_that_differ_by_more_than_accents_stay_apart() -> None:
+    text = "Anna Lind spoke first. Then Anna Lund spoke. Lind said it was settled."
+    assert actor_of(text, "Lind") == "Anna Lind"
+    assert actor_of(text, "Anna Lund") == "Anna Lund"
