@@ -595,6 +595,15 @@ def _subject(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None
     return _noun_phrase(text, words)
 
 
+def _given_name_later(words: list[tuple[int, int, str]], start: int) -> bool:
+    given = actor_lexicon().given
+    return any(words[k][2] in given and words[k + 1][2][0].isupper() for k in range(start, min(len(words), 10) - 1))
+
+
+def _is_title(word: str) -> bool:
+    return word[0].isupper() and (_bare(word) in TITLES or word in actor_lexicon().titles)
+
+
 def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | None:
     """A name (the last capitalised run of the head) or a common noun phrase."""
     head: list[tuple[int, int, str]] = []
@@ -613,8 +622,11 @@ def _noun_phrase(text: str, words: list[tuple[int, int, str]]) -> SpeakerSpan | 
         if _verb_after_noun(words, index, head):
             break  # "Three judges unanimously dismissed …", "a report released by …"
         if low in PREPOSITIONS:
-            if low in ("of", "for") and head and _bare(head[-1][2]) in TITLES and head[-1][2][0].isupper():
+            if low in ("of", "for") and head and _is_title(head[-1][2]):
                 head.append(token)  # "Secretary of State Hillary Clinton"
+                continue
+            if low == "to" and head and _is_title(head[-1][2]) and _given_name_later(words, index + 1):
+                head.append(token)  # "Ambassador to the UN Ann Roe", not "Ambassador to France"
                 continue
             if low in ("of", "for", "with", "at", "from") and index + 1 < len(words):
                 rest_end = _phrase_end(words, index + 1)

@@ -966,3 +966,13 @@ def test_an_office_opening_the_sentence_with_its_holder_in_apposition_is_the_sub
         '"Before I stood for the council I never thought about ferries."'
     )
     assert quote(body, "Before I stood").speaker == "Petra Moss"
+
+
+def test_an_office_held_to_a_country_or_body_before_the_name_gives_the_name() -> None:
+    body = 'Former Harbour Ambassador to the Nordic Council Maria Lopez wrote on Friday, "We must keep the ferries."'
+    assert quote(body, "We must keep").speaker == "Maria Lopez"
+
+
+def test_an_office_held_to_a_country_with_no_name_after_it_names_no_country() -> None:
+    body = 'The talks ended, Norway\'s Ambassador to France confirmed: "We will meet again in May."'
+    assert quote(body, "We will meet").speaker != "France"
