@@ -245,7 +245,15 @@ class WhoSaidWhat(OptionList):
             "z", "undo_correction", "Undo", show=False, id="newsreader.undo_correction",
             tooltip="Undo the last correction (the notification of each correction says so too)",
         ),
+        # h goes left, as from the text to the list: here to the text, marks kept.
+        Binding(
+            "h", "to_text", "Text", show=False, id="newsreader.panel_to_text",
+            tooltip="Back to the text, the chosen actor or quote still marked",
+        ),
     ]
+
+    class TextRequested(Message):
+        """`h`: back to the text on the panel's left."""
 
     class CorrectRequested(Message):
         """`e` on a row: correct its actor or its quote."""
@@ -269,6 +277,9 @@ class WhoSaidWhat(OptionList):
 
     def action_undo_correction(self) -> None:
         self.post_message(self.UndoRequested())
+
+    def action_to_text(self) -> None:
+        self.post_message(self.TextRequested())
 
     def keep_place_once(self) -> None:
         """The next analysis shown is this article's again (corrected): stay on the same row."""
