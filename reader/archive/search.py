@@ -29,6 +29,7 @@ class SearchResult:
     total: int  # all matches, even past the limit
     ranked: bool  # best first (the query has words) rather than newest first
     pattern: re.Pattern[str] | None  # the query's words, phrases and prefixes, to mark in a body
+    query: SearchQuery = SearchQuery()  # the filters as parsed, for the line under the field
 
 
 @dataclass(frozen=True, slots=True)

@@ -289,7 +289,8 @@ class Archive:
         total = len(hits)
         if total >= SEARCH_LIMIT and self._index is not None:
             total = self._index.count_matches(search.query)
-        return SearchResult(text, hits, total, bool(search.query.terms) and self._index is not None, search.pattern)
+        ranked = bool(search.query.terms) and self._index is not None
+        return SearchResult(text, hits, total, ranked, search.pattern, search.query)
 
     def _find(self, text: str, limit: int | None) -> tuple[list[SearchHit], ParsedSearch]:
         from reader.archive.search import parse_search

@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.cli.common import load_gazetteer_for_cli
+    from reader.cli.common import load_gazetteer_for_cli, warn_about_problems
     from reader.index.cli_support import open_synced_index
     from reader.store import resolve_store
     from reader.text import clean_line
@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     root = resolve_store(getattr(args, "store", None))
     with open_synced_index(root, load_gazetteer_for_cli(args)) as index:
         actors = index.actors(kind=args.kind, weeks=0)
+        warn_about_problems(index.problems())
     if args.limit and args.limit > 0:
         actors = actors[: args.limit]
     if args.json:

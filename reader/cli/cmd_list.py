@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         width = _width()
         for line in table_lines(scan.articles, width):
             print(line)
-    warn_about_problems(scan)
+    warn_about_problems(scan.problems)
     return 0
 
 

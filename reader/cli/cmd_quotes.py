@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.cli.common import load_gazetteer_for_cli
+    from reader.cli.common import load_gazetteer_for_cli, warn_about_problems
     from reader.index.archive import SAID_KINDS
     from reader.index.cli_support import open_synced_index
     from reader.store import resolve_store
@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
         kinds += ("term",)
     with open_synced_index(root, load_gazetteer_for_cli(args)) as index:
         hits = index.quotes(actor=args.actor, kinds=kinds)
+        warn_about_problems(index.problems())
     if args.json:
         document = [
             {

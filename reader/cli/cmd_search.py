@@ -50,7 +50,7 @@ def join_arguments(parts: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.cli.common import load_gazetteer_for_cli
+    from reader.cli.common import load_gazetteer_for_cli, warn_about_problems
     from reader.errors import UserError
     from reader.index import parse_query
     from reader.index.cli_support import open_synced_index
@@ -64,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     root = resolve_store(getattr(args, "store", None))
     with open_synced_index(root, load_gazetteer_for_cli(args)) as index:
         hits = index.search(query, limit=args.limit if args.limit and args.limit > 0 else None)
+        warn_about_problems(index.problems())
     if args.json:
         document = [
             {

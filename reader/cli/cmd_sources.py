@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.cli.common import load_gazetteer_for_cli
+    from reader.cli.common import load_gazetteer_for_cli, warn_about_problems
     from reader.index.cli_support import open_synced_index
     from reader.store import resolve_store
     from reader.text import clean_line
@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     root = resolve_store(getattr(args, "store", None))
     with open_synced_index(root, load_gazetteer_for_cli(args)) as index:
         outlets = index.outlets(top=max(0, args.top))
+        warn_about_problems(index.problems())
     if args.json:
         print_json(
             [

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import TextIO, TypedDict
 
-from reader.model import Article
+from reader.model import Article, Problem
 
 
 def say(message: object, file: TextIO | None = None) -> None:
@@ -61,14 +62,15 @@ def article_fields(article: Article) -> dict[str, object]:
     }
 
 
-def warn_about_problems(scan) -> None:
-    """One line on stderr when some files could not be read, pointing at `check`."""
-    if scan.problems:
-        fatal = len(scan.fatal)
-        count = len(scan.problems)
+def warn_about_problems(problems: Sequence[Problem]) -> None:
+    """One line on stderr when some files could not be read, pointing at `check`: the same
+    line from every command that lists or counts the store (`scan.problems`, `index.problems()`)."""
+    if problems:
+        count = len(problems)
+        fatal = sum(1 for problem in problems if problem.fatal)
         noun = "problem" if count == 1 else "problems"
-        detail = f" ({fatal} files not loaded)" if fatal else ""
-        print(f"newsreader: {count} {noun} in the store{detail}; run `newsreader check`", file=sys.stderr)
+        detail = f" ({fatal} {'file' if fatal == 1 else 'files'} not loaded)" if fatal else ""
+        say(f"{count} {noun} in the store{detail}; run `newsreader check`")
 
 
 def load_gazetteer_for_cli(args: argparse.Namespace):

@@ -26,6 +26,9 @@ _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 # and something that can start a sentence.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
+# The full stop a title drops, also inside closing quotes ("We will win." -> "We will win"),
+# never the last of an ellipsis.
+_FINAL_STOP = re.compile(r"(?<!\.)\.(?=[\"'”’)\]]*$)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st gen sen rep gov lt col capt sgt cpl adm maj jr sr rev hon "
     "inc corp co ltd bros no vs etc fig jan feb mar apr jun jul aug sep sept oct nov dec "
@@ -93,13 +96,24 @@ def normalise_body(text: str, *, unwrap: bool) -> str:
 
 
 def first_sentence(paragraph: str) -> str:
+    """Up to the first sentence end, with the quote marks or brackets that close it.
+    An end inside a double quote that is still open ("Closed. We will rebuild," she
+    said.) is passed over, unless the quote never closes."""
+    inside_quote: str | None = None
     for match in _SENTENCE_END.finditer(paragraph):
         before = _LAST_WORD.search(paragraph, 0, match.start())
         word = before.group(1).lower().strip("\"'“‘(") if before else ""
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
-        return paragraph[: match.start() + 1]
-    return paragraph
+        sentence = paragraph[: match.start() + len(match.group().rstrip())]
+        if not _quote_open(sentence):
+            return sentence
+        inside_quote = inside_quote or sentence
+    return inside_quote or paragraph
+
+
+def _quote_open(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def title_from_body(body: str, limit: int = TITLE_MAX) -> str:
@@ -107,7 +121,7 @@ def title_from_body(body: str, limit: int = TITLE_MAX) -> str:
     lede = body.split("\n\n", 1)[0]
     sentence = clean_line(first_sentence(lede))
     if len(sentence) <= limit:
-        return sentence[:-1] if sentence.endswith(".") and not sentence.endswith("..") else sentence
+        return _FINAL_STOP.sub("", sentence)
     cut = sentence.rfind(" ", 0, limit)
     head = sentence[: cut if cut > limit // 2 else limit - 1]
     return head.rstrip(" ,;:-—–") + "…"

@@ -604,6 +604,17 @@ class ReadingScreen(Screen[None]):
             self.action_toggle_sidebar()
         self.article_list.focus()
 
+    def action_page_article(self, direction: int) -> None:
+        """space / b in the list: the article under the cursor pages, focus stays put."""
+        if self._pending is not None:
+            self._show_pending()  # the cursor ran ahead of the pane: page what it rests on
+        if self.pane.article is None:
+            return
+        if direction > 0:
+            self.pane.action_page_down()
+        else:
+            self.pane.action_page_up()
+
     def action_next_article(self) -> None:
         if not self.finder.step(1):  # while finding, n steps to the next match
             self.article_list.action_cursor_down()

@@ -238,3 +238,41 @@ def test_the_timeline_title_counts_quotes_as_the_actors_view_does_and_reported_s
     assert timeline_title("Sunita Kaur", [direct, reported, reported]) == "What Sunita Kaur said · 1 quote · 2 reported"
     assert timeline_title("Sunita Kaur", [direct, direct]) == "What Sunita Kaur said · 2 quotes"
     assert timeline_title("Sunita Kaur", [reported]) == "What Sunita Kaur said · 1 reported"
+
+
+@pilot_test
+async def test_t_pressed_while_the_actors_load_opens_no_timeline(tmp_path):
+    import threading
+
+    from textual import events
+
+    app = build_app(PANEL_STORE, tmp_path / "state.yaml")
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        gate = threading.Event()
+        listing = app.reading.archive.actors
+
+        def slow_listing(*args, **kwargs):
+            gate.wait(60)
+            return listing(*args, **kwargs)
+
+        app.reading.archive.actors = slow_listing
+        notes: list[str] = []
+        tell = app.notify
+        app.notify = lambda message, **options: (notes.append(message), tell(message, **options))
+        await pilot.press("a")
+        screen = app.screen
+        assert isinstance(screen, ActorsScreen) and not screen._actors
+        await pilot.press("t")  # "Loading actors…": nothing to choose yet
+        assert app.screen is screen
+        # A key pressed while loading but handled after the list came (a busy loop): still not
+        # the first actor's timeline, which the reader never saw.
+        pressed_while_loading = events.Key("t", "t")
+        gate.set()
+        await wait_for(pilot, lambda: bool(screen._shown), what="the actors listed")
+        app.post_message(pressed_while_loading)
+        await settle(pilot)
+        assert app.screen is screen
+        assert notes == ["Still listing the actors: choose one once they are shown"] * 2
+        await pilot.press("t")  # pressed with the list on screen: the highlighted actor's timeline
+        assert isinstance(app.screen, QuoteTimelineScreen)

@@ -97,3 +97,22 @@ async def test_the_help_names_the_key_that_undoes_mark_all_read(tmp_path):
         await open_help(pilot)
         described = {binding_id: description for _, rows in app.screen._sections for _, description, binding_id in rows}
         assert described["mark_all_read"].endswith("; z puts them back")
+
+
+@pilot_test
+async def test_h_in_the_who_said_what_panel_goes_back_to_the_text_keeping_the_marks(tmp_path):
+    app = build_app(PANEL_STORE, tmp_path / "state.yaml")
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert app.focused is view.panel
+        await pilot.press("j", "enter")  # choose a row: marked in the text
+        await pilot.pause()
+        chosen = view.steps
+        assert chosen is not None
+        view.panel.focus()
+        await pilot.press("h")
+        assert app.focused is view.pane
+        assert view.steps is chosen and view.panel.display  # a move, not a clear: the panel stays open

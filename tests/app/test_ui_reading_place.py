@@ -69,3 +69,26 @@ async def test_line_and_page_keys_scroll_at_once_without_animation(tmp_path):
         assert pane.scroll_y == 1 + page  # the whole page, with no animation in between
         await pilot.press("b", "k")
         assert pane.scroll_y == 0
+
+
+@pilot_test
+async def test_space_and_b_in_the_list_page_the_article_and_the_cursor_stays(tmp_path):
+    store = long_store(tmp_path)
+    body = "\n\n".join(PARAGRAPH.format(n=n) for n in range(1, 61))
+    (store / "2021-07-15-longer.txt").write_text(f"date 2021-07-15 HALDEN • {body}\n", encoding="utf-8")
+    app = build_app(store, tmp_path / "state.yaml")
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        listed, pane = app.reading.article_list, app.reading.pane
+        assert app.focused is listed and pane.article.id == "2021-07-15-longer.txt"
+        page = pane.scrollable_content_region.height
+        await pilot.press("space", "space")
+        assert pane.scroll_y == 2 * page
+        await pilot.press("b")
+        assert pane.scroll_y == page
+        assert app.focused is listed and listed.highlighted.id == "2021-07-15-longer.txt"
+        # Straight after a move: the article the cursor went to pages.
+        await pilot.press("j", "space")
+        await wait_for(pilot, lambda: pane.article.id == "2021-07-14-long.txt", what="the next article shown")
+        assert pane.scroll_y == page
+        assert app.focused is listed and listed.highlighted.id == "2021-07-14-long.txt"

@@ -138,3 +138,23 @@ def test_add_refuses_the_bundled_sample(capsys, tmp_path: Path):
     source = write(tmp_path, "x.md", article("2022-01-01", "X", "Body."))
     assert main(["add", str(source)]) == 2
     assert "read-only" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["list"], ["search", "strike"], ["actors"], ["sources"], ["quotes"], ["list", "--json"], ["actors", "--json"]],
+)
+def test_every_store_wide_command_warns_about_broken_files_alike_on_stderr(store: Path, capsys, command):
+    (store / "bad.yaml").write_text("body: [\n", encoding="utf-8")
+    (store / "latin.txt").write_bytes("Caf\u00e9 closed.\n".encode("cp1252"))
+    assert main(["--store", str(store), *command]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "newsreader: 2 problems in the store (1 file not loaded); run `newsreader check`\n"
+    assert "problem" not in captured.out
+    if "--json" in command:
+        json.loads(captured.out)  # stdout stays a clean document for a pipe
+
+
+def test_a_store_without_broken_files_warns_of_nothing(store: Path, capsys):
+    assert main(["--store", str(store), "actors"]) == 0
+    assert capsys.readouterr().err == ""

@@ -135,6 +135,23 @@ def test_title_from_first_sentence_skips_abbreviations():
     assert title_from_body(body) == "Mr. Kim met Dr. Park in the U.S. capital on Monday"
 
 
+def test_title_that_is_a_quote_keeps_its_closing_mark():
+    assert title_from_body('"The ferry will run again." Crews began on Monday.') == '"The ferry will run again"'
+    assert title_from_body("“The ferry will run again.” Crews began on Monday.") == "“The ferry will run again”"
+    assert title_from_body('He told them: "Wait here." Nobody did.') == 'He told them: "Wait here"'
+
+
+def test_title_does_not_end_inside_an_open_quote():
+    body = '"The pier is shut. We will mend it," the harbour master said. Work starts soon.'
+    assert title_from_body(body) == '"The pier is shut. We will mend it," the harbour master said'
+    body = "“Shut. Mended soon,” she said. Work starts soon."
+    assert title_from_body(body) == "“Shut. Mended soon,” she said"
+
+
+def test_title_from_a_quote_that_never_closes_still_ends_at_a_sentence():
+    assert title_from_body('"The pier is shut. We will mend it soon and then') == '"The pier is shut'
+
+
 def test_long_title_is_cut_at_a_word_boundary():
     body = "word " * 60 + "end."
     title = title_from_body(body)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from rich.cells import cell_len, set_cell_size
-from textual import on, work
+from textual import events, on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -100,6 +100,12 @@ def header(width: int = MIN_NAME_WIDTH) -> Content:
     )
 
 
+# Actions on the actor under the cursor. A key for one pressed before the actors were listed
+# (typed ahead after `a`, or while "Loading actors…" shows) would act on whichever actor came
+# first, which the reader never saw: it is refused with a note instead.
+ON_THE_ACTOR = frozenset({"articles", "quotes", "correct"})
+
+
 class ActorsScreen(ModalScreen[ActorChoice | None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="newsreader.close_actors"),
@@ -151,6 +157,7 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
         self._actors: list[ActorStats] = []
         self._shown: list[ActorStats] = []
         self._also: tuple[str, set[str]] = ("", set())  # (filter text, actors found by alias)
+        self._listed_at: float | None = None  # when the first answer was ready, on the clock keys are stamped with
 
     def compose(self) -> ComposeResult:
         with Vertical(id="actors") as box:
@@ -177,6 +184,8 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
         self.post_message(self.Loaded(actors))
 
     def on_actors_screen_loaded(self, message: Loaded) -> None:
+        if self._listed_at is None:
+            self._listed_at = message.time
         header = self.query_one("#actor-header", Static)
         if message.actors is None:
             header.update(Content(message.error or "Actors could not be listed"))
@@ -187,6 +196,15 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
         self._refilter()
         if place is not None and self._shown:
             options.highlighted = min(place, len(self._shown) - 1)
+
+    def on_key(self, event: events.Key) -> None:
+        if self._listed_at is not None and event.time >= self._listed_at:
+            return
+        active = self.active_bindings.get(event.key)
+        if active is not None and active.binding.action in ON_THE_ACTOR:
+            event.stop()
+            event.prevent_default()
+            self.notify("Still listing the actors: choose one once they are shown", timeout=3)
 
     def reload(self) -> None:
         """The actors changed (a correction): list them again, the cursor where it was."""

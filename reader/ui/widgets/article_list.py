@@ -59,6 +59,12 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False, id="newsreader.list_page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="newsreader.list_page_up"),
         Binding("enter", "open", "Open", tooltip="Read the article (focus moves to the text)", id="newsreader.open"),
+        # As in the text, and as mutt and slrn do from their index: page the article on
+        # show while the cursor stays in the list.
+        Binding("space", "screen.page_article(1)", "Page down", show=False, id="newsreader.page_down",
+                tooltip="Page down in the article (the cursor stays in the list)"),
+        Binding("b", "screen.page_article(-1)", "Page up", show=False, id="newsreader.page_up",
+                tooltip="Page up in the article (the cursor stays in the list)"),
     ]
 
     COMPONENT_CLASSES = {

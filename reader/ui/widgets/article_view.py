@@ -150,6 +150,9 @@ class ArticleView(Horizontal):
     def on_who_said_what_quote_chosen(self, message: WhoSaidWhat.QuoteChosen) -> None:
         self.choose_quote(message.quote)
 
+    def on_who_said_what_text_requested(self, _message: WhoSaidWhat.TextRequested) -> None:
+        self.pane.focus()
+
     def choose_actor(self, name: str) -> None:
         """Mark every mention of an actor and go to the first one."""
         if self.analysis is None:

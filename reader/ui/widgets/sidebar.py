@@ -136,7 +136,7 @@ class Sidebar(Vertical):
             return
         if not self.archive.is_open:
             return  # searched again once the archive is open
-        self.search_status.show_searching(text)
+        self.search_status.show_searching()
         self._searching = True
         self._run_search(text, keep)
 
@@ -144,7 +144,7 @@ class Sidebar(Vertical):
         """The screen listed `result` (None: the whole archive)."""
         self._search_settled()
         if result is not None:
-            self.search_status.show_results(result.text, result.total, len(result.hits))
+            self.search_status.show_results(result)
 
     def end_search(self) -> None:
         """The field emptied and closed, and any search in flight forgotten."""

@@ -5,7 +5,7 @@ with their speakers. Each row carries its `Actor` or `Quote`; choosing one posts
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from textual import on
 from textual.binding import Binding, BindingType
@@ -74,6 +74,43 @@ class NameAndCounts(Visual):
         return 1
 
 
+# How the reported words of a quote row are drawn, given the row's own style (under the
+# cursor: the cursor's colours). The panel's comes from its CSS; this is the style without it.
+FaintStyle = Callable[[Style], Style]
+
+
+def dim_italic(_row: Style) -> Style:
+    return Style(dim=True, italic=True)
+
+
+class FaintWords(Visual):
+    """A quote row whose reported words are faint, styled as the row is drawn: so they fade
+    into the row's colours, the cursor's under the cursor, not the list's."""
+
+    def __init__(self, content: Content, start: int, end: int, faint: FaintStyle) -> None:
+        self.content = content
+        self.start = start
+        self.end = end
+        self.faint = faint
+
+    @property
+    def plain(self) -> str:
+        return self.content.plain
+
+    def __str__(self) -> str:
+        return self.content.plain
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        content = self.content.stylize(self.faint(style), self.start, self.end)
+        return content.render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.content.get_height(rules, width)
+
+
 def quote_count(actor: Actor) -> str:
     return f"{actor.quotes} quote{'s' if actor.quotes != 1 else ''}"
 
@@ -101,7 +138,7 @@ INFERRED = {"pronoun": "by pronoun", "descriptor": "by description", "continuati
 
 
 class QuoteOption(Option):
-    def __init__(self, quote: Quote, body: str = "") -> None:
+    def __init__(self, quote: Quote, body: str = "", faint: FaintStyle = dim_italic) -> None:
         parts: list[tuple[str, str] | str] = []
         if quote.kind == "term":
             parts.append(("term", "italic $text-muted"))
@@ -117,8 +154,11 @@ class QuoteOption(Option):
         if quote.cue_group == "loaded" and quote.cue:
             parts += [" ", (quote.cue.lower(), "bold underline $text-warning")]
         words = excerpt(quote, EXCERPT_CHARACTERS)
-        parts += [" ", (words, "dim italic") if quote.kind == "reported" else words]
-        super().__init__(Content.assemble(*parts))
+        row = Content.assemble(*parts, " ", words)
+        if quote.kind == "reported":
+            super().__init__(FaintWords(row, len(row) - len(words), len(row), faint))
+        else:
+            super().__init__(row)
         self.quote = quote
 
 
@@ -135,9 +175,10 @@ def heading(label: str) -> Option:
     return Option(Content.styled(label, "bold $text-accent"), disabled=True)
 
 
-def panel_options(analysis: Analysis, body: str = "") -> list[Option | None]:
+def panel_options(analysis: Analysis, body: str = "", faint: FaintStyle = dim_italic) -> list[Option | None]:
     """Groups of actors (most mentioned first), then the quotes in text order (`body`:
-    the article's text, for speakers it describes without naming)."""
+    the article's text, for speakers it describes without naming; `faint`: how reported
+    words are drawn)."""
     options: list[Option | None] = []
     for kind, label in GROUPS:
         actors = sorted(
@@ -161,7 +202,7 @@ def panel_options(analysis: Analysis, body: str = "") -> list[Option | None]:
         lines = sourcing_lines(summary, terms=terms)
         options.extend(Option(Content.styled(line, "$text-muted"), disabled=True) for line in lines)
         options.extend(share_options(summary))
-        options.extend(QuoteOption(quote, body) for quote in quotes)
+        options.extend(QuoteOption(quote, body, faint) for quote in quotes)
     return options
 
 
@@ -229,6 +270,7 @@ LIST_KEYS: list[BindingType] = [
 
 
 class WhoSaidWhat(OptionList):
+    COMPONENT_CLASSES = {"who-said-what--reported"}
     # One cell inside the border on either side, as the sidebar's rows are.
     DEFAULT_CSS = """
     WhoSaidWhat > .option-list--option {
@@ -245,7 +287,15 @@ class WhoSaidWhat(OptionList):
             "z", "undo_correction", "Undo", show=False, id="newsreader.undo_correction",
             tooltip="Undo the last correction (the notification of each correction says so too)",
         ),
+        # h goes left, as from the text to the list: here to the text, marks kept.
+        Binding(
+            "h", "to_text", "Text", show=False, id="newsreader.panel_to_text",
+            tooltip="Back to the text, the chosen actor or quote still marked",
+        ),
     ]
+
+    class TextRequested(Message):
+        """`h`: back to the text on the panel's left."""
 
     class CorrectRequested(Message):
         """`e` on a row: correct its actor or its quote."""
@@ -269,6 +319,9 @@ class WhoSaidWhat(OptionList):
 
     def action_undo_correction(self) -> None:
         self.post_message(self.UndoRequested())
+
+    def action_to_text(self) -> None:
+        self.post_message(self.TextRequested())
 
     def keep_place_once(self) -> None:
         """The next analysis shown is this article's again (corrected): stay on the same row."""
@@ -296,7 +349,7 @@ class WhoSaidWhat(OptionList):
         if analysis is None:
             self.show_message("Analysing…")
             return
-        options = panel_options(analysis, body)
+        options = panel_options(analysis, body, self.reported_style)
         if not options:
             self.show_message("No quotes or named actors found")
             return
@@ -307,6 +360,16 @@ class WhoSaidWhat(OptionList):
             self.highlighted = min(enabled, key=lambda n: (abs(n - place), n))
         else:
             self.highlighted = enabled[0] if enabled else None
+
+    def reported_style(self, row: Style) -> Style:
+        """Reported words as the CSS says (`who-said-what--reported`): its text style, and
+        its `text-opacity` as the row's own text colour faded that far into the row's background."""
+        styles = self.get_component_styles("who-said-what--reported")
+        flags = styles.text_style
+        foreground = None
+        if styles.text_opacity < 1 and row.foreground is not None and row.background is not None:
+            foreground = row.background.blend(row.foreground.with_alpha(1.0), styles.text_opacity)
+        return Style(foreground=foreground, dim=bool(flags.dim), italic=bool(flags.italic))
 
     def highlight_actor(self, name: str) -> None:
         for index, option in enumerate(self.options):
