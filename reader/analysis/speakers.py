@@ -19,6 +19,7 @@ from reader.analysis.cues import is_cue
 from reader.analysis.gender import given_name_gender, pronoun_gender, title_gender
 from reader.analysis.gazetteer import read_entries
 from reader.analysis.letters import UPPER
+from reader.analysis.role_sites import RoleSites
 from reader.model import Mention
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|[,;:()\[\]—–―]| -+ ")
@@ -766,6 +767,30 @@ _GENDERED_PRONOUNS = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
 
 
+class _NamesakeCounts:
+    """A running count of the people a surname may stand for, over mentions in text order:
+    `positions` are the indices of the person mentions whose name ends in the surname."""
+
+    def __init__(self, positions: list[int] | None = None) -> None:
+        self.positions = positions if positions is not None else []
+        self.limit = 0  # mentions before this index are counted
+        self.counts: dict[str, int] = {}
+        self._read = 0  # how many of `positions` are counted
+        self._introduced: set[str] = set()
+
+    def count_up_to(self, mentions: Sequence[Mention], surname: str, limit: int) -> None:
+        """Count on up to `mentions[:limit]`, by the rules of `Resolver._salient_namesake`."""
+        self.limit = limit
+        while self._read < len(self.positions) and self.positions[self._read] < limit:
+            other = mentions[self.positions[self._read]]
+            self._read += 1
+            if " " in other.text:
+                self._introduced.add(other.actor)  # a full name; a given name alone ("Hunter") does not
+            elif other.text == surname and len(self._introduced) > 1:
+                continue
+            self.counts[other.actor] = self.counts.get(other.actor, 0) + 1
+
+
 class Resolver:
     """Maps speaker spans to canonical actors, using mentions when there are any."""
 
@@ -783,6 +808,25 @@ class Resolver:
         self.genders: dict[str, str | None] = {}
         self.kinds = {m.actor: m.kind for m in self.mentions}
         self.fuller: dict[str, str] = {}  # actor -> the fuller name a cue gave them ("Umesh Chandra Pandey")
+        self._forget_people_indexes()
+        self._introduced_ends: dict[str, int | None] = {}
+        self._namesakes: dict[str, _NamesakeCounts] | None = None
+
+    def _forget_people_indexes(self) -> None:
+        """Drop what was worked out from `self.people`, when that list changes."""
+        self._sites: RoleSites | None = None
+        self._role_named: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+        self._longest: int | None = None
+
+    def _role_sites(self) -> RoleSites:
+        if self._sites is None:
+            self._sites = RoleSites(self.text, self.people)
+        return self._sites
+
+    def _longest_person(self) -> int:
+        if self._longest is None:
+            self._longest = max((m.end - m.start for m in self.people), default=0)
+        return self._longest
 
     def resolve(self, span: SpeakerSpan) -> Resolved:
         """The actor a speaker span names, after mapping to mentions."""
@@ -945,22 +989,30 @@ class Resolver:
             return mention.actor
         if _GENERATION_BEFORE.search(self.text, max(0, mention.start - 12), mention.start):
             return mention.actor  # "the younger Schuller": the text itself tells them apart
-        counts: dict[str, int] = {}
-        introduced: set[str] = set()
-        for other in self.mentions:  # names inside quotes too: the article is about them as well
-            if other.start >= mention.start:
-                break
-            if other.kind != "person" or other.actor.split()[-1:] != [mention.text]:
-                continue
-            if " " in other.text:
-                introduced.add(other.actor)  # a full name; a given name alone ("Hunter") does not
-            elif other.text == mention.text and len(introduced) > 1:
-                continue
-            counts[other.actor] = counts.get(other.actor, 0) + 1
+        # names inside quotes too: the article is about them as well
+        tally = self._namesake_tally(mention.text, bisect.bisect_left(self.starts, mention.start))
+        counts = tally.counts
         if len(counts) < 2:
             return mention.actor
         best = max(counts, key=lambda actor: counts[actor])
         return best if counts[best] >= 2 * counts.get(mention.actor, 0) else mention.actor
+
+    def _namesake_tally(self, surname: str, limit: int) -> _NamesakeCounts:
+        """How often each person of that surname is named in `self.mentions[:limit]`, carried
+        on from the last count for the surname (quotes come in order), not counted afresh."""
+        if self._namesakes is None:
+            self._namesakes = {}
+            for index, other in enumerate(self.mentions):
+                words = other.actor.split()
+                if other.kind == "person" and words:
+                    self._namesakes.setdefault(words[-1], _NamesakeCounts()).positions.append(index)
+        tally = self._namesakes.get(surname)
+        if tally is None:
+            return _NamesakeCounts()
+        if tally.limit > limit:
+            tally = self._namesakes[surname] = _NamesakeCounts(tally.positions)
+        tally.count_up_to(self.mentions, surname, limit)
+        return tally
 
     def _kind(self, actor: str | None) -> str | None:
         return _speaker_kind(self.kinds.get(actor)) if actor else None
@@ -1032,27 +1084,68 @@ class Resolver:
             rf",\s+(?:(?:{_APPOSITION_OPENERS}|[\w.-]+['’]s)\s+(?:(?!{_CLAUSE_WORDS})[\w'’.-]+\s+){{0,5}}?)?{head}\b",
             re.IGNORECASE,
         )
-        found = None
-        for mention in self.people:
+        found = self._named_before(head, tuple(qualifiers), span, before, after)
+        if found is not None:
+            return found
+        for mention in self.people[bisect.bisect_left(self.people_starts, span.start) :]:
+            if mention.start - span.end > FORWARD_REACH:
+                break
             if qualifiers and not self._qualified(mention, qualifiers, span):
                 continue
-            if mention.start >= span.start:
-                if found is None and mention.start - span.end <= FORWARD_REACH and before.search(
-                    self.text, max(0, mention.start - 60), mention.start
-                ):
-                    # "a budget its leader called …" then "Council leader Janet Osei": a
-                    # description may come first when the text names the person just after.
-                    return mention.actor
-                if mention.start - span.end > FORWARD_REACH:
-                    break
-                continue
-            # The role word must stand before the description itself: in "Turning to
-            # Snow, the president said" the president is not Snow.
-            if before.search(self.text, max(0, mention.start - 60), mention.start) or after.match(
-                self.text, mention.end, min(span.start, mention.end + 80)
-            ):
-                found = mention.actor
-        return found
+            if before.search(self.text, max(0, mention.start - 60), mention.start):
+                # "a budget its leader called …" then "Council leader Janet Osei": a
+                # description may come first when the text names the person just after.
+                return mention.actor
+        return None
+
+    def _named_before(
+        self, head: str, qualifiers: tuple[str, ...], span: SpeakerSpan, before: _RoleBefore, after: re.Pattern[str]
+    ) -> str | None:
+        """The latest person before the description named next to its role word. The role
+        word must stand before the description itself: in "Turning to Snow, the president
+        said" the president is not Snow.
+
+        Only people near the role word are read (`RoleSites`). Those ending well before the
+        description are judged the same for every description with that role word and those
+        qualifiers, so that judgement is made once; only the few people just before it are
+        read against the description's own position."""
+        near = self._role_sites().near(head)
+        index = bisect.bisect_left(self.people_starts, span.start)
+        top = bisect.bisect_left(near, index)
+        # Whoever starts this far back ends before the description's own reach.
+        far = span.start - QUALIFIER_REACH - self._longest_person()
+        k = top - 1
+        while k >= 0 and self.people[near[k]].start >= far:
+            mention = self.people[near[k]]
+            if self._names_role(mention, qualifiers, span, before, after):
+                return mention.actor
+            k -= 1
+        named = self._named_anywhere(head, qualifiers, before, after)
+        at = bisect.bisect_right(named, near[k]) - 1 if k >= 0 else -1
+        return self.people[named[at]].actor if at >= 0 else None
+
+    def _names_role(
+        self, mention: Mention, qualifiers: Sequence[str], span: SpeakerSpan, before: _RoleBefore, after: re.Pattern[str]
+    ) -> bool:
+        if qualifiers and not self._qualified(mention, qualifiers, span):
+            return False
+        return bool(
+            before.search(self.text, max(0, mention.start - 60), mention.start)
+            or after.match(self.text, mention.end, min(span.start, mention.end + 80))
+        )
+
+    def _named_anywhere(
+        self, head: str, qualifiers: tuple[str, ...], before: _RoleBefore, after: re.Pattern[str]
+    ) -> list[int]:
+        """The people (indices, ascending) named next to the role word `head` with those
+        qualifiers, judged as for a description far after them."""
+        key = (head, qualifiers)
+        named = self._role_named.get(key)
+        if named is None:
+            beyond = SpeakerSpan(len(self.text) + QUALIFIER_REACH + 80, len(self.text) + QUALIFIER_REACH + 80, "phrase")
+            named = [k for k in self._role_sites().near(head) if self._names_role(self.people[k], qualifiers, beyond, before, after)]
+            self._role_named[key] = named
+        return named
 
     def _topic_person(self, span: SpeakerSpan) -> str | None:
         """`Trump charges that … . The New York businessman says …`: a definite description
@@ -1083,8 +1176,7 @@ class Resolver:
             or (low.endswith("s") and not low.endswith("ss"))
         ):
             return None
-        introduced = re.compile(rf"(?i:\b(?:a|an|one|another)\s+(?:[\w'’-]+\s+){{0,2}}{low}\b)")
-        if introduced.search(self.text, 0, span.start):
+        if self._introduced_before(low, span.start):
             return None  # "greeted by an organizer … the organizer said": that unnamed one
         self._add_bare_surnames()
         own = _sentence_start(self.text, span.start)
@@ -1105,6 +1197,24 @@ class Resolver:
                 return None
             end = start
         return None
+
+    def _introduced_before(self, low: str, position: int) -> bool:
+        """Whether the text introduces someone by that role word before `position`: `an
+        organizer`, `a local party organizer`.
+
+        One search per word for where the first such phrase ends answers every position
+        (each phrase is found from its article, word by word, so the first match of the
+        lazy pattern ends earliest). Only a position inside a word, where the cut itself
+        ends a phrase, needs the text searched up to it."""
+        if low not in self._introduced_ends:
+            first = _introduced(low, lazy=True).search(self.text)
+            self._introduced_ends[low] = first.end() if first is not None else None
+        end = self._introduced_ends[low]
+        if end is not None and end <= position:
+            return True
+        if position > 0 and _WORD_PAIR.match(self.text, position - 1) is not None:
+            return _introduced(low, lazy=False).search(self.text, 0, position) is not None
+        return False
 
     def _other_role(self, actor: str, head: str, qualifiers: list[str], span: SpeakerSpan) -> bool:
         """The text gives the person that role with other qualifiers (`Vice-presidential
@@ -1245,6 +1355,7 @@ class Resolver:
             if extra:
                 self.people = sorted(self.people + extra, key=lambda m: m.start)
                 self.people_starts = [m.start for m in self.people]
+                self._forget_people_indexes()
 
     def _antecedent(self, pronoun: int, gender: str | None) -> Mention | None:
         """The person a pronoun stands for: the nearest person before it who may bear it
@@ -1506,6 +1617,12 @@ def _bare_surnames(
     return found
 
 
+def _introduced(low: str, lazy: bool) -> re.Pattern[str]:
+    """`a|an|one|another`, up to two words, then the role word `low` (letters only)."""
+    return re.compile(rf"(?i:\b(?:a|an|one|another)\s+(?:[\w'’-]+\s+){{0,2}}{'?' if lazy else ''}{low}\b)")
+
+
+_WORD_PAIR = re.compile(r"\w\w")
 _QUESTION_OPENERS = ("Q:", "Q.", "Question:")
 _GENERATION_BEFORE = re.compile(r"\b(?:younger|elder|older|junior|senior)\s+$", re.IGNORECASE)
 _JOINER_BEFORE = re.compile(r"\b(?:of|for|from|in|at)\s+$", re.IGNORECASE)
