@@ -1698,7 +1698,26 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         return True
     if low not in lexicon.english or given_name_gender(name) is not None:
         return False
-    return re.search(rf"[\w,;][^\S\n]+{re.escape(name)}\b", text) is None
+    return not _written_after_a_word(text, name)
+
+
+def _written_after_a_word(text: str, name: str) -> bool:
+    """Whether `name` stands somewhere after a word, comma or semicolon and blanks on its
+    line, as `[\w,;][^\S\n]+name\b` would find: read back from each place the name is
+    written, for a pattern with no fixed start tries every position of a long text."""
+    whole = re.compile(rf"{re.escape(name)}\b")
+    at = text.find(name)
+    while at >= 0:
+        blank = at
+        while blank > 0 and text[blank - 1] != "\n" and text[blank - 1].isspace():
+            blank -= 1
+        if 0 < blank < at and _WORD_OR_STOP.match(text, blank - 1) and whole.match(text, at):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+_WORD_OR_STOP = re.compile(r"[\w,;]")
 
 
 _AFTER_CAPITALS_DASH = re.compile(r"[A-Z]{2,}[^\S\n]*(?:--|[—–―])[^\S\n]*$")
