@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.analysis.actors import actor_lexicon
+from reader.analysis.ages import AgeSites
 from reader.analysis.cues import is_cue
 from reader.analysis.gender import given_name_gender, pronoun_gender, title_gender
 from reader.analysis.gazetteer import read_entries
@@ -791,6 +792,26 @@ class _NamesakeCounts:
             self.counts[other.actor] = self.counts.get(other.actor, 0) + 1
 
 
+class _RunningCount:
+    """How often each person is named, counted in text order up to `limit`; `best` is the
+    one named most and `at_most` how many share that count."""
+
+    def __init__(self) -> None:
+        self.limit = -1
+        self.read = 0  # people counted
+        self.counts: dict[str, int] = {}
+        self.best: str | None = None
+        self.at_most = 0
+
+    def add(self, actor: str) -> None:
+        top = self.counts[self.best] if self.best is not None else 0
+        count = self.counts[actor] = self.counts.get(actor, 0) + 1
+        if count > top:
+            self.best, self.at_most = actor, 1
+        elif count == top:
+            self.at_most += 1
+
+
 class Resolver:
     """Maps speaker spans to canonical actors, using mentions when there are any."""
 
@@ -817,6 +838,8 @@ class Resolver:
         self._sites: RoleSites | None = None
         self._role_named: dict[tuple[str, tuple[str, ...]], list[int]] = {}
         self._longest: int | None = None
+        self._ages: AgeSites | None = None
+        self._named_count: _RunningCount | None = None  # people named so far, for interviews
 
     def _role_sites(self) -> RoleSites:
         if self._sites is None:
@@ -1226,7 +1249,7 @@ class Resolver:
             mention.actor == actor
             and before.search(self.text, max(0, mention.start - 60), mention.start)
             and not self._qualified(mention, qualifiers, span)
-            for mention in self.people
+            for mention in (self.people[k] for k in self._role_sites().near(head))
         )
 
     def _subject_person(self, start: int, end: int) -> str | None:
@@ -1257,15 +1280,11 @@ class Resolver:
 
     def _of_age(self, age: str, position: int) -> str | None:
         """`the 34-year-old`: the person the text gave that age (`Ann Roe, 34,`, `34-year-old Ann Roe`)."""
-        after = re.compile(rf",\s*(?:aged\s+)?{age}\b")
-        before = re.compile(rf"\b{age}-year-old\s+(?:[\w'’-]+\s+){{0,3}}$")
-        found = None
-        for mention in self.people:
-            if mention.start >= position:
-                break
-            if after.match(self.text, mention.end) or before.search(self.text, max(0, mention.start - 50), mention.start):
-                found = mention.actor
-        return found
+        if self._ages is None:
+            self._ages = AgeSites(self.text, self.people)
+        aged = self._ages.aged(age)
+        at = bisect.bisect_left(aged, bisect.bisect_left(self.people_starts, position)) - 1
+        return self.people[aged[at]].actor if at >= 0 else None
 
     def _overlapping(self, span: SpeakerSpan) -> Mention | None:
         index = bisect.bisect_left(self.starts, span.end)
@@ -1338,15 +1357,14 @@ class Resolver:
 
     def _interviewee(self, position: int) -> str | None:
         """Who an interview's questions are put to: the person named most often before them."""
-        counts: dict[str, int] = {}
-        for mention in self.people:
-            if mention.start >= position:
-                break
-            counts[mention.actor] = counts.get(mention.actor, 0) + 1
-        if not counts:
-            return None
-        best = max(counts, key=lambda actor: counts[actor])
-        return best if list(counts.values()).count(counts[best]) == 1 else None
+        if self._named_count is None or self._named_count.limit > position:
+            self._named_count = _RunningCount()
+        tally = self._named_count
+        while tally.read < len(self.people) and self.people[tally.read].start < position:
+            tally.add(self.people[tally.read].actor)
+            tally.read += 1
+        tally.limit = position
+        return tally.best if tally.at_most == 1 else None
 
     def _add_bare_surnames(self) -> None:
         if not self._surnames_added:
@@ -1701,6 +1719,7 @@ def not_a_name(text: str, start: int, end: int) -> bool:
     return not _written_after_a_word(text, name)
 
 
+@functools.lru_cache(maxsize=64)  # asked again for each "Scientists say" of one text
 def _written_after_a_word(text: str, name: str) -> bool:
     """Whether `name` stands somewhere after a word, comma or semicolon and blanks on its
     line, as `[\w,;][^\S\n]+name\b` would find: read back from each place the name is
