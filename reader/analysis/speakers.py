@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.analysis.actors import actor_lexicon
@@ -832,6 +832,7 @@ class Resolver:
         self._forget_people_indexes()
         self._introduced_ends: dict[str, int | None] = {}
         self._namesakes: dict[str, _NamesakeCounts] | None = None
+        self._mentions_by_actor: dict[str, list[int]] | None = None
 
     def _forget_people_indexes(self) -> None:
         """Drop what was worked out from `self.people`, when that list changes."""
@@ -840,6 +841,7 @@ class Resolver:
         self._longest: int | None = None
         self._ages: AgeSites | None = None
         self._named_count: _RunningCount | None = None  # people named so far, for interviews
+        self._people_by_actor: dict[str, list[int]] | None = None
 
     def _role_sites(self) -> RoleSites:
         if self._sites is None:
@@ -1435,16 +1437,18 @@ class Resolver:
         if words:
             gender = given_name_gender(words[0]) or (title_gender(words[0]) if len(words) > 1 else None)
         if gender is None:
-            for mention in self.mentions:
-                if mention.actor == actor:
-                    title = _PREVIOUS_WORD.search(self.text, max(0, mention.start - 12), mention.start)
-                    if title is not None and title_gender(title.group(1)):
-                        gender = title_gender(title.group(1))
-                        break
-                    given = given_name_gender(mention.text.split()[0])
-                    if given is not None and len(mention.text.split()) > 1:
-                        gender = given
-                        break
+            if self._mentions_by_actor is None:
+                self._mentions_by_actor = _by_actor(self.mentions)
+            for k in self._mentions_by_actor.get(actor, ()):
+                mention = self.mentions[k]
+                title = _PREVIOUS_WORD.search(self.text, max(0, mention.start - 12), mention.start)
+                if title is not None and title_gender(title.group(1)):
+                    gender = title_gender(title.group(1))
+                    break
+                given = given_name_gender(mention.text.split()[0])
+                if given is not None and len(mention.text.split()) > 1:
+                    gender = given
+                    break
         if gender is None:
             gender = self._gender_in_text(actor)
         self.genders[actor] = gender
@@ -1454,9 +1458,10 @@ class Resolver:
         """The pronouns the text uses for someone: `Kody Cook … before his death`, the first
         after each mention up to the end of its sentence, where no one else is named."""
         votes = {"m": 0, "f": 0}
-        for index, mention in enumerate(self.people):
-            if mention.actor != actor:
-                continue
+        if self._people_by_actor is None:
+            self._people_by_actor = _by_actor(self.people)
+        for index in self._people_by_actor.get(actor, ()):
+            mention = self.people[index]
             end = _sentence_end(self.text, mention.end)
             if index + 1 < len(self.people):
                 end = min(end, self.people[index + 1].start)
@@ -1627,11 +1632,37 @@ def _bare_surnames(
     found = []
     # Only the surnames, each as a whole capitalised word (what _CAPITALISED_WORD would
     # match there): finding them beats reading every capitalised word of the text.
-    alternatives = "|".join(re.escape(surname) for surname in sorted(owners, key=len, reverse=True))
-    for match in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?=['’-]*(?![\w'’-]))", text):
-        if _inside(taken, match.start()) or _inside(spans, match.start()):
+    for start, surname in _surname_sites(text, owners):
+        if _inside(taken, start) or _inside(spans, start):
             continue
-        found.append(Mention(match.start(), match.end(), match.group(), "person", next(iter(owners[match.group()]))))
+        found.append(Mention(start, start + len(surname), surname, "person", next(iter(owners[surname]))))
+    return found
+
+
+# Past this many surnames one pattern of them all costs more than reading every word.
+_FEW_SURNAMES = 64
+_WORD_RUN = re.compile(r"[\w'’-]+")
+
+
+def _surname_sites(text: str, surnames: dict[str, set[str]]) -> Iterator[tuple[int, str]]:
+    """Where each surname stands as a whole word, apostrophes or hyphens after it aside
+    (`Lee's` is not `Lee`, `Lee'` is)."""
+    if len(surnames) > _FEW_SURNAMES:
+        for match in _WORD_RUN.finditer(text):
+            word = match.group().rstrip("'’-")
+            if word in surnames:
+                yield match.start(), word
+        return
+    alternatives = "|".join(re.escape(surname) for surname in sorted(surnames, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?=['’-]*(?![\w'’-]))", text):
+        yield match.start(), match.group()
+
+
+def _by_actor(mentions: Sequence[Mention]) -> dict[str, list[int]]:
+    """Each actor's mentions (indices, in order): one actor's are read without the rest."""
+    found: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        found.setdefault(mention.actor, []).append(index)
     return found
 
 
