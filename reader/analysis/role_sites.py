@@ -53,12 +53,15 @@ class RoleSites:
             for at in _occurrences(self._lowered, head):
                 # the window [start - 60, start) holds [at, at + size)
                 chosen.update(range(bisect.bisect_left(starts, at + size), bisect.bisect_right(starts, at + BEFORE_REACH)))
-        for match in re.finditer(rf"(?=(?i:{re.escape(head)}))", self.text):
+        written = re.compile(re.escape(head), re.IGNORECASE)
+        match = written.search(self.text)
+        while match is not None:
             at = match.start()
             # the window [end, end + 80) holds [at, at + size)
             lo = bisect.bisect_left(self._ends, at + size - AFTER_REACH)
             hi = bisect.bisect_right(self._ends, at)
             chosen.update(self._by_end[lo:hi])
+            match = written.search(self.text, at + 1)  # overlapping ones too
         return sorted(chosen)
 
 

@@ -20,7 +20,7 @@ from reader.analysis.cues import is_cue
 from reader.analysis.gender import given_name_gender, pronoun_gender, title_gender
 from reader.analysis.gazetteer import read_entries
 from reader.analysis.letters import UPPER
-from reader.analysis.role_sites import RoleSites
+from reader.analysis.role_sites import AFTER_REACH, BEFORE_REACH, RoleSites
 from reader.model import Mention
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|[,;:()\[\]—–―]| -+ ")
@@ -1117,7 +1117,7 @@ class Resolver:
                 break
             if qualifiers and not self._qualified(mention, qualifiers, span):
                 continue
-            if before.search(self.text, max(0, mention.start - 60), mention.start):
+            if before.search(self.text, max(0, mention.start - BEFORE_REACH), mention.start):
                 # "a budget its leader called …" then "Council leader Janet Osei": a
                 # description may come first when the text names the person just after.
                 return mention.actor
@@ -1137,8 +1137,8 @@ class Resolver:
         near = self._role_sites().near(head)
         index = bisect.bisect_left(self.people_starts, span.start)
         top = bisect.bisect_left(near, index)
-        # Whoever starts this far back ends before the description's own reach.
-        far = span.start - QUALIFIER_REACH - self._longest_person()
+        # Whoever starts this far back ends before either reach gets to the description.
+        far = span.start - max(QUALIFIER_REACH, AFTER_REACH) - self._longest_person()
         k = top - 1
         while k >= 0 and self.people[near[k]].start >= far:
             mention = self.people[near[k]]
@@ -1155,8 +1155,8 @@ class Resolver:
         if qualifiers and not self._qualified(mention, qualifiers, span):
             return False
         return bool(
-            before.search(self.text, max(0, mention.start - 60), mention.start)
-            or after.match(self.text, mention.end, min(span.start, mention.end + 80))
+            before.search(self.text, max(0, mention.start - BEFORE_REACH), mention.start)
+            or after.match(self.text, mention.end, min(span.start, mention.end + AFTER_REACH))
         )
 
     def _named_anywhere(
@@ -1167,7 +1167,8 @@ class Resolver:
         key = (head, qualifiers)
         named = self._role_named.get(key)
         if named is None:
-            beyond = SpeakerSpan(len(self.text) + QUALIFIER_REACH + 80, len(self.text) + QUALIFIER_REACH + 80, "phrase")
+            past = len(self.text) + QUALIFIER_REACH + AFTER_REACH
+            beyond = SpeakerSpan(past, past, "phrase")
             named = [k for k in self._role_sites().near(head) if self._names_role(self.people[k], qualifiers, beyond, before, after)]
             self._role_named[key] = named
         return named
@@ -1227,10 +1228,11 @@ class Resolver:
         """Whether the text introduces someone by that role word before `position`: `an
         organizer`, `a local party organizer`.
 
-        One search per word for where the first such phrase ends answers every position
-        (each phrase is found from its article, word by word, so the first match of the
-        lazy pattern ends earliest). Only a position inside a word, where the cut itself
-        ends a phrase, needs the text searched up to it."""
+        Searching the text before every description cost the square of its length. One
+        search per role word finds where the earliest such phrase ends, which answers every
+        position at or after it: the pattern reads word by word from `a`, so the leftmost
+        match, taking as few words as it may, ends first. Only a position inside a word,
+        where cutting the text there may end a phrase, is searched up to itself."""
         if low not in self._introduced_ends:
             first = _introduced(low, lazy=True).search(self.text)
             self._introduced_ends[low] = first.end() if first is not None else None
@@ -1249,7 +1251,7 @@ class Resolver:
         before = _role_before(head)
         return any(
             mention.actor == actor
-            and before.search(self.text, max(0, mention.start - 60), mention.start)
+            and before.search(self.text, max(0, mention.start - BEFORE_REACH), mention.start)
             and not self._qualified(mention, qualifiers, span)
             for mention in (self.people[k] for k in self._role_sites().near(head))
         )
