@@ -1270,7 +1270,7 @@ class Resolver:
             return None
         return mention.actor
 
-    def _qualified(self, mention: Mention, qualifiers: list[str], span: SpeakerSpan) -> bool:
+    def _qualified(self, mention: Mention, qualifiers: Sequence[str], span: SpeakerSpan) -> bool:
         """Each qualifier stands next to the mention (`Republican nominee Ann Roe`,
         `Ann Roe, the Vermont senator,`), outside the description itself: not
         `vice-presidential nominee Tim Kaine`."""
@@ -1755,8 +1755,8 @@ def not_a_name(text: str, start: int, end: int) -> bool:
 @functools.lru_cache(maxsize=64)  # asked again for each "Scientists say" of one text
 def _written_after_a_word(text: str, name: str) -> bool:
     """Whether `name` stands somewhere after a word, comma or semicolon and blanks on its
-    line, as `[\w,;][^\S\n]+name\b` would find: read back from each place the name is
-    written, for a pattern with no fixed start tries every position of a long text."""
+    line, as the pattern `[\\w,;][^\\S\\n]+name\\b` finds: read back from each place the name is
+    written, for that pattern, with no fixed start, tries every position of a long text."""
     whole = re.compile(rf"{re.escape(name)}\b")
     at = text.find(name)
     while at >= 0:
