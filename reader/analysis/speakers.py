@@ -837,7 +837,8 @@ class Resolver:
     def _forget_people_indexes(self) -> None:
         """Drop what was worked out from `self.people`, when that list changes."""
         self._sites: RoleSites | None = None
-        self._role_named: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+        # (role word, qualifiers) -> how many people near it are judged, those named with it
+        self._role_named: dict[tuple[str, tuple[str, ...]], tuple[int, list[int]]] = {}
         self._longest: int | None = None
         self._ages: AgeSites | None = None
         self._named_count: _RunningCount | None = None  # people named so far, for interviews
@@ -1145,9 +1146,10 @@ class Resolver:
             if self._names_role(mention, qualifiers, span, before, after):
                 return mention.actor
             k -= 1
-        named = self._named_anywhere(head, qualifiers, before, after)
-        at = bisect.bisect_right(named, near[k]) - 1 if k >= 0 else -1
-        return self.people[named[at]].actor if at >= 0 else None
+        if k < 0:
+            return None
+        latest = self._latest_named_far_back(head, qualifiers, k + 1, before, after)
+        return self.people[latest].actor if latest is not None else None
 
     def _names_role(
         self, mention: Mention, qualifiers: Sequence[str], span: SpeakerSpan, before: _RoleBefore, after: re.Pattern[str]
@@ -1159,19 +1161,21 @@ class Resolver:
             or after.match(self.text, mention.end, min(span.start, mention.end + AFTER_REACH))
         )
 
-    def _named_anywhere(
-        self, head: str, qualifiers: tuple[str, ...], before: _RoleBefore, after: re.Pattern[str]
-    ) -> list[int]:
-        """The people (indices, ascending) named next to the role word `head` with those
-        qualifiers, judged as for a description far after them."""
-        key = (head, qualifiers)
-        named = self._role_named.get(key)
-        if named is None:
+    def _latest_named_far_back(
+        self, head: str, qualifiers: tuple[str, ...], count: int, before: _RoleBefore, after: re.Pattern[str]
+    ) -> int | None:
+        """Of the first `count` people near the role word `head`, the latest named next to
+        it with those qualifiers, judged as for a description far after them. Each is judged
+        once per role word and qualifiers, and only when first needed."""
+        near = self._role_sites().near(head)
+        judged, named = self._role_named.setdefault((head, qualifiers), (0, []))
+        if judged < count:
             past = len(self.text) + QUALIFIER_REACH + AFTER_REACH
             beyond = SpeakerSpan(past, past, "phrase")
-            named = [k for k in self._role_sites().near(head) if self._names_role(self.people[k], qualifiers, beyond, before, after)]
-            self._role_named[key] = named
-        return named
+            named.extend(k for k in near[judged:count] if self._names_role(self.people[k], qualifiers, beyond, before, after))
+            self._role_named[(head, qualifiers)] = (count, named)
+        at = bisect.bisect_left(named, near[count - 1] + 1) - 1 if judged > count else len(named) - 1
+        return named[at] if at >= 0 else None
 
     def _topic_person(self, span: SpeakerSpan) -> str | None:
         """`Trump charges that … . The New York businessman says …`: a definite description
