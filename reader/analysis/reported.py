@@ -18,6 +18,7 @@ its fragment. The speaker is found and resolved as for direct quotes (speakers.p
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -220,10 +221,15 @@ def _usable(text: str, match: _Cue) -> bool:
 HEADLINE_WORDS = 25
 
 
+_NON_BLANK = re.compile(r"\S+")  # a word as str.split() cuts it
+
+
 def _in_headline(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
     line_end = text.find("\n", position)
-    words = text[line_start : len(text) if line_end < 0 else line_end].split()
+    # one word past the limit is enough to know: a long one-line text is not split whole per cue
+    found = _NON_BLANK.finditer(text, line_start, len(text) if line_end < 0 else line_end)
+    words = [match.group() for match in itertools.islice(found, HEADLINE_WORDS + 1)]
     if len(words) > HEADLINE_WORDS:
         return False
     long_words = [word.lstrip("\"“‘'(") for word in words if len(word) > 3]
@@ -260,6 +266,7 @@ class _Finder:
         self._people: list[tuple[int, int]] | None = None  # person mentions' spans, for the first sentence that needs them
         # Sentences never run over a line break: they are cut line by line, for the lines that have a cue.
         self.lines: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        self._newlines: list[int] | None = None
 
     @property
     def resolver(self) -> Resolver:
@@ -292,7 +299,11 @@ class _Finder:
 
     def sentence(self, position: int) -> tuple[int, int]:
         text = self.text
-        line_start = text.rfind("\n", 0, position) + 1
+        if self._newlines is None:
+            self._newlines = [match.start() for match in re.finditer("\n", text)]
+        # the line's start without reading back to it: a one-line text is a long way back
+        index = bisect.bisect_left(self._newlines, position)
+        line_start = self._newlines[index - 1] + 1 if index else 0
         cut = self.lines.get(line_start)
         if cut is None:
             line_end = text.find("\n", position)

@@ -11,14 +11,16 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.analysis.actors import actor_lexicon
+from reader.analysis.ages import AgeSites
 from reader.analysis.cues import is_cue
 from reader.analysis.gender import given_name_gender, pronoun_gender, title_gender
 from reader.analysis.gazetteer import read_entries
 from reader.analysis.letters import UPPER
+from reader.analysis.role_sites import AFTER_REACH, BEFORE_REACH, RoleSites
 from reader.model import Mention
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?\.?|[,;:()\[\]—–―]| -+ ")
@@ -796,6 +798,50 @@ _GENDERED_PRONOUNS = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
 
 
+class _NamesakeCounts:
+    """A running count of the people a surname may stand for, over mentions in text order:
+    `positions` are the indices of the person mentions whose name ends in the surname."""
+
+    def __init__(self, positions: list[int] | None = None) -> None:
+        self.positions = positions if positions is not None else []
+        self.limit = 0  # mentions before this index are counted
+        self.counts: dict[str, int] = {}
+        self._read = 0  # how many of `positions` are counted
+        self._introduced: set[str] = set()
+
+    def count_up_to(self, mentions: Sequence[Mention], surname: str, limit: int) -> None:
+        """Count on up to `mentions[:limit]`, by the rules of `Resolver._salient_namesake`."""
+        self.limit = limit
+        while self._read < len(self.positions) and self.positions[self._read] < limit:
+            other = mentions[self.positions[self._read]]
+            self._read += 1
+            if " " in other.text:
+                self._introduced.add(other.actor)  # a full name; a given name alone ("Hunter") does not
+            elif other.text == surname and len(self._introduced) > 1:
+                continue
+            self.counts[other.actor] = self.counts.get(other.actor, 0) + 1
+
+
+class _RunningCount:
+    """How often each person is named, counted in text order up to `limit`; `best` is the
+    one named most and `at_most` how many share that count."""
+
+    def __init__(self) -> None:
+        self.limit = -1
+        self.read = 0  # people counted
+        self.counts: dict[str, int] = {}
+        self.best: str | None = None
+        self.at_most = 0
+
+    def add(self, actor: str) -> None:
+        top = self.counts[self.best] if self.best is not None else 0
+        count = self.counts[actor] = self.counts.get(actor, 0) + 1
+        if count > top:
+            self.best, self.at_most = actor, 1
+        elif count == top:
+            self.at_most += 1
+
+
 class Resolver:
     """Maps speaker spans to canonical actors, using mentions when there are any."""
 
@@ -813,6 +859,30 @@ class Resolver:
         self.genders: dict[str, str | None] = {}
         self.kinds = {m.actor: m.kind for m in self.mentions}
         self.fuller: dict[str, str] = {}  # actor -> the fuller name a cue gave them ("Umesh Chandra Pandey")
+        self._forget_people_indexes()
+        self._introduced_ends: dict[str, int | None] = {}
+        self._namesakes: dict[str, _NamesakeCounts] | None = None
+        self._mentions_by_actor: dict[str, list[int]] | None = None
+
+    def _forget_people_indexes(self) -> None:
+        """Drop what was worked out from `self.people`, when that list changes."""
+        self._sites: RoleSites | None = None
+        # (role word, qualifiers) -> how many people near it are judged, those named with it
+        self._role_named: dict[tuple[str, tuple[str, ...]], tuple[int, list[int]]] = {}
+        self._longest: int | None = None
+        self._ages: AgeSites | None = None
+        self._named_count: _RunningCount | None = None  # people named so far, for interviews
+        self._people_by_actor: dict[str, list[int]] | None = None
+
+    def _role_sites(self) -> RoleSites:
+        if self._sites is None:
+            self._sites = RoleSites(self.text, self.people)
+        return self._sites
+
+    def _longest_person(self) -> int:
+        if self._longest is None:
+            self._longest = max((m.end - m.start for m in self.people), default=0)
+        return self._longest
 
     def resolve(self, span: SpeakerSpan) -> Resolved:
         """The actor a speaker span names, after mapping to mentions."""
@@ -975,22 +1045,30 @@ class Resolver:
             return mention.actor
         if _GENERATION_BEFORE.search(self.text, max(0, mention.start - 12), mention.start):
             return mention.actor  # "the younger Schuller": the text itself tells them apart
-        counts: dict[str, int] = {}
-        introduced: set[str] = set()
-        for other in self.mentions:  # names inside quotes too: the article is about them as well
-            if other.start >= mention.start:
-                break
-            if other.kind != "person" or other.actor.split()[-1:] != [mention.text]:
-                continue
-            if " " in other.text:
-                introduced.add(other.actor)  # a full name; a given name alone ("Hunter") does not
-            elif other.text == mention.text and len(introduced) > 1:
-                continue
-            counts[other.actor] = counts.get(other.actor, 0) + 1
+        # names inside quotes too: the article is about them as well
+        tally = self._namesake_tally(mention.text, bisect.bisect_left(self.starts, mention.start))
+        counts = tally.counts
         if len(counts) < 2:
             return mention.actor
         best = max(counts, key=lambda actor: counts[actor])
         return best if counts[best] >= 2 * counts.get(mention.actor, 0) else mention.actor
+
+    def _namesake_tally(self, surname: str, limit: int) -> _NamesakeCounts:
+        """How often each person of that surname is named in `self.mentions[:limit]`, carried
+        on from the last count for the surname (quotes come in order), not counted afresh."""
+        if self._namesakes is None:
+            self._namesakes = {}
+            for index, other in enumerate(self.mentions):
+                words = other.actor.split()
+                if other.kind == "person" and words:
+                    self._namesakes.setdefault(words[-1], _NamesakeCounts()).positions.append(index)
+        tally = self._namesakes.get(surname)
+        if tally is None:
+            return _NamesakeCounts()
+        if tally.limit > limit:
+            tally = self._namesakes[surname] = _NamesakeCounts(tally.positions)
+        tally.count_up_to(self.mentions, surname, limit)
+        return tally
 
     def _kind(self, actor: str | None) -> str | None:
         return _speaker_kind(self.kinds.get(actor)) if actor else None
@@ -1062,27 +1140,72 @@ class Resolver:
             rf",\s+(?:(?:{_APPOSITION_OPENERS}|[\w.-]+['’]s)\s+(?:(?!{_CLAUSE_WORDS})[\w'’.-]+\s+){{0,5}}?)?{head}\b",
             re.IGNORECASE,
         )
-        found = None
-        for mention in self.people:
+        found = self._named_before(head, tuple(qualifiers), span, before, after)
+        if found is not None:
+            return found
+        for mention in self.people[bisect.bisect_left(self.people_starts, span.start) :]:
+            if mention.start - span.end > FORWARD_REACH:
+                break
             if qualifiers and not self._qualified(mention, qualifiers, span):
                 continue
-            if mention.start >= span.start:
-                if found is None and mention.start - span.end <= FORWARD_REACH and before.search(
-                    self.text, max(0, mention.start - 60), mention.start
-                ):
-                    # "a budget its leader called …" then "Council leader Janet Osei": a
-                    # description may come first when the text names the person just after.
-                    return mention.actor
-                if mention.start - span.end > FORWARD_REACH:
-                    break
-                continue
-            # The role word must stand before the description itself: in "Turning to
-            # Snow, the president said" the president is not Snow.
-            if before.search(self.text, max(0, mention.start - 60), mention.start) or after.match(
-                self.text, mention.end, min(span.start, mention.end + 80)
-            ):
-                found = mention.actor
-        return found
+            if before.search(self.text, max(0, mention.start - BEFORE_REACH), mention.start):
+                # "a budget its leader called …" then "Council leader Janet Osei": a
+                # description may come first when the text names the person just after.
+                return mention.actor
+        return None
+
+    def _named_before(
+        self, head: str, qualifiers: tuple[str, ...], span: SpeakerSpan, before: _RoleBefore, after: re.Pattern[str]
+    ) -> str | None:
+        """The latest person before the description named next to its role word. The role
+        word must stand before the description itself: in "Turning to Snow, the president
+        said" the president is not Snow.
+
+        Only people near the role word are read (`RoleSites`). Those ending well before the
+        description are judged the same for every description with that role word and those
+        qualifiers, so that judgement is made once; only the few people just before it are
+        read against the description's own position."""
+        near = self._role_sites().near(head)
+        index = bisect.bisect_left(self.people_starts, span.start)
+        top = bisect.bisect_left(near, index)
+        # Whoever starts this far back ends before either reach gets to the description.
+        far = span.start - max(QUALIFIER_REACH, AFTER_REACH) - self._longest_person()
+        k = top - 1
+        while k >= 0 and self.people[near[k]].start >= far:
+            mention = self.people[near[k]]
+            if self._names_role(mention, qualifiers, span, before, after):
+                return mention.actor
+            k -= 1
+        if k < 0:
+            return None
+        latest = self._latest_named_far_back(head, qualifiers, k + 1, before, after)
+        return self.people[latest].actor if latest is not None else None
+
+    def _names_role(
+        self, mention: Mention, qualifiers: Sequence[str], span: SpeakerSpan, before: _RoleBefore, after: re.Pattern[str]
+    ) -> bool:
+        if qualifiers and not self._qualified(mention, qualifiers, span):
+            return False
+        return bool(
+            before.search(self.text, max(0, mention.start - BEFORE_REACH), mention.start)
+            or after.match(self.text, mention.end, min(span.start, mention.end + AFTER_REACH))
+        )
+
+    def _latest_named_far_back(
+        self, head: str, qualifiers: tuple[str, ...], count: int, before: _RoleBefore, after: re.Pattern[str]
+    ) -> int | None:
+        """Of the first `count` people near the role word `head`, the latest named next to
+        it with those qualifiers, judged as for a description far after them. Each is judged
+        once per role word and qualifiers, and only when first needed."""
+        near = self._role_sites().near(head)
+        judged, named = self._role_named.setdefault((head, qualifiers), (0, []))
+        if judged < count:
+            past = len(self.text) + QUALIFIER_REACH + AFTER_REACH
+            beyond = SpeakerSpan(past, past, "phrase")
+            named.extend(k for k in near[judged:count] if self._names_role(self.people[k], qualifiers, beyond, before, after))
+            self._role_named[(head, qualifiers)] = (count, named)
+        at = bisect.bisect_left(named, near[count - 1] + 1) - 1 if judged > count else len(named) - 1
+        return named[at] if at >= 0 else None
 
     def _topic_person(self, span: SpeakerSpan) -> str | None:
         """`Trump charges that … . The New York businessman says …`: a definite description
@@ -1113,8 +1236,7 @@ class Resolver:
             or (low.endswith("s") and not low.endswith("ss"))
         ):
             return None
-        introduced = re.compile(rf"(?i:\b(?:a|an|one|another)\s+(?:[\w'’-]+\s+){{0,2}}{low}\b)")
-        if introduced.search(self.text, 0, span.start):
+        if self._introduced_before(low, span.start):
             return None  # "greeted by an organizer … the organizer said": that unnamed one
         self._add_bare_surnames()
         own = _sentence_start(self.text, span.start)
@@ -1136,6 +1258,25 @@ class Resolver:
             end = start
         return None
 
+    def _introduced_before(self, low: str, position: int) -> bool:
+        """Whether the text introduces someone by that role word before `position`: `an
+        organizer`, `a local party organizer`.
+
+        Searching the text before every description cost the square of its length. One
+        search per role word finds where the earliest such phrase ends, which answers every
+        position at or after it: the pattern reads word by word from `a`, so the leftmost
+        match, taking as few words as it may, ends first. Only a position inside a word,
+        where cutting the text there may end a phrase, is searched up to itself."""
+        if low not in self._introduced_ends:
+            first = _introduced(low, lazy=True).search(self.text)
+            self._introduced_ends[low] = first.end() if first is not None else None
+        end = self._introduced_ends[low]
+        if end is not None and end <= position:
+            return True
+        if position > 0 and _WORD_PAIR.match(self.text, position - 1) is not None:
+            return _introduced(low, lazy=False).search(self.text, 0, position) is not None
+        return False
+
     def _other_role(self, actor: str, head: str, qualifiers: list[str], span: SpeakerSpan) -> bool:
         """The text gives the person that role with other qualifiers (`Vice-presidential
         nominee Tom Kerrigan`, then `the Republican nominee`): someone else is meant."""
@@ -1144,9 +1285,9 @@ class Resolver:
         before = _role_before(head)
         return any(
             mention.actor == actor
-            and before.search(self.text, max(0, mention.start - 60), mention.start)
+            and before.search(self.text, max(0, mention.start - BEFORE_REACH), mention.start)
             and not self._qualified(mention, qualifiers, span)
-            for mention in self.people
+            for mention in (self.people[k] for k in self._role_sites().near(head))
         )
 
     def _subject_person(self, start: int, end: int) -> str | None:
@@ -1163,7 +1304,7 @@ class Resolver:
             return None
         return mention.actor
 
-    def _qualified(self, mention: Mention, qualifiers: list[str], span: SpeakerSpan) -> bool:
+    def _qualified(self, mention: Mention, qualifiers: Sequence[str], span: SpeakerSpan) -> bool:
         """Each qualifier stands next to the mention (`Republican nominee Ann Roe`,
         `Ann Roe, the Vermont senator,`), outside the description itself: not
         `vice-presidential nominee Tim Kaine`."""
@@ -1177,15 +1318,11 @@ class Resolver:
 
     def _of_age(self, age: str, position: int) -> str | None:
         """`the 34-year-old`: the person the text gave that age (`Ann Roe, 34,`, `34-year-old Ann Roe`)."""
-        after = re.compile(rf",\s*(?:aged\s+)?{age}\b")
-        before = re.compile(rf"\b{age}-year-old\s+(?:[\w'’-]+\s+){{0,3}}$")
-        found = None
-        for mention in self.people:
-            if mention.start >= position:
-                break
-            if after.match(self.text, mention.end) or before.search(self.text, max(0, mention.start - 50), mention.start):
-                found = mention.actor
-        return found
+        if self._ages is None:
+            self._ages = AgeSites(self.text, self.people)
+        aged = self._ages.aged(age)
+        at = bisect.bisect_left(aged, bisect.bisect_left(self.people_starts, position)) - 1
+        return self.people[aged[at]].actor if at >= 0 else None
 
     def _overlapping(self, span: SpeakerSpan) -> Mention | None:
         index = bisect.bisect_left(self.starts, span.end)
@@ -1258,15 +1395,14 @@ class Resolver:
 
     def _interviewee(self, position: int) -> str | None:
         """Who an interview's questions are put to: the person named most often before them."""
-        counts: dict[str, int] = {}
-        for mention in self.people:
-            if mention.start >= position:
-                break
-            counts[mention.actor] = counts.get(mention.actor, 0) + 1
-        if not counts:
-            return None
-        best = max(counts, key=lambda actor: counts[actor])
-        return best if list(counts.values()).count(counts[best]) == 1 else None
+        if self._named_count is None or self._named_count.limit > position:
+            self._named_count = _RunningCount()
+        tally = self._named_count
+        while tally.read < len(self.people) and self.people[tally.read].start < position:
+            tally.add(self.people[tally.read].actor)
+            tally.read += 1
+        tally.limit = position
+        return tally.best if tally.at_most == 1 else None
 
     def _add_bare_surnames(self) -> None:
         if not self._surnames_added:
@@ -1275,6 +1411,7 @@ class Resolver:
             if extra:
                 self.people = sorted(self.people + extra, key=lambda m: m.start)
                 self.people_starts = [m.start for m in self.people]
+                self._forget_people_indexes()
 
     def _antecedent(self, pronoun: int, gender: str | None) -> Mention | None:
         """The person a pronoun stands for: the nearest person before it who may bear it
@@ -1336,16 +1473,18 @@ class Resolver:
         if words:
             gender = given_name_gender(words[0]) or (title_gender(words[0]) if len(words) > 1 else None)
         if gender is None:
-            for mention in self.mentions:
-                if mention.actor == actor:
-                    title = _PREVIOUS_WORD.search(self.text, max(0, mention.start - 12), mention.start)
-                    if title is not None and title_gender(title.group(1)):
-                        gender = title_gender(title.group(1))
-                        break
-                    given = given_name_gender(mention.text.split()[0])
-                    if given is not None and len(mention.text.split()) > 1:
-                        gender = given
-                        break
+            if self._mentions_by_actor is None:
+                self._mentions_by_actor = _by_actor(self.mentions)
+            for k in self._mentions_by_actor.get(actor, ()):
+                mention = self.mentions[k]
+                title = _PREVIOUS_WORD.search(self.text, max(0, mention.start - 12), mention.start)
+                if title is not None and title_gender(title.group(1)):
+                    gender = title_gender(title.group(1))
+                    break
+                given = given_name_gender(mention.text.split()[0])
+                if given is not None and len(mention.text.split()) > 1:
+                    gender = given
+                    break
         if gender is None:
             gender = self._gender_in_text(actor)
         self.genders[actor] = gender
@@ -1355,9 +1494,10 @@ class Resolver:
         """The pronouns the text uses for someone: `Kody Cook … before his death`, the first
         after each mention up to the end of its sentence, where no one else is named."""
         votes = {"m": 0, "f": 0}
-        for index, mention in enumerate(self.people):
-            if mention.actor != actor:
-                continue
+        if self._people_by_actor is None:
+            self._people_by_actor = _by_actor(self.people)
+        for index in self._people_by_actor.get(actor, ()):
+            mention = self.people[index]
             end = _sentence_end(self.text, mention.end)
             if index + 1 < len(self.people):
                 end = min(end, self.people[index + 1].start)
@@ -1528,14 +1668,46 @@ def _bare_surnames(
     found = []
     # Only the surnames, each as a whole capitalised word (what _CAPITALISED_WORD would
     # match there): finding them beats reading every capitalised word of the text.
-    alternatives = "|".join(re.escape(surname) for surname in sorted(owners, key=len, reverse=True))
-    for match in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?=['’-]*(?![\w'’-]))", text):
-        if _inside(taken, match.start()) or _inside(spans, match.start()):
+    for start, surname in _surname_sites(text, owners):
+        if _inside(taken, start) or _inside(spans, start):
             continue
-        found.append(Mention(match.start(), match.end(), match.group(), "person", next(iter(owners[match.group()]))))
+        found.append(Mention(start, start + len(surname), surname, "person", next(iter(owners[surname]))))
     return found
 
 
+# Past this many surnames one pattern of them all costs more than reading every word.
+_FEW_SURNAMES = 64
+_WORD_RUN = re.compile(r"[\w'’-]+")
+
+
+def _surname_sites(text: str, surnames: dict[str, set[str]]) -> Iterator[tuple[int, str]]:
+    """Where each surname stands as a whole word, apostrophes or hyphens after it aside
+    (`Lee's` is not `Lee`, `Lee'` is)."""
+    if len(surnames) > _FEW_SURNAMES:
+        for match in _WORD_RUN.finditer(text):
+            word = match.group().rstrip("'’-")
+            if word in surnames:
+                yield match.start(), word
+        return
+    alternatives = "|".join(re.escape(surname) for surname in sorted(surnames, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?=['’-]*(?![\w'’-]))", text):
+        yield match.start(), match.group()
+
+
+def _by_actor(mentions: Sequence[Mention]) -> dict[str, list[int]]:
+    """Each actor's mentions (indices, in order): one actor's are read without the rest."""
+    found: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        found.setdefault(mention.actor, []).append(index)
+    return found
+
+
+def _introduced(low: str, lazy: bool) -> re.Pattern[str]:
+    """`a|an|one|another`, up to two words, then the role word `low` (letters only)."""
+    return re.compile(rf"(?i:\b(?:a|an|one|another)\s+(?:[\w'’-]+\s+){{0,2}}{'?' if lazy else ''}{low}\b)")
+
+
+_WORD_PAIR = re.compile(r"\w\w")
 _QUESTION_OPENERS = ("Q:", "Q.", "Question:")
 _GENERATION_BEFORE = re.compile(r"\b(?:younger|elder|older|junior|senior)\s+$", re.IGNORECASE)
 _JOINER_BEFORE = re.compile(r"\b(?:of|for|from|in|at)\s+$", re.IGNORECASE)
@@ -1611,7 +1783,27 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         return True
     if low not in lexicon.english or given_name_gender(name) is not None:
         return False
-    return re.search(rf"[\w,;][^\S\n]+{re.escape(name)}\b", text) is None
+    return not _written_after_a_word(text, name)
+
+
+@functools.lru_cache(maxsize=64)  # asked again for each "Scientists say" of one text
+def _written_after_a_word(text: str, name: str) -> bool:
+    """Whether `name` stands somewhere after a word, comma or semicolon and blanks on its
+    line, as the pattern `[\\w,;][^\\S\\n]+name\\b` finds: read back from each place the name is
+    written, for that pattern, with no fixed start, tries every position of a long text."""
+    whole = re.compile(rf"{re.escape(name)}\b")
+    at = text.find(name)
+    while at >= 0:
+        blank = at
+        while blank > 0 and text[blank - 1] != "\n" and text[blank - 1].isspace():
+            blank -= 1
+        if 0 < blank < at and _WORD_OR_STOP.match(text, blank - 1) and whole.match(text, at):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+_WORD_OR_STOP = re.compile(r"[\w,;]")
 
 
 _AFTER_CAPITALS_DASH = re.compile(r"[A-Z]{2,}[^\S\n]*(?:--|[—–―])[^\S\n]*$")
