@@ -121,7 +121,7 @@ class NewsreaderApp(App[None]):
         if not self._reader_here and isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown)):
             self._reader_here = True
             self.reading.reader_arrived()
-        if isinstance(event, events.Key) and not event.is_forwarded:  # from the terminal, not bubbling back
+        if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:  # from the terminal
             if self._must_wait(event.key):
                 self.typed_ahead.wait(event)
                 return
@@ -161,6 +161,8 @@ class NewsreaderApp(App[None]):
         self._replay_typed_ahead()
 
     def _replay_typed_ahead(self) -> None:
+        if not self.screen_stack:
+            return  # the app is closing: a trail arrived after its screens went
         if not self.typed_ahead.key_in_hand and not (self.screen is self.reading and self.reading.holds_keys):
             self.typed_ahead.replay()
 

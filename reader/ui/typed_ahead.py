@@ -84,6 +84,9 @@ class TypedAhead:
             self.app.post_message(key)
 
     def _send_trail(self, rounds_left: int) -> None:
+        if not self.app.screen_stack:
+            self._trail = None  # the app is closing
+            return
         holder = self.app.focused or self.app.screen
         trail = KeyTrail(rounds_left)
         if holder.post_message(trail):

@@ -134,3 +134,19 @@ async def test_keys_typed_straight_after_h_in_the_article_move_in_the_list(store
         await settle(pilot)
         assert app.focused is app.reading.article_list
         assert app.reading.pane.article.id == ids(app)[2]
+
+
+@pilot_test
+async def test_a_key_trail_arriving_after_the_screens_closed_is_ignored(store, state_file):
+    # Seen once in CI: a trail reached the app while it was closing, and asking for the
+    # screen there raised ScreenStackError, a traceback at quit.
+    from reader.ui.typed_ahead import KeyTrail
+
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, "j")
+    assert not app.screen_stack
+    app.typed_ahead.follow()
+    app.on_key_trail(KeyTrail(0))
+    assert not app.typed_ahead.key_in_hand
