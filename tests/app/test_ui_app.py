@@ -430,8 +430,9 @@ async def test_command_palette_opens_an_article_by_title(store, state_file):
         assert app.reading.article_list.highlighted.id == "misc/briefs.yaml#2"
 
 
-@pilot_test
-async def test_the_screen_paints_loading_before_the_archive_is_open(store, state_file, monkeypatch):
+def hold_index_open(monkeypatch, seconds: float):
+    """Opening the archive's index waits (in its worker thread) until the returned event is
+    set, or `seconds` pass: the app stays in its loading state meanwhile."""
     import threading
 
     from reader.index import Index
@@ -440,10 +441,16 @@ async def test_the_screen_paints_loading_before_the_archive_is_open(store, state
     real_open = Index.open.__func__
 
     def slow_open(cls, root, *args, **kwargs):
-        release.wait(10)
+        release.wait(seconds)
         return real_open(cls, root, *args, **kwargs)
 
     monkeypatch.setattr(Index, "open", classmethod(slow_open))
+    return release
+
+
+@pilot_test
+async def test_the_screen_paints_loading_before_the_archive_is_open(store, state_file, monkeypatch):
+    release = hold_index_open(monkeypatch, 10)
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -456,18 +463,7 @@ async def test_the_screen_paints_loading_before_the_archive_is_open(store, state
 
 @pilot_test
 async def test_keys_typed_while_the_list_loads_act_once_it_has_its_articles(store, state_file, monkeypatch):
-    import threading
-
-    from reader.index import Index
-
-    release = threading.Event()
-    real_open = Index.open.__func__
-
-    def slow_open(cls, root, *args, **kwargs):
-        release.wait(60)
-        return real_open(cls, root, *args, **kwargs)
-
-    monkeypatch.setattr(Index, "open", classmethod(slow_open))
+    release = hold_index_open(monkeypatch, 60)
     app = build_app(store, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "u")  # typed ahead, as a reader does who knows the keys
@@ -482,18 +478,7 @@ async def test_keys_typed_while_the_list_loads_act_once_it_has_its_articles(stor
 
 @pilot_test
 async def test_q_typed_while_the_list_loads_quits_at_once(store, state_file, monkeypatch):
-    import threading
-
-    from reader.index import Index
-
-    release = threading.Event()
-    real_open = Index.open.__func__
-
-    def slow_open(cls, root, *args, **kwargs):
-        release.wait(60)
-        return real_open(cls, root, *args, **kwargs)
-
-    monkeypatch.setattr(Index, "open", classmethod(slow_open))
+    release = hold_index_open(monkeypatch, 60)
     from textual.messages import ExitApp
 
     app = build_app(store, state_file)
@@ -511,19 +496,9 @@ async def test_q_typed_while_the_list_loads_quits_at_once(store, state_file, mon
 async def test_help_typed_while_the_list_loads_opens_at_once_but_after_keys_already_waiting(
     store, state_file, monkeypatch
 ):
-    import threading
-
-    from reader.index import Index
     from reader.ui.screens.help import HelpScreen
 
-    release = threading.Event()
-    real_open = Index.open.__func__
-
-    def slow_open(cls, root, *args, **kwargs):
-        release.wait(60)
-        return real_open(cls, root, *args, **kwargs)
-
-    monkeypatch.setattr(Index, "open", classmethod(slow_open))
+    release = hold_index_open(monkeypatch, 60)
     app = build_app(store, state_file)
     try:
         async with app.run_test(size=SIZE) as pilot:
