@@ -12,7 +12,9 @@ and wins over everything built in:
       aliases: [the North, DPRK]
     Ignore: [Korean War]          # optional: names that are never actors
 
-A list of mappings with `name`, `kind` and `aliases` is accepted too.
+A `Corrections:` entry holds the reader's corrections made in the app; they are applied
+after analysis (`reader.corrections`), so the gazetteer leaves them out and changing
+them leaves every cached analysis valid. A list of mappings with `name`, `kind` and `aliases` is accepted too.
 """
 
 from __future__ import annotations
@@ -184,6 +186,8 @@ def parse_user_gazetteer(text: str, path: str) -> tuple[Gazetteer, list[Problem]
             entries.append((item, _scalar(fields["name"]) if "name" in fields else None, item))
     else:
         return user, [_problem(path, root, "expected a mapping of actor names (or a list of actors)")]
+    from reader.corrections.actors_section import is_section_key
+
     ignored: set[str] = set()
     for node, name, value in entries:
         if refused and any(id(inner) in refused for part in (node, value) if part is not None for inner in walk_nodes(part)):
@@ -193,6 +197,8 @@ def parse_user_gazetteer(text: str, path: str) -> tuple[Gazetteer, list[Problem]
             continue
         if name.lower() == "ignore":
             ignored.update(_string_list(value, path, problems))
+            continue
+        if is_section_key(name):
             continue
         kind, alias_list = "person", []
         if isinstance(value, yaml.MappingNode):

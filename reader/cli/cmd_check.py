@@ -1,4 +1,4 @@
-"""`newsreader check`: every file the store could not read as it should."""
+"""`newsreader check`: every file the store could not read as it should, actors.yaml included."""
 
 from __future__ import annotations
 
@@ -18,12 +18,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.analysis.gazetteer import load_gazetteer
     from reader.cli.common import load_store
+    from reader.paths import config_dir
     from reader.store import safe_name
 
     scan = load_store(args)
+    # The actors files (config folder, then store) are checked too: a bad entry there is
+    # skipped by every command, so this is where a reader finds out which and why.
+    _gazetteer, gazetteer_problems = load_gazetteer(scan.root, config_dir())
+    problems = [*gazetteer_problems, *scan.problems]
     errors = len(scan.fatal)
-    warnings = len(scan.problems) - errors
+    warnings = len(problems) - errors
     if args.json:
         document = {
             "store": safe_name(str(scan.root)),
@@ -31,12 +37,12 @@ def run(args: argparse.Namespace) -> int:
             "errors": errors,
             "warnings": warnings,
             "problems": [
-                {"path": p.path, "line": p.line, "reason": p.reason, "fatal": p.fatal} for p in scan.problems
+                {"path": p.path, "line": p.line, "reason": p.reason, "fatal": p.fatal} for p in problems
             ],
         }
         print_json(document)
     else:
-        for problem in scan.problems:
+        for problem in problems:
             print(problem if problem.fatal else _warning(problem))
         print(
             f"{len(scan.articles)} {_plural(len(scan.articles), 'article')} in {safe_name(str(scan.root))}: "

@@ -1,4 +1,4 @@
-"""The store's corrections as they are on disk now: read again only when the file changed."""
+"""The store's corrections as they are on disk now: read again only when one of their files changed."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from reader.corrections.file import corrections_path, load_corrections, save_corrections
+from reader.corrections.actors_section import actors_path
+from reader.corrections.file import corrections_path
+from reader.corrections.storage import load_corrections, save_corrections
 from reader.corrections.model import Corrections
 from reader.model import Problem
 
@@ -15,18 +17,19 @@ from reader.model import Problem
 class CurrentCorrections:
     def __init__(self, store_root: Path) -> None:
         self.store_root = Path(store_root)
-        self._path = str(corrections_path(self.store_root))  # stat'ed on every read: built once
+        # Stat'ed on every read: built once.
+        self._paths = (str(actors_path(self.store_root)), str(corrections_path(self.store_root)))
         self._lock = threading.Lock()
-        self._stamp: tuple[int, int, int] | None = None
+        self._stamp: tuple[tuple[int, int, int] | None, ...] | None = None
         self._corrections = Corrections()
         self._problems: list[Problem] = []
 
     def get(self) -> Corrections:
-        """The corrections (a stat per call: cheap beside reading an analysis)."""
-        stamp = _stamp(self._path)
+        """The corrections (two stats per call: cheap beside reading an analysis)."""
+        stamp = tuple(_stamp(path) for path in self._paths)
         with self._lock:
             if stamp != self._stamp:
-                self._corrections, self._problems = load_corrections(self.store_root) if stamp else (Corrections(), [])
+                self._corrections, self._problems = load_corrections(self.store_root) if any(stamp) else (Corrections(), [])
                 self._stamp = stamp
             return self._corrections
 
@@ -35,7 +38,7 @@ class CurrentCorrections:
         return list(self._problems)
 
     def save(self, edit: Callable[[Corrections], Corrections]) -> Corrections:
-        """Change the file (see `save_corrections`); CorrectionsError when it cannot be."""
+        """Change the files (see `save_corrections`); CorrectionsError when they cannot be."""
         saved = save_corrections(self.store_root, edit)
         with self._lock:
             self._stamp = None  # read again: another process may write in the same tick

@@ -1,15 +1,8 @@
-"""`corrections.yaml`: reading it (safe YAML, every bad entry a problem with its line,
-skipped), writing it (atomically, under a lock, re-read first so nothing written
-meanwhile is lost).
+"""`corrections.yaml`: the reader's fixes to quotes, one quote of one article each.
+Reading it is safe YAML, every bad entry a problem with its line, skipped; writing it
+is `reader.corrections.storage`'s (atomically, under a lock, re-read first).
 
     # newsreader corrections (see the README, "Corrections")
-    actors:
-      Jon Smith:
-        name: John Smith          # rename; or merge into the actor of that name
-      Acme Bank:
-        kind: organisation        # person, organisation or place
-      Rest:
-        not_actor: true           # names nobody: dropped, its quotes lose their speaker
     quotes:
     - article: 2021/07/12-seoul.txt   # the article's id, as `newsreader list` gives it
       quote: We will never give up.   # the quote's text
@@ -20,14 +13,15 @@ meanwhile is lost).
       at: 88
       not_statement: true             # nobody said it: a quoted term, or not speech
 
-A name fix applies in every article where the analysis names that actor; a quote
-fix to one quote, found by its text (nearest `at` when the text occurs twice).
+A quote fix is found by its text (nearest `at` when the text occurs twice). Fixes to
+actors are kept in actors.yaml (`reader.corrections.actors_section`); an `actors:`
+section here, as the app wrote them before, is still read, and moved to actors.yaml
+the next time the app corrects an actor.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -39,23 +33,23 @@ from reader.text import clean_line, safe_name
 CORRECTIONS_FILE = "corrections.yaml"
 MAX_BYTES = 8_000_000  # a larger file is reported, not read
 HEADER = (
-    "# newsreader corrections: made in the app (w, a) or by hand; see the README, \"Corrections\".\n"
-    "# The app rewrites this file when you correct something (comments are not kept).\n"
+    "# newsreader corrections to quotes: made in the app (e on a quote) or by hand; see the README,\n"
+    "# \"Corrections\". The app rewrites this file when you correct a quote (comments are not kept).\n"
 )
 _PYTHON_TAG = "tag:yaml.org,2002:python/"
 _KIND_SYNONYMS = {"organization": "organisation", "org": "organisation", "people": "person", "location": "place"}
 
 
 class CorrectionsError(UserError):
-    """The corrections file cannot be written now (it has problems, or cannot be read)."""
+    """A corrections file cannot be written now (it has problems, or cannot be read)."""
 
 
 def corrections_path(store_root: Path) -> Path:
     return Path(store_root) / CORRECTIONS_FILE
 
 
-def load_corrections(store_root: Path) -> tuple[Corrections, list[Problem]]:
-    """The store's corrections and the problems of its file; none when there is no file."""
+def read_corrections_file(store_root: Path) -> tuple[Corrections, list[Problem]]:
+    """What the store's corrections.yaml says and its problems; none when there is no file."""
     from reader.regular_file import read_regular_file
 
     path = corrections_path(store_root)
@@ -108,7 +102,7 @@ def parse_corrections(text: str, path: str) -> tuple[Corrections, list[Problem]]
     for key, value in root.value:
         section = _scalar(key)
         if section == "actors":
-            names.update(_read_names(value, path, problems))
+            names.update(read_name_fixes(value, path, problems))
         elif section == "quotes":
             quotes.update(_read_quotes(value, path, problems))
         else:
@@ -116,12 +110,13 @@ def parse_corrections(text: str, path: str) -> tuple[Corrections, list[Problem]]
     return Corrections(names, quotes), problems
 
 
-def _read_names(node: yaml.Node, path: str, problems: list[Problem]) -> dict[str, NameFix]:
+def read_name_fixes(node: yaml.Node, path: str, problems: list[Problem], section: str = "actors") -> dict[str, NameFix]:
+    """The fixes of an `actors:` mapping (or actors.yaml's `Corrections:`); bad ones are problems."""
     found: dict[str, NameFix] = {}
     if _empty(node):
         return found
     if not isinstance(node, yaml.MappingNode):
-        problems.append(_problem(path, node, "actors: expected a mapping of names to fixes"))
+        problems.append(_problem(path, node, f"{section}: expected a mapping of names to fixes"))
         return found
     for key, value in node.value:
         name = clean_line(_scalar(key) or "")
@@ -226,23 +221,3 @@ def render_corrections(corrections: Corrections) -> str:
 
     data = corrections.as_data()
     return HEADER + (dump_yaml(data) if data else "")
-
-
-def save_corrections(store_root: Path, edit: Callable[[Corrections], Corrections]) -> Corrections:
-    """Apply `edit` to the file as it is now and write the result atomically; the new
-    corrections. A file with problems is left alone (its entries would be lost):
-    CorrectionsError says which and where."""
-    from reader.atomic import write_atomic
-    from reader.file_lock import exclusive_lock
-
-    path = corrections_path(store_root)
-    try:
-        with exclusive_lock(path, what="corrections file"):
-            current, problems = load_corrections(store_root)
-            if problems:
-                raise CorrectionsError(f"{problems[0]}; fix it first (nothing was changed)")
-            changed = edit(current)
-            write_atomic(path, render_corrections(changed).encode("utf-8"))
-    except OSError as error:
-        raise CorrectionsError(f"cannot write {safe_name(str(path))}: {error.strerror or error}") from None
-    return changed

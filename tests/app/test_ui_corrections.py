@@ -1,6 +1,7 @@
 """Correcting who said what in the app: from the panel (`c` goes there, `e` corrects
 the row) and from the actors view (`a`, then `e`); each correction shows at once in
-the article and in the archive's lists, is written to the store's corrections.yaml,
+the article and in the archive's lists, is written to the store's actors.yaml (fixes to
+actors, keeping the rest of the file as it was) or corrections.yaml (fixes to quotes),
 and `z` undoes it. A corrupt corrections file is reported, never overwritten."""
 
 from __future__ import annotations
@@ -256,20 +257,48 @@ async def test_correct_and_undo_from_the_actors_view(store, tmp_path):
         assert "Karl Eide" not in [a.name for a in screen._actors]
 
 
+HAND_WRITTEN = """\
+# My own names for this archive.
+Petra Haugen:
+  kind: person   # the minister
+  aliases: [Minister Haugen]
+
+Ignore: [Storting Hall]
+"""
+
+
 @pilot_test
-async def test_a_corrupt_corrections_file_is_reported_and_never_overwritten(store, tmp_path):
-    bad = "actors:\n  Karl Eide: {kind: planet}\n"
-    (store / CORRECTIONS_FILE).write_text(bad, encoding="utf-8")
+async def test_an_actor_correction_goes_into_actors_yaml_keeping_the_readers_lines(store, tmp_path):
+    (store / "actors.yaml").write_text(HAND_WRITTEN, encoding="utf-8")
     app = build_app(store, tmp_path / "state.yaml")
     async with app.run_test(size=SIZE) as pilot:
         found = await open_panel(pilot)
-        assert any(p.path == CORRECTIONS_FILE and p.line == 2 and "planet" in p.reason for p in app.reading.problems)
+        await highlight(pilot, found, is_actor("Karl Eide"))
+        await pilot.press("e", "k", "o")
+        await corrected(pilot, lambda: panel_actors(app).get("Karl Eide") == "organisation", "the new kind shown")
+        text = (store / "actors.yaml").read_text(encoding="utf-8")
+        assert text.startswith(HAND_WRITTEN)  # every line of the reader's, comments included
+        assert "Corrections:\n  Karl Eide:\n    kind: organisation\n" in text
+        assert not (store / CORRECTIONS_FILE).exists()
+        await pilot.press("z")
+        await corrected(pilot, lambda: panel_actors(app).get("Karl Eide") == "person", "the kind undone")
+        assert (store / "actors.yaml").read_text(encoding="utf-8") == HAND_WRITTEN
+
+
+@pilot_test
+async def test_a_corrupt_corrections_section_is_reported_and_never_overwritten(store, tmp_path):
+    bad = HAND_WRITTEN + "Corrections:\n  Karl Eide: {kind: planet}\n"
+    (store / "actors.yaml").write_text(bad, encoding="utf-8")
+    app = build_app(store, tmp_path / "state.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        found = await open_panel(pilot)
+        assert any(p.path == "actors.yaml" and p.line == 8 and "planet" in p.reason for p in app.reading.problems)
         await highlight(pilot, found, is_actor("Karl Eide"))
         await pilot.press("e", "x")
         await pilot.pause()
         messages = [n.message for n in app._notifications]
-        assert any("corrections.yaml:2" in m and "fix it first" in m for m in messages)
-        assert (store / CORRECTIONS_FILE).read_text(encoding="utf-8") == bad
+        assert any("actors.yaml:8" in m and "fix it first" in m for m in messages)
+        assert (store / "actors.yaml").read_text(encoding="utf-8") == bad
         assert "Karl Eide" in panel_actors(app)
         await pilot.press("z")
         await pilot.pause()
@@ -279,6 +308,22 @@ async def test_a_corrupt_corrections_file_is_reported_and_never_overwritten(stor
         from reader.ui.screens.problems import ProblemsScreen
 
         assert isinstance(app.screen, ProblemsScreen)
+
+
+@pilot_test
+async def test_a_corrupt_corrections_file_refuses_quote_fixes_and_is_never_overwritten(store, tmp_path):
+    bad = "quotes:\n- {article: a.txt, quote: Hi, at: here, speaker: Ann}\n"
+    (store / CORRECTIONS_FILE).write_text(bad, encoding="utf-8")
+    app = build_app(store, tmp_path / "state.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        found = await open_panel(pilot)
+        assert any(p.path == CORRECTIONS_FILE and p.line == 2 for p in app.reading.problems)
+        await highlight(pilot, found, lambda option: isinstance(option, QuoteOption))
+        await pilot.press("e", "x")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("corrections.yaml:2" in m and "fix it first" in m for m in messages)
+        assert (store / CORRECTIONS_FILE).read_text(encoding="utf-8") == bad
 
 
 @pilot_test
@@ -309,13 +354,20 @@ async def test_the_palette_jumps_to_any_actor_of_the_archive(tmp_path):
         assert app.reading.search is not None and target in app.reading.search.text
 
 
+HAND_EDITS = {
+    "actors.yaml": HAND_WRITTEN + "Corrections:\n  Karl Eide: {name: Karl Eidsvik}\n",
+    CORRECTIONS_FILE: "actors:\n  Karl Eide: {name: Karl Eidsvik}\n",  # as the app wrote them before
+}
+
+
+@pytest.mark.parametrize("edited", list(HAND_EDITS))
 @pilot_test
-async def test_a_hand_edit_of_the_corrections_file_shows_while_the_app_runs(store, tmp_path):
+async def test_a_hand_edit_of_the_corrections_shows_while_the_app_runs(store, tmp_path, edited):
     app = build_app(store, tmp_path / "state.yaml")
     async with app.run_test(size=SIZE) as pilot:
         await open_panel(pilot)
         assert "Karl Eide" in panel_actors(app)
-        (store / CORRECTIONS_FILE).write_text("actors:\n  Karl Eide: {name: Karl Eidsvik}\n", encoding="utf-8")
+        (store / edited).write_text(HAND_EDITS[edited], encoding="utf-8")
         await corrected(pilot, lambda: "Karl Eidsvik" in panel_actors(app), "the panel showing the new name")
         await corrected(pilot, lambda: "Karl Eidsvik" in index_actors(app), "the index holding the new name")
 
@@ -331,7 +383,7 @@ async def test_a_hand_edit_of_the_corrections_file_shows_in_the_open_actors_view
         screen = app.screen
         assert isinstance(screen, ActorsScreen)
         await wait_for(pilot, lambda: "Karl Eide" in {a.name for a in screen._actors}, what="the actors listed")
-        (store / CORRECTIONS_FILE).write_text("actors:\n  Karl Eide: {name: Karl Eidsvik}\n", encoding="utf-8")
+        (store / "actors.yaml").write_text(HAND_EDITS["actors.yaml"], encoding="utf-8")
         await wait_for(pilot, lambda: "Karl Eidsvik" in index_actors(app), what="the index has the hand edit")
         await wait_for(
             pilot, lambda: "Karl Eidsvik" in {a.name for a in screen._shown}, what="the open actors view shows it"
@@ -352,7 +404,7 @@ async def test_the_speaker_picker_prefers_a_known_name_and_offers_the_typed_one(
         assert picker.query_one("#picker-list", OptionList).highlighted == 1
         await pilot.press("up", "escape")
         assert app.screen is app.reading
-        assert not (store / CORRECTIONS_FILE).exists()
+        assert not (store / CORRECTIONS_FILE).exists() and not (store / "actors.yaml").exists()
 
 
 @pilot_test
@@ -394,4 +446,4 @@ async def test_the_correction_menu_takes_arrows_and_enter_and_esc_cancels(store,
         assert isinstance(menu, ChoiceMenu) and menu._title == "Change kind"
         await pilot.press("escape")
         assert app.screen is app.reading and app.focused is found
-        assert not (store / CORRECTIONS_FILE).exists()
+        assert not (store / CORRECTIONS_FILE).exists() and not (store / "actors.yaml").exists()

@@ -148,6 +148,17 @@ def test_check_exit_codes_and_report(store, broken_store, capsys):
     assert code == 0 and out.splitlines()[-1].endswith("0 errors, 1 warning")
 
 
+def test_check_lists_the_actors_files_problems_and_its_corrections(store, capsys):
+    (store / "actors.yaml").write_text(
+        "Kim Jong Un: {kind: planet}\nCorrections:\n  Kim: {name: Kim Jong Un}\n  Rest: {kind: planet}\n", encoding="utf-8"
+    )
+    code, out, _ = run_cli(capsys, "check", "--store", str(store))
+    lines = out.splitlines()
+    assert code == 0 and lines[-1].endswith("0 errors, 2 warnings")
+    assert any(line.endswith("actors.yaml:1: warning: unknown kind 'planet' (person, organisation or place)") for line in lines)
+    assert any(line.startswith("actors.yaml:4: warning: unknown kind 'planet'") for line in lines)
+
+
 def test_check_json(broken_store, capsys):
     code, out, _ = run_cli(capsys, "check", "--json", "--store", str(broken_store))
     document = json.loads(out)

@@ -59,15 +59,30 @@ def test_written_corrections_read_back_the_same(tmp_path: Path) -> None:
     again, problems = load_corrections(tmp_path)
     assert problems == []
     assert again == saved == corrections
-    assert (tmp_path / CORRECTIONS_FILE).read_text(encoding="utf-8").startswith("# newsreader corrections")
-    assert not list(tmp_path.glob(".corrections.yaml.*.tmp"))
+    quotes_file = (tmp_path / CORRECTIONS_FILE).read_text(encoding="utf-8")
+    assert quotes_file.startswith("# newsreader corrections") and "actors:" not in quotes_file
+    assert "Corrections:\n  Jon Smith:\n    name: John Smith\n" in (tmp_path / "actors.yaml").read_text(encoding="utf-8")
+    assert not list(tmp_path.glob(".*.tmp"))
 
 
-def test_saving_edits_the_file_as_it_is_now(tmp_path: Path) -> None:
-    (tmp_path / CORRECTIONS_FILE).write_text("actors:\n  Kim: {name: Kim Jong Un}\n", encoding="utf-8")
+def test_saving_edits_the_files_as_they_are_now(tmp_path: Path) -> None:
+    (tmp_path / CORRECTIONS_FILE).write_text("quotes:\n- {article: a.txt, quote: Hi, at: 3, speaker: Ann}\n", encoding="utf-8")
+    (tmp_path / "actors.yaml").write_text("Corrections:\n  Kim: {name: Kim Jong Un}\n", encoding="utf-8")
     save_corrections(tmp_path, lambda current: current.with_name("Rest", NameFix(not_actor=True)))
     corrections, _ = load_corrections(tmp_path)
-    assert set(corrections.names) == {"Kim", "Rest"}
+    assert set(corrections.names) == {"Kim", "Rest"} and set(corrections.quotes) == {("a.txt", 3)}
+
+
+def test_fixes_to_actors_in_corrections_yaml_move_to_actors_yaml_when_an_actor_is_corrected(tmp_path: Path) -> None:
+    (tmp_path / CORRECTIONS_FILE).write_text(
+        "actors:\n  Kim: {name: Kim Jong Un}\nquotes:\n- {article: a.txt, quote: Hi, at: 3, speaker: Ann}\n", encoding="utf-8"
+    )
+    save_corrections(tmp_path, lambda current: current.with_quote(("a.txt", 9), QuoteFix("a.txt", "Yo", 9, "Bo")))
+    assert "Kim" in (tmp_path / CORRECTIONS_FILE).read_text(encoding="utf-8")  # a quote fix moves nothing
+    save_corrections(tmp_path, lambda current: current.with_name("Rest", NameFix(not_actor=True)))
+    corrections, problems = load_corrections(tmp_path)
+    assert problems == [] and set(corrections.names) == {"Kim", "Rest"} and len(corrections.quotes) == 2
+    assert parse_corrections((tmp_path / CORRECTIONS_FILE).read_text(encoding="utf-8"), "c")[0].names == {}
 
 
 def test_no_file_is_no_corrections(tmp_path: Path) -> None:
@@ -113,10 +128,20 @@ def test_an_alias_bomb_is_refused_quickly() -> None:
 
 def test_a_file_with_problems_is_not_overwritten(tmp_path: Path) -> None:
     path = tmp_path / CORRECTIONS_FILE
-    path.write_text("actors:\n  Kim: {kind: planet}\n", encoding="utf-8")
+    bad = "quotes:\n- {article: a.txt, quote: Hi, at: here, speaker: Ann}\n"
+    path.write_text(bad, encoding="utf-8")
     with pytest.raises(CorrectionsError, match="corrections.yaml:2"):
+        save_corrections(tmp_path, lambda current: current.with_quote(("a.txt", 9), QuoteFix("a.txt", "Yo", 9, "Bo")))
+    assert path.read_text(encoding="utf-8") == bad
+
+
+def test_moving_fixes_out_of_a_corrections_file_with_problems_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / CORRECTIONS_FILE
+    bad = "actors:\n  Kim: {name: Kim Jong Un}\n  Bo: {kind: planet}\n"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(CorrectionsError, match="corrections.yaml:3"):
         save_corrections(tmp_path, lambda current: current.with_name("Rest", NameFix(not_actor=True)))
-    assert path.read_text(encoding="utf-8") == "actors:\n  Kim: {kind: planet}\n"
+    assert path.read_text(encoding="utf-8") == bad and not (tmp_path / "actors.yaml").exists()
 
 
 def test_a_file_that_is_not_utf8_is_a_problem(tmp_path: Path) -> None:
