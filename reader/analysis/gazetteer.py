@@ -147,8 +147,9 @@ def _yaml_loader():
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def parse_user_gazetteer(text: str, path: str) -> tuple[Gazetteer, list[Problem]]:
-    """Read an actors.yaml text. Bad entries are reported (path:line: reason) and skipped."""
+def parse_user_gazetteer(text: str, path: str, *, in_store: bool = True) -> tuple[Gazetteer, list[Problem]]:
+    """Read an actors.yaml text. Bad entries are reported (path:line: reason) and skipped.
+    `in_store`: the store's own file, the one whose `Corrections:` the app applies."""
     import yaml
 
     problems: list[Problem] = []
@@ -199,6 +200,8 @@ def parse_user_gazetteer(text: str, path: str) -> tuple[Gazetteer, list[Problem]
             ignored.update(_string_list(value, path, problems))
             continue
         if is_section_key(name):
+            if not in_store:
+                problems.append(_problem(path, node, "Corrections: are read only from the store's actors.yaml; ignored here"))
             continue
         kind, alias_list = "person", []
         if isinstance(value, yaml.MappingNode):
@@ -257,7 +260,7 @@ def _problem(path: str, node, reason: str) -> Problem:
     return Problem(path, reason, node.start_mark.line + 1, fatal=False)
 
 
-def load_user_file(path: Path) -> tuple[Gazetteer | None, list[Problem]]:
+def load_user_file(path: Path, *, in_store: bool = True) -> tuple[Gazetteer | None, list[Problem]]:
     """Parse one actors.yaml; (None, []) when there is no such file."""
     from reader.regular_file import read_regular_file
 
@@ -268,28 +271,33 @@ def load_user_file(path: Path) -> tuple[Gazetteer | None, list[Problem]]:
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         return None, [Problem(safe_name(str(path)), f"cannot read: {reason}", fatal=False)]
-    return parse_user_gazetteer(text, safe_name(str(path)))
+    return parse_user_gazetteer(text, safe_name(str(path)), in_store=in_store)
 
 
 def load_gazetteer(store_root: Path | None = None, config_dir: Path | None = None) -> tuple[Gazetteer, list[Problem]]:
     """Built-in data, overlaid by the config folder's actors.yaml, overlaid by the store's."""
     gazetteer = builtin()
     problems: list[Problem] = []
-    folders = [config_dir, store_root]
+    store_file = _file_key(Path(store_root) / ACTORS_FILE) if store_root is not None else None
     seen: set[Path] = set()
-    for folder in folders:
+    for folder in (config_dir, store_root):
         if folder is None:
             continue
         path = Path(folder) / ACTORS_FILE
-        try:
-            key = path.resolve() if path.exists() else path
-        except OSError:
-            key = path
+        key = _file_key(path)
         if key in seen:
             continue
         seen.add(key)
-        user, found = load_user_file(path)
+        user, found = load_user_file(path, in_store=key == store_file)
         problems.extend(found)
         if user is not None:
             gazetteer = gazetteer.overlaid(user)
     return gazetteer, problems
+
+
+def _file_key(path: Path) -> Path:
+    """One key for one file, however the folder was named."""
+    try:
+        return path.resolve() if path.exists() else path
+    except OSError:
+        return path

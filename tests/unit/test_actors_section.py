@@ -102,3 +102,14 @@ def test_a_quote_fix_leaves_actors_yaml_alone(tmp_path: Path) -> None:
     save_corrections(tmp_path, lambda current: current.with_quote(("a.txt", 3), QuoteFix("a.txt", "Hi", 3, "Ann")))
     assert path.read_text(encoding="utf-8") == "Kim: {kind: planet}\n"
     assert len(load_corrections(tmp_path)[0].quotes) == 1
+
+
+def test_a_corrections_section_in_the_config_folders_file_is_named_as_ignored(tmp_path: Path) -> None:
+    store, config = tmp_path / "store", tmp_path / "config"
+    store.mkdir()
+    config.mkdir()
+    (config / "actors.yaml").write_text("Kim Jong Un: person\nCorrections:\n  Kim: {not_actor: true}\n", encoding="utf-8")
+    gazetteer, problems = load_gazetteer(store, config)
+    assert [(p.line, "read only from the store's" in p.reason) for p in problems] == [(2, True)]
+    assert gazetteer.lookup("Kim Jong Un") == ("Kim Jong Un", "person")
+    assert load_gazetteer(config, config)[1] == []  # the store's own file: no problem
