@@ -12,9 +12,10 @@ and wins over everything built in:
       aliases: [the North, DPRK]
     Ignore: [Korean War]          # optional: names that are never actors
 
-A `Corrections:` entry holds the reader's corrections made in the app; they are applied
-after analysis (`reader.corrections`), so the gazetteer leaves them out and changing
-them leaves every cached analysis valid. A list of mappings with `name`, `kind` and `aliases` is accepted too.
+A list of mappings with `name`, `kind` and `aliases` is accepted too. A `Corrections:`
+entry holds the reader's corrections made in the app; they are applied after analysis
+(`reader.corrections`), so the gazetteer leaves them out and changing them leaves every
+cached analysis valid.
 """
 
 from __future__ import annotations

@@ -55,23 +55,11 @@ def actors_path(store_root: Path) -> Path:
 
 def read_section(text: str, path: str = ACTORS_FILE) -> Section:
     """The section's fixes, problems (path:line: reason) and lines in an actors.yaml text."""
-    from reader.corrections.file import read_name_fixes
-    from reader.yaml_safe import ExpansionError, check_expansion, expansion_limit
+    from reader.corrections.file import compose_checked, read_name_fixes
 
-    try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        if root is not None:
-            check_expansion(root, expansion_limit(len(text)))
-    except ExpansionError as error:
-        problem = Problem(path, str(error.args[0]), error.args[1] if len(error.args) > 1 else None, fatal=False)
-        return Section({}, [], unwritable=problem)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        problem = Problem(path, f"not valid YAML: {reason}", mark.line + 1 if mark else None, fatal=False)
-        return Section({}, [], unwritable=problem)
-    except (RecursionError, MemoryError):
-        return Section({}, [], unwritable=Problem(path, "not valid YAML: nested too deeply", fatal=False))
+    root, broken = compose_checked(text, path)
+    if broken is not None:
+        return Section({}, [], unwritable=broken)
     if root is None:
         return Section({}, [])
     if not isinstance(root, yaml.MappingNode) or root.flow_style:
@@ -91,18 +79,12 @@ def read_section(text: str, path: str = ACTORS_FILE) -> Section:
 
 def load_actor_fixes(store_root: Path) -> Section:
     """The section of the store's actors.yaml as it is on disk now."""
-    from reader.regular_file import read_regular_file
+    from reader.corrections.file import CorrectionsError
 
     try:
-        data = read_regular_file(actors_path(store_root), MAX_BYTES)
-    except FileNotFoundError:
-        return Section({}, [])
-    except OSError as error:
-        return Section({}, [], unwritable=Problem(ACTORS_FILE, f"cannot read: {error.strerror or error}", fatal=False))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return Section({}, [], unwritable=Problem(ACTORS_FILE, "not UTF-8 text", fatal=False))
+        text, _bom = read_actors_text(store_root)
+    except CorrectionsError as error:
+        return Section({}, [], unwritable=Problem(ACTORS_FILE, str(error), fatal=False))
     return read_section(text)
 
 

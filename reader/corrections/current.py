@@ -9,8 +9,8 @@ from typing import Callable
 
 from reader.corrections.actors_section import actors_path
 from reader.corrections.file import corrections_path
-from reader.corrections.storage import load_corrections, save_corrections
 from reader.corrections.model import Corrections
+from reader.corrections.storage import load_corrections, save_corrections
 from reader.model import Problem
 
 

@@ -67,24 +67,33 @@ def read_corrections_file(store_root: Path) -> tuple[Corrections, list[Problem]]
     return parse_corrections(text, shown)
 
 
-def parse_corrections(text: str, path: str) -> tuple[Corrections, list[Problem]]:
-    """Read a corrections text. Every bad entry is a problem (path:line: reason) and is skipped."""
-    from reader.yaml_safe import ExpansionError, check_expansion, duplicate_keys, expansion_limit, walk_nodes
+def compose_checked(text: str, path: str) -> tuple[yaml.Node | None, Problem | None]:
+    """The YAML node tree of `text` (safe loader, aliases bounded), or why there is none."""
+    from reader.yaml_safe import ExpansionError, check_expansion, expansion_limit
 
-    problems: list[Problem] = []
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        root = yaml.compose(text, Loader=loader_class)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         if root is not None:
             check_expansion(root, expansion_limit(len(text)))
     except ExpansionError as error:
-        return Corrections(), [Problem(path, str(error.args[0]), error.args[1] if len(error.args) > 1 else None, fatal=False)]
+        return None, Problem(path, str(error.args[0]), error.args[1] if len(error.args) > 1 else None, fatal=False)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return Corrections(), [Problem(path, f"not valid YAML: {reason}", mark.line + 1 if mark else None, fatal=False)]
+        return None, Problem(path, f"not valid YAML: {reason}", mark.line + 1 if mark else None, fatal=False)
     except (RecursionError, MemoryError):
-        return Corrections(), [Problem(path, "not valid YAML: nested too deeply", fatal=False)]
+        return None, Problem(path, "not valid YAML: nested too deeply", fatal=False)
+    return root, None
+
+
+def parse_corrections(text: str, path: str) -> tuple[Corrections, list[Problem]]:
+    """Read a corrections text. Every bad entry is a problem (path:line: reason) and is skipped."""
+    from reader.yaml_safe import duplicate_keys, walk_nodes
+
+    problems: list[Problem] = []
+    root, broken = compose_checked(text, path)
+    if broken is not None:
+        return Corrections(), [broken]
     if root is None:
         return Corrections(), []
     refused = [node for node in walk_nodes(root) if str(node.tag).startswith(_PYTHON_TAG)]
