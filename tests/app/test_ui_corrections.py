@@ -447,3 +447,22 @@ async def test_the_correction_menu_takes_arrows_and_enter_and_esc_cancels(store,
         await pilot.press("escape")
         assert app.screen is app.reading and app.focused is found
         assert not (store / CORRECTIONS_FILE).exists() and not (store / "actors.yaml").exists()
+
+
+@pilot_test
+async def test_the_picker_lists_names_with_a_word_starting_as_typed_first(store, tmp_path):
+    # "ford" is inside "Bradford Council", the most quoted, which Enter took: merging Ford
+    # into Ford Motor Company by typing its name merged it into Bradford Council.
+    app = build_app(store, tmp_path / "state.yaml")
+    picked: list[str | None] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        names = ["Bradford Council", "Oxford", "Ford Motor Company", "Harrison Ford"]
+        app.push_screen(ActorPicker("Merge actor", "Merge Ford into", names), picked.append)
+        await wait_for(pilot, lambda: isinstance(app.screen, ActorPicker), what="the picker open")
+        await pilot.press(*"ford")
+        await wait_for(pilot, lambda: app.screen._shown and len(app.screen._shown) == 4, what="the names narrowed")
+        assert app.screen._shown == ["Ford Motor Company", "Harrison Ford", "Bradford Council", "Oxford"]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: picked, what="a name picked")
+    assert picked == ["Ford Motor Company"]
