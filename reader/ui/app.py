@@ -170,6 +170,7 @@ class NewsreaderApp(App[None]):
     def action_help(self) -> None:
         from reader.ui.screens.actors import ActorsScreen
         from reader.ui.screens.help import HelpScreen, binding_rows
+        from reader.ui.screens.quote_timeline import QuoteTimelineScreen
         from reader.ui.widgets.article_list import ArticleList
         from reader.ui.widgets.article_view import ArticleView
         from reader.ui.widgets.find_bar import STEP_KEYS, FindBar
@@ -191,6 +192,7 @@ class NewsreaderApp(App[None]):
             ("Search", SearchInput.BINDINGS),
             ("Find in the article (ctrl+f)", [*FindBar.BINDINGS, *STEP_KEYS]),
             ("Actors", [binding for binding in ActorsScreen.BINDINGS if isinstance(binding, Binding) and binding.show]),
+            ("An actor's quotes (t in the actors view)", QuoteTimelineScreen.BINDINGS),
         ]
         self.push_screen(HelpScreen(binding_rows(sections, self.keymap, self.get_key_display)))
 

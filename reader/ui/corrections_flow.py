@@ -177,11 +177,13 @@ class Corrector:
         )
 
     def applied(self) -> None:
-        """The index has the corrections: an actors view open (under a menu) lists them."""
+        """The index has the corrections: an actors view or a timeline of quotes open
+        (under a menu) lists them."""
         from reader.ui.screens.actors import ActorsScreen
+        from reader.ui.screens.quote_timeline import QuoteTimelineScreen
 
         for screen in self.host.app.screen_stack:
-            if isinstance(screen, ActorsScreen):
+            if isinstance(screen, (ActorsScreen, QuoteTimelineScreen)):
                 screen.reload()
 
 

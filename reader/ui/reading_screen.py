@@ -868,7 +868,7 @@ class ReadingScreen(Screen[None]):
         if self.archive.is_open:
             from reader.ui.screens.quote_timeline import QuoteTimelineScreen
 
-            self.app.push_screen(QuoteTimelineScreen(actor, self.archive.quotes), self._quote_chosen)
+            self.app.push_screen(QuoteTimelineScreen(actor, self.archive.quotes, corrector=self.corrector), self._quote_chosen)
 
     def _quote_chosen(self, choice: QuoteChoice | None) -> None:
         if choice is None:

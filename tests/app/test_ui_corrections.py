@@ -257,6 +257,36 @@ async def test_correct_and_undo_from_the_actors_view(store, tmp_path):
         assert "Karl Eide" not in [a.name for a in screen._actors]
 
 
+
+@pilot_test
+async def test_a_quote_corrected_from_the_actors_timeline_leaves_it_and_comes_back_on_undo(store, tmp_path):
+    # The timeline (a, then t) is where a run of wrong speakers shows; it had no e.
+    from reader.ui.screens.quote_timeline import QuoteTimelineScreen
+
+    app = build_app(store, tmp_path / "state.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        actors = app.screen
+        assert isinstance(actors, ActorsScreen)
+        await wait_for(pilot, lambda: bool(actors._actors), what="the actors listed")
+        await pilot.press("slash", *"petra", "escape", "t")
+        timeline = app.screen
+        assert isinstance(timeline, QuoteTimelineScreen)
+        said = lambda: [hit.quote.text[:12] for hit in timeline._hits]  # noqa: E731
+        await wait_for(pilot, lambda: '"We came her' in said(), what="Petra Haugen's quotes listed")
+        before = len(timeline._hits)
+        timeline.query_one(OptionList).highlighted = said().index('"We came her')
+        await pilot.press("e", "s")
+        assert isinstance(app.screen, ActorPicker)
+        await pilot.press(*"Lars Berg", "enter")
+        await corrected(pilot, lambda: app.screen is timeline and '"We came her' not in said(), "the quote gone from her timeline")
+        assert len(timeline._hits) == before - 1
+        assert [fix.speaker for fix in load_corrections(store)[0].quotes.values()] == ["Lars Berg"]
+        await pilot.press("z")
+        await corrected(pilot, lambda: '"We came her' in said(), "the quote back in her timeline")
+        assert not load_corrections(store)[0]
+
 HAND_WRITTEN = """\
 # My own names for this archive.
 Petra Haugen:
