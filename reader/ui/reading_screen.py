@@ -935,7 +935,9 @@ class ReadingScreen(Screen[None]):
         if message.actor is not None:
             self.corrector.correct_actor(message.actor.name, message.actor.kind, names)
         elif message.quote is not None:
-            self.corrector.correct_quote(view.article.id, message.quote, names)
+            from reader.present.citation import speaker_words
+
+            self.corrector.correct_quote(view.article.id, message.quote, names, speaker_words(view.panel.body, message.quote))
 
     def on_who_said_what_undo_requested(self) -> None:
         self.action_undo()

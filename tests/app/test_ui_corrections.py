@@ -287,6 +287,22 @@ async def test_a_quote_corrected_from_the_actors_timeline_leaves_it_and_comes_ba
         await corrected(pilot, lambda: '"We came her' in said(), "the quote back in her timeline")
         assert not load_corrections(store)[0]
 
+
+@pilot_test
+async def test_the_quote_menu_says_who_the_panel_says_said_it(store, tmp_path):
+    # A source the article describes without naming shows in the panel as the text's
+    # words ("a harbour official"); the correction menu showed the quote alone.
+    article = next(store.glob("*.txt"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nA harbour official said that the fleet would wait.\n", encoding="utf-8")
+    app = build_app(store, tmp_path / "state.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        found = await open_panel(pilot)
+        await highlight(pilot, found, lambda option: isinstance(option, QuoteOption) and option.quote.text.startswith("the fleet"))
+        await pilot.press("e")
+        assert isinstance(app.screen, ChoiceMenu)
+        question = str(app.screen.query_one("#choice-menu Static").render())
+        assert question.startswith("a harbour official: the fleet would wait"), question
+
 HAND_WRITTEN = """\
 # My own names for this archive.
 Petra Haugen:
