@@ -73,6 +73,20 @@ class Gazetteer:
             user_names=self.user_names | user.user_names | frozenset(user.kinds) | frozenset(user.aliases),
         )
 
+    def fingerprint(self) -> str:
+        """Its repr with the sets in sorted order: a frozenset's repr follows string
+        hashing, which differs from process to process, and the index keys its analyses
+        by this (reader.index.sync.analyser_key). With no set of two names or more it is
+        the repr itself, as it was before."""
+
+        def ordered(names: frozenset[str]) -> str:
+            return "frozenset({" + ", ".join(map(repr, sorted(names))) + "})" if names else "frozenset()"
+
+        return (
+            f"Gazetteer(kinds={self.kinds!r}, aliases={self.aliases!r}, capitals={self.capitals!r}, "
+            f"ignored={ordered(self.ignored)}, user_names={ordered(self.user_names)})"
+        )
+
     def max_words(self) -> int:
         """The most words any known name has (bounds the phrase search)."""
         sizes = (len(self.kinds), len(self.aliases))

@@ -26,8 +26,8 @@ def run(args: argparse.Namespace) -> int:
     scan = load_store(args)
     # The actors files (config folder, then store) are checked too: a bad entry there is
     # skipped by every command, so this is where a reader finds out which and why.
-    _gazetteer, gazetteer_problems = load_gazetteer(scan.root, config_dir())
-    problems = [*gazetteer_problems, *scan.problems]
+    gazetteer, gazetteer_problems = load_gazetteer(scan.root, config_dir())
+    problems = [*gazetteer_problems, *scan.problems, *_unmatched_quote_fixes(scan, gazetteer)]
     errors = len(scan.fatal)
     warnings = len(problems) - errors
     if args.json:
@@ -49,6 +49,15 @@ def run(args: argparse.Namespace) -> int:
             f"{errors} {_plural(errors, 'error')}, {warnings} {_plural(warnings, 'warning')}"
         )
     return 1 if errors else 0
+
+
+def _unmatched_quote_fixes(scan, gazetteer) -> list:
+    from reader.analysis import analyze_article
+    from reader.corrections import load_corrections
+    from reader.corrections.unmatched import unmatched_quote_fixes
+
+    corrections, _problems = load_corrections(scan.root)  # its problems are the scan's already
+    return unmatched_quote_fixes(corrections, scan.get, lambda article: analyze_article(article, gazetteer))
 
 
 def _warning(problem) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 
 from reader.cli import add_store_option
 from reader.cli.json_output import print_json
@@ -32,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     with open_synced_index(root, load_gazetteer_for_cli(args)) as index:
         hits = index.quotes(actor=args.actor, kinds=kinds)
         warn_about_problems(index.problems())
+        meant = _actors_named(args.actor, index.actors(weeks=0)) if args.actor and not hits and not args.json else []
     if args.json:
         document = [
             {
@@ -53,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not hits:
         print(f"no quotes by {clean_line(args.actor)} found" if args.actor else "no quotes found")
+        for name in meant:
+            print(f"did you mean: newsreader quotes --actor {_double_quoted(clean_line(name))}")
         return 0
     for hit in hits:
         when = hit.summary.date.isoformat() if hit.summary.date else "undated"
@@ -72,3 +76,28 @@ def _unnamed(quote) -> str:
 
         return f"({clean_line(described(quote.speaker_descriptor) or '')})"  # "(a spokesman for the council)"
     return "(unattributed)"
+
+
+MAX_MEANT = 3
+
+
+def _actors_named(typed: str, actors) -> list[str]:
+    """The actors, most quoted first, whose name has every word of `typed` but its titles
+    (a surname alone, "Mr Roe", "Roe's"): an article that never calls someone by their
+    surname alone gives them no actor of that name."""
+    from reader.analysis.speakers import TITLES
+
+    def words(name: str) -> set[str]:
+        return {word.removesuffix("'s").removesuffix("\u2019s") for word in re.findall(r"[\w'\u2019-]+", name.casefold())}
+
+    wanted = words(typed) - TITLES
+    if not wanted:
+        return []
+    named = [actor for actor in actors if wanted <= words(actor.name) and actor.name.casefold() != typed.casefold()]
+    named.sort(key=lambda actor: (-actor.quotes, -actor.articles, actor.name))
+    return [actor.name for actor in named[:MAX_MEANT]]
+
+
+def _double_quoted(name: str) -> str:
+    """`name` as a shell reads it back between double quotes."""
+    return '"' + re.sub(r'([\\"$`])', r"\\\1", name) + '"'

@@ -68,11 +68,11 @@ def apply_corrections(corrections: Corrections, article_id: str, analysis: Analy
         mentions.append(replace(mention, actor=final, kind=kind_of(mention.actor, mention.kind)))
     quotes: list[Quote | None] = [_renamed_quote(quote, right, kind_of) for quote in analysis.quotes]
     for fix in quote_fixes:
-        index = _find(quotes, fix)
+        index = find_quote(quotes, fix)
         if index is None:
             continue
         quote = quotes[index]
-        assert quote is not None  # _find finds only quotes still there
+        assert quote is not None  # find_quote finds only quotes still there
         if fix.not_statement:
             quotes[index] = None if quote.kind == "reported" else _not_statement(quote)
         elif fix.speaker:
@@ -95,7 +95,7 @@ def _renamed_quote(quote: Quote, right: Resolver, kind_of: KindOf) -> Quote:
     return replace(quote, speaker=final, speaker_kind=SPEAKER_KINDS.get(kind_of(quote.speaker, quote.speaker_kind or "")))
 
 
-def _find(quotes: Sequence[Quote | None], fix: QuoteFix) -> int | None:
+def find_quote(quotes: Sequence[Quote | None], fix: QuoteFix) -> int | None:
     """The quote a fix means: its text, nearest where it was (the article may have been edited)."""
     same = [
         (abs(quote.start - fix.at), index)

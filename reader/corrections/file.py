@@ -200,7 +200,8 @@ def _read_quotes(node: yaml.Node, path: str, problems: list[Problem]) -> dict[tu
             problems.append(_problem(path, item, "a quote fix needs a speaker or not_statement: true"))
             continue
         article = str(_scalar(fields["article"]))
-        fix = QuoteFix(article, clean_line(_scalar(fields["quote"]) or ""), at, speaker or None, not_statement)
+        quote = clean_line(_scalar(fields["quote"]) or "")
+        fix = QuoteFix(article, quote, at, speaker or None, not_statement, line=item.start_mark.line + 1)
         found[fix.key] = fix
     return found
 

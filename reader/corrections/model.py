@@ -44,6 +44,7 @@ class QuoteFix:
     at: int
     speaker: str | None = None
     not_statement: bool = False
+    line: int | None = field(default=None, compare=False)  # where it is in corrections.yaml, when read from it
 
     @property
     def key(self) -> tuple[str, int]:

@@ -122,8 +122,9 @@ class NewsreaderApp(App[None]):
             self._reader_here = True
             self.reading.reader_arrived()
         if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:  # from the terminal
-            if self._must_wait(event.key):
-                self.typed_ahead.wait(event)
+            handed_back = self.typed_ahead.arrived(event)
+            if self._must_wait(event.key, handed_back):
+                self.typed_ahead.wait(event, first=handed_back)
                 return
             if event.key == "enter" and self.focused is self.reading.search_input:
                 self.reading.sidebar.results_awaited = True  # `/query Enter j j`: the j's are for the results
@@ -132,7 +133,7 @@ class NewsreaderApp(App[None]):
             return
         await super().on_event(event)
 
-    def _must_wait(self, key: str) -> bool:
+    def _must_wait(self, key: str, handed_back: bool = False) -> bool:
         """Whether a key waits (see reader.ui.typed_ahead): never one that quits; on the
         reading screen while its list is not ready, any other but, unless keys before it
         wait, one that needs no list (help; the problems, which say the store is still
@@ -142,7 +143,7 @@ class NewsreaderApp(App[None]):
         active = self.screen.active_bindings.get(key)
         if active is not None and active.binding.action in ("quit", "app.quit"):
             return False
-        if self.typed_ahead.key_in_hand or self.typed_ahead.waiting:
+        if self.typed_ahead.key_in_hand if handed_back else self.typed_ahead.busy:
             return True
         if self.screen is not self.reading or not self.reading.holds_keys:
             return False
@@ -151,7 +152,7 @@ class NewsreaderApp(App[None]):
     @property
     def keys_held(self) -> bool:
         """Keys typed ahead are waiting (tests wait for them to be replayed)."""
-        return bool(self.typed_ahead.waiting) or self.reading.holds_keys
+        return bool(self.typed_ahead.waiting) or self.typed_ahead.handed_back is not None or self.reading.holds_keys
 
     def on_key_trail(self, trail: KeyTrail) -> None:
         if self.typed_ahead.trail_back(trail):
@@ -169,6 +170,7 @@ class NewsreaderApp(App[None]):
     def action_help(self) -> None:
         from reader.ui.screens.actors import ActorsScreen
         from reader.ui.screens.help import HelpScreen, binding_rows
+        from reader.ui.screens.quote_timeline import QuoteTimelineScreen
         from reader.ui.widgets.article_list import ArticleList
         from reader.ui.widgets.article_view import ArticleView
         from reader.ui.widgets.find_bar import STEP_KEYS, FindBar
@@ -190,6 +192,7 @@ class NewsreaderApp(App[None]):
             ("Search", SearchInput.BINDINGS),
             ("Find in the article (ctrl+f)", [*FindBar.BINDINGS, *STEP_KEYS]),
             ("Actors", [binding for binding in ActorsScreen.BINDINGS if isinstance(binding, Binding) and binding.show]),
+            ("An actor's quotes (t in the actors view)", QuoteTimelineScreen.BINDINGS),
         ]
         self.push_screen(HelpScreen(binding_rows(sections, self.keymap, self.get_key_display)))
 

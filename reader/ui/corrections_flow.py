@@ -77,7 +77,8 @@ class Corrector:
 
         self.host.app.push_screen(ChoiceMenu("Correct actor", f"{name} ({kind})", ACTOR_CHOICES), chosen)
 
-    def correct_quote(self, article_id: str, quote: Quote, names_here: Sequence[str] = ()) -> None:
+    def correct_quote(self, article_id: str, quote: Quote, names_here: Sequence[str] = (), who: str | None = None) -> None:
+        """`who`: who said it as the panel shows it (a speaker described, not named), else its speaker."""
         from reader.present.citation import excerpt
         from reader.ui.screens.choice_menu import ChoiceMenu
 
@@ -87,7 +88,8 @@ class Corrector:
             elif choice == "not_statement":
                 self.apply(not_a_statement(article_id, quote))
 
-        said = f"{quote.speaker}: " if quote.speaker else ""
+        who = who or quote.speaker
+        said = f"{who}: " if who else ""
         self.host.app.push_screen(ChoiceMenu("Correct quote", said + excerpt(quote, 80), QUOTE_CHOICES), chosen)
 
     def _ask_rename(self, name: str) -> None:
@@ -177,11 +179,13 @@ class Corrector:
         )
 
     def applied(self) -> None:
-        """The index has the corrections: an actors view open (under a menu) lists them."""
+        """The index has the corrections: an actors view or a timeline of quotes open
+        (under a menu) lists them."""
         from reader.ui.screens.actors import ActorsScreen
+        from reader.ui.screens.quote_timeline import QuoteTimelineScreen
 
         for screen in self.host.app.screen_stack:
-            if isinstance(screen, ActorsScreen):
+            if isinstance(screen, (ActorsScreen, QuoteTimelineScreen)):
                 screen.reload()
 
 

@@ -868,7 +868,7 @@ class ReadingScreen(Screen[None]):
         if self.archive.is_open:
             from reader.ui.screens.quote_timeline import QuoteTimelineScreen
 
-            self.app.push_screen(QuoteTimelineScreen(actor, self.archive.quotes), self._quote_chosen)
+            self.app.push_screen(QuoteTimelineScreen(actor, self.archive.quotes, corrector=self.corrector), self._quote_chosen)
 
     def _quote_chosen(self, choice: QuoteChoice | None) -> None:
         if choice is None:
@@ -935,7 +935,9 @@ class ReadingScreen(Screen[None]):
         if message.actor is not None:
             self.corrector.correct_actor(message.actor.name, message.actor.kind, names)
         elif message.quote is not None:
-            self.corrector.correct_quote(view.article.id, message.quote, names)
+            from reader.present.citation import speaker_words
+
+            self.corrector.correct_quote(view.article.id, message.quote, names, speaker_words(view.panel.body, message.quote))
 
     def on_who_said_what_undo_requested(self) -> None:
         self.action_undo()

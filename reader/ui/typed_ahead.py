@@ -42,9 +42,11 @@ class TypedAhead:
     def __init__(self, app: App) -> None:
         self.app = app
         self.waiting: list[events.Key] = []
+        self.handed_back: events.Key | None = None  # posted back to the app, not arrived yet
         self._trail: KeyTrail | None = None
         self._trail_holder: MessagePump | None = None
         self._trail_seen: KeyTrail | None = None
+        self._handed_back_seen: events.Key | None = None
 
     @property
     def key_in_hand(self) -> bool:
@@ -59,9 +61,24 @@ class TypedAhead:
         if self._trail is not None and self._trail is self._trail_seen:
             self._trail = None
         self._trail_seen = self._trail
+        if self.handed_back is not None and self.handed_back is self._handed_back_seen:
+            self.handed_back = None  # never arrived (the app is closing): the keys after it go on
+        self._handed_back_seen = self.handed_back
 
-    def wait(self, key: events.Key) -> None:
-        self.waiting.append(events.Key(key.key, key.character))
+    @property
+    def busy(self) -> bool:
+        """Keys typed before a new one are still to be handled: the new one waits its turn."""
+        return self.key_in_hand or bool(self.waiting) or self.handed_back is not None
+
+    def wait(self, key: events.Key, *, first: bool = False) -> None:
+        self.waiting.insert(0 if first else len(self.waiting), events.Key(key.key, key.character))
+
+    def arrived(self, key: events.Key) -> bool:
+        """Whether `key` is the waiting key handed back (it goes before any key typed since)."""
+        if key is not self.handed_back:
+            return False
+        self.handed_back = None
+        return True
 
     def follow(self) -> None:
         """Send a trail after the key just handed to the focused widget."""
@@ -78,10 +95,13 @@ class TypedAhead:
         return True
 
     def replay(self) -> None:
-        """Hand the waiting keys back to the app, in order; each waits again if it must."""
-        keys, self.waiting = self.waiting, []
-        for key in keys:
-            self.app.post_message(key)
+        """Hand the first waiting key back to the app (the next goes once it is handled).
+        One at a time: a key the terminal delivers meanwhile is queued before it, and
+        must not overtake it."""
+        if self.handed_back is not None or not self.waiting:
+            return
+        self.handed_back = self.waiting.pop(0)
+        self.app.post_message(self.handed_back)
 
     def _send_trail(self, rounds_left: int) -> None:
         if not self.app.screen_stack:

@@ -257,6 +257,52 @@ async def test_correct_and_undo_from_the_actors_view(store, tmp_path):
         assert "Karl Eide" not in [a.name for a in screen._actors]
 
 
+
+@pilot_test
+async def test_a_quote_corrected_from_the_actors_timeline_leaves_it_and_comes_back_on_undo(store, tmp_path):
+    # The timeline (a, then t) is where a run of wrong speakers shows; it had no e.
+    from reader.ui.screens.quote_timeline import QuoteTimelineScreen
+
+    app = build_app(store, tmp_path / "state.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        actors = app.screen
+        assert isinstance(actors, ActorsScreen)
+        await wait_for(pilot, lambda: bool(actors._actors), what="the actors listed")
+        await pilot.press("slash", *"petra", "escape", "t")
+        timeline = app.screen
+        assert isinstance(timeline, QuoteTimelineScreen)
+        said = lambda: [hit.quote.text[:12] for hit in timeline._hits]  # noqa: E731
+        await wait_for(pilot, lambda: '"We came her' in said(), what="Petra Haugen's quotes listed")
+        before = len(timeline._hits)
+        timeline.query_one(OptionList).highlighted = said().index('"We came her')
+        await pilot.press("e", "s")
+        assert isinstance(app.screen, ActorPicker)
+        await pilot.press(*"Lars Berg", "enter")
+        await corrected(pilot, lambda: app.screen is timeline and '"We came her' not in said(), "the quote gone from her timeline")
+        assert len(timeline._hits) == before - 1
+        assert [fix.speaker for fix in load_corrections(store)[0].quotes.values()] == ["Lars Berg"]
+        await pilot.press("z")
+        await corrected(pilot, lambda: '"We came her' in said(), "the quote back in her timeline")
+        assert not load_corrections(store)[0]
+
+
+@pilot_test
+async def test_the_quote_menu_says_who_the_panel_says_said_it(store, tmp_path):
+    # A source the article describes without naming shows in the panel as the text's
+    # words ("a harbour official"); the correction menu showed the quote alone.
+    article = next(store.glob("*.txt"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nA harbour official said that the fleet would wait.\n", encoding="utf-8")
+    app = build_app(store, tmp_path / "state.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        found = await open_panel(pilot)
+        await highlight(pilot, found, lambda option: isinstance(option, QuoteOption) and option.quote.text.startswith("the fleet"))
+        await pilot.press("e")
+        assert isinstance(app.screen, ChoiceMenu)
+        question = str(app.screen.query_one("#choice-menu Static").render())
+        assert question.startswith("a harbour official: the fleet would wait"), question
+
 HAND_WRITTEN = """\
 # My own names for this archive.
 Petra Haugen:
@@ -447,3 +493,22 @@ async def test_the_correction_menu_takes_arrows_and_enter_and_esc_cancels(store,
         await pilot.press("escape")
         assert app.screen is app.reading and app.focused is found
         assert not (store / CORRECTIONS_FILE).exists() and not (store / "actors.yaml").exists()
+
+
+@pilot_test
+async def test_the_picker_lists_names_with_a_word_starting_as_typed_first(store, tmp_path):
+    # "ford" is inside "Bradford Council", the most quoted, which Enter took: merging Ford
+    # into Ford Motor Company by typing its name merged it into Bradford Council.
+    app = build_app(store, tmp_path / "state.yaml")
+    picked: list[str | None] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        names = ["Bradford Council", "Oxford", "Ford Motor Company", "Harrison Ford"]
+        app.push_screen(ActorPicker("Merge actor", "Merge Ford into", names), picked.append)
+        await wait_for(pilot, lambda: isinstance(app.screen, ActorPicker), what="the picker open")
+        await pilot.press(*"ford")
+        await wait_for(pilot, lambda: app.screen._shown and len(app.screen._shown) == 4, what="the names narrowed")
+        assert app.screen._shown == ["Ford Motor Company", "Harrison Ford", "Bradford Council", "Oxford"]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: picked, what="a name picked")
+    assert picked == ["Ford Motor Company"]

@@ -150,3 +150,26 @@ async def test_a_key_trail_arriving_after_the_screens_closed_is_ignored(store, s
     app.typed_ahead.follow()
     app.on_key_trail(KeyTrail(0))
     assert not app.typed_ahead.key_in_hand
+
+
+@pilot_test
+async def test_a_key_arriving_while_waiting_keys_are_handed_back_waits_its_turn(store, state_file):
+    # Seen in tmux: a name typed into the rename prompt, then Enter a moment later. Enter
+    # reached the app's queue before the waiting keys were handed back to it, went first,
+    # and saved the name as typed so far ("Desm"); the rest of the name then acted as
+    # keys of the reading screen (n: next article, A: mark all read, R: fetch).
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        hand_back = app.typed_ahead.replay
+
+        def enter_arrives_first() -> None:
+            app.typed_ahead.replay = hand_back  # only the first time
+            burst(app, "\r")  # the terminal's next key, queued before the waiting keys come back
+            hand_back()
+
+        app.typed_ahead.replay = enter_arrives_first
+        burst(app, "/harbour")
+        await wait_for(pilot, lambda: app.focused is app.reading.article_list, what="Enter sending the search")
+        await settle(pilot)
+        assert app.reading.search_input.value == "harbour"

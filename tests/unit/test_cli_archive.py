@@ -158,3 +158,14 @@ def test_every_store_wide_command_warns_about_broken_files_alike_on_stderr(store
 def test_a_store_without_broken_files_warns_of_nothing(store: Path, capsys):
     assert main(["--store", str(store), "actors"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_quotes_by_a_name_no_actor_has_names_the_actors_it_may_mean(store: Path, capsys):
+    # `quotes --actor Achterberg` said only "no quotes by Achterberg found" where the
+    # archive had a Desmond R. Achterberg: a surname alone is an actor's name only where
+    # an article calls them by it, and nothing said which name to type instead.
+    assert main(["--store", str(store), "quotes", "--actor", "Jae-in's"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["no quotes by Jae-in's found", 'did you mean: newsreader quotes --actor "Moon Jae-in"']
+    assert main(["--store", str(store), "quotes", "--actor", "Zeppelin"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["no quotes by Zeppelin found"]

@@ -159,6 +159,24 @@ def test_check_lists_the_actors_files_problems_and_its_corrections(store, capsys
     assert any(line.startswith("actors.yaml:4: warning: unknown kind 'planet'") for line in lines)
 
 
+
+def test_check_lists_quote_fixes_that_apply_to_nothing(store, capsys):
+    # A fix whose article was moved or removed, or whose quote is no longer in it, was
+    # kept and silently did nothing: the reader never learnt their correction was lost.
+    (store / "corrections.yaml").write_text(
+        "quotes:\n"
+        "- {article: seed.txt, quote: '\"We agree,\"', at: 40, speaker: Kim Jong Un}\n"
+        "- {article: gone/away.txt, quote: '\"Hello\"', at: 5, speaker: Ann Roe}\n"
+        "- {article: seed.txt, quote: '\"We never agreed\"', at: 40, not_statement: true}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli(capsys, "check", "--store", str(store))
+    lines = out.splitlines()
+    assert code == 0 and lines[-1].endswith("0 errors, 2 warnings"), out
+    assert any(line.startswith("corrections.yaml:3: warning: gone/away.txt: no such article") for line in lines), out
+    assert any(line.startswith("corrections.yaml:4: warning: seed.txt: no quote") and "We never agreed" in line for line in lines), out
+
+
 def test_check_json(broken_store, capsys):
     code, out, _ = run_cli(capsys, "check", "--json", "--store", str(broken_store))
     document = json.loads(out)

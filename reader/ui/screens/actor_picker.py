@@ -5,6 +5,7 @@ the cursor starts on the first name the archive has, if any matches."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from typing import Callable, Sequence
 
@@ -111,7 +112,9 @@ class ActorPicker(ModalScreen[str | None]):
     def _refilter(self) -> None:
         typed = self._typed_name()
         words = typed.casefold().split()
-        matching = [name for name in self._names if all(word in name.casefold() for word in words)][:MAX_SHOWN]
+        matching = [name for name in self._names if all(word in name.casefold() for word in words)]
+        # "ford" is in "Bradford Council" too: names with a word that starts so come first.
+        matching = sorted(matching, key=lambda name: not _words_start(name, words))[:MAX_SHOWN]
         shown = matching
         if self._allow_new and typed and typed not in matching and typed != self._leave_out:
             shown = [typed, *matching]
@@ -147,3 +150,9 @@ class ActorPicker(ModalScreen[str | None]):
     def _pick(self, index: int | None) -> None:
         if index is not None and 0 <= index < len(self._shown):
             self.dismiss(self._shown[index])
+
+
+def _words_start(name: str, typed: Sequence[str]) -> bool:
+    """Whether each word typed starts a word of `name` ("ford" of "Harrison Ford")."""
+    words = re.split(r"[\W_]+", name.casefold())
+    return all(any(word.startswith(part) for word in words) for part in typed)

@@ -300,7 +300,8 @@ class ActorsScreen(ModalScreen[ActorChoice | None]):
             if quote is not None:  # else Esc: back in this view, as it was
                 self.dismiss(ActorChoice(actor.name, "quote", quote))
 
-        self.app.push_screen(QuoteTimelineScreen(actor.name, self._quotes, escape="back to actors"), chosen)
+        timeline = QuoteTimelineScreen(actor.name, self._quotes, escape="back to actors", corrector=self._corrector)
+        self.app.push_screen(timeline, chosen)
 
     def action_filter(self) -> None:
         # A priority key, and focus at once: the keys typed straight after `/` are

@@ -6,7 +6,7 @@ Choosing an entry opens its article in the reading pane at the quote.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,6 +21,9 @@ from textual.widgets.option_list import Option
 from reader.index import QuoteHit
 from reader.present.citation import excerpt
 from reader.ui.widgets.who_said_what import LIST_KEYS
+
+if TYPE_CHECKING:
+    from reader.ui.corrections_flow import Corrector
 
 MAX_QUOTE_CHARS = 400
 
@@ -60,7 +63,14 @@ class QuoteList(OptionList):
 
 
 class QuoteTimelineScreen(ModalScreen[QuoteChoice | None]):
-    BINDINGS = [Binding("escape,q", "dismiss(None)", "Close", id="newsreader.close_quotes")]
+    BINDINGS = [
+        Binding("escape,q", "dismiss(None)", "Close", id="newsreader.close_quotes"),
+        Binding(
+            "e", "correct", "Correct", id="newsreader.correct_timeline_quote",
+            tooltip="Correct the quote: another speaker, or not a statement",
+        ),
+        Binding("z", "undo_correction", "Undo", id="newsreader.undo_timeline_correction", tooltip="Undo the last correction"),
+    ]
 
     class Loaded(Message):
         def __init__(self, hits: list[QuoteHit] | None, error: str | None = None) -> None:
@@ -68,18 +78,24 @@ class QuoteTimelineScreen(ModalScreen[QuoteChoice | None]):
             self.hits = hits
             self.error = error
 
-    def __init__(self, actor: str, load: Callable[[str], list[QuoteHit]], *, escape: str = "close") -> None:
-        """`escape`: what Esc does, for the border ("back to actors" over the actors view)."""
+    def __init__(
+        self, actor: str, load: Callable[[str], list[QuoteHit]], *, escape: str = "close", corrector: Corrector | None = None
+    ) -> None:
+        """`escape`: what Esc does, for the border ("back to actors" over the actors view);
+        `corrector`: what `e` and `z` correct with (none: the keys say so)."""
         super().__init__()
         self.actor = actor
         self._escape = escape
         self._load = load
+        self._corrector = corrector
         self._hits: list[QuoteHit] = []
+        self._keep_cursor = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quotes") as box:
             box.border_title = f"What {self.actor} said"
-            box.border_subtitle = f"Enter: open the article · Esc: {self._escape}"
+            correct = " · e: correct" if self._corrector is not None else ""
+            box.border_subtitle = f"Enter: open the article{correct} · Esc: {self._escape}"
             yield QuoteList(id="quote-list")
 
     def on_mount(self) -> None:
@@ -112,7 +128,7 @@ class QuoteTimelineScreen(ModalScreen[QuoteChoice | None]):
                 entries.append(None)
             entries.append(Option(quote_entry(hit)))
         options.set_options(entries)
-        options.highlighted = 0
+        options.highlighted = min(self._keep_cursor, len(self._hits) - 1)
         self.query_one("#quotes").border_title = timeline_title(self.actor, self._hits)
 
     @on(OptionList.OptionSelected, "#quote-list")
@@ -122,3 +138,20 @@ class QuoteTimelineScreen(ModalScreen[QuoteChoice | None]):
         if 0 <= index < len(self._hits):
             hit = self._hits[index]
             self.dismiss(QuoteChoice(hit.summary.id, hit.quote.start, hit.quote.end))
+
+    def reload(self) -> None:
+        """What the actor said changed (a correction): list it again, the cursor where it was."""
+        self._keep_cursor = self.query_one("#quote-list", OptionList).highlighted or 0
+        self._load_quotes()
+
+    def action_correct(self) -> None:
+        index = self.query_one("#quote-list", OptionList).highlighted
+        if self._corrector is None:
+            self.notify("Corrections need the archive's reading screen", timeout=3)
+        elif index is not None and 0 <= index < len(self._hits):
+            hit = self._hits[index]
+            self._corrector.correct_quote(hit.summary.id, hit.quote)
+
+    def action_undo_correction(self) -> None:
+        if self._corrector is not None:
+            self._corrector.undo()

@@ -328,6 +328,7 @@ class WhoSaidWhat(OptionList):
         self._keep_place = self.highlighted
 
     _keep_place: int | None = None
+    body = ""
 
     class ActorChosen(Message):
         def __init__(self, actor: Actor) -> None:
@@ -346,6 +347,7 @@ class WhoSaidWhat(OptionList):
         self.set_options([Option(Content.styled(message, "italic"), disabled=True)])
 
     def show_analysis(self, analysis: Analysis | None, body: str = "") -> None:
+        self.body = body  # the text the quotes' offsets index (a speaker described, not named)
         if analysis is None:
             self.show_message("Analysing…")
             return
