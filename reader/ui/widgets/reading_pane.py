@@ -9,12 +9,14 @@ articles never waits for it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, Iterable
 
 from textual import work
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -27,6 +29,7 @@ from reader.present.navigation import line_of
 from reader.present.rows import day_label
 from reader.present.spans import KINDS, highlight_spans
 from reader.ui.highlights import MARKS, highlighted_body, legend
+from reader.ui.readable import readable, shown_color, terminal_colors
 from reader.ui.widgets.article_body import PREPARED, ArticleBody
 from reader.ui.widgets.scrollbar import draw_bar_from_strips
 
@@ -139,6 +142,30 @@ class ReadingPane(VerticalScroll, can_focus=True):
         styles = {kind: self._span_style(f"reading-pane--{kind}") for kind in KINDS}
         # A mark turns `reverse` off unless it asks for it, so a marked speaker shows the mark's colours.
         styles.update({kind: self._span_style(f"reading-pane--{kind}", reverse=False) for kind in MARKS})
+        return self._readable(styles)
+
+    def _readable(self, styles: dict[str, VisualStyle]) -> dict[str, VisualStyle]:
+        """Reported speech faint as the CSS says but readable on the pane (see
+        `reader.ui.readable`), in an explicit colour (not `dim`, which each terminal draws its
+        own way); the marks' own text, which is what reported speech under them shows,
+        readable on the mark."""
+        background = self.background_colors[1]
+        text = self.styles.color
+        if terminal_colors(background, text, *(style.foreground for style in styles.values())):
+            return styles
+
+        def behind(style: VisualStyle) -> Color:
+            return background if style.background is None else shown_color(style.background, background)
+
+        for kind in MARKS:
+            mark = styles[kind]
+            if mark.foreground is not None:
+                shown = shown_color(mark.foreground, behind(mark))
+                styles[kind] = replace(mark, foreground=readable(shown, shown, [behind(mark)]))
+        reported = styles["reported"]
+        color = reported.foreground or text
+        faint = shown_color(color, background, dim=bool(reported.dim))
+        styles["reported"] = replace(reported, foreground=readable(faint, color.with_alpha(1.0), [background]), dim=False)
         return styles
 
     def _span_style(self, component: str, reverse: bool | None = None) -> VisualStyle:
