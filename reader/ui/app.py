@@ -122,8 +122,9 @@ class NewsreaderApp(App[None]):
             self._reader_here = True
             self.reading.reader_arrived()
         if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:  # from the terminal
-            if self._must_wait(event.key):
-                self.typed_ahead.wait(event)
+            first = self.typed_ahead.arrived(event)
+            if self._must_wait(event.key, first=first):
+                self.typed_ahead.wait(event, first=first)
                 return
             if event.key == "enter" and self.focused is self.reading.search_input:
                 self.reading.sidebar.results_awaited = True  # `/query Enter j j`: the j's are for the results
@@ -132,17 +133,18 @@ class NewsreaderApp(App[None]):
             return
         await super().on_event(event)
 
-    def _must_wait(self, key: str) -> bool:
+    def _must_wait(self, key: str, *, first: bool = False) -> bool:
         """Whether a key waits (see reader.ui.typed_ahead): never one that quits; on the
         reading screen while its list is not ready, any other but, unless keys before it
         wait, one that needs no list (help; the problems, which say the store is still
-        being read); anywhere, while the key before it is still being handled."""
+        being read); anywhere, while the key before it is still being handled, or keys
+        typed before it are still to come (unless it is `first` of them, handed back)."""
         if key in QUIT_KEYS:
             return False
         active = self.screen.active_bindings.get(key)
         if active is not None and active.binding.action in ("quit", "app.quit"):
             return False
-        if self.typed_ahead.key_in_hand or self.typed_ahead.waiting:
+        if self.typed_ahead.key_in_hand or (self.typed_ahead.keys_ahead and not first):
             return True
         if self.screen is not self.reading or not self.reading.holds_keys:
             return False
@@ -151,7 +153,7 @@ class NewsreaderApp(App[None]):
     @property
     def keys_held(self) -> bool:
         """Keys typed ahead are waiting (tests wait for them to be replayed)."""
-        return bool(self.typed_ahead.waiting) or self.reading.holds_keys
+        return self.typed_ahead.keys_ahead or self.reading.holds_keys
 
     def on_key_trail(self, trail: KeyTrail) -> None:
         if self.typed_ahead.trail_back(trail):

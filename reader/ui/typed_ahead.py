@@ -42,6 +42,9 @@ class TypedAhead:
     def __init__(self, app: App) -> None:
         self.app = app
         self.waiting: list[events.Key] = []
+        # The key handed back and not yet arrived: it is in the app's queue, where a key
+        # the terminal sends now would arrive first (so that one waits behind it).
+        self.handed_back: events.Key | None = None
         self._trail: KeyTrail | None = None
         self._trail_holder: MessagePump | None = None
         self._trail_seen: KeyTrail | None = None
@@ -60,8 +63,21 @@ class TypedAhead:
             self._trail = None
         self._trail_seen = self._trail
 
-    def wait(self, key: events.Key) -> None:
-        self.waiting.append(events.Key(key.key, key.character))
+    def arrived(self, key: events.Key) -> bool:
+        """Whether `key` is the one handed back (it goes first); from now on it is not out."""
+        if key is self.handed_back:
+            self.handed_back = None
+            return True
+        return False
+
+    @property
+    def keys_ahead(self) -> bool:
+        """Keys typed before a key that arrives now are still to be handled."""
+        return bool(self.waiting) or self.handed_back is not None
+
+    def wait(self, key: events.Key, *, first: bool = False) -> None:
+        """Keep `key` for later: behind the others, or (`first`, the key handed back) ahead of them."""
+        self.waiting.insert(0 if first else len(self.waiting), events.Key(key.key, key.character))
 
     def follow(self) -> None:
         """Send a trail after the key just handed to the focused widget."""
@@ -78,10 +94,14 @@ class TypedAhead:
         return True
 
     def replay(self) -> None:
-        """Hand the waiting keys back to the app, in order; each waits again if it must."""
-        keys, self.waiting = self.waiting, []
-        for key in keys:
-            self.app.post_message(key)
+        """Hand the first waiting key back to the app, unless one is already on its way; the
+        next goes when it is done. One at a time: a key the terminal sends meanwhile waits
+        behind those (keys handed back all at once, `U u j` waiting and `/` arriving, put
+        `/` first: the search opened and took `U u j` as its text)."""
+        if self.waiting and self.handed_back is None:
+            self.handed_back = self.waiting.pop(0)
+            if not self.app.post_message(self.handed_back):
+                self.handed_back = None
 
     def _send_trail(self, rounds_left: int) -> None:
         if not self.app.screen_stack:
