@@ -3,6 +3,8 @@ direct quote inside it is not faint."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from textual.color import Color
 from textual.constants import DIM_FACTOR
@@ -113,8 +115,8 @@ RGB_THEMES = [name for name in BUILTIN_THEMES if not name.startswith("ansi-")]
 @pilot_test
 async def test_reported_speech_is_readable_on_every_theme_plain_and_under_each_cursor(tmp_path):
     """WCAG AA (4.5) for reported words as drawn: in the text and the legend, under the
-    reading cursor (stepped to), in the panel on a plain row and under its cursor, focused
-    and not. Before, 2.5 under the panel's cursor on textual-dark, 2.9 on solarized-light."""
+    reading cursor (stepped to) and a search match, in the panel on a plain row and under
+    its cursor, focused and not. Before, 2.5 under the panel's cursor on textual-dark, 2.9 on solarized-light."""
     app = build_app(REPORTED_STORE, tmp_path / "state.yaml", theme="textual-dark")
     too_faint: dict[str, float] = {}
     async with app.run_test(size=(120, 34)) as pilot:
@@ -127,6 +129,10 @@ async def test_reported_speech_is_readable_on_every_theme_plain_and_under_each_c
         quotes = [quote for quote in pane.analysis.quotes if quote.kind == "reported"]
         # A reported span starts a segment of its own: the start of its words, as far as the line goes.
         starts = [" ".join(body[quote.start : quote.end].split()) for quote in quotes]
+        lone = next(
+            word for quote in quotes for word in re.findall(r"[a-z]{5,}", body[quote.start : quote.end])
+            if len(re.findall(rf"\b{word}\b", body)) == 1
+        )
         shown = "\n".join(panel.render_line(y).text for y in range(panel.size.height))
         options = [
             option for option in panel.options
@@ -153,6 +159,12 @@ async def test_reported_speech_is_readable_on_every_theme_plain_and_under_each_c
                 too_faint[f"{theme}: text {start[:20]!r} under the reading cursor"] = words_contrast(pane._body, opening(start))
             await pilot.press("escape")
             assert view.steps is None
+            pane.set_matches(re.compile(lone))  # a search's words, marked where they occur
+            await pilot.pause()
+            too_faint[f"{theme}: {lone!r} in reported speech, marked as a search match"] = words_contrast(
+                pane._body, lambda text: text == lone
+            )
+            pane.set_matches(None)
     too_faint = {where: round(ratio, 2) for where, ratio in too_faint.items() if ratio < 4.5}
     assert not too_faint
 
