@@ -137,7 +137,8 @@ class NewsreaderApp(App[None]):
         """Whether a key waits (see reader.ui.typed_ahead): never one that quits; on the
         reading screen while its list is not ready, any other but, unless keys before it
         wait, one that needs no list (help; the problems, which say the store is still
-        being read); anywhere, while the key before it is still being handled."""
+        being read); anywhere, while the key before it is still being handled, or keys
+        typed before it are still to come (unless it is the first of them, handed back)."""
         if key in QUIT_KEYS:
             return False
         active = self.screen.active_bindings.get(key)

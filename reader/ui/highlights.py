@@ -7,6 +7,7 @@ never parsed as markup: `Content(body)` keeps it verbatim, offsets included.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterable, Mapping
 
 from textual.content import Content, Span
@@ -17,6 +18,9 @@ from reader.present.spans import LEGEND, highlight_spans
 
 # Marks drawn over the highlights: every mention of the chosen actor, and the one stepped to.
 MARKS = ("focus", "current")
+# Reported speech under a mark that changes the background: `styles["reported-<mark>"]`, if
+# given, is its colour there (faint yet readable on that background, see reader.ui.readable).
+UNDER = "reported-"
 
 Styles = Mapping[str, Style | str]
 
@@ -31,9 +35,60 @@ def highlighted_body(
     content = Content(body)
     if analysis is None or content.plain != body:
         return content  # control codes were stripped: offsets no longer line up
-    spans = [Span(start, end, styles[kind]) for kind, start, end in highlight_spans(body, analysis)]
-    spans.extend(Span(start, end, styles[kind]) for kind, start, end in marks if 0 <= start < end <= len(body))
+    highlights = list(highlight_spans(body, analysis))
+    marks = [(kind, start, end) for kind, start, end in marks if 0 <= start < end <= len(body)]
+    spans = [Span(start, end, styles[kind]) for kind, start, end in highlights]
+    spans.extend(Span(start, end, styles[kind]) for kind, start, end in reported_under_marks(highlights, marks, styles))
+    spans.extend(Span(start, end, styles[kind]) for kind, start, end in marks)
     return Content(body, spans, strip_control_codes=False)
+
+
+def reported_under_marks(
+    highlights: list[tuple[str, int, int]], marks: Iterable[tuple[str, int, int]], styles: Styles
+) -> list[tuple[str, int, int]]:
+    """Where a mark with a `reported-<mark>` style covers reported speech: that style there,
+    then the highlights layered over reported speech (a quoted fragment, a name) again, so
+    they still win. Only the stretches under marks are looked at."""
+    reported = merged([(start, end) for kind, start, end in highlights if kind == "reported"])
+    if not reported:
+        return []
+    starts = [start for start, _ in reported]
+    under: list[tuple[str, int, int]] = []
+    for mark, mark_start, mark_end in marks:
+        kind = f"{UNDER}{mark}"
+        if kind not in styles:
+            continue
+        index = bisect_left(starts, mark_end)
+        while index > 0 and reported[index - 1][1] > mark_start:
+            index -= 1
+            start, end = reported[index]
+            under.append((kind, max(start, mark_start), min(end, mark_end)))
+    if not under:
+        return []
+    # The highlights after reported speech, by start (each with its place in the layering).
+    later = sorted((start, end, layer, kind) for layer, (kind, start, end) in enumerate(highlights) if kind != "reported")
+    if not later:
+        return under
+    later_starts = [start for start, _, _, _ in later]
+    longest = max(end - start for start, end, _, _ in later)
+    again = []
+    for _, piece_start, piece_end in under:
+        first = bisect_left(later_starts, piece_start - longest)
+        for start, end, layer, kind in later[first : bisect_left(later_starts, piece_end)]:
+            if end > piece_start:
+                again.append((layer, kind, max(start, piece_start), min(end, piece_end)))
+    return under + [(kind, start, end) for _, kind, start, end in sorted(again, key=lambda span: span[0])]
+
+
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping (start, end) spans joined, in order."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def legend(styles: Styles, kinds: set[str] | None = None) -> Content:

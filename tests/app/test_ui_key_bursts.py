@@ -173,3 +173,23 @@ async def test_a_key_arriving_while_waiting_keys_are_handed_back_waits_its_turn(
         await wait_for(pilot, lambda: app.focused is app.reading.article_list, what="Enter sending the search")
         await settle(pilot)
         assert app.reading.search_input.value == "harbour"
+
+
+@pilot_test
+async def test_a_key_sent_while_waiting_keys_are_handed_back_comes_after_them(store, state_file):
+    """Under load a key can reach the app just as the keys typed before it (waiting while a
+    key was handled) are handed back: it came first, so `U u j u /` once opened the search
+    first and the search took `U u j u` as its text."""
+    app = build_app(store, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = ids(app)[0]
+        for key in "Uu":  # typed while a key was still being handled
+            app.typed_ahead.wait(events.Key(key, key))
+        burst(app, "/")  # the terminal's next key, in the app's queue
+        app.typed_ahead.replay()  # the key in hand done: the waiting keys handed back
+        await wait_for(pilot, lambda: app.focused is app.reading.search_input, what="the search opened")
+        await settle(pilot)
+        assert app.reading.search_input.value == ""
+        assert app.keeper.is_read(first)
+        assert app.reading.unread_only

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.model import Analysis, Mention, Quote
 from reader.present.spans import KINDS, highlight_spans
-from reader.ui.highlights import highlighted_body, legend
+from reader.ui.highlights import highlighted_body, legend, reported_under_marks
 
 BODY = '"Never," said Ana Lind of the Port Board in Vik, calling it a "folly".'
 STYLES = {kind: kind for kind in KINDS}
@@ -72,3 +72,52 @@ def test_reported_speech_is_its_own_kind_under_a_statement_quoted_inside_it():
     assert [kind for kind, _, _ in spans] == ["reported", "statement", "speaker", "speaker"]
     assert body[spans[1][1] : spans[1][2]] == '"no room at all"'  # drawn over the reported clause
     assert "reported speech" in legend(STYLES, {"reported"}).plain
+
+
+REPORTED = 'Ola Berg said the harbour was "far too small" for Vik ferries.'
+
+
+def reported_analysis() -> Analysis:
+    def at(text: str) -> tuple[int, int]:
+        start = REPORTED.index(text)
+        return start, start + len(text)
+
+    return Analysis(
+        mentions=(Mention(*at("Vik"), "Vik", "place", "Vik"),),
+        quotes=(
+            Quote(*at("the harbour was"), "", "reported", "Ola Berg", *at("Ola Berg")),
+            Quote(*at('"far too small"'), '"far too small"', "statement", "Ola Berg", *at("Ola Berg")),
+        ),
+    )
+
+
+def test_under_a_mark_reported_speech_takes_its_own_style_and_what_is_layered_over_it_stays():
+    highlights = list(highlight_spans(REPORTED, reported_analysis()))
+    reported = next((start, end) for kind, start, end in highlights if kind == "reported")
+    quoted = REPORTED.index('"far')
+    styles = {**STYLES, "reported-focus": "reported-focus"}
+    # A mark from inside the reported words to past the quoted fragment; "current" has no own style.
+    mark = (reported[0] + 4, quoted + 5)
+    under = reported_under_marks(highlights, [("focus", *mark), ("current", *mark)], styles)
+    # Only the reported stretch under the mark; the statement inside reported speech layered again.
+    texts = [(kind, REPORTED[start:end]) for kind, start, end in under]
+    assert ("reported-focus", REPORTED[mark[0] : reported[1]]) in texts
+    assert all(kind != "reported-focus" or start >= mark[0] for kind, start, _ in under)
+    assert reported_under_marks(highlights, [("focus", 0, 3)], styles) == []  # "Ola": not reported
+
+
+def test_a_statement_inside_reported_speech_under_a_mark_stays_a_statement():
+    body = "She said that the plan, in her words a \"folly\", would fail."
+    start = body.index("the plan")
+    end = body.index(" would fail") + len(" would fail")
+    quoted = body.index('"folly"')
+    analysis = Analysis(
+        mentions=(),
+        quotes=(
+            Quote(start, end, "", "reported", "Ann", 0, 3),
+            Quote(quoted, quoted + 7, '"folly"', "statement", "Ann", 0, 3),
+        ),
+    )
+    highlights = list(highlight_spans(body, analysis))
+    under = reported_under_marks(highlights, [("focus", start, end)], {**STYLES, "reported-focus": "x"})
+    assert under == [("reported-focus", start, end), ("statement", quoted, quoted + 7)]

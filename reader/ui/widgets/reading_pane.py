@@ -9,12 +9,14 @@ articles never waits for it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, Iterable
 
 from textual import work
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -26,7 +28,8 @@ from reader.present.matches import match_spans
 from reader.present.navigation import line_of
 from reader.present.rows import day_label
 from reader.present.spans import KINDS, highlight_spans
-from reader.ui.highlights import MARKS, highlighted_body, legend
+from reader.ui.highlights import MARKS, UNDER, highlighted_body, legend
+from reader.ui.readable import readable, shown_color, terminal_colors
 from reader.ui.widgets.article_body import PREPARED, ArticleBody
 from reader.ui.widgets.scrollbar import draw_bar_from_strips
 
@@ -139,6 +142,36 @@ class ReadingPane(VerticalScroll, can_focus=True):
         styles = {kind: self._span_style(f"reading-pane--{kind}") for kind in KINDS}
         # A mark turns `reverse` off unless it asks for it, so a marked speaker shows the mark's colours.
         styles.update({kind: self._span_style(f"reading-pane--{kind}", reverse=False) for kind in MARKS})
+        styles["match"] = self._span_style("reading-pane--match")
+        return self._readable(styles)
+
+    def _readable(self, styles: dict[str, VisualStyle]) -> dict[str, VisualStyle]:
+        """Reported speech faint as the CSS says but readable (see `reader.ui.readable`), in
+        an explicit colour (not `dim`, which each terminal draws its own way): on the pane,
+        and (`reported-<mark>`) under a mark or a search match that changes the background
+        but not the colour; a mark's own colour, which reported speech under it takes,
+        readable on the mark."""
+        background = self.background_colors[1]
+        text = self.styles.color
+        if terminal_colors(background, text, *(style.foreground for style in styles.values())):
+            return styles
+
+        reported = styles["reported"]
+        color = reported.foreground or text
+
+        def faint_on(behind: Color) -> VisualStyle:
+            faint = shown_color(color, behind, dim=bool(reported.dim))
+            return replace(reported, foreground=readable(faint, color.with_alpha(1.0), [behind]), dim=False)
+
+        for kind in (*MARKS, "match"):
+            mark = styles[kind]
+            on = background if mark.background is None else shown_color(mark.background, background)
+            if mark.foreground is not None:
+                shown = shown_color(mark.foreground, on)
+                styles[kind] = replace(mark, foreground=readable(shown, shown, [on]))
+            elif mark.background is not None:
+                styles[f"{UNDER}{kind}"] = faint_on(on)
+        styles["reported"] = faint_on(background)
         return styles
 
     def _span_style(self, component: str, reverse: bool | None = None) -> VisualStyle:
@@ -183,18 +216,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
             if prepared_analysis is analysis and prepared_marks == marks and matches == self._matches:
                 return content
         body = article.body
-        if self._matches is None:
-            return highlighted_body(body, analysis, styles, marks)
-        content = highlighted_body(body, analysis, styles)
-        if content.plain == body:
-            match_style = self._span_style("reading-pane--match")
-            for start, end in match_spans(body, self._matches):
-                content = content.stylize(match_style, start, end)
+        if self._matches is not None:
             # The marks over the matches: the match stepped to (find) stands out from the rest.
-            for kind, start, end in marks:
-                if 0 <= start < end <= len(body):
-                    content = content.stylize(styles[kind], start, end)
-        return content
+            marks = (*(("match", start, end) for start, end in match_spans(body, self._matches)), *marks)
+        return highlighted_body(body, analysis, styles, marks)
 
     def prepare(self, article: Article, analysis: Analysis | None) -> None:
         """Build an article's body ahead (highlights, wrapped lines, the first screen

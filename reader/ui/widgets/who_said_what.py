@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from reader.model import Actor, Analysis, Quote
 from reader.present.citation import excerpt, speaker_words
 from reader.present.navigation import quotes_in_order
+from reader.ui.readable import readable, shown_color, terminal_colors
 
 if TYPE_CHECKING:
     from reader.analysis.sourcing_summary import SourcingSummary
@@ -364,14 +365,18 @@ class WhoSaidWhat(OptionList):
             self.highlighted = enabled[0] if enabled else None
 
     def reported_style(self, row: Style) -> Style:
-        """Reported words as the CSS says (`who-said-what--reported`): its text style, and
-        its `text-opacity` as the row's own text colour faded that far into the row's background."""
+        """Reported words as the CSS says (`who-said-what--reported`): its text style, its
+        `dim` and `text-opacity` as the row's own text colour faded into the row's background,
+        kept readable there (see `reader.ui.readable`), under the cursor too."""
         styles = self.get_component_styles("who-said-what--reported")
         flags = styles.text_style
-        foreground = None
-        if styles.text_opacity < 1 and row.foreground is not None and row.background is not None:
-            foreground = row.background.blend(row.foreground.with_alpha(1.0), styles.text_opacity)
-        return Style(foreground=foreground, dim=bool(flags.dim), italic=bool(flags.italic))
+        italic = bool(flags.italic)
+        if row.foreground is None or row.background is None or terminal_colors(row.foreground, row.background):
+            return Style(dim=True, italic=italic)
+        background = row.background.with_alpha(1.0)
+        text = shown_color(row.foreground, background)
+        faint = shown_color(row.foreground.with_alpha(styles.text_opacity), background, dim=bool(flags.dim))
+        return Style(foreground=readable(faint, text, [background]), dim=False, italic=italic)
 
     def highlight_actor(self, name: str) -> None:
         for index, option in enumerate(self.options):
