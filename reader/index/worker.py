@@ -1,6 +1,6 @@
 """Analysis in worker processes, for phase 2 of a sync on a machine with several cores.
 
-Each worker is `python -m reader.index.worker`, fed over its stdin and answering
+Each worker is `python -P -m reader.index.worker`, fed over its stdin and answering
 on its stdout with length-prefixed pickles: first the gazetteer, then lists of
 (rowid, Article), each answered by a list of (rowid, analysis or error text), an
 analysis travelling as plain tuples (`to_plain`, `from_plain`).
@@ -111,7 +111,9 @@ class WorkerPool:
         try:
             for _ in range(workers):
                 process = subprocess.Popen(
-                    [sys.executable, "-m", "reader.index.worker"],
+                    # -P: not the current folder first on the path, where any `reader`
+                    # package (a checkout, another project) would be run instead of ours.
+                    [sys.executable, "-P", "-m", "reader.index.worker"],
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     stderr=subprocess.DEVNULL,

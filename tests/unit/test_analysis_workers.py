@@ -81,3 +81,28 @@ def test_analyze_of_many_files_prints_them_in_argument_order(tmp_path) -> None:
     documents = [json.loads(line) for line in done.stdout.splitlines()]
     assert [document["body"] for document in documents] == [article.body for article in articles]
     assert [document["quotes"][0]["speaker"] for document in documents] == [SPEAKERS[i % 5] for i in range(len(articles))]
+
+
+def test_workers_never_run_a_reader_package_in_the_current_folder(tmp_path) -> None:
+    # `python -m` puts the current folder first on the path: started from a folder
+    # holding any `reader` package (a checkout, another project), the workers ran it.
+    from pathlib import Path
+
+    program = Path(sys.executable).with_name("newsreader")
+    if not program.exists():
+        import pytest
+
+        pytest.skip("no installed newsreader program beside this Python")
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "reader").mkdir(parents=True)
+    marker = tmp_path / "foreign-reader-ran"
+    (elsewhere / "reader" / "__init__.py").write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
+    articles = _articles(POOL_MINIMUM + 5)
+    for article in articles:
+        (tmp_path / article.path).write_text(article.body, encoding="utf-8")
+    done = subprocess.run(
+        [str(program), "analyze", "--raw", "--jsonl", *(str(tmp_path / a.path) for a in articles)],
+        capture_output=True, text=True, check=True, cwd=elsewhere,
+    )
+    assert len(done.stdout.splitlines()) == len(articles)
+    assert not marker.exists()
