@@ -19,6 +19,7 @@ from reader.analysis.ages import AgeSites
 from reader.analysis.cues import is_cue
 from reader.analysis.gender import given_name_gender, pronoun_gender, title_gender
 from reader.analysis.gazetteer import read_entries
+from reader.analysis.indefinite import indefinite_description
 from reader.analysis.letters import UPPER
 from reader.analysis.role_sites import AFTER_REACH, BEFORE_REACH, RoleSites
 from reader.model import Mention
@@ -893,6 +894,12 @@ class Resolver:
             # "who" meaning Mike Lee; "its chief executive, Tim Cook" meaning Tim Cook
             inner = self.resolve(span.antecedent)
             return Resolved(inner.speaker, span.start, span.end, inner.via, inner.kind)
+        described = indefinite_description(self.text, span.start, span.end)
+        if described is not None:
+            named = self._apposed_person(*described)
+            if named is not None:
+                return self.resolve(SpeakerSpan(named.start, named.end, "name"))  # "a Republican, Ann Roe, said"
+            return Resolved(None, described[0], described[1], "descriptor")  # "one MP told", "said a Texas Democrat"
         if span.kind == "name" and self.text.endswith(("'s", "’s"), span.start, span.end) and span.end - span.start > 3:
             span = SpeakerSpan(span.start, span.end - 2, "name")  # "Oz's advice … for saying": Oz
         if span.kind == "name" and _QUOTED_NICKNAME.search(self.text, span.start, span.end):
@@ -1324,6 +1331,21 @@ class Resolver:
         at = bisect.bisect_left(aged, bisect.bisect_left(self.people_starts, position)) - 1
         return self.people[aged[at]].actor if at >= 0 else None
 
+    def _apposed_person(self, start: int, end: int) -> Mention | None:
+        """The person a description stands beside, set off by commas: `Ann Roe, a
+        Republican` or `a Republican, Ann Roe,`."""
+        index = bisect.bisect_left(self.starts, end)
+        if index < len(self.mentions):
+            after = self.mentions[index]
+            if after.kind == "person" and _APPOSED_AFTER.fullmatch(self.text, end, after.start) and self.text.startswith(",", after.end):
+                return after
+        index = bisect.bisect_left(self.starts, start) - 1
+        if index >= 0:
+            before = self.mentions[index]
+            if before.kind == "person" and _APPOSED_AFTER.fullmatch(self.text, before.end, start):
+                return before
+        return None
+
     def _overlapping(self, span: SpeakerSpan) -> Mention | None:
         index = bisect.bisect_left(self.starts, span.end)
         best = None
@@ -1711,6 +1733,7 @@ _WORD_PAIR = re.compile(r"\w\w")
 _QUESTION_OPENERS = ("Q:", "Q.", "Question:")
 _GENERATION_BEFORE = re.compile(r"\b(?:younger|elder|older|junior|senior)\s+$", re.IGNORECASE)
 _JOINER_BEFORE = re.compile(r"\b(?:of|for|from|in|at)\s+$", re.IGNORECASE)
+_APPOSED_AFTER = re.compile(r",[^\S\n]*")
 _QUOTED_NICKNAME = re.compile(r"[^\S\n]+[\"“'‘][^\"“”'‘’\n]{1,20}[\"”'’](?=[^\S\n])")
 _TITLE_ABBREVIATIONS = frozenset(("Del.", "Assemblyman", "Assemblywoman", "Councilman", "Councilwoman"))
 _CAPITALISED_WORD = re.compile(rf"(?<![\w'’-])[{UPPER}][\w'’-]*(?<!['’-])")

@@ -1,0 +1,97 @@
+"""Speakers described, not named: `one MP told`, `said a New Hampshire Republican`.
+
+A title, party or group word after an indefinite determiner or a number is someone
+the text does not name, even when it is written with a capital: the description is
+kept, the speaker is nobody.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.actors import actor_lexicon
+from reader.analysis.cues import is_cue
+
+_INDEFINITE = frozenset(
+    "a an one another two three four five six seven eight nine ten several some many few numerous various "
+    "other most".split()
+)
+# `the one Republican who …`, `no one`: "one" after these is no determiner of its own.
+_BEFORE_ONE = frozenset("the no this that every any each which".split())
+_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+# Adjectives and capitalised words that may stand between the determiner and the head.
+MAX_MODIFIERS = 3
+_LOOK_BACK = 60
+
+
+def indefinite_description(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span `determiner … head` when the speaker span at text[start:end] ends in a
+    capitalised title or group word that an indefinite determiner governs; None otherwise."""
+    words = list(_WORD.finditer(text, start, end))
+    if not words or not words[-1].group()[0].isupper():
+        return None
+    if any(mark in text[start:end] for mark in ",;:()\n"):
+        return None
+    if words[0].group().lower() in _INDEFINITE:
+        determiner, modifiers = words[0], words[1:-1]
+        before = list(_WORD.finditer(text, max(0, start - 12), start))[-1:]
+    else:
+        found = _determiner_before(text, start)
+        if found is None:
+            return None
+        determiner, before_words, before = found
+        modifiers = before_words + words[:-1]
+    if len(modifiers) > MAX_MODIFIERS:
+        return None
+    lexicon = actor_lexicon()
+    low = determiner.group().lower()
+    if low == "one" and before and before[-1].group().lower() in _BEFORE_ONE:
+        return None
+    if not all(_modifier(word.group(), lexicon.common) for word in modifiers):
+        return None  # `one of …`, `a man who said`, `one reason Democrats …`
+    if not role_or_group(words[-1].group().rstrip(".")):
+        return None  # `a terse Miller`, `One Nation`: a name after all
+    last = words[-1].end() - (1 if words[-1].group().endswith(".") else 0)
+    return determiner.start(), last
+
+
+def _determiner_before(text: str, start: int) -> tuple[re.Match[str], list[re.Match[str]], list[re.Match[str]]] | None:
+    """The indefinite determiner and the modifiers between it and `start`, on the same
+    stretch of words (no punctuation between)."""
+    lo = max(0, start - _LOOK_BACK)
+    gap = text[lo:start]
+    cut = max(gap.rfind(mark) for mark in ",;:()\"“”\n.!?")
+    words = list(_WORD.finditer(text, lo + cut + 1, start))
+    for index in range(len(words) - 1, max(-1, len(words) - 2 - MAX_MODIFIERS), -1):
+        if words[index].group().lower() in _INDEFINITE:
+            return words[index], words[index + 1 :], words[:index]
+    return None
+
+
+def _modifier(word: str, common: frozenset[str]) -> bool:
+    """`senior`, `fellow`, `Labour`, `New`: a word that may describe the head; not a noun
+    of another phrase (`In a Bloomberg interview Trump said`) nor a function word."""
+    if word.lower() in common or is_cue(word):
+        return False
+    return word[0].isupper() or word in _PLAIN_ADJECTIVES or word.endswith(_ADJECTIVE_ENDINGS)
+
+
+_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ed", "ing", "ior", "ent", "ant", "ful", "less", "able", "ible", "ary", "ish", "ern")
+_PLAIN_ADJECTIVES = frozenset("fellow top former young old new local longtime long-time veteran key".split())
+# Roles written as capitals (`one MP`, `a Tory MEP`); other capitals are bodies (`a desperate HP`).
+_ROLE_ACRONYMS = frozenset("MP MEP MSP MLA MPP MK TD CEO CFO COO CTO GP".split())
+
+
+def role_or_group(word: str) -> bool:
+    """`Minister`, `Senators`, `MP`, `MPs`, `Republican`, `Texans`: a word for what someone
+    is, not whom."""
+    lexicon = actor_lexicon()
+    singular = word[:-1] if word.endswith("s") and len(word) > 2 else word
+    if singular.isupper():
+        return singular in _ROLE_ACRONYMS
+    return (
+        word in lexicon.titles
+        or singular in lexicon.titles
+        or word in lexicon.demonyms
+        or word in lexicon.plural_demonyms
+    )
