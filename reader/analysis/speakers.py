@@ -19,7 +19,7 @@ from reader.analysis.ages import AgeSites
 from reader.analysis.cues import is_cue
 from reader.analysis.gender import given_name_gender, pronoun_gender, title_gender
 from reader.analysis.gazetteer import read_entries
-from reader.analysis.indefinite import indefinite_description
+from reader.analysis.described_speakers import definite_description, indefinite_description
 from reader.analysis.letters import UPPER
 from reader.analysis.role_sites import AFTER_REACH, BEFORE_REACH, RoleSites
 from reader.model import Mention
@@ -900,6 +900,18 @@ class Resolver:
             if named is not None:
                 return self.resolve(SpeakerSpan(named.start, named.end, "name"))  # "a Republican, Ann Roe, said"
             return Resolved(None, described[0], described[1], "descriptor")  # "one MP told", "said a Texas Democrat"
+        described = definite_description(self.text, span.start, span.end)
+        if described is not None:
+            # "the Texan said": the person named before with that word, else no one; but
+            # "The Atlantic" opening a sentence may be a title, left as a name
+            description = SpeakerSpan(described[0], described[1], "phrase")
+            named = self._apposed_person(*described) or self._described(description) or self._topic_person(description, people_word=True)
+            if isinstance(named, Mention):
+                return self.resolve(SpeakerSpan(named.start, named.end, "name"))
+            if named is not None:
+                return Resolved(named, described[0], described[1], "descriptor", "person")
+            if self.text[described[0]].islower():
+                return Resolved(None, described[0], described[1], "descriptor")
         if span.kind == "name" and self.text.endswith(("'s", "’s"), span.start, span.end) and span.end - span.start > 3:
             span = SpeakerSpan(span.start, span.end - 2, "name")  # "Oz's advice … for saying": Oz
         if span.kind == "name" and _QUOTED_NICKNAME.search(self.text, span.start, span.end):
@@ -925,23 +937,26 @@ class Resolver:
             lead = _subject_of_clause(self.text, span)
             if lead is not None:
                 return self.resolve(lead)  # "Trump took to Twitter to accuse …"
-            # A description is no actor: it is the person or organisation it stands
-            # for, or nobody (the span still shows where the speaker is named).
-            author = self._author(span) or self._made_by(span)
-            if author is not None:
-                return Resolved(author.actor, span.start, span.end, "descriptor", _speaker_kind(author.kind))
-            person = self._described(span) or self._topic_person(span)
-            if person is not None:
-                return Resolved(person, span.start, span.end, "descriptor", "person")
-            body = self._organisation(span)
-            # unresolved, the description still says who spoke ("the passenger", "a spokesman")
-            return Resolved(body, span.start, span.end, "descriptor", "organisation" if body else None)
+            return self._description(span)
         if span.kind == "name":
             if not_a_name(self.text, span.start, span.end):
                 # "Scientists say": a group described, not named; "Thursday": nobody at all
                 return Resolved(None, span.start, span.end, "descriptor" if _is_group(name) else None)
             self.last_named.append((span.start, name, True))
         return Resolved(name, span.start, span.end, "name", None)
+
+    def _description(self, span: SpeakerSpan) -> Resolved:
+        """A description is no actor: it is the person or organisation it stands for, or
+        nobody (the span still shows where the speaker is named)."""
+        author = self._author(span) or self._made_by(span)
+        if author is not None:
+            return Resolved(author.actor, span.start, span.end, "descriptor", _speaker_kind(author.kind))
+        person = self._described(span) or self._topic_person(span)
+        if person is not None:
+            return Resolved(person, span.start, span.end, "descriptor", "person")
+        body = self._organisation(span)
+        # unresolved, the description still says who spoke ("the passenger", "a spokesman")
+        return Resolved(body, span.start, span.end, "descriptor", "organisation" if body else None)
 
     def _speaks_for(self, span: SpeakerSpan, mention: Mention) -> bool:
         """`a spokesman for the council`: the description's head is someone who speaks for
@@ -1214,13 +1229,14 @@ class Resolver:
         at = bisect.bisect_left(named, near[count - 1] + 1) - 1 if judged > count else len(named) - 1
         return named[at] if at >= 0 else None
 
-    def _topic_person(self, span: SpeakerSpan) -> str | None:
+    def _topic_person(self, span: SpeakerSpan, people_word: bool = False) -> str | None:
         """`Trump charges that … . The New York businessman says …`: a definite description
         whose role word the text never ties to a name stands for the person the text has just
         been about: the one person named before it in its own sentence, else the subject of
         the sentence before (or the one before that, when that sentence opens with a
         description too). Roles that are usually someone else in a story (`the judge`, `the
-        spokesman`) are left alone."""
+        spokesman`) are left alone. `people_word`: the head is known to be a word for a
+        person (`the Texan`, `the Ohio Republican`)."""
         words = _WORD_ONLY.findall(self.text, span.start, span.end)
         if not 2 <= len(words) <= 10 or not (words[0].lower() == "the" or words[0].endswith(("'s", "’s"))):
             return None  # "the New York businessman", "Obama's former campaign strategist"
@@ -1233,7 +1249,7 @@ class Resolver:
         qualifiers = [w for w in words[1:-1] if w[0].isupper() and not w.endswith(("'s", "’s"))]
         if (
             not low.isalpha()
-            or not _person_role(low)
+            or not (people_word or _person_role(low))
             or low in _OTHER_PARTIES
             or low in _DOCUMENTS
             or low in _GENERIC_BODIES

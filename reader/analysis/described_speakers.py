@@ -1,8 +1,10 @@
-"""Speakers described, not named: `one MP told`, `said a New Hampshire Republican`.
+"""Speakers described, not named: `one MP told`, `said a New Hampshire Republican`,
+`the Texan said`.
 
 A title, party or group word after an indefinite determiner or a number is someone
 the text does not name, even when it is written with a capital: the description is
-kept, the speaker is nobody.
+kept, the speaker is nobody. After "the" it stands for someone named elsewhere (or
+no one), as a description in lower case does.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ _INDEFINITE = frozenset(
     "a an one another two three four five six seven eight nine ten several some many few numerous various "
     "other most".split()
 )
+_THE = frozenset(("the",))
 # `the one Republican who …`, `no one`: "one" after these is no determiner of its own.
 _BEFORE_ONE = frozenset("the no this that every any each which".split())
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
@@ -27,16 +30,34 @@ _LOOK_BACK = 60
 def indefinite_description(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span `determiner … head` when the speaker span at text[start:end] ends in a
     capitalised title or group word that an indefinite determiner governs; None otherwise."""
+    return _description(text, start, end, _INDEFINITE)
+
+
+def definite_description(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span `the … head` when the speaker span at text[start:end] ends in a capitalised
+    party, people or role word in the singular after "the" (`the Texan`, `the Ohio
+    Republican`, `the MP`): a description of someone, not a name. Plurals (`the
+    Democrats`) are bodies; titles (`the President`) are left to the name finder."""
+    found = _description(text, start, end, _THE)
+    if found is None:
+        return None
+    head = text[found[0] : found[1]].split()[-1].rstrip(".")
+    if _plural(head) or head in actor_lexicon().titles:
+        return None
+    return found
+
+
+def _description(text: str, start: int, end: int, determiners: frozenset[str]) -> tuple[int, int] | None:
     words = list(_WORD.finditer(text, start, end))
     if not words or not words[-1].group()[0].isupper():
         return None
     if any(mark in text[start:end] for mark in ",;:()\n"):
         return None
-    if words[0].group().lower() in _INDEFINITE:
+    if words[0].group().lower() in determiners:
         determiner, modifiers = words[0], words[1:-1]
         before = list(_WORD.finditer(text, max(0, start - 12), start))[-1:]
     else:
-        found = _determiner_before(text, start)
+        found = _determiner_before(text, start, determiners)
         if found is None:
             return None
         determiner, before_words, before = found
@@ -55,15 +76,17 @@ def indefinite_description(text: str, start: int, end: int) -> tuple[int, int] |
     return determiner.start(), last
 
 
-def _determiner_before(text: str, start: int) -> tuple[re.Match[str], list[re.Match[str]], list[re.Match[str]]] | None:
-    """The indefinite determiner and the modifiers between it and `start`, on the same
+def _determiner_before(
+    text: str, start: int, determiners: frozenset[str]
+) -> tuple[re.Match[str], list[re.Match[str]], list[re.Match[str]]] | None:
+    """The determiner and the modifiers between it and `start`, on the same
     stretch of words (no punctuation between)."""
     lo = max(0, start - _LOOK_BACK)
     gap = text[lo:start]
     cut = max(gap.rfind(mark) for mark in ",;:()\"“”\n.!?")
     words = list(_WORD.finditer(text, lo + cut + 1, start))
     for index in range(len(words) - 1, max(-1, len(words) - 2 - MAX_MODIFIERS), -1):
-        if words[index].group().lower() in _INDEFINITE:
+        if words[index].group().lower() in determiners:
             return words[index], words[index + 1 :], words[:index]
     return None
 
@@ -80,6 +103,13 @@ _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ed", "ing", "ior", "ent", "ant"
 _PLAIN_ADJECTIVES = frozenset("fellow top former young old new local longtime long-time veteran key".split())
 # Roles written as capitals (`one MP`, `a Tory MEP`); other capitals are bodies (`a desperate HP`).
 _ROLE_ACRONYMS = frozenset("MP MEP MSP MLA MPP MK TD CEO CFO COO CTO GP".split())
+
+
+def _plural(word: str) -> bool:
+    word = word.rstrip(".")
+    return word.endswith("s") and not word.endswith("ss") and role_or_group(word) and not (
+        word in actor_lexicon().titles or word in actor_lexicon().demonyms
+    )
 
 
 def role_or_group(word: str) -> bool:

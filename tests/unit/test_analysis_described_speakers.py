@@ -54,3 +54,25 @@ def test_a_description_set_beside_a_name_is_that_person() -> None:
 def test_a_capitalised_determiner_of_a_name_keeps_the_name() -> None:
     body = '"The vote will be close," said one Dana Pike.'
     assert quote(body, "vote will be close").speaker == "Dana Pike"
+
+
+def test_the_party_word_after_the_stands_for_the_person_named_with_it() -> None:
+    body = 'Dana Pike, a Republican from Ohio, spoke on Monday. "Prices are too high," the Republican said.'
+    q = quote(body, "Prices")
+    assert (q.speaker, q.speaker_via) == ("Dana Pike", "descriptor")
+
+
+def test_the_people_word_after_the_stands_for_the_person_the_text_is_about() -> None:
+    body = 'Dana Pike declined to attack the mayor on Sunday. Asked why, the Ohio Republican said "it is not my style."'
+    assert quote(body, "my style").speaker == "Dana Pike"
+
+
+def test_the_people_word_tied_to_no_one_is_no_one() -> None:
+    body = 'The vote was held on Monday.\n\n"Prices are too high," the Texan said.'
+    q = quote(body, "Prices")
+    assert (q.speaker, q.speaker_descriptor) == (None, "the Texan")
+
+
+def test_a_title_with_the_capitalised_mid_sentence_is_left_a_name() -> None:
+    body = 'Next, The Atlantic said: "Prices are too high."'
+    assert quote(body, "Prices").speaker is not None
