@@ -42,6 +42,12 @@ _NAMED_AS = re.compile(
     r"dubbed|named|branded\s+as)\s*$",
     re.IGNORECASE,
 )
+# `a condition called "…"`, `an app called "…"`: a thing introduced by its name (not `Ann
+# Roe called "…"`, `what he called "…"`, `a reporter he called "…"`, which quote someone).
+_A_THING_CALLED = re.compile(
+    r"\b(?:a|an)\s+(?:(?!(?:he|she|they|we|i|you|who|that|which)\b)[^\W\d_][\w'’-]*\s+){1,3}called\s*$",
+    re.IGNORECASE,
+)
 _TITLE_AFTER_DETERMINER = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your)|\w['’]s)\s+$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:a|an|the|its|his|her|their|our|my|your|this|that|these|those|in|on|for|with|of|from|by)\s+$", re.IGNORECASE
@@ -93,7 +99,7 @@ def named_not_said(text: str, span: QuoteSpan) -> bool:
     """A so-called “green corridor”, the word “dialect”, a show called “Evening Hour”, the
     nickname ‘Rocket’ Ray Dunn: words that name something, said by nobody."""
     before = text[max(0, span.start - 40) : span.start]
-    if _SO_CALLED.search(before[-12:]) or _WORD_AS_WORD.search(before[-30:]) or _NAMED_AS.search(before):
+    if _SO_CALLED.search(before[-12:]) or _WORD_AS_WORD.search(before[-30:]) or _NAMED_AS.search(before) or _A_THING_CALLED.search(before):
         return True
     inner = _inner(text, span)
     if not _title_case(inner):

@@ -30,6 +30,8 @@ def kinds(body: str) -> list[str]:
         'She said "Hour of Light" was her favourite show.',
         # a name written in camel case
         'Ms Roe said the firm launched the "eReader Max".',
+        # a thing introduced by its name
+        'Doctors said the patients had a condition called "brain haze" for weeks.',
         # prepositions stay small in a long formal name
         'Ms Roe said they signed the "Pact on Grain Trade during Wartime" in May.',
     ],
@@ -46,6 +48,8 @@ def test_quoted_names_are_terms(body: str) -> None:
         'Some in the crowd chanted "UK! UK!" as he left.',
         # a title-case quote right after a speech verb, not a clause's subject
         'He said "Absolutely Not" and left.',
+        # "called" after someone, not after a thing: the words are theirs
+        'He met a reporter he called "a total liar" on Monday.',
         # a quote opening its sentence and followed by its speaker
         '"Never Again" she said.',
     ],
