@@ -43,10 +43,12 @@ _NAMED_AS = re.compile(
     re.IGNORECASE,
 )
 # `a condition called "…"`, `an app called "…"`: a thing introduced by its name (not `Ann
-# Roe called "…"`, `what he called "…"`, `a reporter he called "…"`, which quote someone).
+# Roe called "…"`, `what he called "…"`, `a reporter he called "…"`, `a budget its leader
+# called "…"`, `a plan Roe called "…"`, where a subject of its own calls it so).
 _A_THING_CALLED = re.compile(
-    r"\b(?:a|an)\s+(?:(?!(?:he|she|they|we|i|you|who|that|which)\b)[^\W\d_][\w'’-]*\s+){1,3}called\s*$",
-    re.IGNORECASE,
+    r"\b(?:a|an)\s+"
+    r"(?:(?!(?:he|she|they|we|i|you|who|that|which|his|her|its|their|our|my|your|the|this|these|those)\b)"
+    r"[a-z][a-z-]*\s+){1,3}called\s*$"
 )
 _TITLE_AFTER_DETERMINER = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your)|\w['’]s)\s+$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(

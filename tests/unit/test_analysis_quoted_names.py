@@ -50,6 +50,8 @@ def test_quoted_names_are_terms(body: str) -> None:
         'He said "Absolutely Not" and left.',
         # "called" after someone, not after a thing: the words are theirs
         'He met a reporter he called "a total liar" on Monday.',
+        'It passed a budget its leader called "the least bad one" on Monday.',
+        'It passed a budget Ms Roe called "the least bad one" on Monday.',
         # a quote opening its sentence and followed by its speaker
         '"Never Again" she said.',
     ],
