@@ -9,6 +9,7 @@ no one), as a description in lower case does.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from reader.analysis.actors import actor_lexicon
@@ -27,29 +28,30 @@ MAX_MODIFIERS = 3
 _LOOK_BACK = 60
 
 
-def indefinite_description(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span `determiner … head` when the speaker span at text[start:end] ends in a
-    capitalised title or group word that an indefinite determiner governs; None otherwise."""
-    return _description(text, start, end, _INDEFINITE)
-
-
-def definite_description(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span `the … head` when the speaker span at text[start:end] ends in a capitalised
-    party, people or role word in the singular after "the" (`the Texan`, `the Ohio
-    Republican`, `the MP`): a description of someone, not a name. Plurals (`the
-    Democrats`) are bodies; titles (`the President`) are left to the name finder."""
+def described_not_named(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """For a speaker span at text[start:end] ending in a capitalised title, party or group
+    word: ("indefinite", start, end) of `one MP`, `a New Hampshire Republican`, `Some
+    Democrats`, the description of someone unnamed; ("definite", start, end) of `the
+    Texan`, `the Ohio Republican`, `the MP`, a description of someone named elsewhere (or
+    no one). None for anything else, names above all."""
+    space = text.rfind(" ", start, end)
+    head = text[max(start, space + 1) : end].rstrip(".")
+    if not head or not head[0].isupper() or not role_or_group(head):
+        return None  # most speakers: a name (`a terse Miller`, `One Nation`), not a role
+    found = _description(text, start, end, _INDEFINITE)
+    if found is not None:
+        return ("indefinite", *found)
     found = _description(text, start, end, _THE)
-    if found is None:
+    # plurals (`the Democrats`, `the British`) are bodies; titles (`the President`) are
+    # left to the name finder
+    if found is None or _plural(head) or head in actor_lexicon().titles:
         return None
-    head = text[found[0] : found[1]].split()[-1].rstrip(".")
-    if _plural(head) or head in actor_lexicon().titles:
-        return None
-    return found
+    return ("definite", *found)
 
 
 def _description(text: str, start: int, end: int, determiners: frozenset[str]) -> tuple[int, int] | None:
     words = list(_WORD.finditer(text, start, end))
-    if not words or not words[-1].group()[0].isupper():
+    if not words:
         return None
     if any(mark in text[start:end] for mark in ",;:()\n"):
         return None
@@ -70,8 +72,6 @@ def _description(text: str, start: int, end: int, determiners: frozenset[str]) -
         return None
     if not all(_modifier(word.group(), lexicon.common) for word in modifiers):
         return None  # `one of …`, `a man who said`, `one reason Democrats …`
-    if not role_or_group(words[-1].group().rstrip(".")):
-        return None  # `a terse Miller`, `One Nation`: a name after all
     last = words[-1].end() - (1 if words[-1].group().endswith(".") else 0)
     return determiner.start(), last
 
@@ -106,12 +106,15 @@ _ROLE_ACRONYMS = frozenset("MP MEP MSP MLA MPP MK TD CEO CFO COO CTO GP".split()
 
 
 def _plural(word: str) -> bool:
-    word = word.rstrip(".")
+    """`Democrats`, `MPs`, and `British`, `Chinese`: after "the", a people, not one person."""
+    if word.endswith(("ese", "ish", "ch")):
+        return True
     return word.endswith("s") and not word.endswith("ss") and role_or_group(word) and not (
         word in actor_lexicon().titles or word in actor_lexicon().demonyms
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def role_or_group(word: str) -> bool:
     """`Minister`, `Senators`, `MP`, `MPs`, `Republican`, `Texans`: a word for what someone
     is, not whom."""

@@ -101,7 +101,7 @@ def named_not_said(text: str, span: QuoteSpan) -> bool:
     """A so-called “green corridor”, the word “dialect”, a show called “Evening Hour”, the
     nickname ‘Rocket’ Ray Dunn: words that name something, said by nobody."""
     before = text[max(0, span.start - 40) : span.start]
-    if _SO_CALLED.search(before[-12:]) or _WORD_AS_WORD.search(before[-30:]) or _NAMED_AS.search(before) or _A_THING_CALLED.search(before):
+    if _SO_CALLED.search(before[-12:]) or _WORD_AS_WORD.search(before[-30:]) or _NAMED_AS.search(before) or _a_thing_called(before):
         return True
     inner = _inner(text, span)
     if not _title_case(inner):
@@ -119,6 +119,10 @@ def named_not_said(text: str, span: QuoteSpan) -> bool:
         or _in_parentheses(text, span)
         or _subject_of_its_sentence(text, span, inner)
     )
+
+
+def _a_thing_called(before: str) -> bool:
+    return before.rstrip().endswith("called") and _A_THING_CALLED.search(before) is not None
 
 
 def _inner(text: str, span: QuoteSpan) -> str:

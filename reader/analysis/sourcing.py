@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import TypedDict
 
 from reader.analysis.cue_groups import cue_groups
-from reader.analysis.described_speakers import definite_description, indefinite_description
+from reader.analysis.described_speakers import described_not_named
 from reader.model import Mention, Quote
 
 
@@ -143,7 +143,7 @@ def _source(body: str, quote: Quote, mentions: list[Mention], starts: list[int],
     if len(words) == 1 and words[0].lower() in _PERSON_PRONOUNS:
         return {"speaker_kind": "person"}
     if _names_a_person(mentions, starts, start, end):
-        if quote.speaker is None and quote.speaker_via == "descriptor" and _described_not_named(body, start, end):
+        if quote.speaker is None and quote.speaker_via == "descriptor" and described_not_named(body, start, end):
             # "one MP", "an Iowa Democrat": a person described, not named
             return _anonymous(body, start, end, quote) or {"speaker_kind": "person", "speaker_descriptor": body[start:end]}
         return {"speaker_kind": "person"}
@@ -165,11 +165,6 @@ def _source(body: str, quote: Quote, mentions: list[Mention], starts: list[int],
     if quote.speaker is not None and words[0][0].isupper() and quote.speaker_via in ("name", None):
         return {"speaker_kind": "person"}
     return {}
-
-
-def _described_not_named(body: str, start: int, end: int) -> bool:
-    """`one MP`, `the MP`: a role written like a name, which the name finder took for one."""
-    return (indefinite_description(body, start, end) or definite_description(body, start, end)) is not None
 
 
 def _head(words: list[str]) -> str:

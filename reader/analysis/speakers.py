@@ -19,7 +19,7 @@ from reader.analysis.ages import AgeSites
 from reader.analysis.cues import is_cue
 from reader.analysis.gender import given_name_gender, pronoun_gender, title_gender
 from reader.analysis.gazetteer import read_entries
-from reader.analysis.described_speakers import definite_description, indefinite_description
+from reader.analysis.described_speakers import described_not_named
 from reader.analysis.letters import UPPER
 from reader.analysis.role_sites import AFTER_REACH, BEFORE_REACH, RoleSites
 from reader.model import Mention
@@ -894,24 +894,11 @@ class Resolver:
             # "who" meaning Mike Lee; "its chief executive, Tim Cook" meaning Tim Cook
             inner = self.resolve(span.antecedent)
             return Resolved(inner.speaker, span.start, span.end, inner.via, inner.kind)
-        described = indefinite_description(self.text, span.start, span.end)
+        described = described_not_named(self.text, span.start, span.end)
         if described is not None:
-            named = self._apposed_person(*described)
-            if named is not None:
-                return self.resolve(SpeakerSpan(named.start, named.end, "name"))  # "a Republican, Ann Roe, said"
-            return Resolved(None, described[0], described[1], "descriptor")  # "one MP told", "said a Texas Democrat"
-        described = definite_description(self.text, span.start, span.end)
-        if described is not None:
-            # "the Texan said": the person named before with that word, else no one; but
-            # "The Atlantic" opening a sentence may be a title, left as a name
-            description = SpeakerSpan(described[0], described[1], "phrase")
-            named = self._apposed_person(*described) or self._described(description) or self._topic_person(description, people_word=True)
-            if isinstance(named, Mention):
-                return self.resolve(SpeakerSpan(named.start, named.end, "name"))
-            if named is not None:
-                return Resolved(named, described[0], described[1], "descriptor", "person")
-            if self.text[described[0]].islower():
-                return Resolved(None, described[0], described[1], "descriptor")
+            found = self._described_speaker(*described)
+            if found is not None:
+                return found
         if span.kind == "name" and self.text.endswith(("'s", "’s"), span.start, span.end) and span.end - span.start > 3:
             span = SpeakerSpan(span.start, span.end - 2, "name")  # "Oz's advice … for saying": Oz
         if span.kind == "name" and _QUOTED_NICKNAME.search(self.text, span.start, span.end):
@@ -1346,6 +1333,22 @@ class Resolver:
         aged = self._ages.aged(age)
         at = bisect.bisect_left(aged, bisect.bisect_left(self.people_starts, position)) - 1
         return self.people[aged[at]].actor if at >= 0 else None
+
+    def _described_speaker(self, determiner: str, start: int, end: int) -> Resolved | None:
+        """`one MP`, `said a Texas Democrat`: no one named; `the Texan said`: the person
+        named before with that word or the one the text is about, else no one (but `The
+        Atlantic` opening a sentence may be a title: None leaves it a name). A person
+        named beside the description in commas is the speaker."""
+        named = self._apposed_person(start, end)
+        if named is not None:
+            return self.resolve(SpeakerSpan(named.start, named.end, "name"))  # "a Republican, Ann Roe, said"
+        if determiner == "indefinite":
+            return Resolved(None, start, end, "descriptor")
+        description = SpeakerSpan(start, end, "phrase")
+        person = self._described(description) or self._topic_person(description, people_word=True)
+        if person is not None:
+            return Resolved(person, start, end, "descriptor", "person")
+        return Resolved(None, start, end, "descriptor") if self.text[start].islower() else None
 
     def _apposed_person(self, start: int, end: int) -> Mention | None:
         """The person a description stands beside, set off by commas: `Ann Roe, a
