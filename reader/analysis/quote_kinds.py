@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.actors import actor_lexicon
 from reader.analysis.cues import is_cue
 from reader.analysis.quote_marks import QuoteSpan
 
@@ -22,7 +23,8 @@ _TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _MINOR_WORDS = frozenset(
     "a an the and or nor but of in on at to for from by with as into onto upon over under via vs "
     "per off out up is it its be through about after before against between without within across "
-    "de del der la le les du von van y".split()
+    "during amid among toward towards concerning regarding versus "
+    "de del der la le les du von van y v v. vs.".split()
 )
 _MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december "
@@ -39,6 +41,14 @@ _NAMED_AS = re.compile(
     r"\b(?:(?:known|referred\s+to|described\s+in\s+the\s+media)\s+as(?:\s+(?:the|a|an))?|(?:en)?titled|nicknamed|"
     r"dubbed|named|branded\s+as)\s*$",
     re.IGNORECASE,
+)
+# `a condition called "…"`, `an app called "…"`: a thing introduced by its name (not `Ann
+# Roe called "…"`, `what he called "…"`, `a reporter he called "…"`, `a budget its leader
+# called "…"`, `a plan Roe called "…"`, where a subject of its own calls it so).
+_A_THING_CALLED = re.compile(
+    r"\b(?:a|an)\s+"
+    r"(?:(?!(?:he|she|they|we|i|you|who|that|which|his|her|its|their|our|my|your|the|this|these|those)\b)"
+    r"[a-z][a-z-]*\s+){1,3}called\s*$"
 )
 _TITLE_AFTER_DETERMINER = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your)|\w['’]s)\s+$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(
@@ -91,7 +101,7 @@ def named_not_said(text: str, span: QuoteSpan) -> bool:
     """A so-called “green corridor”, the word “dialect”, a show called “Evening Hour”, the
     nickname ‘Rocket’ Ray Dunn: words that name something, said by nobody."""
     before = text[max(0, span.start - 40) : span.start]
-    if _SO_CALLED.search(before[-12:]) or _WORD_AS_WORD.search(before[-30:]) or _NAMED_AS.search(before):
+    if _SO_CALLED.search(before[-12:]) or _WORD_AS_WORD.search(before[-30:]) or _NAMED_AS.search(before) or _a_thing_called(before):
         return True
     inner = _inner(text, span)
     if not _title_case(inner):
@@ -99,12 +109,20 @@ def named_not_said(text: str, span: QuoteSpan) -> bool:
     if _TITLE_AFTER_DETERMINER.search(before[-12:]):
         return True
     if _SAID_BEFORE.search(before):
-        return False  # `He said "Absolutely Not"`
+        # `He said "Absolutely Not"`, but `he said "Grey Fever" was spreading`: the subject
+        # of the clause reported
+        return _AUXILIARY_AFTER.match(text, span.end) is not None
     return (
         _inside_a_sentence(text, span.start)
         or _in_apposition(text, span.start, inner)
         or _a_line_of_its_own(text, span, inner)
+        or _in_parentheses(text, span)
+        or _subject_of_its_sentence(text, span, inner)
     )
+
+
+def _a_thing_called(before: str) -> bool:
+    return before.rstrip().endswith("called") and _A_THING_CALLED.search(before) is not None
 
 
 def _inner(text: str, span: QuoteSpan) -> str:
@@ -114,16 +132,31 @@ def _inner(text: str, span: QuoteSpan) -> str:
 def _title_case(inner: str) -> bool:
     """`Hour of Power`, `The Evening Show`, `Rocket`: every word that is not a minor one capitalised."""
     words = _TITLE_WORD.findall(inner)
-    if not words or not words[0][0].isupper():
+    if not words or not _capitalised(words[0]):
         return False
     major = [word for word in words if word.lower() not in _MINOR_WORDS]
-    if not major or not all(word[0].isupper() for word in major):
+    if not major or not all(_capitalised(word) for word in major):
         return False
     if all(word.isupper() for word in major if len(word) > 1) and any(len(word) > 1 for word in major):
-        return False  # SHOUTED words are speech, not a title
+        # SHOUTED words are speech, not a title; an acronym or a code (`NATO`, `H5N1`) names
+        return "!" not in inner and all(_acronym_or_code(word) for word in major if word.isupper())
     if len(words) == 1 and (words[0] in ("I", "I'm", "I’m", "OK", "Okay", "Yes", "No") or inner.endswith("!")):
         return False  # an exclamation
     return True
+
+
+def _capitalised(word: str) -> bool:
+    """`Hour`, `NATO`, and names written in camel case (`iPad`, `eBook`)."""
+    return word[0].isupper() or (word[0].islower() and any(letter.isupper() for letter in word[1:3]))
+
+
+def _acronym_or_code(word: str) -> bool:
+    """`COVID-19`, `H5N1`, `NATO`: letters and digits, or a short run of capitals that is no
+    English word (`STOP`, `NO` are shouted)."""
+    if any(char.isdigit() for char in word):
+        return True
+    letters = word.strip(".-'’")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.lower() not in actor_lexicon().english
 
 
 def _inside_a_sentence(text: str, start: int) -> bool:
@@ -149,6 +182,37 @@ def _in_apposition(text: str, start: int, inner: str) -> bool:
         return False
     words = _TITLE_WORD.findall(before)
     return bool(words) and not is_cue(words[-1])
+
+
+def _in_parentheses(text: str, span: QuoteSpan) -> bool:
+    """`the disease ("Grey Fever")`: a name alone in brackets, glossing the words before."""
+    before = text[max(0, span.start - 3) : span.start].rstrip()
+    after = text[span.end : span.end + 3].lstrip()
+    return before.endswith(("(", "[")) and after.startswith((")", "]"))
+
+
+_AUXILIARY_AFTER = re.compile(
+    r"[^\S\n]+(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|must|does|did)\b"
+)
+# A word after a quote that makes the quote a clause's subject: a verb, not a speaker.
+_VERB_AFTER = re.compile(r"[^\S\n]+([a-z][a-z'’-]*)\b")
+
+
+def _subject_of_its_sentence(text: str, span: QuoteSpan, inner: str) -> bool:
+    """`"Grey Fever" spread fast`: a title-case quote opening its sentence, with no
+    punctuation of its own, and a verb after it, is what the sentence is about."""
+    if inner.rstrip(_CLOSING)[-1:] in ".,;:!?" or not _opens_a_sentence(text, span.start):
+        return False
+    match = _VERB_AFTER.match(text, span.end)
+    if match is None:
+        return False
+    word = match.group(1)
+    return word not in _PRONOUNS and word not in ("who", "which", "that") and not is_cue(word)
+
+
+def _opens_a_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\u00a0")
+    return not before or before[-1] in ".!?\n"
 
 
 def _a_line_of_its_own(text: str, span: QuoteSpan, inner: str) -> bool:

@@ -50,7 +50,7 @@ TAIL_WORDS = 14
 
 _SENTENCE_END = re.compile(rf"[.!?]+[\"”’')\]]*[^\S\n]+(?=[\"“‘'(\[]{{0,2}}[{UPPER}0-9])")
 _ABBREVIATION = re.compile(
-    rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Adm|Maj|Cmdr"
+    rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|v|Adm|Maj|Cmdr"
     rf"|Pres|Sec|Atty|Supt|Dept|Univ|Ave|approx|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|\b[{UPPER}]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
 _WORD = re.compile(r"[\w’'-]+")

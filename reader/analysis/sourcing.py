@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import TypedDict
 
 from reader.analysis.cue_groups import cue_groups
+from reader.analysis.described_speakers import described_not_named
 from reader.model import Mention, Quote
 
 
@@ -142,6 +143,9 @@ def _source(body: str, quote: Quote, mentions: list[Mention], starts: list[int],
     if len(words) == 1 and words[0].lower() in _PERSON_PRONOUNS:
         return {"speaker_kind": "person"}
     if _names_a_person(mentions, starts, start, end):
+        if quote.speaker is None and quote.speaker_via == "descriptor" and described_not_named(body, start, end):
+            # "one MP", "an Iowa Democrat": a person described, not named
+            return _anonymous(body, start, end, quote) or {"speaker_kind": "person", "speaker_descriptor": body[start:end]}
         return {"speaker_kind": "person"}
     described = _anonymous(body, start, end, quote)
     if described is not None:

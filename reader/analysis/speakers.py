@@ -19,6 +19,7 @@ from reader.analysis.ages import AgeSites
 from reader.analysis.cues import is_cue
 from reader.analysis.gender import given_name_gender, pronoun_gender, title_gender
 from reader.analysis.gazetteer import read_entries
+from reader.analysis.described_speakers import described_not_named
 from reader.analysis.letters import UPPER
 from reader.analysis.role_sites import AFTER_REACH, BEFORE_REACH, RoleSites
 from reader.model import Mention
@@ -893,6 +894,11 @@ class Resolver:
             # "who" meaning Mike Lee; "its chief executive, Tim Cook" meaning Tim Cook
             inner = self.resolve(span.antecedent)
             return Resolved(inner.speaker, span.start, span.end, inner.via, inner.kind)
+        described = described_not_named(self.text, span.start, span.end)
+        if described is not None:
+            found = self._described_speaker(*described)
+            if found is not None:
+                return found
         if span.kind == "name" and self.text.endswith(("'s", "’s"), span.start, span.end) and span.end - span.start > 3:
             span = SpeakerSpan(span.start, span.end - 2, "name")  # "Oz's advice … for saying": Oz
         if span.kind == "name" and _QUOTED_NICKNAME.search(self.text, span.start, span.end):
@@ -918,23 +924,26 @@ class Resolver:
             lead = _subject_of_clause(self.text, span)
             if lead is not None:
                 return self.resolve(lead)  # "Trump took to Twitter to accuse …"
-            # A description is no actor: it is the person or organisation it stands
-            # for, or nobody (the span still shows where the speaker is named).
-            author = self._author(span) or self._made_by(span)
-            if author is not None:
-                return Resolved(author.actor, span.start, span.end, "descriptor", _speaker_kind(author.kind))
-            person = self._described(span) or self._topic_person(span)
-            if person is not None:
-                return Resolved(person, span.start, span.end, "descriptor", "person")
-            body = self._organisation(span)
-            # unresolved, the description still says who spoke ("the passenger", "a spokesman")
-            return Resolved(body, span.start, span.end, "descriptor", "organisation" if body else None)
+            return self._description(span)
         if span.kind == "name":
             if not_a_name(self.text, span.start, span.end):
                 # "Scientists say": a group described, not named; "Thursday": nobody at all
                 return Resolved(None, span.start, span.end, "descriptor" if _is_group(name) else None)
             self.last_named.append((span.start, name, True))
         return Resolved(name, span.start, span.end, "name", None)
+
+    def _description(self, span: SpeakerSpan) -> Resolved:
+        """A description is no actor: it is the person or organisation it stands for, or
+        nobody (the span still shows where the speaker is named)."""
+        author = self._author(span) or self._made_by(span)
+        if author is not None:
+            return Resolved(author.actor, span.start, span.end, "descriptor", _speaker_kind(author.kind))
+        person = self._described(span) or self._topic_person(span)
+        if person is not None:
+            return Resolved(person, span.start, span.end, "descriptor", "person")
+        body = self._organisation(span)
+        # unresolved, the description still says who spoke ("the passenger", "a spokesman")
+        return Resolved(body, span.start, span.end, "descriptor", "organisation" if body else None)
 
     def _speaks_for(self, span: SpeakerSpan, mention: Mention) -> bool:
         """`a spokesman for the council`: the description's head is someone who speaks for
@@ -1207,13 +1216,14 @@ class Resolver:
         at = bisect.bisect_left(named, near[count - 1] + 1) - 1 if judged > count else len(named) - 1
         return named[at] if at >= 0 else None
 
-    def _topic_person(self, span: SpeakerSpan) -> str | None:
+    def _topic_person(self, span: SpeakerSpan, people_word: bool = False) -> str | None:
         """`Trump charges that … . The New York businessman says …`: a definite description
         whose role word the text never ties to a name stands for the person the text has just
         been about: the one person named before it in its own sentence, else the subject of
         the sentence before (or the one before that, when that sentence opens with a
         description too). Roles that are usually someone else in a story (`the judge`, `the
-        spokesman`) are left alone."""
+        spokesman`) are left alone. `people_word`: the head is known to be a word for a
+        person (`the Texan`, `the Ohio Republican`)."""
         words = _WORD_ONLY.findall(self.text, span.start, span.end)
         if not 2 <= len(words) <= 10 or not (words[0].lower() == "the" or words[0].endswith(("'s", "’s"))):
             return None  # "the New York businessman", "Obama's former campaign strategist"
@@ -1226,7 +1236,7 @@ class Resolver:
         qualifiers = [w for w in words[1:-1] if w[0].isupper() and not w.endswith(("'s", "’s"))]
         if (
             not low.isalpha()
-            or not _person_role(low)
+            or not (people_word or _person_role(low))
             or low in _OTHER_PARTIES
             or low in _DOCUMENTS
             or low in _GENERIC_BODIES
@@ -1323,6 +1333,37 @@ class Resolver:
         aged = self._ages.aged(age)
         at = bisect.bisect_left(aged, bisect.bisect_left(self.people_starts, position)) - 1
         return self.people[aged[at]].actor if at >= 0 else None
+
+    def _described_speaker(self, determiner: str, start: int, end: int) -> Resolved | None:
+        """`one MP`, `said a Texas Democrat`: no one named; `the Texan said`: the person
+        named before with that word or the one the text is about, else no one (but `The
+        Atlantic` opening a sentence may be a title: None leaves it a name). A person
+        named beside the description in commas is the speaker."""
+        named = self._apposed_person(start, end)
+        if named is not None:
+            return self.resolve(SpeakerSpan(named.start, named.end, "name"))  # "a Republican, Ann Roe, said"
+        if determiner == "indefinite":
+            return Resolved(None, start, end, "descriptor")
+        description = SpeakerSpan(start, end, "phrase")
+        person = self._described(description) or self._topic_person(description, people_word=True)
+        if person is not None:
+            return Resolved(person, start, end, "descriptor", "person")
+        return Resolved(None, start, end, "descriptor") if self.text[start].islower() else None
+
+    def _apposed_person(self, start: int, end: int) -> Mention | None:
+        """The person a description stands beside, set off by commas: `Ann Roe, a
+        Republican` or `a Republican, Ann Roe,`."""
+        index = bisect.bisect_left(self.starts, end)
+        if index < len(self.mentions):
+            after = self.mentions[index]
+            if after.kind == "person" and _APPOSED_AFTER.fullmatch(self.text, end, after.start) and self.text.startswith(",", after.end):
+                return after
+        index = bisect.bisect_left(self.starts, start) - 1
+        if index >= 0:
+            before = self.mentions[index]
+            if before.kind == "person" and _APPOSED_AFTER.fullmatch(self.text, before.end, start):
+                return before
+        return None
 
     def _overlapping(self, span: SpeakerSpan) -> Mention | None:
         index = bisect.bisect_left(self.starts, span.end)
@@ -1711,6 +1752,7 @@ _WORD_PAIR = re.compile(r"\w\w")
 _QUESTION_OPENERS = ("Q:", "Q.", "Question:")
 _GENERATION_BEFORE = re.compile(r"\b(?:younger|elder|older|junior|senior)\s+$", re.IGNORECASE)
 _JOINER_BEFORE = re.compile(r"\b(?:of|for|from|in|at)\s+$", re.IGNORECASE)
+_APPOSED_AFTER = re.compile(r",[^\S\n]*")
 _QUOTED_NICKNAME = re.compile(r"[^\S\n]+[\"“'‘][^\"“”'‘’\n]{1,20}[\"”'’](?=[^\S\n])")
 _TITLE_ABBREVIATIONS = frozenset(("Del.", "Assemblyman", "Assemblywoman", "Councilman", "Councilwoman"))
 _CAPITALISED_WORD = re.compile(rf"(?<![\w'’-])[{UPPER}][\w'’-]*(?<!['’-])")
