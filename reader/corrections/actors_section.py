@@ -88,10 +88,11 @@ def load_actor_fixes(store_root: Path) -> Section:
     return read_section(text)
 
 
-def with_section(text: str, names: dict[str, NameFix]) -> str:
+def with_section(text: str, names: dict[str, NameFix], section: Section | None = None) -> str:
     """`text` with its section saying `names` (no section when there are none); every
-    line outside the section is kept as it was."""
-    section = read_section(text)
+    line outside the section is kept as it was. `section`: `read_section(text)`, when the
+    caller has read it already."""
+    section = section if section is not None else read_section(text)
     if section.unwritable is not None:
         raise ValueError(str(section.unwritable))
     newline = "\r\n" if "\r\n" in text else "\n"

@@ -14,7 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from reader.corrections.actors_section import actors_path, load_actor_fixes, read_actors_text, read_section, with_section
+from reader.corrections.actors_section import (
+    Section,
+    actors_path,
+    load_actor_fixes,
+    read_actors_text,
+    read_section,
+    with_section,
+)
 from reader.corrections.file import CorrectionsError, corrections_path, read_corrections_file, render_corrections
 from reader.corrections.model import Corrections
 from reader.model import Problem
@@ -27,9 +34,7 @@ def load_corrections(store_root: Path) -> tuple[Corrections, list[Problem]]:
     section = load_actor_fixes(store_root)
     if section.unwritable is None:
         problems = [*problems, *section.problems]
-    if not section.names:
-        return in_file, problems
-    return Corrections({**in_file.names, **section.names}, in_file.quotes), problems
+    return _together(in_file, section), problems
 
 
 def save_corrections(store_root: Path, change: Callable[[Corrections], Corrections]) -> Corrections:
@@ -46,7 +51,7 @@ def save_corrections(store_root: Path, change: Callable[[Corrections], Correctio
             text, bom = read_actors_text(store_root)
             section = read_section(text)
             in_file, file_problems = read_corrections_file(store_root)
-            current = Corrections({**in_file.names, **section.names}, in_file.quotes)
+            current = _together(in_file, section)
             changed = change(current)
             names_changed = dict(changed.names) != dict(current.names)
             quotes_changed = dict(changed.quotes) != dict(current.quotes)
@@ -56,7 +61,7 @@ def save_corrections(store_root: Path, change: Callable[[Corrections], Correctio
             if rewrite_file:
                 _refuse_if_broken(None, file_problems)
             if names_changed:
-                written = with_section(text, dict(changed.names)).encode("utf-8")
+                written = with_section(text, dict(changed.names), section).encode("utf-8")
                 write_atomic(actors_file, (b"\xef\xbb\xbf" if bom else b"") + written)
             if rewrite_file:
                 names_left = {} if names_changed else in_file.names
@@ -65,6 +70,13 @@ def save_corrections(store_root: Path, change: Callable[[Corrections], Correctio
         where = safe_name(str(getattr(error, "filename", None) or quotes_file))
         raise CorrectionsError(f"cannot write {where}: {error.strerror or error}") from None
     return changed
+
+
+def _together(in_file: Corrections, section: Section) -> Corrections:
+    """corrections.yaml's fixes with actors.yaml's; an actor's fix there wins."""
+    if not section.names:
+        return in_file
+    return Corrections({**in_file.names, **section.names}, in_file.quotes)
 
 
 def _refuse_if_broken(unwritable: Problem | None, problems: list[Problem]) -> None:
