@@ -7,9 +7,9 @@ import re
 
 import pytest
 from textual.color import Color
-from textual.constants import DIM_FACTOR
 from textual.theme import BUILTIN_THEMES
 
+from reader.ui import readable
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.present.citation import excerpt
@@ -38,24 +38,12 @@ async def test_reported_speech_is_dim_and_a_statement_is_not(tmp_path, theme):
 
 
 def shown_color(style, background: Color) -> Color:
-    """The colour the terminal shows for a span style: its alpha and `dim` (Textual blends a
-    dim colour towards the background, keeping DIM_FACTOR of it) applied."""
-    color = background.blend(style.foreground.with_alpha(1.0), style.foreground.a)
-    return background.blend(color, DIM_FACTOR) if style.dim else color
+    """The colour the terminal shows for a span style: its alpha and `dim` applied."""
+    return readable.shown_color(style.foreground, background, dim=bool(style.dim))
 
 
-def contrast(one: Color, other: Color) -> float:
-    """The WCAG contrast ratio of two colours (1 to 21)."""
-
-    def luminance(color: Color) -> float:
-        def channel(value: int) -> float:
-            value_01 = value / 255
-            return value_01 / 12.92 if value_01 <= 0.03928 else ((value_01 + 0.055) / 1.055) ** 2.4
-
-        return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
-
-    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
+# The WCAG ratio, checked against known values in tests/unit/test_ui_readable.py.
+contrast = readable.contrast_ratio
 
 
 @pytest.mark.parametrize("theme", ["textual-light", "atom-one-light"])
@@ -97,10 +85,8 @@ def panel_contrasts(panel, words: str) -> tuple[float, float]:
             found = {}
             for segment in segments:
                 style = segment.style
-                shown = Color.from_rich_color(style.color)
                 background = Color.from_rich_color(style.bgcolor)
-                if style.dim:
-                    shown = background.blend(shown, DIM_FACTOR)
+                shown = readable.shown_color(Color.from_rich_color(style.color), background, dim=bool(style.dim))
                 key = "words" if words in segment.text else "name" if style.bold else None
                 if key and key not in found:
                     found[key] = contrast(shown, background)
@@ -180,9 +166,7 @@ def words_contrast(widget, holds) -> float:
         for segment in widget.render_line(y):
             if segment.style is not None and holds(segment.text):
                 style = segment.style
-                shown = Color.from_rich_color(style.color)
                 background = Color.from_rich_color(style.bgcolor)
-                if style.dim:
-                    shown = background.blend(shown, DIM_FACTOR)
+                shown = readable.shown_color(Color.from_rich_color(style.color), background, dim=bool(style.dim))
                 return contrast(shown, background)
     raise AssertionError(f"no segment of {widget} holds what is looked for")
