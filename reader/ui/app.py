@@ -153,7 +153,7 @@ class NewsreaderApp(App[None]):
     @property
     def keys_held(self) -> bool:
         """Keys typed ahead are waiting (tests wait for them to be replayed)."""
-        return bool(self.typed_ahead.waiting) or self.typed_ahead.handed_back is not None or self.reading.holds_keys
+        return self.typed_ahead.keys_ahead or self.reading.holds_keys
 
     def on_key_trail(self, trail: KeyTrail) -> None:
         if self.typed_ahead.trail_back(trail):

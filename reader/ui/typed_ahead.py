@@ -66,9 +66,14 @@ class TypedAhead:
         self._handed_back_seen = self.handed_back
 
     @property
+    def keys_ahead(self) -> bool:
+        """Keys typed earlier wait, or one of them is on its way back to the app."""
+        return bool(self.waiting) or self.handed_back is not None
+
+    @property
     def busy(self) -> bool:
         """Keys typed before a new one are still to be handled: the new one waits its turn."""
-        return self.key_in_hand or bool(self.waiting) or self.handed_back is not None
+        return self.key_in_hand or self.keys_ahead
 
     def wait(self, key: events.Key, *, first: bool = False) -> None:
         self.waiting.insert(0 if first else len(self.waiting), events.Key(key.key, key.character))
