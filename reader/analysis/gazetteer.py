@@ -21,7 +21,7 @@ cached analysis valid.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from reader.model import Problem
@@ -77,15 +77,16 @@ class Gazetteer:
         """Its repr with the sets in sorted order: a frozenset's repr follows string
         hashing, which differs from process to process, and the index keys its analyses
         by this (reader.index.sync.analyser_key). With no set of two names or more it is
-        the repr itself, as it was before."""
+        the repr itself, as it was before. Every compared field is in it, so a field
+        added later is too."""
 
-        def ordered(names: frozenset[str]) -> str:
-            return "frozenset({" + ", ".join(map(repr, sorted(names))) + "})" if names else "frozenset()"
+        def shown(value: object) -> str:
+            if isinstance(value, frozenset):
+                return "frozenset({" + ", ".join(map(repr, sorted(value))) + "})" if value else "frozenset()"
+            return repr(value)
 
-        return (
-            f"Gazetteer(kinds={self.kinds!r}, aliases={self.aliases!r}, capitals={self.capitals!r}, "
-            f"ignored={ordered(self.ignored)}, user_names={ordered(self.user_names)})"
-        )
+        parts = (f"{part.name}={shown(getattr(self, part.name))}" for part in fields(self) if part.compare)
+        return f"Gazetteer({', '.join(parts)})"
 
     def max_words(self) -> int:
         """The most words any known name has (bounds the phrase search)."""
