@@ -66,6 +66,16 @@ def is_actor(name: str):
     return lambda option: isinstance(option, ActorOption) and option.actor.name == name
 
 
+async def open_actors_view(pilot) -> ActorsScreen:
+    """`a` from the reading screen, once the store is read; the view once it lists actors."""
+    await settle(pilot)
+    await pilot.press("a")
+    screen = pilot.app.screen
+    assert isinstance(screen, ActorsScreen)
+    await wait_for(pilot, lambda: bool(screen._actors), what="the actors listed")
+    return screen
+
+
 async def corrected(pilot, condition, what: str) -> None:
     await wait_for(pilot, condition, what=what)
     await settle(pilot)
@@ -224,11 +234,7 @@ async def test_a_quote_given_another_speaker_and_a_quote_that_is_not_a_statement
 async def test_correct_and_undo_from_the_actors_view(store, tmp_path):
     app = build_app(store, tmp_path / "state.yaml")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        screen = app.screen
-        assert isinstance(screen, ActorsScreen)
-        await wait_for(pilot, lambda: bool(screen._actors), what="the actors listed")
+        screen = await open_actors_view(pilot)
         await pilot.press("slash", *"karl", "escape")
         assert [a.name for a in screen._shown] == ["Karl Eide"]
         await pilot.press("e", "k", "o")  # organisation
@@ -265,11 +271,7 @@ async def test_a_quote_corrected_from_the_actors_timeline_leaves_it_and_comes_ba
 
     app = build_app(store, tmp_path / "state.yaml")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        actors = app.screen
-        assert isinstance(actors, ActorsScreen)
-        await wait_for(pilot, lambda: bool(actors._actors), what="the actors listed")
+        await open_actors_view(pilot)
         await pilot.press("slash", *"petra", "escape", "t")
         timeline = app.screen
         assert isinstance(timeline, QuoteTimelineScreen)
